@@ -1,0 +1,29 @@
+// The officers collection: officer records an admin maintains; `openid` is bound by an invite.
+import * as z from 'zod'
+import { Language } from '../../src/core/ids'
+import type { OfficerSummary } from '../../src/core/account/contract'
+import { db } from './cloud'
+import { COLLECTIONS } from './collections'
+import { readDoc } from './documents'
+
+export const OfficerDoc = z.object({
+  _id: z.string(),
+  name: z.string(),
+  title: z.string(),
+  languages: z.array(Language),
+  communityIds: z.array(z.string()),
+  openid: z.string().nullable(),
+})
+export type OfficerDoc = z.infer<typeof OfficerDoc>
+
+export const officers = () => db.collection(COLLECTIONS.officers)
+
+export const getOfficer = (id: string) => readDoc(officers(), id, OfficerDoc)
+
+export const toOfficerSummary = (doc: OfficerDoc): OfficerSummary => ({
+  id: doc._id,
+  name: doc.name,
+  title: doc.title,
+  languages: doc.languages,
+  communityIds: doc.communityIds,
+})

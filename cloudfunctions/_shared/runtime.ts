@@ -1,0 +1,74 @@
+// Entry point shared by every function: parse the event against the contract's discriminated
+// union, find the caller from getWXContext(), load their roles from the database, check them,
+// run the handler and answer with the envelope. Handlers stay thin and never see raw events.
+import * as z from 'zod'
+import { AppError, fail, ok, type Envelope, type FieldIssue } from '../../src/core/envelope'
+import { eventSchema, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
+import { hasAnyRole } from '../../src/core/roles'
+import { dayjs, type Dayjs } from '../../src/core/time'
+import { cloud } from './cloud'
+import { ensureUser, type UserDoc } from './users'
+
+/** The cloud caps a call's payload; anything this large is an attack or a bug, not a request. */
+const MAX_EVENT_BYTES = 64 * 1024
+
+export interface Ctx {
+  openid: string
+  user: UserDoc
+  now(): Dayjs
+}
+
+export type Handlers<F extends FunctionContract> = {
+  [A in ActionName<F>]: (ctx: Ctx, input: z.output<F['actions'][A]['input']>) => Promise<OutputOf<F, A>>
+}
+
+const issuesOf = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: issue.message,
+  }))
+
+function parseEvent(schema: z.ZodType, event: unknown): { ok: true; value: { action: string } & Record<string, unknown> } | { ok: false; envelope: Envelope<never> } {
+  if (typeof event !== 'object' || event === null) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request must be an object with an action.') }
+  // wx.cloud.callFunction adds userInfo to every event; identity never comes from it.
+  const { userInfo: _ignored, ...payload } = event as Record<string, unknown>
+  let size: number
+  try {
+    size = JSON.stringify(payload).length
+  } catch {
+    return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request is not plain JSON.') }
+  }
+  if (size > MAX_EVENT_BYTES) return { ok: false, envelope: fail('INVALID_ARGUMENT', `The request is larger than ${MAX_EVENT_BYTES} bytes.`) }
+  const parsed = schema.safeParse(payload)
+  if (!parsed.success) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request has invalid fields.', issuesOf(parsed.error)) }
+  return { ok: true, value: parsed.data as { action: string } & Record<string, unknown> }
+}
+
+export function createMain<F extends FunctionContract>(contract: F, handlers: Handlers<F>) {
+  const schema = eventSchema(contract)
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const parsed = parseEvent(schema, event)
+    if (!parsed.ok) return parsed.envelope
+    const { action, ...input } = parsed.value
+    const spec = contract.actions[action]
+    const openid = cloud.getWXContext().OPENID
+    if (!openid) return fail('UNAUTHENTICATED', 'No WeChat identity came with this call.')
+    try {
+      const now = () => dayjs()
+      const user = await ensureUser(openid, now())
+      if (!hasAnyRole(user.roles, spec.roles)) return fail('PERMISSION_DENIED', `Action ${action} needs one of the roles: ${spec.roles.join(', ')}.`)
+      const handler = handlers[action as ActionName<F>] as (ctx: Ctx, input: unknown) => Promise<unknown>
+      const data = await handler({ openid, user, now }, input)
+      const output = spec.output.safeParse(data)
+      if (!output.success) {
+        console.error(`[${contract.name}.${action}] output failed its schema`, output.error.issues)
+        return fail('INTERNAL', 'The server produced an invalid answer.')
+      }
+      return ok(output.data)
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.issues)
+      console.error(`[${contract.name}.${action}]`, error)
+      return fail('INTERNAL', 'Something went wrong on the server.')
+    }
+  }
+}

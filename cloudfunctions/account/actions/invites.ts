@@ -1,0 +1,90 @@
+// Officer invites. The code is shown once to the admin; only its SHA-256 is stored, so a copy
+// of the database cannot be used to claim an officer record.
+import { createHash, randomInt } from 'node:crypto'
+import * as z from 'zod'
+import { INVITE_ALPHABET } from '../../../src/core/account/contract'
+import { INVITE_VALID_DAYS, decideRedeem, rolesAfterRedeem } from '../../../src/core/account/invite'
+import { AppError } from '../../../src/core/envelope'
+import { Role } from '../../../src/core/roles'
+import { db, runTransaction, type Transaction } from '../../_shared/cloud'
+import { COLLECTIONS } from '../../_shared/collections'
+import { getOfficer, officers, OfficerDoc, toOfficerSummary } from '../../_shared/officers'
+import type { Ctx } from '../../_shared/runtime'
+import { getUser, UserDoc } from '../../_shared/users'
+import { profileOf } from './profile'
+
+const InviteDoc = z.object({
+  _id: z.string(),
+  officerId: z.string(),
+  roles: z.array(Role),
+  expiresAt: z.date(),
+  createdBy: z.string(),
+  createdAt: z.date(),
+  redeemedBy: z.string().nullable(),
+})
+
+const hashCode = (code: string) => createHash('sha256').update(code).digest('hex')
+
+function newInviteCode(): string {
+  return Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('')
+}
+
+export async function createInvite(ctx: Ctx, input: { officerId: string; roles: Array<'officer' | 'station_leader'> }) {
+  const officer = await getOfficer(input.officerId)
+  if (!officer) throw new AppError('NOT_FOUND', `No officer record ${input.officerId}.`)
+  const roles = rolesAfterRedeem(['officer'], input.roles)
+  const now = ctx.now()
+  const expiresAt = now.add(INVITE_VALID_DAYS, 'day')
+  const code = newInviteCode()
+  await db.collection(COLLECTIONS.invites).add({
+    data: {
+      _id: hashCode(code),
+      officerId: officer._id,
+      roles,
+      expiresAt: expiresAt.toDate(),
+      createdBy: ctx.openid,
+      createdAt: now.toDate(),
+      redeemedBy: null,
+    },
+  })
+  return { code, officerId: officer._id, expiresAt: expiresAt.toISOString() }
+}
+
+/** One transaction: the invite is used once, the officer record gets one identity, the user gains roles. */
+export async function redeemInvite(ctx: Ctx, input: { code: string }) {
+  const inviteId = hashCode(input.code)
+  const now = ctx.now()
+  await runTransaction(async (tx) => {
+    const invite = await readInTx(tx, COLLECTIONS.invites, inviteId, InviteDoc)
+    const decision = decideRedeem(invite, now)
+    if (!decision.ok) throw new AppError(decision.code, decision.reason)
+    const officer = await readInTx(tx, COLLECTIONS.officers, invite!.officerId, OfficerDoc)
+    if (!officer) throw new AppError('NOT_FOUND', 'The officer record of this invite no longer exists.')
+    if (officer.openid && officer.openid !== ctx.openid) throw new AppError('FAILED_PRECONDITION', 'Another WeChat account is already bound to this officer record.')
+    const user = await readInTx(tx, COLLECTIONS.users, ctx.openid, UserDoc)
+    if (!user) throw new AppError('NOT_FOUND', 'Open the app once before redeeming an invite.')
+    await tx.collection(COLLECTIONS.invites).doc(inviteId).update({ data: { redeemedBy: ctx.openid, redeemedAt: now.toDate() } })
+    await tx.collection(COLLECTIONS.officers).doc(officer._id).update({ data: { openid: ctx.openid } })
+    await tx.collection(COLLECTIONS.users).doc(ctx.openid).update({
+      data: { roles: rolesAfterRedeem(user.roles, invite!.roles), officerId: officer._id, updatedAt: now.toDate() },
+    })
+  })
+  const user = await getUser(ctx.openid)
+  if (!user) throw new AppError('INTERNAL', 'The user disappeared while redeeming.')
+  return profileOf(user)
+}
+
+export async function listOfficers() {
+  const { data } = (await officers().orderBy('_id', 'asc').limit(1000).get()) as { data: unknown }
+  return z.array(OfficerDoc).parse(data).map((doc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null }))
+}
+
+async function readInTx<T extends z.ZodType>(tx: Transaction, collection: string, id: string, schema: T): Promise<z.output<T> | null> {
+  try {
+    const { data } = await tx.collection(collection).doc(id).get()
+    return data ? schema.parse(data) : null
+  } catch (error) {
+    if (/not exist|not found/i.test(String((error as Error)?.message ?? error))) return null
+    throw error
+  }
+}

@@ -1,0 +1,33 @@
+// me, updatePreferences, acceptPrivacy: the caller's own profile.
+import type { Profile } from '../../../src/core/account/contract'
+import type { Ctx } from '../../_shared/runtime'
+import { getOfficer, toOfficerSummary } from '../../_shared/officers'
+import { updateUser, type UserDoc } from '../../_shared/users'
+
+export async function profileOf(user: UserDoc): Promise<Profile> {
+  const officer = user.officerId ? await getOfficer(user.officerId) : null
+  return {
+    userId: user._id,
+    roles: user.roles,
+    displayName: user.displayName,
+    language: user.language,
+    elderMode: user.elderMode,
+    privacyAcceptedVersion: user.privacyAcceptedVersion,
+    communityId: user.communityId,
+    officer: officer ? toOfficerSummary(officer) : null,
+  }
+}
+
+export const me = (ctx: Ctx) => profileOf(ctx.user)
+
+export async function updatePreferences(ctx: Ctx, input: { language?: 'zh' | 'mn'; elderMode?: boolean }) {
+  const patch = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
+  if (Object.keys(patch).length === 0) return profileOf(ctx.user)
+  return profileOf(await updateUser(ctx.openid, patch, ctx.now()))
+}
+
+export async function acceptPrivacy(ctx: Ctx, input: { version: string }) {
+  if (ctx.user.privacyAcceptedVersion === input.version) return profileOf(ctx.user)
+  const now = ctx.now()
+  return profileOf(await updateUser(ctx.openid, { privacyAcceptedVersion: input.version, privacyAcceptedAt: now.toDate() }, now))
+}

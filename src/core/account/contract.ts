@@ -1,0 +1,79 @@
+// The account function: who the caller is, their roles and preferences, and officer invites.
+import * as z from 'zod'
+import { defineFunction } from '../contract'
+import { DocId, Language } from '../ids'
+import { ANYONE, Role } from '../roles'
+
+/** Invite codes are 8 characters from an alphabet without look-alikes (0/O, 1/I). */
+export const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const InviteCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(new RegExp(`^[${INVITE_ALPHABET}]{8}$`), 'must be the 8-character code from the invite'))
+
+export const PRIVACY_POLICY_VERSION = '2026-11'
+
+export const OfficerSummary = z.object({
+  id: DocId,
+  name: z.string(),
+  title: z.string(),
+  languages: z.array(Language),
+  communityIds: z.array(DocId),
+})
+export type OfficerSummary = z.infer<typeof OfficerSummary>
+
+export const Profile = z.object({
+  userId: z.string(),
+  roles: z.array(Role),
+  displayName: z.string().nullable(),
+  language: Language,
+  elderMode: z.boolean(),
+  privacyAcceptedVersion: z.string().nullable(),
+  communityId: DocId.nullable(),
+  officer: OfficerSummary.nullable(),
+})
+export type Profile = z.infer<typeof Profile>
+
+/** Roles an invite can grant: officers, and station leaders who are also officers. */
+export const InvitedRole = z.enum(['officer', 'station_leader'])
+
+export const accountContract = defineFunction('account', {
+  me: {
+    summary: 'The caller’s profile and roles; the first call creates the user as a resident.',
+    input: z.object({}),
+    output: Profile,
+    roles: ANYONE,
+  },
+  updatePreferences: {
+    summary: 'Change display language or elder mode.',
+    input: z.object({ language: Language.optional(), elderMode: z.boolean().optional() }),
+    output: Profile,
+    roles: ANYONE,
+  },
+  acceptPrivacy: {
+    summary: 'Record that the caller accepted the privacy agreement of the given version.',
+    input: z.object({ version: z.literal(PRIVACY_POLICY_VERSION) }),
+    output: Profile,
+    roles: ANYONE,
+  },
+  redeemInvite: {
+    summary: 'Bind the caller’s WeChat identity to the officer record an admin invited.',
+    input: z.object({ code: InviteCode }),
+    output: Profile,
+    roles: ANYONE,
+  },
+  createInvite: {
+    summary: 'Issue a one-time invite code for an officer record (admin only).',
+    input: z.object({ officerId: DocId, roles: z.array(InvitedRole).min(1).max(2) }),
+    output: z.object({ code: z.string(), officerId: DocId, expiresAt: z.string() }),
+    roles: ['admin'],
+  },
+  listOfficers: {
+    summary: 'Officer records and whether a WeChat identity is bound to each (admin only).',
+    input: z.object({}),
+    output: z.array(OfficerSummary.extend({ bound: z.boolean() })),
+    roles: ['admin'],
+  },
+})

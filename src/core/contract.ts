@@ -1,0 +1,52 @@
+// Describes a cloud function's actions once, for the function (parsing, role checks), the typed
+// client and the generated action manifest. After tcb-router's shape, with zod in place of strings.
+import * as z from 'zod'
+import type { Role } from './roles'
+
+export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> {
+  /** What the action does, for the action list and the README. */
+  summary: string
+  input: I
+  output: O
+  /** Roles allowed to call it; checked against the roles stored for the caller. */
+  roles: readonly Role[]
+}
+
+export interface FunctionContract<N extends string = string, A extends Record<string, ActionSpec> = Record<string, ActionSpec>> {
+  name: N
+  actions: A
+}
+
+export function defineFunction<const N extends string, const A extends Record<string, ActionSpec>>(name: N, actions: A): FunctionContract<N, A> {
+  return { name, actions }
+}
+
+export type ActionName<F extends FunctionContract> = keyof F['actions'] & string
+export type InputOf<F extends FunctionContract, A extends ActionName<F>> = z.input<F['actions'][A]['input']>
+export type OutputOf<F extends FunctionContract, A extends ActionName<F>> = z.output<F['actions'][A]['output']>
+
+/**
+ * The event a function accepts: a discriminated union on `action`, each member strict, so an
+ * unknown action, an unknown key (including `__proto__`) or a bad payload fails before any handler.
+ */
+export function eventSchema(contract: FunctionContract) {
+  const members = Object.entries(contract.actions).map(([name, spec]) =>
+    z.strictObject({ ...spec.input.shape, action: z.literal(name) }),
+  )
+  const [first, ...rest] = members
+  if (!first) throw new Error(`${contract.name} declares no actions`)
+  return z.discriminatedUnion('action', [first, ...rest])
+}
+
+/** The machine-readable list of a function's actions (written beside each built function). */
+export function actionManifest(contract: FunctionContract) {
+  return {
+    function: contract.name,
+    actions: Object.entries(contract.actions).map(([name, spec]) => ({
+      name,
+      summary: spec.summary,
+      roles: [...spec.roles],
+      input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }),
+    })),
+  }
+}

@@ -1,0 +1,52 @@
+// The one response envelope every cloud function answers with (ARCHITECTURE.md › Contracts).
+import * as z from 'zod'
+
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'UNAUTHENTICATED',
+  'PERMISSION_DENIED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FAILED_PRECONDITION',
+  'RESOURCE_EXHAUSTED',
+  'INTERNAL',
+] as const
+export const ErrorCode = z.enum(ERROR_CODES)
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const FieldIssue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })
+export type FieldIssue = z.infer<typeof FieldIssue>
+
+export const ErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.array(FieldIssue).optional(),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
+
+export function envelopeOf<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: ErrorBody }),
+  ])
+}
+
+export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Envelope<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+})
+
+/** A failure raised inside a handler; the function's entry point turns it into the envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}

@@ -1,0 +1,10 @@
+// Identifier shapes. Ids are plain tokens so a Mongo operator object or a path can never pass as one.
+import * as z from 'zod'
+
+export const DocId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, - or _')
+export const Language = z.enum(['zh', 'mn'])
+export type Language = z.infer<typeof Language>
+export const LOCALES = { zh: 'zh-Hans', mn: 'mn-Mong' } as const
+
+/** Short human text fields: bounded so a megabyte string is refused at the edge. */
+export const ShortText = (max = 64) => z.string().trim().min(1).max(max)

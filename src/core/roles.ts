@@ -1,0 +1,12 @@
+// Roles a person can hold. They are stored on the user document and never taken from an event.
+import * as z from 'zod'
+
+export const ROLES = ['resident', 'volunteer', 'officer', 'station_leader', 'admin'] as const
+export const Role = z.enum(ROLES)
+export type Role = z.infer<typeof Role>
+
+/** Everyone who has opened the app is at least a resident. */
+export const ANYONE: readonly Role[] = ROLES
+export const STAFF: readonly Role[] = ['officer', 'station_leader', 'admin']
+
+export const hasAnyRole = (held: readonly Role[], allowed: readonly Role[]) => held.some((r) => allowed.includes(r))
