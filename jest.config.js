@@ -6,6 +6,8 @@ const project = (name, globalSetup) => ({
   displayName: name,
   testEnvironment: 'node',
   transform,
+  // flatbush and flatqueue ship only as ES modules.
+  transformIgnorePatterns: ['/node_modules/(?!(flatbush|flatqueue)/)'],
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   ...(globalSetup ? { globalSetup: `<rootDir>/test/${globalSetup}` } : {}),
 })

@@ -2,7 +2,7 @@
 // package.json, config.json, actions.json}. Shared code (src/core, cloudfunctions/_shared) is
 // bundled in; wx-server-sdk stays external because the cloud installs it from package.json.
 import { build } from 'esbuild'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { actionManifest } from '../src/core/contract'
 import { contracts } from '../src/core/functions'
@@ -18,12 +18,17 @@ export const functionNames = () =>
 
 const WX_SERVER_SDK_VERSION = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies['wx-server-sdk'] as string
 
+/**
+ * Builds into a fresh folder beside the output and swaps it in, so an emulator that is serving
+ * the functions (npm start, a test run) never sees a half-written or missing function.
+ */
 export async function buildFunctions(options: { quiet?: boolean } = {}) {
-  rmSync(functionsOutDir, { recursive: true, force: true })
+  mkdirSync(path.dirname(functionsOutDir), { recursive: true })
+  const stagingDir = mkdtempSync(`${functionsOutDir}.staging-`)
   const names = functionNames()
   await Promise.all(
     names.map(async (name) => {
-      const outDir = path.join(functionsOutDir, name)
+      const outDir = path.join(stagingDir, name)
       mkdirSync(outDir, { recursive: true })
       await build({
         entryPoints: [path.join(sourceDir, name, 'index.ts')],
@@ -46,6 +51,10 @@ export async function buildFunctions(options: { quiet?: boolean } = {}) {
       writeFileSync(path.join(outDir, 'actions.json'), JSON.stringify(actionManifest(contract), null, 2) + '\n')
     }),
   )
+  const previousDir = `${stagingDir}.previous`
+  if (existsSync(functionsOutDir)) renameSync(functionsOutDir, previousDir)
+  renameSync(stagingDir, functionsOutDir)
+  rmSync(previousDir, { recursive: true, force: true })
   if (!options.quiet) console.log(`built ${names.length} cloud function(s) into ${path.relative(root, functionsOutDir)}: ${names.join(', ')}`)
   return names
 }

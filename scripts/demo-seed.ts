@@ -1,3 +1,5 @@
+import { databaseSpec } from './database-spec'
+
 // Demo data: a border-town station modelled on 潮格温都尔镇派出所 in ../shared/domain (5 gacha and
 // 2 communities, bilingual service, one responsible community officer per community). Names of
 // people are invented. The demo identities have fixed openids, listed in the README.
@@ -47,8 +49,9 @@ const demoUsers: DemoUser[] = [
 
 export const DEMO_OPENIDS = demoUsers.map((u) => u.openid)
 
+/** Every declared collection, with the demo documents where there are any. */
 export function demoSeed(): Record<string, Array<Record<string, unknown>>> {
-  return {
+  const documents: Record<string, Array<Record<string, unknown>>> = {
     stations: [{ _id: DEMO_STATION.id, name: DEMO_STATION.name, timeZone: 'Asia/Shanghai', areaKm2: 1687.5, population: 4191 }],
     communities,
     officers,
@@ -65,8 +68,8 @@ export function demoSeed(): Record<string, Array<Record<string, unknown>>> {
       createdAt: SEEDED_AT,
       updatedAt: SEEDED_AT,
     })),
-    invites: [],
   }
+  return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))
 }
 
 export default demoSeed

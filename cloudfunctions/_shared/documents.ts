@@ -7,16 +7,21 @@ interface DocRef {
   doc(id: string): { get(): unknown }
 }
 
-const isNotFound = (error: unknown) => /not exist|not found|DOCUMENT_NOT_EXIST|-502004/i.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? error))
+const messageOf = (error: unknown) => String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error)
 
-export function isDuplicateKey(error: unknown): boolean {
-  return /duplicate|E11000|-502001/i.test(String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? error))
-}
+const isNotFound = (error: unknown) => /not exist|not found|DOCUMENT_NOT_EXIST|-502004/i.test(messageOf(error))
+
+export const isDuplicateKey = (error: unknown) => /duplicate|E11000|-502001/i.test(messageOf(error))
+
+/** The cloud fails a transaction whose documents another writer changed after it read them. */
+export const isTransactionConflict = (error: unknown) => /TransactionConflict/i.test(messageOf(error))
 
 export async function readDoc<T extends z.ZodType>(collection: DocRef, id: string, schema: T): Promise<z.output<T> | null> {
   try {
     const { data } = (await collection.doc(id).get()) as { data: unknown }
-    return schema.parse(Array.isArray(data) ? data[0] : data)
+    // A query by id answers a list on some SDK paths and a document (or null) on others.
+    const doc = Array.isArray(data) ? data[0] : data
+    return doc == null ? null : schema.parse(doc)
   } catch (error) {
     if (isNotFound(error)) return null
     throw error

@@ -7,6 +7,7 @@ import { eventSchema, type FunctionContract, type ActionName, type OutputOf } fr
 import { hasAnyRole } from '../../src/core/roles'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
+import { isTransactionConflict } from './documents'
 import { ensureUser, type UserDoc } from './users'
 
 /** The cloud caps a call's payload; anything this large is an attack or a bug, not a request. */
@@ -67,6 +68,7 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
       return ok(output.data)
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.issues)
+      if (isTransactionConflict(error)) return fail('CONFLICT', 'Someone changed the same record at the same moment; try again.')
       console.error(`[${contract.name}.${action}]`, error)
       return fail('INTERNAL', 'Something went wrong on the server.')
     }

@@ -6,7 +6,8 @@ import { INVITE_ALPHABET } from '../../../src/core/account/contract'
 import { INVITE_VALID_DAYS, decideRedeem, rolesAfterRedeem } from '../../../src/core/account/invite'
 import { AppError } from '../../../src/core/envelope'
 import { Role } from '../../../src/core/roles'
-import { db, runTransaction, type Transaction } from '../../_shared/cloud'
+import { db, runTransaction } from '../../_shared/cloud'
+import { readDoc } from '../../_shared/documents'
 import { COLLECTIONS } from '../../_shared/collections'
 import { getOfficer, officers, OfficerDoc, toOfficerSummary } from '../../_shared/officers'
 import type { Ctx } from '../../_shared/runtime'
@@ -55,13 +56,13 @@ export async function redeemInvite(ctx: Ctx, input: { code: string }) {
   const inviteId = hashCode(input.code)
   const now = ctx.now()
   await runTransaction(async (tx) => {
-    const invite = await readInTx(tx, COLLECTIONS.invites, inviteId, InviteDoc)
+    const invite = await readDoc(tx.collection(COLLECTIONS.invites), inviteId, InviteDoc)
     const decision = decideRedeem(invite, now)
     if (!decision.ok) throw new AppError(decision.code, decision.reason)
-    const officer = await readInTx(tx, COLLECTIONS.officers, invite!.officerId, OfficerDoc)
+    const officer = await readDoc(tx.collection(COLLECTIONS.officers), invite!.officerId, OfficerDoc)
     if (!officer) throw new AppError('NOT_FOUND', 'The officer record of this invite no longer exists.')
     if (officer.openid && officer.openid !== ctx.openid) throw new AppError('FAILED_PRECONDITION', 'Another WeChat account is already bound to this officer record.')
-    const user = await readInTx(tx, COLLECTIONS.users, ctx.openid, UserDoc)
+    const user = await readDoc(tx.collection(COLLECTIONS.users), ctx.openid, UserDoc)
     if (!user) throw new AppError('NOT_FOUND', 'Open the app once before redeeming an invite.')
     await tx.collection(COLLECTIONS.invites).doc(inviteId).update({ data: { redeemedBy: ctx.openid, redeemedAt: now.toDate() } })
     await tx.collection(COLLECTIONS.officers).doc(officer._id).update({ data: { openid: ctx.openid } })
@@ -77,14 +78,4 @@ export async function redeemInvite(ctx: Ctx, input: { code: string }) {
 export async function listOfficers() {
   const { data } = (await officers().orderBy('_id', 'asc').limit(1000).get()) as { data: unknown }
   return z.array(OfficerDoc).parse(data).map((doc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null }))
-}
-
-async function readInTx<T extends z.ZodType>(tx: Transaction, collection: string, id: string, schema: T): Promise<z.output<T> | null> {
-  try {
-    const { data } = await tx.collection(collection).doc(id).get()
-    return data ? schema.parse(data) : null
-  } catch (error) {
-    if (/not exist|not found/i.test(String((error as Error)?.message ?? error))) return null
-    throw error
-  }
 }

@@ -1,0 +1,188 @@
+// Query, update and aggregation semantics, delegated to mingo (MongoDB semantics in JS).
+// This module only adapts the CloudBase request shapes to mingo and turns mingo's errors into
+// cloud-shaped errors. Script operators ($where, $function, $accumulator) are disabled because
+// query text comes from the network.
+
+import { Aggregator, Context, Query, update as mingoUpdate } from 'mingo'
+import type { Options } from 'mingo/types'
+import { CloudError, dbRequestFailed, invalidParam } from '../errors'
+import { cloneValue } from '../ejson'
+import { geoQueryOperators, haversine, nearSpec, pointsOf } from './geo'
+import type { Doc } from './store'
+
+const context = Context.init({ query: geoQueryOperators as never })
+
+const BASE_OPTIONS: Partial<Options> = {
+  scriptEnabled: false,
+  context,
+}
+
+export type Filter = Record<string, unknown>
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (e) {
+    if (e instanceof CloudError) throw e
+    throw dbRequestFailed(`[InvalidParameter] ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+function isPrimitiveId(v: unknown): v is string | number {
+  return typeof v === 'string' || typeof v === 'number'
+}
+
+/** `{ _id: <string|number> }` exactly: the shape doc(id) operations send. */
+export function singleIdOf(filter: Filter | undefined): string | number | undefined {
+  if (!filter) return undefined
+  const keys = Object.keys(filter)
+  if (keys.length === 1 && keys[0] === '_id' && isPrimitiveId(filter._id)) return filter._id
+  const eq = filter._id as { $eq?: unknown } | undefined
+  if (keys.length === 1 && keys[0] === '_id' && eq && typeof eq === 'object' && Object.keys(eq).length === 1 && isPrimitiveId(eq.$eq)) {
+    return eq.$eq
+  }
+  return undefined
+}
+
+export class CompiledFilter {
+  private readonly query: Query | null
+  constructor(readonly filter: Filter | undefined) {
+    this.query = filter && Object.keys(filter).length ? wrap(() => new Query(filter, BASE_OPTIONS)) : null
+  }
+  test(doc: Doc): boolean {
+    return this.query ? wrap(() => this.query!.test(doc)) : true
+  }
+}
+
+/** Documents (stored instances, do not mutate) matching `filter`, in natural order. */
+export function matchDocs(docs: Iterable<Doc>, filter: Filter | undefined, lookupById?: (id: unknown) => Doc | undefined): Doc[] {
+  const id = singleIdOf(filter)
+  if (id !== undefined && lookupById) {
+    const d = lookupById(id)
+    return d ? [d] : []
+  }
+  const q = new CompiledFilter(filter)
+  const out: Doc[] = []
+  for (const d of docs) if (q.test(d)) out.push(d)
+  return out
+}
+
+/** A top-level $nearSphere/$near condition, used to sort results by distance like MongoDB. */
+function nearOrder(filter: Filter | undefined): ((d: Doc) => number) | null {
+  if (!filter) return null
+  for (const [field, cond] of Object.entries(filter)) {
+    if (cond && typeof cond === 'object' && !Array.isArray(cond)) {
+      const c = cond as Record<string, unknown>
+      const spec = c.$nearSphere ?? c.$near
+      if (spec !== undefined) {
+        const { center } = nearSpec(spec)
+        return (d) => {
+          const p = pointsOf(field.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), d))
+          return p.length ? haversine(p[0], center) : Infinity
+        }
+      }
+    }
+  }
+  return null
+}
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>
+  skip?: number
+  limit?: number
+  projection?: Record<string, unknown>
+}
+
+/** Matching documents after sort/skip/limit/projection. Results may share structure with stored docs. */
+export function findDocs(matched: Doc[], filter: Filter | undefined, opts: FindOptions): Record<string, unknown>[] {
+  let docs = matched
+  const byDistance = !opts.order || Object.keys(opts.order).length === 0 ? nearOrder(filter) : null
+  if (byDistance) docs = [...docs].sort((a, b) => byDistance(a) - byDistance(b))
+  return wrap(() => {
+    const hasProjection = opts.projection && Object.keys(opts.projection).length > 0
+    let cursor = new Query({}, BASE_OPTIONS).find(docs, hasProjection ? (opts.projection as never) : undefined)
+    if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order)
+    if (opts.skip) cursor = cursor.skip(opts.skip)
+    if (opts.limit !== undefined) cursor = cursor.limit(opts.limit)
+    return cursor.all() as Record<string, unknown>[]
+  })
+}
+
+const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$pull', '$pullAll', '$pop', '$addToSet', '$rename', '$bit', '$currentDate'])
+
+/** Validate an operator update document ({ $set: {...}, $inc: {...} }). */
+export function assertUpdateDoc(update: unknown): asserts update is Record<string, Record<string, unknown>> {
+  if (!update || typeof update !== 'object' || Array.isArray(update)) throw invalidParam('update data must be an object')
+  const entries = Object.entries(update)
+  if (entries.length === 0) throw invalidParam('update data must not be empty')
+  for (const [op, fields] of entries) {
+    if (!UPDATE_OPERATORS.has(op)) throw new CloudError('DATABASE_INVALID_OPERRATOR', `[InvalidParameter] unknown update operator ${op}`)
+    if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw invalidParam(`${op} expects an object`)
+    for (const path of Object.keys(fields)) {
+      if (path === '_id' || path.startsWith('_id.')) {
+        throw dbRequestFailed(`[InvalidParameter] Performing an update on the path '_id' would modify the immutable field '_id'`)
+      }
+      if (path === '' || path.split('.').some((p) => p === '')) throw invalidParam(`invalid field path "${path}"`)
+    }
+  }
+}
+
+function getPath(doc: unknown, path: string): unknown {
+  let cur = doc
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[part]
+  }
+  return cur
+}
+
+/**
+ * Apply an operator update to a copy of `doc`. Returns the new document and whether anything changed.
+ */
+export function applyUpdate(doc: Doc, update: Record<string, Record<string, unknown>>): { doc: Doc; modified: boolean } {
+  for (const op of ['$inc', '$mul'] as const) {
+    const fields = update[op]
+    if (!fields) continue
+    for (const [path, v] of Object.entries(fields)) {
+      if (typeof v !== 'number') throw dbRequestFailed(`[InvalidParameter] Cannot ${op.slice(1)} with non-numeric argument: {${path}: ${JSON.stringify(v)}}`)
+      const cur = getPath(doc, path)
+      if (cur !== undefined && cur !== null && typeof cur !== 'number') {
+        throw dbRequestFailed(`[InvalidParameter] Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeof cur}`)
+      }
+    }
+  }
+  const copy = cloneValue(doc)
+  const changed = wrap(() => mingoUpdate(copy, update as never, undefined, undefined, { cloneMode: 'deep', queryOptions: BASE_OPTIONS }))
+  return { doc: copy, modified: changed.length > 0 }
+}
+
+/** Fields an upsert copies from its filter (top-level equality conditions). */
+export function seedFromFilter(filter: Filter | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (!filter) return out
+  for (const [k, v] of Object.entries(filter)) {
+    if (k.startsWith('$') || k.includes('.')) continue
+    if (v && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) && Object.keys(v).some((x) => x.startsWith('$'))) {
+      const eq = (v as Record<string, unknown>).$eq
+      if (eq !== undefined) out[k] = eq
+      continue
+    }
+    out[k] = v
+  }
+  return out
+}
+
+const FORBIDDEN_STAGES = new Set(['$out', '$merge', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$planCacheStats'])
+
+/**
+ * Run an aggregation pipeline. `source` is a private copy the pipeline may mutate;
+ * `resolveCollection` returns private copies for $lookup / $unionWith / $graphLookup.
+ */
+export function runAggregate(source: Doc[], pipeline: Record<string, unknown>[], resolveCollection: (name: string) => Record<string, unknown>[]): unknown[] {
+  for (const stage of pipeline) {
+    const key = Object.keys(stage)[0]
+    if (FORBIDDEN_STAGES.has(key)) throw dbRequestFailed(`[InvalidParameter] aggregation stage ${key} is not supported`)
+    if (key === '$geoNear') throw dbRequestFailed('[InvalidParameter] $geoNear is not supported by the local emulator')
+  }
+  return wrap(() => new Aggregator(pipeline, { ...BASE_OPTIONS, collectionResolver: resolveCollection }).run(source))
+}

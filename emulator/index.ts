@@ -1,0 +1,258 @@
+// Programmatic entry point: start a local WeChat CloudBase stand-in (database, functions,
+// openapi outbox, storage, timers, HTTP gateway) that the real wx-server-sdk talks to unchanged.
+// Used by tests, scripts and the CLI (emulator/cli.ts).
+
+import fs from 'fs'
+import http from 'http'
+import path from 'path'
+import { App, callFunction, clientEvent, runTimer as runTimerNow } from './app'
+import { newDocId } from './database/actions'
+import { Doc, IndexSpec, Mutation, Store } from './database/store'
+import { TransactionManager } from './database/transactions'
+import { decodeValue } from './ejson'
+import { FunctionRegistry } from './function-registry'
+import { defaultModulePaths, FunctionsHost } from './functions-host'
+import { ContentRules, OpenApiService, OutboxEntry } from './openapi'
+import { createServer } from './server'
+import { Stats, StatsSnapshot } from './stats'
+import { StorageService } from './storage'
+import { Cron, ScheduledTrigger, TimerScheduler } from './timers'
+
+export { FunctionError, CloudError } from './errors'
+export type { IndexSpec } from './database/store'
+export type { OutboxEntry } from './openapi'
+export type { StatsSnapshot } from './stats'
+
+export interface EmulatorOptions {
+  dataDir: string
+  /** 0 = random free port */
+  port?: number
+  host?: string
+  envId?: string
+  functionsDir?: string
+  staticDir?: string
+  /** run timer triggers on their schedules (off by default) */
+  timers?: boolean
+  maxInstancesPerFunction?: number
+  /** appid reported by getWXContext() (default wx0000000000000000) */
+  appId?: string
+  region?: string
+  /** transaction lifetime before it is aborted, ms (default 30000) */
+  transactionTimeoutMs?: number
+  /** journal size that triggers compaction, bytes */
+  compactBytes?: number
+  /** log sink for invocations and internal errors (silent by default) */
+  log?: (line: string) => void
+}
+
+export interface Emulator {
+  url: string
+  serviceUrl: string
+  envId: string
+  dataDir: string
+  call(name: string, data: unknown, opts?: { openid?: string; appid?: string; unionid?: string }): Promise<unknown>
+  stats(): StatsSnapshot
+  resetStats(): void
+  outbox(): OutboxEntry[]
+  setContentRules(r: ContentRules): void
+  /** make subscribeMessage.send to this openid fail with errcode 43101 (user refused) */
+  setSubscribeRefused(openid: string, refused?: boolean): void
+  runTimer(name: string, trigger?: string): Promise<unknown>
+  seed(collections: Record<string, object[]>): Promise<void>
+  ensureIndexes(specs: IndexSpec[]): void
+  reset(): Promise<void>
+  memoryUsage(): NodeJS.MemoryUsage
+  stop(): Promise<void>
+}
+
+const locksHeld = new Set<string>()
+
+function acquireLock(dataDir: string): () => void {
+  const file = path.join(dataDir, 'LOCK')
+  if (locksHeld.has(dataDir)) throw new Error(`data dir ${dataDir} is already used by an emulator in this process`)
+  if (fs.existsSync(file)) {
+    const pid = Number(fs.readFileSync(file, 'utf8').trim())
+    let alive = false
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+      try {
+        process.kill(pid, 0)
+        alive = true
+      } catch (e) {
+        alive = (e as NodeJS.ErrnoException).code === 'EPERM'
+      }
+    }
+    if (alive) throw new Error(`data dir ${dataDir} is in use by another emulator (pid ${pid})`)
+  }
+  fs.writeFileSync(file, String(process.pid))
+  locksHeld.add(dataDir)
+  return () => {
+    locksHeld.delete(dataDir)
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      const addr = server.address()
+      resolve(typeof addr === 'object' && addr ? addr.port : port)
+    })
+  })
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
+  const dataDir = path.resolve(opts.dataDir)
+  fs.mkdirSync(dataDir, { recursive: true })
+  const envId = opts.envId ?? 'local'
+  const appId = opts.appId ?? 'wx0000000000000000'
+  const hostName = opts.host ?? '127.0.0.1'
+  const log = opts.log ?? (() => undefined)
+  const releaseLock = acquireLock(dataDir)
+
+  let store: Store
+  try {
+    store = Store.open(path.join(dataDir, 'db'), envId, opts.compactBytes)
+  } catch (e) {
+    releaseLock()
+    throw e
+  }
+  let url = ''
+  const servicePath = '/admin'
+  const stats = new Stats()
+  const txns = new TransactionManager(store, opts.transactionTimeoutMs)
+  const openapi = new OpenApiService(dataDir)
+  const storage = new StorageService(dataDir, envId, () => url)
+  const registry = new FunctionRegistry(opts.functionsDir ? path.resolve(opts.functionsDir) : undefined)
+  const host = new FunctionsHost({
+    registry,
+    envId,
+    appId,
+    region: opts.region ?? 'ap-shanghai',
+    serviceUrl: () => url + servicePath,
+    maxInstancesPerFunction: opts.maxInstancesPerFunction ?? 8,
+    modulePaths: defaultModulePaths(),
+    log,
+  })
+
+  const seed = async (collections: Record<string, object[]>): Promise<void> => {
+    const muts: Mutation[] = []
+    const creations: Array<Promise<void> | null> = []
+    for (const [name, docs] of Object.entries(collections)) {
+      creations.push(store.createCollection(name, true))
+      for (const raw of docs) {
+        const doc = decodeValue(raw) as Record<string, unknown>
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`seed: documents of ${name} must be objects`)
+        muts.push({ coll: name, kind: 'put', doc: { _id: doc._id ?? newDocId(), ...doc } as Doc })
+      }
+    }
+    await Promise.all(creations)
+    await store.apply(muts)
+  }
+
+  const reset = async (): Promise<void> => {
+    txns.abortAll()
+    await store.wipe()
+    openapi.clear()
+    storage.wipe()
+    stats.reset()
+  }
+
+  const app: App = {
+    store,
+    txns,
+    stats,
+    envId,
+    host,
+    openapi,
+    storage,
+    staticDir: opts.staticDir ? path.resolve(opts.staticDir) : undefined,
+    appId,
+    url: () => url,
+    servicePath,
+    log,
+    reset,
+    seed,
+  }
+
+  const server = createServer(app)
+  let port: number
+  try {
+    port = await listen(server, opts.port ?? 0, hostName)
+  } catch (e) {
+    await host.stop()
+    await store.close()
+    releaseLock()
+    throw e
+  }
+  const shownHost = hostName === '0.0.0.0' || hostName === '::' ? '127.0.0.1' : hostName
+  url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`
+
+  const scheduled = (): ScheduledTrigger[] => {
+    const out: ScheduledTrigger[] = []
+    for (const f of host.list()) {
+      for (const t of f.config.triggers) {
+        try {
+          out.push({ fn: f.name, trigger: t.name, cron: new Cron(t.config) })
+        } catch (e) {
+          log(`[timer] ${f.name}/${t.name}: ${(e as Error).message}`)
+        }
+      }
+    }
+    return out
+  }
+  let cached: { at: number; list: ScheduledTrigger[] } = { at: 0, list: [] }
+  const scheduler = new TimerScheduler(
+    () => {
+      if (Date.now() - cached.at > 5000) cached = { at: Date.now(), list: scheduled() }
+      return cached.list
+    },
+    (fn, trigger, time) => {
+      runTimerNow(app, fn, trigger, time).then(
+        () => log(`[timer] ${fn}/${trigger} done`),
+        (e: Error) => log(`[timer] ${fn}/${trigger} failed: ${e.message}`),
+      )
+    },
+  )
+  if (opts.timers) scheduler.start()
+
+  let stopped = false
+  return {
+    url,
+    serviceUrl: url + servicePath,
+    envId,
+    dataDir,
+    call: (name, data, o = {}) => {
+      const caller = { openid: o.openid, appid: o.appid, unionid: o.unionid, source: 'wx_client' }
+      return callFunction(app, name, clientEvent(data, caller, appId), caller)
+    },
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    outbox: () => openapi.outbox(),
+    setContentRules: (r) => openapi.setContentRules(r),
+    setSubscribeRefused: (openid, refused = true) => openapi.setSubscribeRefused(openid, refused),
+    runTimer: (name, trigger) => runTimerNow(app, name, trigger),
+    seed,
+    ensureIndexes: (specs) => store.ensureIndexes(specs),
+    reset,
+    memoryUsage: () => process.memoryUsage(),
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      scheduler.stop()
+      await host.stop()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      txns.abortAll()
+      await store.close()
+      releaseLock()
+    },
+  }
+}

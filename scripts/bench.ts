@@ -1,0 +1,140 @@
+// npm run bench: figures, not pass/fail. Package sizes of the weapp build against WeChat's
+// limits, the no-op round trip through the emulator, and per action its database requests and
+// latency as a ratio to that no-op round trip (ratios survive a slower or busier machine).
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startEmulator, type Emulator } from '../emulator'
+import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
+import { buildFunctions, functionsOutDir } from './build-functions'
+import { demoSeed } from './demo-seed'
+import { root } from './local-cloud'
+
+const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024
+const MAIN_PACKAGE_TARGET = 600 * 1024
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200)
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const full = path.join(dir, entry.name)
+    return sum + (entry.isDirectory() ? dirBytes(full) : statSync(full).size)
+  }, 0)
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+function packageSizes() {
+  const weapp = path.join(root, 'dist', 'weapp')
+  if (!existsSync(path.join(weapp, 'app.json'))) {
+    console.log('building weapp…')
+    execFileSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  }
+  const appJson = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> }
+  const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
+  const subBytes = roots.map((r) => ({ root: r, bytes: dirBytes(path.join(weapp, r)) }))
+  const mainBytes = dirBytes(weapp) - subBytes.reduce((sum, s) => sum + s.bytes, 0)
+  console.log('\nweapp packages (WeChat limit 2048 KB each; main-package target 600 KB)')
+  console.table([
+    { package: 'main', size: kb(mainBytes), 'of limit': `${((100 * mainBytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': `${((100 * mainBytes) / MAIN_PACKAGE_TARGET).toFixed(1)}%` },
+    ...subBytes.map((s) => ({ package: s.root, size: kb(s.bytes), 'of limit': `${((100 * s.bytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': '' })),
+  ])
+}
+
+/** A function that does nothing: the floor every action's latency is compared with. */
+function writeNoopFunction(dir: string) {
+  const noop = path.join(dir, 'bench-noop')
+  mkdirSync(noop, { recursive: true })
+  writeFileSync(path.join(noop, 'index.js'), 'exports.main = async () => ({ ok: true, data: null })\n')
+  writeFileSync(path.join(noop, 'config.json'), JSON.stringify({ timeout: 3 }))
+  writeFileSync(path.join(noop, 'package.json'), JSON.stringify({ name: 'bench-noop', main: 'index.js' }))
+}
+
+async function timeCalls(rounds: number, call: (i: number) => Promise<unknown>) {
+  const samples: number[] = []
+  for (let i = 0; i < rounds; i++) {
+    const started = process.hrtime.bigint()
+    await call(i)
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6)
+  }
+  return samples.sort((a, b) => a - b)
+}
+
+interface ActionCase {
+  name: string
+  openid: (i: number) => string
+  event: (i: number) => Record<string, unknown>
+  prepare?: (emulator: Emulator) => Promise<void>
+}
+
+async function actionFigures(emulator: Emulator) {
+  const invites: string[] = []
+  const cases: ActionCase[] = [
+    { name: 'account.me (existing user)', openid: () => 'demo-resident-1', event: () => ({ action: 'me' }) },
+    { name: 'account.me (first login)', openid: (i) => `bench-new-${i}`, event: () => ({ action: 'me' }) },
+    { name: 'account.updatePreferences', openid: () => 'demo-resident-2', event: (i) => ({ action: 'updatePreferences', elderMode: i % 2 === 0 }) },
+    { name: 'account.acceptPrivacy', openid: (i) => `bench-new-${i}`, event: () => ({ action: 'acceptPrivacy', version: PRIVACY_POLICY_VERSION }) },
+    { name: 'account.listOfficers', openid: () => 'demo-admin', event: () => ({ action: 'listOfficers' }) },
+    { name: 'account.createInvite', openid: () => 'demo-admin', event: () => ({ action: 'createInvite', officerId: 'aux-2', roles: ['officer'] }) },
+    {
+      name: 'account.redeemInvite',
+      openid: (i) => `bench-new-${i}`,
+      event: (i) => ({ action: 'redeemInvite', code: invites[i] }),
+      prepare: async (em) => {
+        for (let i = 0; i < ROUNDS; i++) {
+          const envelope = (await em.call('account', { action: 'createInvite', officerId: `bench-officer-${i}`, roles: ['officer'] }, { openid: 'demo-admin' })) as { data: { code: string } }
+          invites.push(envelope.data.code)
+        }
+      },
+    },
+  ]
+  await emulator.seed({ officers: Array.from({ length: ROUNDS }, (_, i) => ({ _id: `bench-officer-${i}`, name: `Bench ${i}`, title: 'bench', languages: ['zh'], communityIds: [], openid: null })) })
+
+  // Warm every instance first, as the cloud keeps warm instances.
+  await timeCalls(20, () => emulator.call('bench-noop', {}, { openid: 'bench' }))
+  const noop = await timeCalls(ROUNDS, () => emulator.call('bench-noop', {}, { openid: 'bench' }))
+  const noopP50 = percentile(noop, 50)
+  const rows: Array<Record<string, string | number>> = [
+    { action: 'no-op round trip', 'db requests': 0, 'p50 ms': noopP50.toFixed(2), 'p95 ms': percentile(noop, 95).toFixed(2), 'p50 ×no-op': '1.00', 'p95 ×no-op': (percentile(noop, 95) / noopP50).toFixed(2) },
+  ]
+  for (const c of cases) {
+    await c.prepare?.(emulator)
+    emulator.resetStats()
+    const samples = await timeCalls(ROUNDS, (i) => emulator.call('account', c.event(i), { openid: c.openid(i) }))
+    const requests = emulator.stats().requests / ROUNDS
+    rows.push({
+      action: c.name,
+      'db requests': Number(requests.toFixed(2)),
+      'p50 ms': percentile(samples, 50).toFixed(2),
+      'p95 ms': percentile(samples, 95).toFixed(2),
+      'p50 ×no-op': (percentile(samples, 50) / noopP50).toFixed(2),
+      'p95 ×no-op': (percentile(samples, 95) / noopP50).toFixed(2),
+    })
+  }
+  console.log(`\nactions through the emulator (${ROUNDS} sequential calls each; db requests = database requests per call counted by the emulator)`)
+  console.table(rows)
+}
+
+async function main() {
+  packageSizes()
+  await buildFunctions({ quiet: true })
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-bench-'))
+  const functionsDir = path.join(workDir, 'functions')
+  cpSync(functionsOutDir, functionsDir, { recursive: true })
+  writeNoopFunction(functionsDir)
+  const emulator = await startEmulator({ dataDir: path.join(workDir, 'data'), port: 0, functionsDir })
+  try {
+    await emulator.seed(demoSeed())
+    await actionFigures(emulator)
+    console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
+  } finally {
+    await emulator.stop()
+    rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

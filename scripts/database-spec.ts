@@ -1,0 +1,18 @@
+// Reads cloudfunctions/database.json: the collections (and their indexes) the cloud must have.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+export interface IndexSpec {
+  name: string
+  fields: Array<{ field: string; direction: 1 | -1 }>
+  unique: boolean
+}
+export interface CollectionSpec {
+  name: string
+  indexes: IndexSpec[]
+}
+
+export function databaseSpec(): CollectionSpec[] {
+  const file = path.resolve(__dirname, '..', 'cloudfunctions', 'database.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { collections: CollectionSpec[] }).collections
+}

@@ -1,0 +1,16 @@
+// Starts the emulator over the built functions, as npm start, the bench and the tests need it.
+import path from 'node:path'
+import { startEmulator, type Emulator } from '../emulator'
+
+export const root = path.resolve(__dirname, '..')
+export const functionsDir = path.join(root, 'dist', 'cloudfunctions')
+
+export function startLocalCloud(options: { dataDir: string; port?: number; staticDir?: string; timers?: boolean }): Promise<Emulator> {
+  return startEmulator({
+    dataDir: options.dataDir,
+    port: options.port ?? 0,
+    functionsDir,
+    staticDir: options.staticDir,
+    timers: options.timers ?? false,
+  })
+}

@@ -1,0 +1,24 @@
+// Mini-program layout: residents' screens in the main package; officer (and leadership),
+// volunteer and admin screens in subpackages, downloaded only by the people who open them.
+import { zhHans } from './i18n/zh-Hans'
+
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/me/index', 'pages/privacy/index'],
+  subPackages: [
+    { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index'] },
+    { root: 'packages/volunteer', pages: ['pages/center/index'] },
+    { root: 'packages/admin', pages: ['pages/invites/index'] },
+  ],
+  window: {
+    // Replaced at runtime by the localized title (PageShell); this is the first paint.
+    navigationBarTitleText: zhHans['app.name'],
+    navigationBarBackgroundColor: '#1d3f7a',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f2f4f8',
+    backgroundTextStyle: 'dark',
+  },
+  // Inject only the components a page renders: faster start for a mostly-resident audience.
+  lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy gate: privacy APIs wait for our agreement page (services/wechat-privacy.ts).
+  __usePrivacyCheck__: true,
+})

@@ -1,0 +1,23 @@
+// The app root: one session for every page, the Mongolian font, and WeChat's privacy hook.
+import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { SessionProvider } from './services/session'
+import { loadMongolianFont } from './services/mongolian-font'
+import { listenForWechatPrivacyRequests } from './services/wechat-privacy'
+import './app.css'
+
+// h5 bundles the font (only its Mongolian subset); Taro drops this branch from the weapp build,
+// which downloads the font at launch instead (mongolian-font.ts).
+if (process.env.TARO_ENV === 'h5') {
+  require('@fontsource/noto-sans-mongolian/mongolian-400.css')
+}
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    loadMongolianFont()
+    listenForWechatPrivacyRequests()
+  })
+  return <SessionProvider>{children}</SessionProvider>
+}
+
+export default App

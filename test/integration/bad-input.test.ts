@@ -1,0 +1,51 @@
+// Every action refuses malformed events with INVALID_ARGUMENT and field issues, and writes nothing.
+import { contracts } from '../../src/core/functions'
+import { expectError, startTestCloud, type TestCloud } from '../support/cloud'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+})
+afterAll(() => cloud.stop())
+
+const MEGABYTE = 'x'.repeat(1024 * 1024)
+
+const malformedEvents: Array<[string, unknown]> = [
+  ['no action', {}],
+  ['an unknown action', { action: 'dropDatabase' }],
+  ['an action that is not a string', { action: { $ne: null } }],
+  ['a wrong type', { action: 'updatePreferences', elderMode: 'yes' }],
+  ['an unknown language', { action: 'updatePreferences', language: 'en' }],
+  ['a missing field', { action: 'redeemInvite' }],
+  ['a string of a megabyte', { action: 'redeemInvite', code: MEGABYTE }],
+  ['an unknown key', { action: 'me', roles: ['admin'] }],
+  ['a __proto__ key', JSON.parse('{"action":"updatePreferences","__proto__":{"roles":["admin"]}}')],
+  ['a Mongo operator where an id is expected', { action: 'createInvite', officerId: { $ne: null }, roles: ['officer'] }],
+  ['an operator-shaped id string', { action: 'createInvite', officerId: '$where', roles: ['officer'] }],
+  ['an array instead of an object', [{ action: 'me' }]],
+]
+
+describe.each(Object.keys(contracts))('%s', (fn) => {
+  describe.each(malformedEvents)('given %s', (_label, event) => {
+    it('answers INVALID_ARGUMENT and writes nothing, even for an admin', async () => {
+      cloud.resetWrites()
+      const error = expectError(await cloud.call('demo-admin', fn, event), 'INVALID_ARGUMENT')
+      expect(error?.message).toEqual(expect.any(String))
+      expect(cloud.writes()).toBe(0)
+    })
+  })
+
+  it('does not create a user for a stranger whose event is malformed', async () => {
+    cloud.resetWrites()
+    expectError(await cloud.call('stranger', fn, { action: 'nope' }), 'INVALID_ARGUMENT')
+    expect(cloud.writes()).toBe(0)
+  })
+})
+
+describe('account field issues', () => {
+  it('name each bad field by its path', async () => {
+    const envelope = await cloud.call('demo-admin', 'account', { action: 'updatePreferences', language: 'en', elderMode: 'yes' })
+    const error = expectError(envelope, 'INVALID_ARGUMENT')
+    expect(error?.issues?.map((i) => i.path.join('.')).sort()).toEqual(['elderMode', 'language'])
+  })
+})

@@ -1,0 +1,46 @@
+// Test helpers for integration suites: a fresh emulator per suite over the built functions,
+// seeded with the demo station, and calls made as a given WeChat identity.
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Emulator } from '../../emulator'
+import type { Envelope } from '../../src/core/envelope'
+import { demoSeed } from '../../scripts/demo-seed'
+import { startLocalCloud } from '../../scripts/local-cloud'
+
+export interface TestCloud {
+  emulator: Emulator
+  /** Calls a function as `openid` and returns its envelope. */
+  call<T = unknown>(openid: string, fn: string, event: unknown): Promise<Envelope<T>>
+  /** Writes the emulator counted since the last resetWrites(). */
+  writes(): number
+  resetWrites(): void
+  stop(): Promise<void>
+}
+
+export async function startTestCloud(): Promise<TestCloud> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-test-'))
+  const emulator = await startLocalCloud({ dataDir })
+  await emulator.seed(demoSeed())
+  emulator.resetStats()
+  return {
+    emulator,
+    call: (openid, fn, event) => emulator.call(fn, event, { openid }) as Promise<Envelope<never>>,
+    writes: () => emulator.stats().writes,
+    resetWrites: () => emulator.resetStats(),
+    async stop() {
+      await emulator.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function expectOk<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`)
+  return envelope.data
+}
+
+export function expectError(envelope: Envelope<unknown>, code: string) {
+  expect(envelope).toMatchObject({ ok: false, error: { code } })
+  return envelope.ok ? undefined : envelope.error
+}
