@@ -18,6 +18,16 @@ type Params = Record<string, unknown>
 
 const JSON_ERROR_TYPE = 'application/json; charset=utf-8'
 
+const KNOWN_ACTIONS = new Set([
+  ...Object.keys(databaseActions),
+  'functions.invokeFunction',
+  'wx.openApi',
+  'wx.api',
+  'storage.getUploadMetadata',
+  'storage.batchGetDownloadUrl',
+  'storage.batchDeleteFile',
+])
+
 function callerOf(app: App, p: Params): CallerContext | undefined {
   return app.host.callerOf(p.wxCloudApiToken)
 }
@@ -103,7 +113,7 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
     const p = await parseParams(req)
     if (typeof p.action !== 'string' || !p.action) throw invalidParam('action is required')
     action = p.action.slice(0, 100)
-    app.stats.request(action)
+    app.stats.request(KNOWN_ACTIONS.has(action) ? action : '(unknown)')
     counted = true
 
     if (action === 'wx.openApi') {

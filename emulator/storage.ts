@@ -45,6 +45,8 @@ export class StorageService {
 
   getUploadMetadata(cloudPath: unknown): Record<string, unknown> {
     this.localPath(cloudPath)
+    const now = Date.now()
+    for (const [t, u] of this.uploads) if (u.expires < now) this.uploads.delete(t)
     const token = crypto.randomBytes(16).toString('hex')
     this.uploads.set(token, { cloudPath: cloudPath as string, expires: Date.now() + 15 * 60_000 })
     return {

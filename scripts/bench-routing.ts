@@ -155,7 +155,7 @@ const percent = (share: number) => `${(100 * share).toFixed(0)}%`
 export async function benchRouting(): Promise<Array<{ figure: string; value: string }>> {
   const figures: Array<{ figure: string; value: string }> = []
   // The real scale: one station, 7 communities and a few grid cells.
-  const demo = JSON.parse(readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'jurisdiction-demo.json'), 'utf8'))
+  const demo = JSON.parse(readFileSync(path.join(__dirname, 'demo-jurisdiction.json'), 'utf8'))
   validateJurisdiction(demo)
   const [demoResult, demoMs] = time(() => validateJurisdiction(demo))
   if (!demoResult.ok) throw new Error('the demo jurisdiction does not validate')

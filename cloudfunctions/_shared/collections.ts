@@ -3,5 +3,7 @@ export const COLLECTIONS = {
   users: 'users',
   officers: 'officers',
   invites: 'invites',
-  communities: 'communities',
+  jurisdictionVersions: 'jurisdiction_versions',
+  jurisdictionCurrent: 'jurisdiction_current',
+  routedRequests: 'routed_requests',
 } as const

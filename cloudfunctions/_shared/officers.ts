@@ -13,6 +13,8 @@ export const OfficerDoc = z.object({
   languages: z.array(Language),
   communityIds: z.array(z.string()),
   openid: z.string().nullable(),
+  /** false once a jurisdiction import no longer lists the officer. */
+  active: z.boolean().default(true),
 })
 export type OfficerDoc = z.infer<typeof OfficerDoc>
 

@@ -3,15 +3,12 @@
 // run the handler and answer with the envelope. Handlers stay thin and never see raw events.
 import * as z from 'zod'
 import { AppError, fail, ok, type Envelope, type FieldIssue } from '../../src/core/envelope'
-import { eventSchema, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
+import { DEFAULT_MAX_EVENT_BYTES, eventSchema, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
 import { hasAnyRole } from '../../src/core/roles'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
 import { isTransactionConflict } from './documents'
 import { ensureUser, type UserDoc } from './users'
-
-/** The cloud caps a call's payload; anything this large is an attack or a bug, not a request. */
-const MAX_EVENT_BYTES = 64 * 1024
 
 export interface Ctx {
   openid: string
@@ -29,7 +26,7 @@ const issuesOf = (error: z.ZodError): FieldIssue[] =>
     message: issue.message,
   }))
 
-function parseEvent(schema: z.ZodType, event: unknown): { ok: true; value: { action: string } & Record<string, unknown> } | { ok: false; envelope: Envelope<never> } {
+function parseEvent(contract: FunctionContract, schema: z.ZodType, event: unknown): { ok: true; value: { action: string } & Record<string, unknown> } | { ok: false; envelope: Envelope<never> } {
   if (typeof event !== 'object' || event === null) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request must be an object with an action.') }
   // wx.cloud.callFunction adds userInfo to every event; identity never comes from it.
   const { userInfo: _ignored, ...payload } = event as Record<string, unknown>
@@ -39,7 +36,9 @@ function parseEvent(schema: z.ZodType, event: unknown): { ok: true; value: { act
   } catch {
     return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request is not plain JSON.') }
   }
-  if (size > MAX_EVENT_BYTES) return { ok: false, envelope: fail('INVALID_ARGUMENT', `The request is larger than ${MAX_EVENT_BYTES} bytes.`) }
+  const action = payload.action
+  const maxBytes = (typeof action === 'string' && Object.hasOwn(contract.actions, action) && contract.actions[action].maxBytes) || DEFAULT_MAX_EVENT_BYTES
+  if (size > maxBytes) return { ok: false, envelope: fail('INVALID_ARGUMENT', `The request is larger than ${maxBytes} bytes.`) }
   const parsed = schema.safeParse(payload)
   if (!parsed.success) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request has invalid fields.', issuesOf(parsed.error)) }
   return { ok: true, value: parsed.data as { action: string } & Record<string, unknown> }
@@ -48,7 +47,7 @@ function parseEvent(schema: z.ZodType, event: unknown): { ok: true; value: { act
 export function createMain<F extends FunctionContract>(contract: F, handlers: Handlers<F>) {
   const schema = eventSchema(contract)
   return async function main(event: unknown): Promise<Envelope<unknown>> {
-    const parsed = parseEvent(schema, event)
+    const parsed = parseEvent(contract, schema, event)
     if (!parsed.ok) return parsed.envelope
     const { action, ...input } = parsed.value
     const spec = contract.actions[action]

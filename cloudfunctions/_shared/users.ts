@@ -17,6 +17,15 @@ export const UserDoc = z.object({
   privacyAcceptedVersion: z.string().nullable(),
   privacyAcceptedAt: z.date().nullable(),
   communityId: z.string().nullable(),
+  /** How and when the resident bound to their community (absent for users seeded before). */
+  communityBinding: z
+    .object({
+      via: z.enum(['location', 'list', 'qr']),
+      at: z.date(),
+      located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
+    })
+    .nullable()
+    .default(null),
   officerId: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -35,6 +44,7 @@ export function newUser(openid: string, now: Dayjs): UserDoc {
     privacyAcceptedVersion: null,
     privacyAcceptedAt: null,
     communityId: null,
+    communityBinding: null,
     officerId: null,
     createdAt: now.toDate(),
     updatedAt: now.toDate(),

@@ -97,8 +97,7 @@ export class TransactionManager {
     for (const [s, v] of t.versions) {
       const [coll] = s.split('\u0000')
       const c = this.store.collections.get(coll)
-      const w = [...t.writes.values()].find((x) => slot(x.coll, x.id) === s)
-      const id = w?.id
+      const id = t.writes.get(s)?.id
       const dk = s.slice(coll.length + 1)
       if (!c) {
         this.abort(t, 'collection dropped')

@@ -10,7 +10,12 @@ export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.Zod
   output: O
   /** Roles allowed to call it; checked against the roles stored for the caller. */
   roles: readonly Role[]
+  /** Largest event accepted, in bytes of JSON; most actions keep the small default. */
+  maxBytes?: number
 }
+
+/** Events larger than this are refused before parsing: an attack or a bug, not a request. */
+export const DEFAULT_MAX_EVENT_BYTES = 64 * 1024
 
 export interface FunctionContract<N extends string = string, A extends Record<string, ActionSpec> = Record<string, ActionSpec>> {
   name: N

@@ -1,11 +1,13 @@
 // The one typed client for cloud functions. weapp calls Taro.cloud.callFunction; h5 posts to the
 // local emulator's gateway as the chosen demo identity. Every answer is parsed with the action's
 // output schema, so a screen only ever sees typed data or a CloudCallError with a known code.
+// A call names the function by its contract object (`call(accountContract, 'me', {})`) rather than
+// by a string: each page then bundles only the contracts it uses, which keeps officer and
+// volunteer contracts out of the residents' main package.
 import Taro from '@tarojs/taro'
 import * as z from 'zod'
 import { envelopeOf, type ErrorCode, type FieldIssue } from '../core/envelope'
-import type { ActionName, InputOf, OutputOf } from '../core/contract'
-import { contracts, type Contracts, type FunctionName } from '../core/functions'
+import type { ActionName, FunctionContract, InputOf, OutputOf } from '../core/contract'
 import { getDemoOpenid } from './demo-identity'
 
 export class CloudCallError extends Error {
@@ -35,15 +37,11 @@ async function invoke(name: string, data: Record<string, unknown>): Promise<unkn
   return result
 }
 
-export async function call<F extends FunctionName, A extends ActionName<Contracts[F]>>(
-  fn: F,
-  action: A,
-  input: InputOf<Contracts[F], A>,
-): Promise<OutputOf<Contracts[F], A>> {
-  const spec = (contracts[fn].actions as Record<string, { output: z.ZodType }>)[action]
+export async function call<F extends FunctionContract, A extends ActionName<F>>(contract: F, action: A, input: InputOf<F, A>): Promise<OutputOf<F, A>> {
+  const spec: { output: z.ZodType } = contract.actions[action]
   let raw: unknown
   try {
-    raw = await invoke(fn, { ...(input as object), action })
+    raw = await invoke(contract.name, { ...(input as object), action })
   } catch (err) {
     if (err instanceof CloudCallError) throw err
     throw new CloudCallError('INTERNAL', err instanceof Error ? err.message : String(err))
@@ -51,5 +49,5 @@ export async function call<F extends FunctionName, A extends ActionName<Contract
   const parsed = envelopeOf(spec.output).safeParse(raw)
   if (!parsed.success) throw new CloudCallError('INTERNAL', 'The server answered in an unexpected shape.')
   if (!parsed.data.ok) throw new CloudCallError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues)
-  return parsed.data.data as OutputOf<Contracts[F], A>
+  return parsed.data.data as OutputOf<F, A>
 }

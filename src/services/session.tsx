@@ -1,6 +1,7 @@
 // The person using the app, for every page: their profile (roles come only from the backend),
 // the display language and elder mode. Language and elder mode are remembered on the device so
 // the first screen is already right, and synced to the backend so they follow the person.
+import { accountContract } from '../core/account/contract'
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type PropsWithChildren } from 'react'
 import type { Language } from '../core/ids'
 import type { Profile } from '../core/account/contract'
@@ -61,7 +62,7 @@ export function SessionProvider({ children }: PropsWithChildren) {
     }
     setState({ status: 'loading' })
     try {
-      const profile = await call('account', 'me', {})
+      const profile = await call(accountContract, 'me', {})
       // A choice made on this device and not yet stored wins; the sync effect below pushes it.
       if (preferencesRef.current.synced) rememberPreferences({ language: profile.language, elderMode: profile.elderMode, synced: true })
       setState({ status: 'ready', profile })
@@ -83,7 +84,7 @@ export function SessionProvider({ children }: PropsWithChildren) {
   useEffect(() => {
     if (!profileLoaded || preferences.synced) return
     const sent = { language: preferences.language, elderMode: preferences.elderMode }
-    call('account', 'updatePreferences', sent).then(
+    call(accountContract, 'updatePreferences', sent).then(
       (stored) => {
         setState({ status: 'ready', profile: stored })
         setSyncError(null)

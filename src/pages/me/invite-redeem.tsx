@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { InviteCode } from '../../core/account/contract'
+import { InviteCode, accountContract } from '../../core/account/contract'
 import { usePageToast } from '../../components/page-shell'
 import { SectionCard } from '../../components/section-card'
 import { call } from '../../services/cloud'
@@ -28,7 +28,7 @@ export function InviteRedeem() {
     setBusy(true)
     setFieldError(null)
     try {
-      applyProfile(await call('account', 'redeemInvite', { code: parsed.data }))
+      applyProfile(await call(accountContract, 'redeemInvite', { code: parsed.data }))
       setCode('')
       toast(t('me.invite.done'))
     } catch (err) {

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { PRIVACY_POLICY_VERSION } from '../../core/account/contract'
+import { PRIVACY_POLICY_VERSION, accountContract } from '../../core/account/contract'
 import type { MessageKey } from '../../i18n'
 import { EmergencyCall } from '../../components/emergency-call'
 import { PageShell, usePageToast } from '../../components/page-shell'
@@ -56,7 +56,7 @@ function Decision() {
   const accept = async () => {
     setBusy(true)
     try {
-      applyProfile(await call('account', 'acceptPrivacy', { version: PRIVACY_POLICY_VERSION }))
+      applyProfile(await call(accountContract, 'acceptPrivacy', { version: PRIVACY_POLICY_VERSION }))
       leave()
     } catch (err) {
       toast(t(errorMessageKey(asCloudError(err))))

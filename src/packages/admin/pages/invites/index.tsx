@@ -1,5 +1,6 @@
 // Admin: the station's officer records, whether each is bound to a WeChat identity, and issuing a
 // one-time invite code (officer, or officer and station leader) for the officer to redeem.
+import { accountContract } from '../../../../core/account/contract'
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Radio, Tag } from '@nutui/nutui-react-taro'
@@ -38,7 +39,7 @@ export function OfficerInviteCard({ officer }: OfficerInviteCardProps) {
   const issue = async () => {
     setBusy(true)
     try {
-      const invite = await call('account', 'createInvite', { officerId: officer.id, roles: [...GRANTS[grant]] })
+      const invite = await call(accountContract, 'createInvite', { officerId: officer.id, roles: [...GRANTS[grant]] })
       setIssued({ code: invite.code, expiresAt: invite.expiresAt })
       setChoosing(false)
     } catch (err) {
@@ -94,7 +95,7 @@ function OfficerList() {
   const load = useCallback(async () => {
     setOfficers({ status: 'loading' })
     try {
-      setOfficers({ status: 'ready', officers: await call('account', 'listOfficers', {}) })
+      setOfficers({ status: 'ready', officers: await call(accountContract, 'listOfficers', {}) })
     } catch (err) {
       setOfficers({ status: 'error', error: asCloudError(err) })
     }

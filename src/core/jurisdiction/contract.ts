@@ -1,0 +1,157 @@
+// The jurisdiction function: the station's communities and officers (imported as one document,
+// versioned for rollback), residents' binding to a community, and requests routed to officers.
+import * as z from 'zod'
+import { defineFunction } from '../contract'
+import { DocId, Language } from '../ids'
+import { ANYONE } from '../roles'
+import { RequestKind, RouteResult } from '../routing/contract'
+import { Latitude, LocalizedName, Longitude } from './schema'
+
+export const OfficerContact = z.object({
+  id: DocId,
+  name: z.string(),
+  title: z.string(),
+  languages: z.array(Language),
+  phone: z.string().nullable(),
+  officeHours: z.string().nullable(),
+})
+export type OfficerContact = z.infer<typeof OfficerContact>
+
+export const CommunityCard = z.object({
+  id: DocId,
+  kind: z.enum(['community', 'gacha']),
+  name: LocalizedName,
+  districtId: DocId,
+  hasBoundary: z.boolean(),
+  officer: OfficerContact,
+  auxiliaries: z.array(OfficerContact),
+})
+export type CommunityCard = z.infer<typeof CommunityCard>
+
+export const BindingMethod = z.enum(['location', 'list', 'qr'])
+
+export const MyCommunity = z.object({
+  community: CommunityCard,
+  via: BindingMethod,
+  boundAt: z.string(),
+  /** Set when bound by location: how the point was placed (inside, nearest) and how far. */
+  located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
+})
+export type MyCommunity = z.infer<typeof MyCommunity>
+
+export const Reassignment = z.object({ from: DocId, to: DocId, by: z.string(), at: z.string(), note: z.string() })
+
+export const RoutedRequestView = z.object({
+  id: z.string(),
+  kind: RequestKind,
+  question: z.string(),
+  status: z.enum(['open', 'closed']),
+  createdAt: z.string(),
+  assignee: OfficerContact,
+  decision: RouteResult,
+  /** The decision in words, rendered when it was made, in both catalog languages. */
+  reason: z.object({ zh: z.string(), mn: z.string() }),
+  reassignments: z.array(Reassignment),
+})
+export type RoutedRequestView = z.infer<typeof RoutedRequestView>
+
+export const JurisdictionVersion = z.object({
+  version: z.number().int(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  communities: z.number().int(),
+  officers: z.number().int(),
+  current: z.boolean(),
+})
+
+/** The cloud caps a callFunction payload at a few MB; a county-sized import fits well under this. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024
+
+export const jurisdictionContract = defineFunction('jurisdiction', {
+  listCommunities: {
+    summary: 'Every community and gacha with its responsible officer, for binding by list.',
+    input: z.object({}),
+    output: z.array(CommunityCard),
+    roles: ANYONE,
+  },
+  myCommunity: {
+    summary: 'The caller’s community and community officer contact card, or null when not bound.',
+    input: z.object({}),
+    output: MyCommunity.nullable(),
+    roles: ANYONE,
+  },
+  bindCommunity: {
+    summary: 'Bind the caller to a community chosen from the list or read from a community QR code.',
+    input: z.object({ communityId: DocId, via: z.enum(['list', 'qr']) }),
+    output: MyCommunity,
+    roles: ANYONE,
+  },
+  bindCommunityByLocation: {
+    summary: 'Bind the caller to the community that contains (or is nearest to) a point.',
+    input: z.object({ lng: Longitude, lat: Latitude }),
+    output: MyCommunity,
+    roles: ANYONE,
+  },
+  coveredCommunities: {
+    summary: 'The communities an officer is responsible for or assists in.',
+    input: z.object({}),
+    output: z.array(CommunityCard),
+    roles: ['officer', 'station_leader'],
+  },
+  askOfficer: {
+    summary: 'A resident’s consultation, routed to the responsible officer with the reason stored.',
+    input: z.object({
+      question: z.string().trim().min(1).max(500),
+      location: z.object({ lng: Longitude, lat: Latitude }).optional(),
+      communityId: DocId.optional(),
+      addressText: z.string().trim().max(200).optional(),
+      language: Language.default('zh'),
+      urgency: z.enum(['normal', 'urgent']).default('normal'),
+    }),
+    output: RoutedRequestView,
+    roles: ANYONE,
+  },
+  myAskedRequests: {
+    summary: 'The caller’s own consultations, newest first.',
+    input: z.object({}),
+    output: z.array(RoutedRequestView),
+    roles: ANYONE,
+  },
+  routedToMe: {
+    summary: 'Open requests assigned to the calling officer; station leaders see every open request.',
+    input: z.object({}),
+    output: z.array(RoutedRequestView),
+    roles: ['officer', 'station_leader'],
+  },
+  reassignRequest: {
+    summary: 'A station leader hands a routed request to another officer; the change is logged.',
+    input: z.object({ requestId: DocId, officerId: DocId, note: z.string().trim().min(1).max(200) }),
+    output: RoutedRequestView,
+    roles: ['station_leader'],
+  },
+  importJurisdiction: {
+    summary: 'Validate a whole jurisdiction document and, only if all of it is valid, make it the current version.',
+    input: z.object({ document: z.unknown() }),
+    output: z.object({ version: z.number().int(), communities: z.number().int(), officers: z.number().int() }),
+    roles: ['admin'],
+    maxBytes: MAX_IMPORT_BYTES,
+  },
+  exportJurisdiction: {
+    summary: 'The current jurisdiction document, as imported.',
+    input: z.object({}),
+    output: z.object({ version: z.number().int(), importedAt: z.string(), document: z.unknown() }),
+    roles: ['admin', 'station_leader'],
+  },
+  listJurisdictionVersions: {
+    summary: 'Every imported version, newest first, marking the current one.',
+    input: z.object({}),
+    output: z.array(JurisdictionVersion),
+    roles: ['admin'],
+  },
+  rollbackJurisdiction: {
+    summary: 'Make an earlier imported version current again.',
+    input: z.object({ version: z.number().int().min(1) }),
+    output: z.object({ version: z.number().int(), communities: z.number().int(), officers: z.number().int() }),
+    roles: ['admin'],
+  },
+})
