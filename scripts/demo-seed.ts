@@ -4,6 +4,8 @@
 import { validateJurisdiction } from '../src/core/jurisdiction/validate'
 import type { Jurisdiction } from '../src/core/jurisdiction/schema'
 import { officerRecords } from '../src/core/jurisdiction/views'
+import { versionRecord } from '../cloudfunctions/_shared/jurisdiction-record'
+import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { databaseSpec } from './database-spec'
 import demoJurisdictionDocument from './demo-jurisdiction.json'
 
@@ -25,6 +27,20 @@ export function demoJurisdiction(): Jurisdiction {
   return result.value
 }
 
+/**
+ * The file's roster covers a fixed week (unit tests pin it). A demo seeded on another day moves
+ * it by whole days so that it starts today in the station's zone: someone is on duty now, and
+ * the leave period lies ahead.
+ */
+function rosterFromToday(jurisdiction: Jurisdiction, today: Date): Jurisdiction {
+  const first = jurisdiction.roster.duty.map((d) => d.start).sort()[0]
+  if (!first) return jurisdiction
+  const days = dayjs(today).tz(STATION_TIME_ZONE).startOf('day').diff(dayjs(first).tz(STATION_TIME_ZONE).startOf('day'), 'day')
+  const shift = (iso: string) => dayjs(iso).add(days, 'day').toISOString()
+  const moved = <T extends { start: string; end: string }>(periods: T[]) => periods.map((p) => ({ ...p, start: shift(p.start), end: shift(p.end) }))
+  return { ...jurisdiction, roster: { duty: moved(jurisdiction.roster.duty), leave: moved(jurisdiction.roster.leave) } }
+}
+
 const OFFICER_OPENIDS: Record<string, string> = { 'officer-1': 'demo-officer-1', 'officer-2': 'demo-officer-2', 'officer-chief': 'demo-leader-1' }
 
 const demoUsers: DemoUser[] = [
@@ -40,10 +56,10 @@ const demoUsers: DemoUser[] = [
 export const DEMO_OPENIDS = demoUsers.map((u) => u.openid)
 
 /** Every declared collection, with the demo documents where there are any. */
-export function demoSeed(): Record<string, Array<Record<string, unknown>>> {
-  const jurisdiction = demoJurisdiction()
+export function demoSeed(today: Date = new Date()): Record<string, Array<Record<string, unknown>>> {
+  const jurisdiction = rosterFromToday(demoJurisdiction(), today)
   const documents: Record<string, Array<Record<string, unknown>>> = {
-    jurisdiction_versions: [{ _id: 'v1', version: 1, importedAt: SEEDED_AT, importedBy: 'demo-admin', document: jurisdiction }],
+    jurisdiction_versions: [versionRecord(1, jurisdiction, 'demo-admin', SEEDED_AT)],
     jurisdiction_current: [{ _id: 'current', version: 1, updatedAt: SEEDED_AT }],
     officers: officerRecords(jurisdiction).map(({ id, ...record }) => ({ _id: id, ...record, active: true, openid: OFFICER_OPENIDS[id] ?? null })),
     users: demoUsers.map((u) => ({

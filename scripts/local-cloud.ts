@@ -4,6 +4,9 @@ import { startEmulator, type Emulator } from '../emulator'
 
 export const root = path.resolve(__dirname, '..')
 export const functionsDir = path.join(root, 'dist', 'cloudfunctions')
+/** npm start's and the CLI's data, git-ignored; the marker says the demo station was seeded. */
+export const dataDir = path.join(root, '.localcloud')
+export const seededMarker = path.join(dataDir, 'demo-seeded')
 
 export function startLocalCloud(options: { dataDir: string; port?: number; staticDir?: string; timers?: boolean }): Promise<Emulator> {
   return startEmulator({

@@ -5,12 +5,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from './build-functions'
 import { DEMO_OPENIDS, demoSeed } from './demo-seed'
-import { root, startLocalCloud } from './local-cloud'
+import { dataDir, root, seededMarker, startLocalCloud } from './local-cloud'
 
 async function main() {
   const port = Number(process.env.PORT ?? 10086)
-  const dataDir = path.join(root, '.localcloud')
-  const seededMarker = path.join(dataDir, 'demo-seeded')
 
   console.log('[1/3] building the h5 app (about a minute on two cores)…')
   execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })

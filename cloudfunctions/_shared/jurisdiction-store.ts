@@ -3,7 +3,7 @@
 // update and earlier versions stay for rollback. A warm instance keeps the parsed document and
 // its spatial index per version, so routing costs one small read of the pointer.
 import * as z from 'zod'
-import { JurisdictionDocument, type Jurisdiction } from '../../src/core/jurisdiction/schema'
+import type { Jurisdiction } from '../../src/core/jurisdiction/schema'
 import { officerRecords } from '../../src/core/jurisdiction/views'
 import { buildJurisdictionIndex, type JurisdictionIndex } from '../../src/core/routing'
 import { AppError } from '../../src/core/envelope'
@@ -11,21 +11,13 @@ import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey, readDoc } from './documents'
+import { VersionDoc, versionDocId } from './jurisdiction-record'
+
+export { VersionDoc, versionDocId, versionRecord } from './jurisdiction-record'
 
 const POINTER_ID = 'current'
 
 const Pointer = z.object({ _id: z.string(), version: z.number().int(), updatedAt: z.date() })
-export const VersionDoc = z.object({
-  _id: z.string(),
-  version: z.number().int(),
-  importedAt: z.date(),
-  importedBy: z.string(),
-  document: JurisdictionDocument,
-})
-export type VersionDoc = z.infer<typeof VersionDoc>
-
-export const versionDocId = (version: number) => `v${version}`
-
 interface Loaded {
   version: number
   importedAt: Date
@@ -46,7 +38,7 @@ export async function loadCurrent(): Promise<Loaded> {
   if (cache?.version === version) return cache
   const doc = await readDoc(db.collection(COLLECTIONS.jurisdictionVersions), versionDocId(version), VersionDoc)
   if (!doc) throw new AppError('INTERNAL', `Jurisdiction version ${version} is missing.`)
-  cache = { version, importedAt: doc.importedAt, jurisdiction: doc.document, index: buildJurisdictionIndex(doc.document) }
+  cache = { version, importedAt: doc.importedAt, jurisdiction: doc.documentJson, index: buildJurisdictionIndex(doc.documentJson) }
   return cache
 }
 

@@ -51,7 +51,7 @@ export function actionManifest(contract: FunctionContract) {
       name,
       summary: spec.summary,
       roles: [...spec.roles],
-      input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }),
+      input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
     })),
   }
 }

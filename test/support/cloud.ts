@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Emulator } from '../../emulator'
+import { sdkInitOptions } from '../../emulator/sdk-env'
 import type { Envelope } from '../../src/core/envelope'
 import { demoSeed } from '../../scripts/demo-seed'
 import { startLocalCloud } from '../../scripts/local-cloud'
@@ -12,6 +13,8 @@ export interface TestCloud {
   emulator: Emulator
   /** Calls a function as `openid` and returns its envelope. */
   call<T = unknown>(openid: string, fn: string, event: unknown): Promise<Envelope<T>>
+  /** The stored documents of a collection matching `where`, read through the real wx-server-sdk. */
+  stored(collection: string, where?: Record<string, unknown>): Promise<Array<Record<string, unknown>>>
   /** Writes the emulator counted since the last resetWrites(). */
   writes(): number
   resetWrites(): void
@@ -23,8 +26,17 @@ export async function startTestCloud(): Promise<TestCloud> {
   const emulator = await startLocalCloud({ dataDir })
   await emulator.seed(demoSeed())
   emulator.resetStats()
+  // The real SDK in the test process too (jest gives each suite its own module registry), to
+  // read what the functions stored.
+  const cloud = (await import('wx-server-sdk')).default
+  cloud.init(sdkInitOptions(emulator))
+  const db = cloud.database()
   return {
     emulator,
+    async stored(collection, where = {}) {
+      const { data } = (await db.collection(collection).where(where).limit(1000).get()) as { data: Array<Record<string, unknown>> }
+      return data
+    },
     call: (openid, fn, event) => emulator.call(fn, event, { openid }) as Promise<Envelope<never>>,
     writes: () => emulator.stats().writes,
     resetWrites: () => emulator.resetStats(),

@@ -5,7 +5,7 @@ import { validateJurisdiction } from '../../../src/core/jurisdiction/validate'
 import { db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey, readDoc } from '../../_shared/documents'
-import { currentVersionNumber, loadCurrent, switchCurrent, syncOfficerRecords, VersionDoc, versionDocId } from '../../_shared/jurisdiction-store'
+import { currentVersionNumber, loadCurrent, switchCurrent, syncOfficerRecords, VersionDoc, versionDocId, versionRecord } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 
 const versions = () => db.collection(COLLECTIONS.jurisdictionVersions)
@@ -23,10 +23,11 @@ export async function importJurisdiction(ctx: Ctx, input: { document?: unknown }
     throw new AppError('INVALID_ARGUMENT', 'The jurisdiction document has problems; nothing was imported.', validation.issues.map((i) => ({ ...i, path: ['document', ...i.path] })))
   }
   const previous = await currentVersionNumber()
-  const version = (previous ?? 0) + 1
+  // After a rollback the current version is not the newest; new versions always count up.
+  const version = (await newestVersionNumber()) + 1
   const now = ctx.now()
   try {
-    await versions().add({ data: { _id: versionDocId(version), version, importedAt: now.toDate(), importedBy: ctx.openid, document: validation.value } })
+    await versions().add({ data: versionRecord(version, validation.value, ctx.openid, now.toDate()) })
   } catch (error) {
     if (isDuplicateKey(error)) throw new AppError('CONFLICT', 'Another import is in progress; reload and try again.')
     throw error
@@ -36,6 +37,11 @@ export async function importJurisdiction(ctx: Ctx, input: { document?: unknown }
   return summary(version, validation.value)
 }
 
+async function newestVersionNumber(): Promise<number> {
+  const { data } = (await versions().field({ version: true }).orderBy('version', 'desc').limit(1).get()) as { data: unknown }
+  return z.array(z.object({ version: z.number() })).parse(data)[0]?.version ?? 0
+}
+
 export async function exportJurisdiction() {
   const current = await loadCurrent()
   return { version: current.version, importedAt: current.importedAt.toISOString(), document: current.jurisdiction }
@@ -43,16 +49,11 @@ export async function exportJurisdiction() {
 
 export async function listJurisdictionVersions() {
   const current = await currentVersionNumber()
-  // The whole documents stay in the database; only their sizes are needed here.
-  const { list } = (await versions()
-    .aggregate()
-    .sort({ version: -1 })
-    .limit(1000)
-    .project({ version: 1, importedAt: 1, importedBy: 1, communities: { $size: '$document.communities' }, officers: { $size: '$document.officers' } })
-    .end()) as { list: unknown }
+  // The documents themselves stay in the database; the listing needs only their counts.
+  const { data } = (await versions().field({ version: true, importedAt: true, importedBy: true, communities: true, officers: true }).orderBy('version', 'desc').limit(1000).get()) as { data: unknown }
   return z
     .array(z.object({ version: z.number(), importedAt: z.date(), importedBy: z.string(), communities: z.number(), officers: z.number() }))
-    .parse(list)
+    .parse(data)
     .map((v) => ({ ...v, importedAt: v.importedAt.toISOString(), current: v.version === current }))
 }
 
@@ -62,6 +63,6 @@ export async function rollbackJurisdiction(ctx: Ctx, input: { version: number })
   const target = await readDoc(versions(), versionDocId(input.version), VersionDoc)
   if (!target) throw new AppError('NOT_FOUND', `No jurisdiction version ${input.version}.`)
   await switchCurrent(current, target.version, ctx.now())
-  await syncOfficerRecords(target.document)
-  return summary(target.version, target.document)
+  await syncOfficerRecords(target.documentJson)
+  return summary(target.version, target.documentJson)
 }
