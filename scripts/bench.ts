@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
+import { benchRouting } from './bench-routing'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
 import { root } from './local-cloud'
@@ -51,6 +52,18 @@ function writeNoopFunction(dir: string) {
   writeFileSync(path.join(noop, 'package.json'), JSON.stringify({ name: 'bench-noop', main: 'index.js' }))
 }
 
+/** A client's round trip: through the emulator's HTTP gateway, as the h5 app calls functions. */
+async function viaGateway(emulator: Emulator, name: string, data: unknown, openid: string): Promise<unknown> {
+  const response = await fetch(`${emulator.url}/gateway/call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify({ name, data }),
+  })
+  const body = (await response.json()) as { result?: unknown; errMsg?: string }
+  if (!('result' in body)) throw new Error(`${name}: ${body.errMsg}`)
+  return body.result
+}
+
 async function timeCalls(rounds: number, call: (i: number) => Promise<unknown>) {
   const samples: number[] = []
   for (let i = 0; i < rounds; i++) {
@@ -62,6 +75,7 @@ async function timeCalls(rounds: number, call: (i: number) => Promise<unknown>) 
 }
 
 interface ActionCase {
+  fn: 'account' | 'jurisdiction'
   name: string
   openid: (i: number) => string
   event: (i: number) => Record<string, unknown>
@@ -71,13 +85,14 @@ interface ActionCase {
 async function actionFigures(emulator: Emulator) {
   const invites: string[] = []
   const cases: ActionCase[] = [
-    { name: 'account.me (existing user)', openid: () => 'demo-resident-1', event: () => ({ action: 'me' }) },
-    { name: 'account.me (first login)', openid: (i) => `bench-new-${i}`, event: () => ({ action: 'me' }) },
-    { name: 'account.updatePreferences', openid: () => 'demo-resident-2', event: (i) => ({ action: 'updatePreferences', elderMode: i % 2 === 0 }) },
-    { name: 'account.acceptPrivacy', openid: (i) => `bench-new-${i}`, event: () => ({ action: 'acceptPrivacy', version: PRIVACY_POLICY_VERSION }) },
-    { name: 'account.listOfficers', openid: () => 'demo-admin', event: () => ({ action: 'listOfficers' }) },
-    { name: 'account.createInvite', openid: () => 'demo-admin', event: () => ({ action: 'createInvite', officerId: 'aux-2', roles: ['officer'] }) },
+    { fn: 'account', name: 'account.me (existing user)', openid: () => 'demo-resident-1', event: () => ({ action: 'me' }) },
+    { fn: 'account', name: 'account.me (first login)', openid: (i) => `bench-new-${i}`, event: () => ({ action: 'me' }) },
+    { fn: 'account', name: 'account.updatePreferences', openid: () => 'demo-resident-2', event: (i) => ({ action: 'updatePreferences', elderMode: i % 2 === 0 }) },
+    { fn: 'account', name: 'account.acceptPrivacy', openid: (i) => `bench-new-${i}`, event: () => ({ action: 'acceptPrivacy', version: PRIVACY_POLICY_VERSION }) },
+    { fn: 'account', name: 'account.listOfficers', openid: () => 'demo-admin', event: () => ({ action: 'listOfficers' }) },
+    { fn: 'account', name: 'account.createInvite', openid: () => 'demo-admin', event: () => ({ action: 'createInvite', officerId: 'aux-2', roles: ['officer'] }) },
     {
+      fn: 'account',
       name: 'account.redeemInvite',
       openid: (i) => `bench-new-${i}`,
       event: (i) => ({ action: 'redeemInvite', code: invites[i] }),
@@ -88,12 +103,17 @@ async function actionFigures(emulator: Emulator) {
         }
       },
     },
+    { fn: 'jurisdiction', name: 'jurisdiction.listCommunities', openid: () => 'demo-resident-1', event: () => ({ action: 'listCommunities' }) },
+    { fn: 'jurisdiction', name: 'jurisdiction.myCommunity', openid: () => 'demo-resident-1', event: () => ({ action: 'myCommunity' }) },
+    { fn: 'jurisdiction', name: 'jurisdiction.bindCommunityByLocation', openid: (i) => `bench-new-${i}`, event: (i) => ({ action: 'bindCommunityByLocation', lng: 106.25 + (i % 20) * 0.01, lat: 41.6 }) },
+    { fn: 'jurisdiction', name: 'jurisdiction.askOfficer (routed request)', openid: (i) => `bench-new-${i}`, event: (i) => ({ action: 'askOfficer', question: 'bench', location: { lng: 106.25 + (i % 20) * 0.01, lat: 41.6 } }) },
+    { fn: 'jurisdiction', name: 'jurisdiction.routedToMe', openid: () => 'demo-officer-1', event: () => ({ action: 'routedToMe' }) },
   ]
   await emulator.seed({ officers: Array.from({ length: ROUNDS }, (_, i) => ({ _id: `bench-officer-${i}`, name: `Bench ${i}`, title: 'bench', languages: ['zh'], communityIds: [], openid: null })) })
 
   // Warm every instance first, as the cloud keeps warm instances.
-  await timeCalls(20, () => emulator.call('bench-noop', {}, { openid: 'bench' }))
-  const noop = await timeCalls(ROUNDS, () => emulator.call('bench-noop', {}, { openid: 'bench' }))
+  await timeCalls(20, () => viaGateway(emulator, 'bench-noop', {}, 'bench'))
+  const noop = await timeCalls(ROUNDS, () => viaGateway(emulator, 'bench-noop', {}, 'bench'))
   const noopP50 = percentile(noop, 50)
   const rows: Array<Record<string, string | number>> = [
     { action: 'no-op round trip', 'db requests': 0, 'p50 ms': noopP50.toFixed(2), 'p95 ms': percentile(noop, 95).toFixed(2), 'p50 ×no-op': '1.00', 'p95 ×no-op': (percentile(noop, 95) / noopP50).toFixed(2) },
@@ -101,7 +121,7 @@ async function actionFigures(emulator: Emulator) {
   for (const c of cases) {
     await c.prepare?.(emulator)
     emulator.resetStats()
-    const samples = await timeCalls(ROUNDS, (i) => emulator.call('account', c.event(i), { openid: c.openid(i) }))
+    const samples = await timeCalls(ROUNDS, (i) => viaGateway(emulator, c.fn, c.event(i), c.openid(i)))
     const requests = emulator.stats().requests / ROUNDS
     rows.push({
       action: c.name,
@@ -112,12 +132,14 @@ async function actionFigures(emulator: Emulator) {
       'p95 ×no-op': (percentile(samples, 95) / noopP50).toFixed(2),
     })
   }
-  console.log(`\nactions through the emulator (${ROUNDS} sequential calls each; db requests = database requests per call counted by the emulator)`)
+  console.log(`\nactions through the emulator's HTTP gateway (${ROUNDS} sequential calls each; db requests = database requests per call counted by the emulator)`)
   console.table(rows)
 }
 
 async function main() {
   packageSizes()
+  console.log('\nrouting (pure, src/core/routing) against synthetic jurisdictions')
+  console.table(await benchRouting())
   await buildFunctions({ quiet: true })
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-bench-'))
   const functionsDir = path.join(workDir, 'functions')

@@ -4,7 +4,7 @@ import * as z from 'zod'
 import { Language } from '../../src/core/ids'
 import { Role } from '../../src/core/roles'
 import type { Dayjs } from '../../src/core/time'
-import { db } from './cloud'
+import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey, readDoc } from './documents'
 
@@ -72,9 +72,13 @@ export async function ensureUser(openid: string, now: Dayjs): Promise<UserDoc> {
   }
 }
 
-export async function updateUser(openid: string, patch: Partial<Omit<UserDoc, '_id' | 'createdAt'>>, now: Dayjs): Promise<UserDoc> {
-  await users().doc(openid).update({ data: { ...patch, updatedAt: now.toDate() } })
-  const user = await getUser(openid)
-  if (!user) throw new Error(`user ${openid} vanished during update`)
-  return user
+/**
+ * Applies `patch` to the caller's own document and returns it as it now stands. Fields are set
+ * whole (`_.set`), so a nested value never keeps keys of the one it replaces.
+ */
+export async function updateUser(user: UserDoc, patch: Partial<Omit<UserDoc, '_id' | 'createdAt'>>, now: Dayjs): Promise<UserDoc> {
+  const changes = { ...patch, updatedAt: now.toDate() }
+  const data = Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value !== null && typeof value === 'object' && !(value instanceof Date) ? _.set(value) : value]))
+  await users().doc(user._id).update({ data })
+  return { ...user, ...changes }
 }

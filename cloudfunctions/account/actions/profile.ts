@@ -23,11 +23,11 @@ export const me = (ctx: Ctx) => profileOf(ctx.user)
 export async function updatePreferences(ctx: Ctx, input: { language?: 'zh' | 'mn'; elderMode?: boolean }) {
   const patch = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
   if (Object.keys(patch).length === 0) return profileOf(ctx.user)
-  return profileOf(await updateUser(ctx.openid, patch, ctx.now()))
+  return profileOf(await updateUser(ctx.user, patch, ctx.now()))
 }
 
 export async function acceptPrivacy(ctx: Ctx, input: { version: string }) {
   if (ctx.user.privacyAcceptedVersion === input.version) return profileOf(ctx.user)
   const now = ctx.now()
-  return profileOf(await updateUser(ctx.openid, { privacyAcceptedVersion: input.version, privacyAcceptedAt: now.toDate() }, now))
+  return profileOf(await updateUser(ctx.user, { privacyAcceptedVersion: input.version, privacyAcceptedAt: now.toDate() }, now))
 }

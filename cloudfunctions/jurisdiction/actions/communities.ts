@@ -1,6 +1,7 @@
 // Communities as residents and officers see them, and binding a resident to one.
 import { AppError } from '../../../src/core/envelope'
 import type { MyCommunity } from '../../../src/core/jurisdiction/contract'
+import type { Jurisdiction } from '../../../src/core/jurisdiction/schema'
 import { communitiesOf, communityCard } from '../../../src/core/jurisdiction/views'
 import { locatePoint } from '../../../src/core/routing/locate'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
@@ -12,9 +13,8 @@ export async function listCommunities() {
   return jurisdiction.communities.map((c) => communityCard(jurisdiction, c))
 }
 
-async function myCommunityOf(user: UserDoc): Promise<MyCommunity | null> {
+function myCommunityOf(user: UserDoc, jurisdiction: Jurisdiction): MyCommunity | null {
   if (!user.communityId) return null
-  const { jurisdiction } = await loadCurrent()
   const community = jurisdiction.communities.find((c) => c.id === user.communityId)
   // A later import may have removed the community: the resident is asked to bind again.
   if (!community) return null
@@ -26,26 +26,28 @@ async function myCommunityOf(user: UserDoc): Promise<MyCommunity | null> {
   }
 }
 
-export const myCommunity = (ctx: Ctx) => myCommunityOf(ctx.user)
+export async function myCommunity(ctx: Ctx) {
+  return myCommunityOf(ctx.user, (await loadCurrent()).jurisdiction)
+}
 
 export async function bindCommunity(ctx: Ctx, input: { communityId: string; via: 'list' | 'qr' }) {
   const { jurisdiction } = await loadCurrent()
   if (!jurisdiction.communities.some((c) => c.id === input.communityId)) throw new AppError('NOT_FOUND', `No community ${input.communityId} in this station.`)
   const now = ctx.now()
-  const user = await updateUser(ctx.openid, { communityId: input.communityId, communityBinding: { via: input.via, at: now.toDate(), located: null } }, now)
-  return (await myCommunityOf(user))!
+  const user = await updateUser(ctx.user, { communityId: input.communityId, communityBinding: { via: input.via, at: now.toDate(), located: null } }, now)
+  return myCommunityOf(user, jurisdiction)!
 }
 
 export async function bindCommunityByLocation(ctx: Ctx, input: { lng: number; lat: number }) {
-  const { index } = await loadCurrent()
+  const { index, jurisdiction } = await loadCurrent()
   const step = locatePoint(index, input.lng, input.lat)
   if (step.communityId === null || (step.method !== 'polygon' && step.method !== 'nearest')) {
     throw new AppError('FAILED_PRECONDITION', 'This place is outside every community of the station; choose your community from the list.')
   }
   const now = ctx.now()
   const located = { method: step.method, distanceKm: step.distanceKm ?? null }
-  const user = await updateUser(ctx.openid, { communityId: step.communityId, communityBinding: { via: 'location', at: now.toDate(), located } }, now)
-  return (await myCommunityOf(user))!
+  const user = await updateUser(ctx.user, { communityId: step.communityId, communityBinding: { via: 'location', at: now.toDate(), located } }, now)
+  return myCommunityOf(user, jurisdiction)!
 }
 
 export async function coveredCommunities(ctx: Ctx) {
