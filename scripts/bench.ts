@@ -5,12 +5,13 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startEmulator, type Emulator } from '../emulator'
+import type { Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
+import { benchBooking } from './bench-booking'
 import { benchRouting } from './bench-routing'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
-import { root } from './local-cloud'
+import { root, startLocalCloud } from './local-cloud'
 
 const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024
 const MAIN_PACKAGE_TARGET = 600 * 1024
@@ -145,10 +146,12 @@ async function main() {
   const functionsDir = path.join(workDir, 'functions')
   cpSync(functionsOutDir, functionsDir, { recursive: true })
   writeNoopFunction(functionsDir)
-  const emulator = await startEmulator({ dataDir: path.join(workDir, 'data'), port: 0, functionsDir })
+  const emulator = await startLocalCloud({ dataDir: path.join(workDir, 'data'), functionsDir })
   try {
     await emulator.seed(demoSeed())
     await actionFigures(emulator)
+    console.log('\nbooking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places')
+    console.table(await benchBooking(emulator))
     console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
   } finally {
     await emulator.stop()

@@ -5,9 +5,11 @@ import { validateJurisdiction } from '../src/core/jurisdiction/validate'
 import type { Jurisdiction } from '../src/core/jurisdiction/schema'
 import { officerRecords } from '../src/core/jurisdiction/views'
 import { versionRecord } from '../cloudfunctions/_shared/jurisdiction-record'
+import { counterRecord, serviceRecord } from '../cloudfunctions/booking/records'
 import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { databaseSpec } from './database-spec'
 import demoJurisdictionDocument from './demo-jurisdiction.json'
+import { demoCounters, demoServices } from './demo-services'
 
 const SEEDED_AT = new Date('2026-11-01T00:00:00Z')
 
@@ -76,6 +78,9 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
       createdAt: SEEDED_AT,
       updatedAt: SEEDED_AT,
     })),
+    // Slots are not seeded: the booking function generates them (timer, or on the first listSlots).
+    booking_services: demoServices().map(serviceRecord),
+    booking_counters: demoCounters().map(counterRecord),
   }
   return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))
 }

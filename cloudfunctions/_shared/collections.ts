@@ -6,4 +6,9 @@ export const COLLECTIONS = {
   jurisdictionVersions: 'jurisdiction_versions',
   jurisdictionCurrent: 'jurisdiction_current',
   routedRequests: 'routed_requests',
+  bookingServices: 'booking_services',
+  bookingCounters: 'booking_counters',
+  bookingSlots: 'booking_slots',
+  bookings: 'bookings',
+  homeVisits: 'home_visits',
 } as const

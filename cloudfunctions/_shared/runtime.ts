@@ -66,7 +66,7 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
       }
       return ok(output.data)
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.issues)
+      if (error instanceof AppError) return fail(error.code, error.message, error.issues, error.details)
       if (isTransactionConflict(error)) return fail('CONFLICT', 'Someone changed the same record at the same moment; try again.')
       console.error(`[${contract.name}.${action}]`, error)
       return fail('INTERNAL', 'Something went wrong on the server.')

@@ -21,6 +21,8 @@ export const ErrorBody = z.object({
   code: ErrorCode,
   message: z.string(),
   issues: z.array(FieldIssue).optional(),
+  /** Machine-readable facts about the failure the client can act on (e.g. the next free slots). */
+  details: z.record(z.string(), z.unknown()).optional(),
 })
 export type ErrorBody = z.infer<typeof ErrorBody>
 
@@ -34,9 +36,9 @@ export function envelopeOf<T extends z.ZodType>(data: T) {
 }
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
-export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Envelope<never> => ({
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[], details?: Record<string, unknown>): Envelope<never> => ({
   ok: false,
-  error: issues ? { code, message, issues } : { code, message },
+  error: { code, message, ...(issues ? { issues } : {}), ...(details ? { details } : {}) },
 })
 
 /** A failure raised inside a handler; the function's entry point turns it into the envelope. */
@@ -45,6 +47,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
     this.name = 'AppError'

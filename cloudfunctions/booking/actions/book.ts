@@ -1,0 +1,167 @@
+// book: one place in a slot for the caller or a family member.
+//
+// Database requests on the happy path: the runtime's user read, then
+//   1. one aggregation: counter + slot + service + the caller's relevant bookings (and this
+//      request's earlier booking, if it was made already) — everything the rules decide on;
+//   2. take the place: a conditional single-document update of the slot (open, a place left,
+//      far enough ahead, no place held by this account yet) — capacity can never be oversold;
+//   3. insert the booking, whose unique keys make the rest atomic too: _id (derived from the
+//      caller and requestId: a request takes effect once), seat (the per-account limit) and
+//      checkinKey (the day's codes are unique).
+// Every refusal the rules can give from step 1 is given before anything is written, so bad
+// input writes nothing. After step 2 a failure gives the place back (an idempotent update);
+// a crash between 2 and 3 leaves a holder without a booking, which the reconcile job releases.
+import { randomInt } from 'node:crypto'
+import { accountDecision, type BookingFacts, checkinCodeFrom, decideBooking, earliestBookableStart, noShowLookback, seatOf } from '../../../src/core/booking/rules'
+import type { Applicant, BookingView } from '../../../src/core/booking/contract'
+import { maskIdNumber } from '../../../src/core/booking/id-number'
+import { parseSlotId } from '../../../src/core/booking/slots'
+import type { BookingConfig } from '../../../src/core/booking/config'
+import { AppError } from '../../../src/core/envelope'
+import { isDuplicateKey } from '../../_shared/documents'
+import type { Ctx } from '../../_shared/runtime'
+import { idForRequest, requestDigest, seal } from '../id-cipher'
+import { sendBookingMessage } from '../notify'
+import { bookingRecord, bookingView, counterOf, ownBooking, serviceOf, type BookingDoc, type SlotDoc, type StoredPerson } from '../records'
+import type { Counter } from '../../../src/core/booking/counter'
+import type { Service } from '../../../src/core/booking/catalog'
+import { refusalError } from '../refusal'
+import { bookingSettings } from '../settings'
+import { collisionOf, insertBooking, loadBookingState, ownBookings } from '../store/bookings'
+import { getSlot, materializeSlot, nextFreeSlots, releasePlace, takePlace } from '../store/slots'
+
+interface BookInput {
+  slotId: string
+  serviceId: string
+  applicant: Applicant
+  requestId: string
+}
+
+export const bookingIdFor = (openid: string, requestId: string) => idForRequest('bk_', openid, requestId)
+
+/** The first answer again for a retried request; the same requestId with other content is refused. */
+function replay(earlier: BookingDoc, digest: string, config: BookingConfig): BookingView {
+  if (earlier.requestDigest !== digest) {
+    throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different booking; use a new requestId for a new booking.', [
+      { path: ['requestId'], message: 'already used for a different booking' },
+    ])
+  }
+  return bookingView(earlier, config)
+}
+
+export const storedPerson = (person: { relation: 'self' | 'family'; name: string; phone: string; idNumber?: string }): StoredPerson => ({
+  relation: person.relation,
+  name: person.name,
+  phone: person.phone,
+  idNumber: person.idNumber ? seal(person.idNumber) : null,
+  idNumberMasked: person.idNumber ? maskIdNumber(person.idNumber) : null,
+})
+
+export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
+  const config = bookingSettings()
+  const now = ctx.now()
+  const bookingId = bookingIdFor(ctx.openid, input.requestId)
+  const digest = requestDigest({ slotId: input.slotId, serviceId: input.serviceId, applicant: input.applicant })
+  const parsed = parseSlotId(input.slotId)
+  if (!parsed) throw new AppError('NOT_FOUND', 'No such slot.', undefined, { why: 'unknown_slot' })
+
+  const state = await loadBookingState({ counterId: parsed.counterId, slotId: input.slotId, serviceId: input.serviceId, openid: ctx.openid, bookingId, noShowsSince: noShowLookback(now, config).toDate() })
+  const earlier = state?.mine.find((b) => b._id === bookingId)
+  if (earlier) return replay(earlier, digest, config)
+  if (!state) throw new AppError('NOT_FOUND', 'No such slot.', undefined, { why: 'unknown_slot' })
+  if (!parsed.startsAt.isAfter(now)) throw new AppError('FAILED_PRECONDITION', 'The slot has already started.', undefined, { why: 'past' })
+
+  const counter = counterOf(state.counter)
+  const service = state.service ? serviceOf(state.service) : null
+  const mine = state.mine.map(ownBooking)
+  const decide = (slot: BookingFacts['slot']) => decideBooking({ openid: ctx.openid, slot, service, counterActive: counter.active, counterServiceIds: counter.serviceIds, mine }, now, config)
+
+  let slot = state.slot
+  if (!slot) {
+    // A slot the rules produce but no job has written yet (a new counter) is written on demand,
+    // once everything else was checked as if it existed, so that bad input still writes nothing.
+    const unwritten = decide({ startsAt: parsed.startsAt.toDate(), capacity: 1, remaining: 1, closed: false, closedReason: null, holders: [] })
+    if (!unwritten.ok) throw refusalError(unwritten.refusal)
+    slot = await materializeSlot(state.counter, input.slotId, parsed.startsAt, now)
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    const decision = decide(slot)
+    if (!decision.ok && decision.refusal.why === 'full') {
+      const next = await nextFreeSlots(counter.id, earliestBookableStart(now, config).toDate(), ctx.openid)
+      const nextFree = next.map((s) => ({ slotId: s._id, startsAt: s.startsAt.toISOString(), localDate: s.localDate, localTime: s.localTime, remaining: s.remaining }))
+      throw refusalError({ ...decision.refusal, details: { nextFree } })
+    }
+    if (!decision.ok) throw refusalError(decision.refusal)
+    if (await takePlace(input.slotId, { bookingId, openid: ctx.openid, at: now.toDate() }, earliestBookableStart(now, config).toDate())) {
+      return insertTaken({ ctx, input, config, bookingId, digest, seat: decision.seat, slot: slot!, counter, service: service! })
+    }
+    // The slot changed between the read and the update (the last place went, it closed): read it again and decide anew.
+    slot = await getSlot(input.slotId)
+    if (slot?.holders.some((h) => h.bookingId === bookingId)) {
+      throw new AppError('CONFLICT', 'The same request is still being processed; retry it in a moment.', undefined, { why: 'in_progress' })
+    }
+    if (attempt >= 2) throw new AppError('CONFLICT', 'The slot is changing fast; try again.', undefined, { why: 'contended' })
+  }
+}
+
+interface Taken {
+  ctx: Ctx
+  input: BookInput
+  config: BookingConfig
+  bookingId: string
+  digest: string
+  seat: number
+  slot: SlotDoc
+  counter: Counter
+  service: Service
+}
+
+/** The place is ours: record the booking, or give the place back if it cannot be recorded. */
+async function insertTaken(t: Taken): Promise<BookingView> {
+  const { ctx, config } = t
+  const now = ctx.now()
+  let seat = t.seat
+  const applicant = storedPerson(t.input.applicant)
+  try {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const doc = bookingRecord({
+        id: t.bookingId,
+        openid: ctx.openid,
+        requestDigest: t.digest,
+        seat: seatOf(ctx.openid, seat),
+        code: checkinCodeFrom(randomInt),
+        slot: t.slot,
+        service: t.service,
+        counter: t.counter,
+        applicant,
+        language: ctx.user.language,
+        now: now.toDate(),
+      })
+      try {
+        await insertBooking(doc)
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error
+        const collision = await collisionOf(doc)
+        if (collision.sameRequest) {
+          // The same request finished first (on another slot, or this one was given back).
+          await releasePlace(t.slot._id, t.bookingId)
+          return replay(collision.sameRequest, t.digest, config)
+        }
+        if (collision.seatTaken) {
+          // Another booking of this account took the seat at the same moment: count again.
+          const account = accountDecision(ctx.openid, (await ownBookings(ctx.openid, noShowLookback(now, config).toDate())).map(ownBooking), now, config)
+          if (!account.ok) throw refusalError(account.refusal)
+          seat = account.seat
+        }
+        continue
+      }
+      await sendBookingMessage('confirmation', doc)
+      return bookingView(doc, config)
+    }
+    throw new AppError('CONFLICT', 'Could not record the booking; try again.', undefined, { why: 'contended' })
+  } catch (error) {
+    await releasePlace(t.slot._id, t.bookingId)
+    throw error
+  }
+}

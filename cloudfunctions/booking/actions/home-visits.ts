@@ -1,0 +1,214 @@
+// Door-to-door service (上门办理): the resident asks for themselves or a relative, routing picks
+// the responsible officer (src/core/routing, kind 'home_visit'), the officer proposes times, the
+// resident accepts one, and the officer records the visit done with its outcome.
+import { homeVisitRefusal, localized } from '../../../src/core/booking/catalog'
+import type { HomeVisitView } from '../../../src/core/booking/contract'
+import { homeVisitEligibilityRefusal, type HomeVisitOutcome, type HomeVisitReason } from '../../../src/core/booking/home-visit'
+import { AppError } from '../../../src/core/envelope'
+import type { Jurisdiction } from '../../../src/core/jurisdiction/schema'
+import { communitiesOf, officerContact } from '../../../src/core/jurisdiction/views'
+import { describeRoute, route } from '../../../src/core/routing'
+import { dayjs } from '../../../src/core/time'
+import { _ } from '../../_shared/cloud'
+import { isDuplicateKey } from '../../_shared/documents'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
+import type { Ctx } from '../../_shared/runtime'
+import type { UserDoc } from '../../_shared/users'
+import { idForRequest, requestDigest } from '../id-cipher'
+import { messageTime, sendMessage } from '../notify'
+import { personView } from '../records'
+import { raise } from '../refusal'
+import { bookingSettings } from '../settings'
+import { getService } from '../store/catalog'
+import { getVisit, insertVisit, openVisits, openVisitsByOfficer, updateVisitWhere, visitsOf, type HomeVisitDoc } from '../store/visits'
+import { storedPerson } from './book'
+
+function visitView(doc: HomeVisitDoc, jurisdiction: Jurisdiction): HomeVisitView {
+  const officer = jurisdiction.officers.find((o) => o.id === doc.assigneeOfficerId)
+  const community = jurisdiction.communities.find((c) => c.id === doc.communityId)
+  const proposal = (p: HomeVisitDoc['proposals'][number]) => ({ id: p.id, startsAt: p.startsAt.toISOString(), endsAt: p.endsAt.toISOString() })
+  return {
+    id: doc._id,
+    status: doc.status,
+    service: { id: doc.serviceId, name: doc.service.name },
+    person: personView(doc.person),
+    reason: doc.reason,
+    note: doc.note,
+    addressText: doc.addressText,
+    community: community ? { id: community.id, name: community.name, kind: community.kind } : null,
+    // An officer removed by a later import still shows by id, so the visit is never orphaned.
+    assignee: officer ? officerContact(officer) : { id: doc.assigneeOfficerId, name: doc.assigneeOfficerId, title: '', languages: [], phone: null, officeHours: null },
+    routeReason: doc.routeReason,
+    proposals: doc.proposals.map(proposal),
+    scheduled: doc.scheduled ? proposal(doc.scheduled) : null,
+    outcome: doc.outcome ? { result: doc.outcome.result, note: doc.outcome.note, at: doc.outcome.at.toISOString() } : null,
+    createdAt: doc.createdAt.toISOString(),
+  }
+}
+
+interface RequestInput {
+  requestId: string
+  serviceId: string
+  person: { relation: 'self' | 'family'; name: string; phone: string; idNumber?: string; birthDate?: string }
+  reason: HomeVisitReason
+  note?: string
+  location?: { lng: number; lat: number }
+  communityId?: string
+  addressText: string
+  language: 'zh' | 'mn'
+}
+
+/** Checks and routing first, then one insert whose id comes from the requestId: a retry changes nothing. */
+export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
+  const config = bookingSettings()
+  const now = ctx.now()
+  const service = await getService(input.serviceId)
+  raise(homeVisitRefusal(service))
+  const { jurisdiction, index, version } = await loadCurrent()
+  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: await openVisitsByOfficer() }
+  const decision = route(
+    { kind: 'home_visit', location: input.location, communityId: input.communityId ?? ctx.user.communityId ?? undefined, addressText: input.addressText, language: input.language, urgency: 'normal' },
+    index,
+    roster,
+    now,
+  )
+  const community = jurisdiction.communities.find((c) => c.id === decision.communityId)
+  raise(homeVisitEligibilityRefusal({ reason: input.reason, idNumber: input.person.idNumber, birthDate: input.person.birthDate, note: input.note, communityKind: community?.kind ?? null }, now, config))
+
+  const digest = requestDigest({ serviceId: input.serviceId, person: input.person, reason: input.reason, note: input.note, location: input.location, communityId: input.communityId, addressText: input.addressText })
+  const doc: HomeVisitDoc = {
+    _id: idForRequest('hv_', ctx.openid, input.requestId),
+    requesterOpenid: ctx.openid,
+    requestDigest: digest,
+    serviceId: service!.id,
+    service: { name: service!.name },
+    person: storedPerson(input.person),
+    reason: input.reason,
+    note: input.note?.trim() || null,
+    addressText: input.addressText,
+    location: input.location ?? null,
+    communityId: decision.communityId,
+    language: input.language,
+    status: 'requested',
+    assigneeOfficerId: decision.assignee.officerId,
+    decision,
+    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    jurisdictionVersion: version,
+    proposals: [],
+    proposalSeq: 0,
+    scheduled: null,
+    outcome: null,
+    createdAt: now.toDate(),
+    updatedAt: now.toDate(),
+  }
+  try {
+    await insertVisit(doc)
+    return visitView(doc, jurisdiction)
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    const earlier = await getVisit(doc._id)
+    if (!earlier) throw error
+    if (earlier.requestDigest !== digest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different request.', [{ path: ['requestId'], message: 'already used for a different request' }])
+    return visitView(earlier, jurisdiction)
+  }
+}
+
+export async function myHomeVisits(ctx: Ctx) {
+  const { jurisdiction } = await loadCurrent()
+  return (await visitsOf(ctx.openid)).map((doc) => visitView(doc, jurisdiction))
+}
+
+/** Station leaders act on every visit; an officer on visits assigned to them or in a community they cover. */
+function mayHandle(user: UserDoc, visit: HomeVisitDoc, jurisdiction: Jurisdiction): boolean {
+  if (user.roles.includes('station_leader')) return true
+  if (!user.officerId) return false
+  return visit.assigneeOfficerId === user.officerId || communitiesOf(jurisdiction, user.officerId).some((c) => c.id === visit.communityId)
+}
+
+async function visitForOfficer(ctx: Ctx, visitId: string) {
+  const { jurisdiction } = await loadCurrent()
+  const visit = await getVisit(visitId)
+  if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
+  if (!mayHandle(ctx.user, visit, jurisdiction)) throw new AppError('PERMISSION_DENIED', 'This request is handled by another officer.', undefined, { why: 'not_yours' })
+  return { visit, jurisdiction }
+}
+
+export async function pendingHomeVisits(ctx: Ctx) {
+  const { jurisdiction } = await loadCurrent()
+  const leader = ctx.user.roles.includes('station_leader')
+  if (!leader && !ctx.user.officerId) return []
+  const scope = leader ? null : { officerId: ctx.user.officerId!, communityIds: communitiesOf(jurisdiction, ctx.user.officerId!).map((c) => c.id) }
+  const views = (await openVisits(scope)).map((doc) => visitView(doc, jurisdiction))
+  // Grouped by gacha/community in the jurisdiction's order; a place routing could not settle comes last.
+  const order = new Map(jurisdiction.communities.map((c, i) => [c.id, i]))
+  const groups = new Map<string, { community: HomeVisitView['community']; visits: HomeVisitView[] }>()
+  for (const view of views) {
+    const key = view.community?.id ?? ''
+    const group = groups.get(key) ?? { community: view.community, visits: [] }
+    group.visits.push(view)
+    groups.set(key, group)
+  }
+  return [...groups.values()].sort((a, b) => (order.get(a.community?.id ?? '') ?? Infinity) - (order.get(b.community?.id ?? '') ?? Infinity))
+}
+
+/** At most this long per proposed visit. */
+const MAX_VISIT_HOURS = 8
+
+export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; times: Array<{ startsAt: string; endsAt: string }> }) {
+  const now = ctx.now()
+  const { visit, jurisdiction } = await visitForOfficer(ctx, input.visitId)
+  if (visit.status !== 'requested' && visit.status !== 'proposed') throw new AppError('FAILED_PRECONDITION', `The request is ${visit.status}.`, undefined, { why: visit.status })
+  const issues = input.times.flatMap((t, i) => {
+    const start = dayjs(t.startsAt)
+    const end = dayjs(t.endsAt)
+    if (!start.isAfter(now)) return [{ path: ['times', i, 'startsAt'], message: 'must be in the future' }]
+    if (!end.isAfter(start) || end.diff(start, 'hour', true) > MAX_VISIT_HOURS) return [{ path: ['times', i, 'endsAt'], message: `must be after the start and at most ${MAX_VISIT_HOURS} hours later` }]
+    return []
+  })
+  if (issues.length > 0) throw new AppError('INVALID_ARGUMENT', 'Some proposed times are not usable.', issues)
+  const proposals = input.times.map((t, i) => ({ id: `p${visit.proposalSeq + i + 1}`, startsAt: new Date(t.startsAt), endsAt: new Date(t.endsAt) }))
+  const change = { status: 'proposed' as const, proposals, proposalSeq: visit.proposalSeq + proposals.length, updatedAt: now.toDate() }
+  // Conditional on the round the officer saw: two officers proposing at once cannot interleave.
+  if (!(await updateVisitWhere(visit._id, { status: visit.status, proposalSeq: visit.proposalSeq }, change))) {
+    throw new AppError('CONFLICT', 'The request changed at the same moment; reload it.', undefined, { why: 'changed' })
+  }
+  const updated = { ...visit, ...change }
+  const officer = jurisdiction.officers.find((o) => o.id === (ctx.user.officerId ?? visit.assigneeOfficerId))
+  const messages = bookingSettings().messages
+  await sendMessage(
+    visit.requesterOpenid,
+    messages.homeVisitProposed,
+    { service: localized(visit.service.name, visit.language), time: messageTime(proposals[0].startsAt), officer: officer?.name ?? '' },
+    `${messages.homeVisitPage}?id=${visit._id}`,
+  )
+  return visitView(updated, jurisdiction)
+}
+
+export async function acceptHomeVisitTime(ctx: Ctx, input: { visitId: string; proposalId: string }) {
+  const now = ctx.now()
+  const { jurisdiction } = await loadCurrent()
+  const visit = await getVisit(input.visitId)
+  if (!visit || visit.requesterOpenid !== ctx.openid) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
+  if (visit.status === 'scheduled' && visit.scheduled?.id === input.proposalId) return visitView(visit, jurisdiction)
+  if (visit.status !== 'proposed') throw new AppError('FAILED_PRECONDITION', `The request is ${visit.status}.`, undefined, { why: visit.status })
+  const proposal = visit.proposals.find((p) => p.id === input.proposalId)
+  if (!proposal) throw new AppError('NOT_FOUND', 'That time is no longer proposed.', undefined, { why: 'unknown_proposal' })
+  if (!dayjs(proposal.startsAt).isAfter(now)) throw new AppError('FAILED_PRECONDITION', 'That time has passed.', undefined, { why: 'past' })
+  const change = { status: 'scheduled' as const, scheduled: proposal, updatedAt: now.toDate() }
+  if (!(await updateVisitWhere(visit._id, { status: 'proposed', requesterOpenid: ctx.openid, 'proposals.id': input.proposalId }, { ...change, scheduled: _.set(proposal) }))) {
+    throw new AppError('CONFLICT', 'The officer changed the proposed times; reload them.', undefined, { why: 'changed' })
+  }
+  return visitView({ ...visit, ...change }, jurisdiction)
+}
+
+export async function recordHomeVisitDone(ctx: Ctx, input: { visitId: string; outcome: HomeVisitOutcome; note: string }) {
+  const now = ctx.now()
+  const { visit, jurisdiction } = await visitForOfficer(ctx, input.visitId)
+  if (visit.status === 'done') return visitView(visit, jurisdiction)
+  if (visit.status !== 'scheduled') throw new AppError('FAILED_PRECONDITION', 'Only a scheduled visit can be recorded as done.', undefined, { why: visit.status })
+  const change = { status: 'done' as const, outcome: { result: input.outcome, note: input.note, at: now.toDate(), by: ctx.user.officerId ?? ctx.openid }, updatedAt: now.toDate() }
+  if (!(await updateVisitWhere(visit._id, { status: 'scheduled' }, { ...change, outcome: _.set(change.outcome) }))) {
+    throw new AppError('CONFLICT', 'The visit changed at the same moment; reload it.', undefined, { why: 'changed' })
+  }
+  return visitView({ ...visit, ...change }, jurisdiction)
+}

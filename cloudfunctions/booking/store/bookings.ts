@@ -1,0 +1,161 @@
+// Booking documents. A booking is inserted only after its place was taken in the slot, and it
+// stops holding the place (status change) before the place is given back; the reconcile job
+// mends the one window a crash can leave open (see ../jobs.ts).
+import * as z from 'zod'
+import { HOLDS_PLACE } from '../../../src/core/booking/rules'
+import { _, db } from '../../_shared/cloud'
+import { COLLECTIONS } from '../../_shared/collections'
+import { readDoc } from '../../_shared/documents'
+import { BookingDoc, CounterDoc, ServiceDoc, SlotDoc } from '../records'
+import { subPipeline } from './pipeline'
+
+export const bookings = () => db.collection(COLLECTIONS.bookings)
+
+type Updated = { stats: { updated: number } }
+
+export const getBooking = (id: string) => readDoc(bookings(), id, BookingDoc)
+
+const parseList = (data: unknown) => z.array(BookingDoc).parse(data)
+
+const BookingState = z.object({
+  counter: CounterDoc,
+  slot: z.array(SlotDoc).max(1),
+  service: z.array(ServiceDoc).max(1),
+  mine: z.array(BookingDoc),
+})
+
+export interface BookingState {
+  counter: CounterDoc
+  slot: SlotDoc | null
+  service: z.infer<typeof ServiceDoc> | null
+  /** The caller's upcoming bookings, recent no-shows, and the booking this request made earlier, if any. */
+  mine: BookingDoc[]
+}
+
+/**
+ * Everything `book` decides on, in one request: the counter, the slot, the service and the
+ * caller's relevant bookings, joined onto the counter. Null when the counter does not exist.
+ */
+export async function loadBookingState(q: { counterId: string; slotId: string; serviceId: string; openid: string; bookingId: string; noShowsSince: Date }): Promise<BookingState | null> {
+  const { list } = (await db
+    .collection(COLLECTIONS.bookingCounters)
+    .aggregate()
+    .match({ _id: q.counterId })
+    .limit(1)
+    .lookup({ from: COLLECTIONS.bookingSlots, pipeline: subPipeline().match({ _id: q.slotId }).done(), as: 'slot' })
+    .lookup({ from: COLLECTIONS.bookingServices, pipeline: subPipeline().match({ _id: q.serviceId }).done(), as: 'service' })
+    .lookup({
+      from: COLLECTIONS.bookings,
+      pipeline: subPipeline()
+        .match(_.or([{ _id: q.bookingId }, { openid: q.openid, status: 'booked' }, { openid: q.openid, status: 'no_show', startsAt: _.gte(q.noShowsSince) }]))
+        .done(),
+      as: 'mine',
+    })
+    .end()) as { list: unknown[] }
+  if (list.length === 0) return null
+  const { counter, slot, service, mine } = BookingState.parse({ counter: list[0], ...(list[0] as object) })
+  return { counter, slot: slot[0] ?? null, service: service[0] ?? null, mine }
+}
+
+/** The caller's bookings that matter to the limit and to a suspension. */
+export async function ownBookings(openid: string, noShowsSince: Date): Promise<BookingDoc[]> {
+  const { data } = (await bookings()
+    .where(_.or([{ openid, status: 'booked' }, { openid, status: 'no_show', startsAt: _.gte(noShowsSince) }]))
+    .limit(1000)
+    .get()) as { data: unknown }
+  return parseList(data)
+}
+
+export async function insertBooking(doc: BookingDoc) {
+  const { _id, ...data } = doc
+  await bookings().add({ data: { _id, ...data } })
+}
+
+/** Which unique key an insert collided with: the request (same _id), the seat, or the check-in code. */
+export async function collisionOf(doc: BookingDoc): Promise<{ sameRequest: BookingDoc | null; seatTaken: boolean; codeTaken: boolean }> {
+  const { data } = (await bookings()
+    .where(_.or([{ _id: doc._id }, { seat: doc.seat }, { checkinKey: doc.checkinKey }]))
+    .limit(10)
+    .get()) as { data: unknown }
+  const found = parseList(data)
+  return {
+    sameRequest: found.find((b) => b._id === doc._id) ?? null,
+    seatTaken: found.some((b) => b._id !== doc._id && b.seat === doc.seat),
+    codeTaken: found.some((b) => b._id !== doc._id && b.checkinKey === doc.checkinKey),
+  }
+}
+
+/** Conditions the actions write under, so a stale read can never overwrite a newer state. */
+export const when = {
+  booked: { status: 'booked' },
+  /** The caller's, booked, and starting no earlier than `instant` (the change deadline has not passed). */
+  bookedStartingFrom: (openid: string, instant: Date) => ({ openid, status: 'booked', startsAt: _.gte(instant) }),
+  bookedAt: (slotId: string) => ({ status: 'booked', slotId }),
+  notReminded: { status: 'booked', remindedAt: null },
+  remindedAt: (at: Date) => ({ remindedAt: at }),
+  closureNotNotified: { status: 'station_closed', 'closure.notifiedAt': null },
+}
+
+/** A conditional update of one booking; false when the condition no longer held. */
+export async function updateBookingWhere(id: string, condition: Record<string, unknown>, data: Record<string, unknown>): Promise<boolean> {
+  const result = (await bookings()
+    .where({ ...condition, _id: id })
+    .update({ data })) as Updated
+  return result.stats.updated === 1
+}
+
+export async function myBookingList(openid: string): Promise<BookingDoc[]> {
+  const { data } = (await bookings().where({ openid }).orderBy('startsAt', 'desc').limit(100).get()) as { data: unknown }
+  return parseList(data)
+}
+
+export async function bookingByCheckinKey(checkinKey: string): Promise<BookingDoc | null> {
+  const { data } = (await bookings().where({ checkinKey }).limit(1).get()) as { data: unknown }
+  return parseList(data)[0] ?? null
+}
+
+export async function bookingsOfCounterDay(counterId: string, localDate: string, statuses?: readonly string[]): Promise<BookingDoc[]> {
+  const { data } = (await bookings()
+    .where({ counterId, localDate, ...(statuses ? { status: _.in([...statuses]) } : {}) })
+    .orderBy('startsAt', 'asc')
+    .limit(1000)
+    .get()) as { data: unknown }
+  return parseList(data)
+}
+
+export async function bookingsByIds(ids: readonly string[]): Promise<BookingDoc[]> {
+  const found: BookingDoc[] = []
+  for (let i = 0; i < ids.length; i += 500) {
+    const { data } = (await bookings()
+      .where({ _id: _.in(ids.slice(i, i + 500)) })
+      .limit(1000)
+      .get()) as { data: unknown }
+    found.push(...parseList(data))
+  }
+  return found
+}
+
+/** Up to `limit` bookings matching `where`, soonest first. */
+export async function bookingsWhere(where: Record<string, unknown>, limit = 1000): Promise<BookingDoc[]> {
+  const { data } = (await bookings().where(where).orderBy('startsAt', 'asc').limit(limit).get()) as { data: unknown }
+  return parseList(data)
+}
+
+/** Still 'booked' although the slot ended before `cutoff`: the no-show job's work. */
+export const overdueBookings = (cutoff: Date, limit: number) => bookingsWhere({ status: 'booked', endsAt: _.lt(cutoff) }, limit)
+
+/** Booked, not reminded, starting in (from, to]. */
+export const reminderCandidates = (from: Date, to: Date) => bookingsWhere({ ...when.notReminded, startsAt: _.gt(from).and(_.lte(to)) })
+
+export const closuresNotNotified = () => bookingsWhere(when.closureNotNotified)
+
+/** Position in today's arrival order: bookings of the counter and day checked in no later than `at`. */
+export async function arrivalNumber(counterId: string, localDate: string, at: Date): Promise<number> {
+  const { total } = (await bookings().where({ counterId, localDate, status: 'checked_in', checkedInAt: _.lte(at) }).count()) as { total: number }
+  return total
+}
+
+/** Whether a booking in this state occupies its slot's place. */
+export const holdsPlace = (doc: Pick<BookingDoc, 'status'>) => HOLDS_PLACE.includes(doc.status)
+
+export type { BookingDoc, SlotDoc }

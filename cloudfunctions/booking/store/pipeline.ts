@@ -1,0 +1,16 @@
+// The aggregation helpers wx-server-sdk has at run time but not in its typings: sub-pipelines
+// for $lookup (db.command.aggregate.pipeline()) and $expr queries (db.command.expr).
+import { db } from '../../_shared/cloud'
+
+export interface SubPipeline {
+  match(query: unknown): SubPipeline
+  project(projection: Record<string, 0 | 1 | boolean>): SubPipeline
+  sort(order: Record<string, 1 | -1>): SubPipeline
+  done(): unknown
+}
+
+const aggregate = db.command.aggregate as unknown as { pipeline(): SubPipeline }
+const command = db.command as unknown as { expr(expression: unknown): unknown }
+
+export const subPipeline = (): SubPipeline => aggregate.pipeline()
+export const expr = (expression: unknown) => command.expr(expression)

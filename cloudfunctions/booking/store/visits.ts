@@ -1,0 +1,85 @@
+// Door-to-door requests (上门办理), routed like jurisdiction's requests: the decision and its
+// reason are stored with the request, so the officer sees why it came to them.
+import * as z from 'zod'
+import { ServiceName } from '../../../src/core/booking/catalog'
+import { HomeVisitOutcome, HomeVisitReason, HomeVisitStatus, OPEN_HOME_VISIT } from '../../../src/core/booking/home-visit'
+import { Language } from '../../../src/core/ids'
+import { RouteResult } from '../../../src/core/routing'
+import { _, db } from '../../_shared/cloud'
+import { COLLECTIONS } from '../../_shared/collections'
+import { readDoc } from '../../_shared/documents'
+import { StoredPerson } from '../records'
+
+export const visits = () => db.collection(COLLECTIONS.homeVisits)
+
+const StoredDate = z.coerce.date()
+const Proposal = z.object({ id: z.string(), startsAt: StoredDate, endsAt: StoredDate })
+
+export const HomeVisitDoc = z.object({
+  _id: z.string(),
+  requesterOpenid: z.string(),
+  requestDigest: z.string(),
+  serviceId: z.string(),
+  service: z.object({ name: ServiceName }),
+  person: StoredPerson,
+  reason: HomeVisitReason,
+  note: z.string().nullable(),
+  addressText: z.string(),
+  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
+  communityId: z.string().nullable(),
+  language: Language,
+  status: HomeVisitStatus,
+  assigneeOfficerId: z.string(),
+  decision: RouteResult,
+  routeReason: z.object({ zh: z.string(), mn: z.string() }),
+  jurisdictionVersion: z.number().int(),
+  proposals: z.array(Proposal),
+  /** Proposal ids keep counting across rounds, so accepting a withdrawn time fails. */
+  proposalSeq: z.number().int(),
+  scheduled: Proposal.nullable(),
+  outcome: z.object({ result: HomeVisitOutcome, note: z.string(), at: StoredDate, by: z.string() }).nullable(),
+  createdAt: StoredDate,
+  updatedAt: StoredDate,
+})
+export type HomeVisitDoc = z.infer<typeof HomeVisitDoc>
+
+type Updated = { stats: { updated: number } }
+
+export const getVisit = (id: string) => readDoc(visits(), id, HomeVisitDoc)
+
+export async function insertVisit(doc: HomeVisitDoc) {
+  await visits().add({ data: doc })
+}
+
+export async function updateVisitWhere(id: string, condition: Record<string, unknown>, data: Record<string, unknown>): Promise<boolean> {
+  const result = (await visits()
+    .where({ ...condition, _id: id })
+    .update({ data })) as Updated
+  return result.stats.updated === 1
+}
+
+export async function visitsOf(openid: string): Promise<HomeVisitDoc[]> {
+  const { data } = (await visits().where({ requesterOpenid: openid }).orderBy('createdAt', 'desc').limit(100).get()) as { data: unknown }
+  return z.array(HomeVisitDoc).parse(data)
+}
+
+/** Open visits, for everyone (null) or for an officer: assigned to them or in a community they cover. */
+export async function openVisits(scope: { officerId: string; communityIds: string[] } | null): Promise<HomeVisitDoc[]> {
+  const open = { status: _.in([...OPEN_HOME_VISIT]) }
+  const where = scope
+    ? _.and([open, _.or([{ assigneeOfficerId: scope.officerId }, { communityId: _.in(scope.communityIds) }])])
+    : open
+  const { data } = (await visits().where(where).orderBy('createdAt', 'asc').limit(1000).get()) as { data: unknown }
+  return z.array(HomeVisitDoc).parse(data)
+}
+
+/** Open visits per officer: the workload routing weighs, in one aggregation. */
+export async function openVisitsByOfficer(): Promise<Record<string, number>> {
+  const { list } = (await visits()
+    .aggregate()
+    .match({ status: _.in([...OPEN_HOME_VISIT]) })
+    .group({ _id: '$assigneeOfficerId', open: { $sum: 1 } })
+    .limit(1000)
+    .end()) as { list: unknown }
+  return Object.fromEntries(z.array(z.object({ _id: z.string(), open: z.number() })).parse(list).map((row) => [row._id, row.open]))
+}

@@ -1,0 +1,287 @@
+// The booking function: the household-registration service catalog, counters and their slots,
+// residents' bookings (网上预约) for themselves or a family member, the officers' counter desk
+// (check-in, queue, closures) and door-to-door service (上门办理).
+import * as z from 'zod'
+import { defineFunction } from '../contract'
+import { DocId, Language } from '../ids'
+import { OfficerContact } from '../jurisdiction/contract'
+import { Latitude, Longitude } from '../jurisdiction/schema'
+import { ANYONE } from '../roles'
+import { Service, ServiceName } from './catalog'
+import { CounterId, Holiday, LocalDate, OpeningHours } from './counter'
+import { HomeVisitOutcome, HomeVisitReason, HomeVisitStatus } from './home-visit'
+import { IdNumber } from './id-number'
+import { ChineseMobile } from './phone'
+import { BookingStatus, CheckInCode, parseQrPayload } from './rules'
+import { SlotId } from './slots'
+
+const DESK = ['officer', 'station_leader'] as const
+
+/** A client-chosen key (a UUID) that makes a retried request harmless. */
+export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a request id of 16–64 letters, digits, - or _ (a UUID)')
+
+const PersonName = z.string().trim().min(1).max(32)
+
+/** Who the appointment is for. The identity number is optional; when given it must be valid, and it is stored encrypted. */
+export const Applicant = z.strictObject({
+  relation: z.enum(['self', 'family']),
+  name: PersonName,
+  phone: ChineseMobile,
+  idNumber: IdNumber.optional(),
+})
+export type Applicant = z.output<typeof Applicant>
+
+/** A person as shown back: never the identity number, only its last four characters. */
+export const PersonView = z.object({
+  relation: z.enum(['self', 'family']),
+  name: z.string(),
+  phone: z.string(),
+  idNumberMasked: z.string().nullable(),
+})
+export type PersonView = z.infer<typeof PersonView>
+
+export const ServiceView = Service.extend({
+  /** Residents can book it at a counter. */
+  bookable: z.boolean(),
+  /** Residents who qualify can ask for it at home. */
+  homeVisit: z.boolean(),
+})
+export type ServiceView = z.infer<typeof ServiceView>
+
+export const CounterView = z.object({
+  id: CounterId,
+  name: ServiceName,
+  place: ServiceName,
+  languages: z.array(Language),
+  serviceIds: z.array(z.string()),
+  weeklyHours: z.array(OpeningHours),
+  slotMinutes: z.number().int(),
+  capacity: z.number().int(),
+  /** Closures and holidays from today on, so the app can say why a day has no slots. */
+  closures: z.array(z.object({ date: LocalDate, reason: z.string() })),
+  holidays: z.array(Holiday),
+})
+export type CounterView = z.infer<typeof CounterView>
+
+export const SlotView = z.object({
+  id: SlotId,
+  counterId: CounterId,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  localDate: LocalDate,
+  localTime: z.string(),
+  capacity: z.number().int(),
+  remaining: z.number().int(),
+  closed: z.boolean(),
+  /** Open, a place left and far enough ahead to book now. */
+  bookable: z.boolean(),
+})
+export type SlotView = z.infer<typeof SlotView>
+
+export const BookingView = z.object({
+  id: DocId,
+  status: BookingStatus,
+  service: z.object({ id: DocId, name: ServiceName }),
+  counter: z.object({ id: CounterId, name: ServiceName, place: ServiceName, languages: z.array(Language) }),
+  slot: z.object({ id: SlotId, startsAt: z.string(), endsAt: z.string(), localDate: LocalDate, localTime: z.string() }),
+  applicant: PersonView,
+  /** Shown at the counter while the booking holds a place; null once cancelled. */
+  code: z.string().nullable(),
+  qrPayload: z.string().nullable(),
+  /** Cancelling or rescheduling is possible until then. */
+  changeableUntil: z.string(),
+  createdAt: z.string(),
+  checkedInAt: z.string().nullable(),
+  /** Set when the station closed the counter that day: the app offers to book again. */
+  closure: z.object({ reason: z.string(), rebook: z.boolean() }).nullable(),
+})
+export type BookingView = z.infer<typeof BookingView>
+
+export const SuspensionView = z.object({ since: z.string(), until: z.string(), noShows: z.array(z.string()) })
+
+export const BookingAccountStatus = z.object({
+  upcoming: z.number().int(),
+  maxActive: z.number().int(),
+  /** Set while online booking is suspended after missed appointments, with the reason. */
+  suspension: SuspensionView.nullable(),
+  /** Missed appointments (slot starts) that still count towards a suspension. */
+  recentNoShows: z.array(z.string()),
+  rules: z.object({ noShowThreshold: z.number().int(), noShowWithinDays: z.number().int(), suspendDays: z.number().int(), cancelUntilMinutes: z.number().int(), minNoticeMinutes: z.number().int() }),
+})
+export type BookingAccountStatus = z.infer<typeof BookingAccountStatus>
+
+export const DeskBooking = BookingView.extend({
+  /** Order of arrival at the counter today (1 = first), once checked in. */
+  arrivalNo: z.number().int().nullable(),
+})
+export type DeskBooking = z.infer<typeof DeskBooking>
+
+export const CheckInAnswer = z.object({ booking: DeskBooking, alreadyCheckedIn: z.boolean() })
+
+export const CounterQueue = z.object({
+  counterId: CounterId,
+  date: LocalDate,
+  /** Checked in, in order of arrival. */
+  arrived: z.array(DeskBooking),
+  /** Still expected today, by slot time. */
+  expected: z.array(DeskBooking),
+  /** Missed today. */
+  noShows: z.array(DeskBooking),
+})
+
+/** What a resident types into a check-in or what the QR code holds; the officer's scanner sends it as is. */
+export const CheckInKey = z
+  .string()
+  .trim()
+  .max(120)
+  .refine((s) => CheckInCode.safeParse(s).success || parseQrPayload(s) !== null, 'must be a 6-digit booking code or a booking QR code')
+
+export const HomeVisitProposal = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string() })
+
+export const HomeVisitView = z.object({
+  id: DocId,
+  status: HomeVisitStatus,
+  service: z.object({ id: DocId, name: ServiceName }),
+  person: PersonView,
+  reason: HomeVisitReason,
+  note: z.string().nullable(),
+  addressText: z.string(),
+  community: z.object({ id: DocId, name: z.object({ zh: z.string(), mn: z.string().optional() }), kind: z.enum(['community', 'gacha']) }).nullable(),
+  assignee: OfficerContact,
+  /** Why this officer: the routing decision in words. */
+  routeReason: z.object({ zh: z.string(), mn: z.string() }),
+  proposals: z.array(HomeVisitProposal),
+  scheduled: HomeVisitProposal.nullable(),
+  outcome: z.object({ result: HomeVisitOutcome, note: z.string(), at: z.string() }).nullable(),
+  createdAt: z.string(),
+})
+export type HomeVisitView = z.infer<typeof HomeVisitView>
+
+const Instant = z.iso.datetime({ offset: true })
+
+export const bookingContract = defineFunction('booking', {
+  listServices: {
+    summary: 'The household-registration service catalog: materials, fee, processing time, and whether it can be booked, done at home, or is no longer required.',
+    input: z.object({}),
+    output: z.array(ServiceView),
+    roles: ANYONE,
+  },
+  listCounters: {
+    summary: 'The counters with their languages, opening hours, closures and holidays.',
+    input: z.object({}),
+    output: z.array(CounterView),
+    roles: ANYONE,
+  },
+  listSlots: {
+    summary: 'Free places per slot for the coming days (14 by default), optionally for one counter, language or service.',
+    input: z.object({ counterId: CounterId.optional(), language: Language.optional(), serviceId: DocId.optional(), days: z.number().int().min(1).max(60).optional() }),
+    output: z.object({ from: z.string(), to: z.string(), counters: z.array(CounterView), slots: z.array(SlotView) }),
+    roles: ANYONE,
+  },
+  book: {
+    summary: 'Book a place in a slot for oneself or a family member. Retrying with the same requestId returns the first booking; the same requestId with other content is INVALID_ARGUMENT.',
+    input: z.object({ slotId: SlotId, serviceId: DocId, applicant: Applicant, requestId: RequestId }),
+    output: BookingView,
+    roles: ANYONE,
+  },
+  cancel: {
+    summary: 'Cancel one’s booking, until the configured time before the slot; the place is freed.',
+    input: z.object({ bookingId: DocId }),
+    output: BookingView,
+    roles: ANYONE,
+  },
+  reschedule: {
+    summary: 'Move one’s booking to another slot of the same service, until the configured time before the current slot.',
+    input: z.object({ bookingId: DocId, slotId: SlotId }),
+    output: BookingView,
+    roles: ANYONE,
+  },
+  myBookings: {
+    summary: 'The caller’s bookings, newest first, with the account’s booking status (upcoming count, suspension and its reason).',
+    input: z.object({}),
+    output: z.object({ bookings: z.array(BookingView), status: BookingAccountStatus }),
+    roles: ANYONE,
+  },
+  myBookingStatus: {
+    summary: 'Whether the caller can book online now: upcoming bookings against the limit, and any suspension after missed appointments.',
+    input: z.object({}),
+    output: BookingAccountStatus,
+    roles: ANYONE,
+  },
+  checkIn: {
+    summary: 'The officer at the counter types or scans a booking’s code; the booking is checked in and joins today’s queue.',
+    input: z.object({ code: CheckInKey, counterId: CounterId.optional() }),
+    output: CheckInAnswer,
+    roles: DESK,
+  },
+  counterQueue: {
+    summary: 'Today’s queue at a counter: who arrived, in order of arrival, and who is still expected.',
+    input: z.object({ counterId: CounterId }),
+    output: CounterQueue,
+    roles: DESK,
+  },
+  dayBookings: {
+    summary: 'Every booking of a counter on a day, by slot time.',
+    input: z.object({ counterId: CounterId, date: LocalDate }),
+    output: z.array(DeskBooking),
+    roles: DESK,
+  },
+  closeCounterDay: {
+    summary: 'Close a counter for a day: its slots close, booked residents are notified and their bookings marked for rebooking.',
+    input: z.object({ counterId: CounterId, date: LocalDate, reason: z.string().trim().min(1).max(100) }),
+    output: z.object({ counterId: CounterId, date: LocalDate, closedSlots: z.number().int(), affectedBookings: z.number().int(), notified: z.number().int() }),
+    roles: DESK,
+  },
+  upsertService: {
+    summary: 'Add or change a catalog entry (admin).',
+    input: z.object({ service: Service }),
+    output: ServiceView,
+    roles: ['admin'],
+  },
+  requestHomeVisit: {
+    summary: 'Ask for door-to-door service for oneself or a relative (age, disability, illness or distance); routed to the responsible community officer with the reason stored.',
+    input: z.object({
+      requestId: RequestId,
+      serviceId: DocId,
+      person: z.strictObject({ relation: z.enum(['self', 'family']), name: PersonName, phone: ChineseMobile, idNumber: IdNumber.optional(), birthDate: LocalDate.optional() }),
+      reason: HomeVisitReason,
+      note: z.string().trim().max(200).optional(),
+      location: z.strictObject({ lng: Longitude, lat: Latitude }).optional(),
+      communityId: DocId.optional(),
+      addressText: z.string().trim().min(1).max(200),
+      language: Language.default('zh'),
+    }),
+    output: HomeVisitView,
+    roles: ANYONE,
+  },
+  myHomeVisits: {
+    summary: 'The caller’s door-to-door requests, newest first.',
+    input: z.object({}),
+    output: z.array(HomeVisitView),
+    roles: ANYONE,
+  },
+  acceptHomeVisitTime: {
+    summary: 'The resident accepts one of the times the officer proposed.',
+    input: z.object({ visitId: DocId, proposalId: z.string().regex(/^p\d{1,4}$/) }),
+    output: HomeVisitView,
+    roles: ANYONE,
+  },
+  pendingHomeVisits: {
+    summary: 'Open door-to-door requests the officer answers for (all for station leaders), grouped by gacha or community.',
+    input: z.object({}),
+    output: z.array(z.object({ community: HomeVisitView.shape.community, visits: z.array(HomeVisitView) })),
+    roles: DESK,
+  },
+  proposeHomeVisitTimes: {
+    summary: 'The officer proposes one or more times for a door-to-door visit; the resident is notified.',
+    input: z.object({ visitId: DocId, times: z.array(z.strictObject({ startsAt: Instant, endsAt: Instant })).min(1).max(5) }),
+    output: HomeVisitView,
+    roles: DESK,
+  },
+  recordHomeVisitDone: {
+    summary: 'The officer records a visit as done, with its outcome.',
+    input: z.object({ visitId: DocId, outcome: HomeVisitOutcome, note: z.string().trim().max(300).default('') }),
+    output: HomeVisitView,
+    roles: DESK,
+  },
+})

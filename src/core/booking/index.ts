@@ -1,0 +1,10 @@
+// Household-registration booking (网上预约) and door-to-door service (上门办理): pure rules and contracts.
+export * from './catalog'
+export * from './config'
+export * from './contract'
+export * from './counter'
+export * from './home-visit'
+export * from './id-number'
+export * from './phone'
+export * from './rules'
+export * from './slots'
