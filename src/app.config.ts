@@ -3,11 +3,11 @@
 import { zhHans } from './i18n/zh-Hans'
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index', 'pages/privacy/index'],
+  pages: ['pages/index/index', 'pages/me/index', 'pages/privacy/index', 'pages/community/index'],
   subPackages: [
     { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index'] },
     { root: 'packages/volunteer', pages: ['pages/center/index'] },
-    { root: 'packages/admin', pages: ['pages/invites/index'] },
+    { root: 'packages/admin', pages: ['pages/invites/index', 'pages/jurisdiction/index'] },
   ],
   window: {
     // Replaced at runtime by the localized title (PageShell); this is the first paint.
@@ -21,4 +21,7 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // WeChat's privacy gate: privacy APIs wait for our agreement page (services/wechat-privacy.ts).
   __usePrivacyCheck__: true,
+  // Binding to a community by position (pages/community): WeChat requires both declarations.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: zhHans['community.locationPermission'] } },
 })

@@ -12,11 +12,16 @@ import type { MessageKey } from '../i18n'
 import { useSession } from '../services/session'
 import { errorMessageKey, useT } from '../services/use-t'
 
-export interface PageShellProps extends PropsWithChildren {
-  /** Short page name: the root gets id `page-<name>` (stable for tests). */
-  name: string
-  titleKey: MessageKey
-}
+export type PageShellProps = PropsWithChildren<
+  {
+    /** Short page name: the root gets id `page-<name>` (stable for tests). */
+    name: string
+  } & (
+    | { titleKey: MessageKey; title?: never }
+    /** Subpackage pages pass their title already translated from their own catalog. */
+    | { title: string; titleKey?: never }
+  )
+>
 
 /** Long enough to read a two-line message slowly. */
 const TOAST_MS = 3500
@@ -27,9 +32,10 @@ const ToastContext = createContext<ShowToast>(() => undefined)
 /** Show a short message on the current page. */
 export const usePageToast = () => useContext(ToastContext)
 
-export function PageShell({ name, titleKey, children }: PageShellProps) {
+export function PageShell({ name, titleKey, title, children }: PageShellProps) {
   const { language, elderMode, preferenceSyncError } = useSession()
   const t = useT()
+  const pageTitle = titleKey ? t(titleKey) : (title ?? '')
   const [toast, setToast] = useState<{ message: string } | null>(null)
   // Pages lower in the stack stay mounted and re-render on a language change; only the page on
   // screen may set the (shared) navigation bar title.
@@ -40,8 +46,8 @@ export function PageShell({ name, titleKey, children }: PageShellProps) {
   useDidHide(() => setOnScreen(false))
 
   useEffect(() => {
-    if (onScreen) Taro.setNavigationBarTitle({ title: t(titleKey) }).catch(() => undefined)
-  }, [onScreen, t, titleKey])
+    if (onScreen) Taro.setNavigationBarTitle({ title: pageTitle }).catch(() => undefined)
+  }, [onScreen, pageTitle])
 
   // A fresh object each time, so the same message shown twice restarts the timer.
   const showToast = useCallback<ShowToast>((message) => setToast({ message }), [])

@@ -15,15 +15,11 @@ export interface Catalog<K extends string> {
   mn: Readonly<Record<K, MongolianEntry>>
 }
 
-const fill = (template: string, params?: MessageParams) =>
+export const fill = (template: string, params?: MessageParams) =>
   params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template
 
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
   return fill(language === 'mn' ? mnMong[key].text : zhHans[key], params)
-}
-
-export function translateIn<K extends string>(catalog: Catalog<K>, language: Language, key: K, params?: MessageParams): string {
-  return fill(language === 'mn' ? catalog.mn[key].text : catalog.zh[key], params)
 }
 
 /** Keys whose Mongolian text still waits for a native speaker's review. */

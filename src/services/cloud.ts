@@ -15,6 +15,8 @@ export class CloudCallError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    /** What the action adds to explain the error, e.g. booking's next free slots on CONFLICT. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
     this.name = 'CloudCallError'
@@ -48,6 +50,6 @@ export async function call<F extends FunctionContract, A extends ActionName<F>>(
   }
   const parsed = envelopeOf(spec.output).safeParse(raw)
   if (!parsed.success) throw new CloudCallError('INTERNAL', 'The server answered in an unexpected shape.')
-  if (!parsed.data.ok) throw new CloudCallError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues)
+  if (!parsed.data.ok) throw new CloudCallError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues, parsed.data.error.details)
   return parsed.data.data as OutputOf<F, A>
 }

@@ -1,7 +1,7 @@
 // The translation hook for components: `t(key, params)` in the session's current language, and
 // the localized message for a failed cloud call (never its stack or raw server text).
 import { useCallback } from 'react'
-import { translate, translateIn, type Catalog, type MessageKey, type MessageParams } from '../i18n'
+import { translate, type MessageKey, type MessageParams } from '../i18n'
 import { zhHans } from '../i18n/zh-Hans'
 import type { CloudCallError } from './cloud'
 import { useSession } from './session'
@@ -11,18 +11,6 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string
 export function useT(): Translate {
   const { language } = useSession()
   return useCallback((key: MessageKey, params?: MessageParams) => translate(language, key, params), [language])
-}
-
-/** A subpackage's own keys (its catalog) and, beside them, every app key. */
-export type CatalogTranslate<K extends string> = (key: K | MessageKey, params?: MessageParams) => string
-
-export function useCatalogT<K extends string>(catalog: Catalog<K>): CatalogTranslate<K> {
-  const { language } = useSession()
-  return useCallback(
-    (key: K | MessageKey, params?: MessageParams) =>
-      Object.prototype.hasOwnProperty.call(catalog.zh, key) ? translateIn(catalog, language, key as K, params) : translate(language, key as MessageKey, params),
-    [catalog, language],
-  )
 }
 
 const isMessageKey = (key: string): key is MessageKey => key in zhHans

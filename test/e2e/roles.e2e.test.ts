@@ -2,20 +2,9 @@
 // the demo identity, accept the privacy agreement, and see exactly that role's home. Then the two
 // adaptations: traditional Mongolian set vertically in its own font, and elder mode's larger type
 // and tap targets, remembered on the device and stored in the backend.
-// Assumes dist/h5 and dist/cloudfunctions are built (the e2e globalSetup builds them).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { startEmulator, type Emulator } from '../../emulator'
-import { demoSeed } from '../../scripts/demo-seed'
-import type { Envelope } from '../../src/core/envelope'
+import type { Page } from 'playwright-core'
 import type { Profile } from '../../src/core/account/contract'
-
-const root = path.resolve(__dirname, '../..')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARTIFACTS = path.join(__dirname, 'artifacts')
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+import { acceptPrivacy, pickIdentity, shoot, startHarness, type Harness } from './harness'
 
 /** Home sections by role: what each identity must see, and so what the others must not. */
 const ROLE_SECTIONS = ['role-home-resident', 'role-home-officer', 'role-home-leader', 'role-home-volunteer', 'role-home-admin'] as const
@@ -44,70 +33,21 @@ const JOURNEYS: Journey[] = [
   { openid: 'demo-admin', sees: ['role-home-resident', 'role-home-admin'], opens: { entry: 'role-home-admin', screen: '#page-admin-invites .admin-officer' } },
 ]
 
-let emulator: Emulator
-let dataDir: string
-const browserDirs: string[] = []
+let harness: Harness
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`)
-  mkdirSync(ARTIFACTS, { recursive: true })
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-e2e-'))
-  emulator = await startEmulator({
-    dataDir,
-    port: 0,
-    functionsDir: path.join(root, 'dist', 'cloudfunctions'),
-    staticDir: path.join(root, 'dist', 'h5'),
-  })
-  await emulator.seed(demoSeed())
+  harness = await startHarness()
 })
 
 afterAll(async () => {
-  await emulator?.stop()
-  for (const dir of [dataDir, ...browserDirs]) if (dir) rmSync(dir, { recursive: true, force: true })
+  await harness?.stop()
 })
 
-/** A phone-sized browser with its own empty profile, so no identity or preference carries over. */
-async function openPhone(): Promise<{ context: BrowserContext; page: Page }> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-chromium-'))
-  browserDirs.push(userDataDir)
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 375, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(`${emulator.url}/`)
-  return { context, page }
-}
+const openPhone = () => harness.openPhone()
 
 const home = (page: Page, selector = '') => page.locator(`#page-home ${selector}`.trim())
 
-/** After fonts load and page transitions (Taro h5 slides pages in) have finished. */
-async function shoot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready)
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'))
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
-}
-
-/** The local demo asks who you are first; choosing reloads the session as that identity. */
-async function pickIdentity(page: Page, openid: string) {
-  await home(page, '.demo-identity-picker').waitFor()
-  await home(page, `.demo-identity-${openid}`).click()
-}
-
-async function acceptPrivacy(page: Page) {
-  await home(page, '.privacy-prompt-open').click()
-  await page.locator('#page-privacy .privacy-accept').click()
-}
-
-async function storedProfile(openid: string): Promise<Profile> {
-  const envelope = (await emulator.call('account', { action: 'me' }, { openid })) as Envelope<Profile>
-  if (!envelope.ok) throw new Error(`me as ${openid} failed: ${envelope.error.code}`)
-  return envelope.data
-}
+const storedProfile = (openid: string) => harness.callAs<Profile>(openid, 'account', { action: 'me' })
 
 /** Resolves when the backend answered the preferences update whose request contains `fragment`. */
 const preferencesStored = (page: Page, fragment: string) =>

@@ -17,6 +17,7 @@ import { ErrorView, LoadingView } from '../../components/status-views'
 import { useSession } from '../../services/session'
 import { useT } from '../../services/use-t'
 import { ensureWechatPrivacyAuthorized, PRIVACY_PAGE } from '../../services/wechat-privacy'
+import { HomeCommunity } from './home-community'
 
 const ANTI_FRAUD_NUMBER = '96110'
 
@@ -81,6 +82,15 @@ function RoleEntries({ profile }: { profile: Profile }) {
           url="/packages/admin/pages/invites/index"
         />
       ) : null}
+      {has('admin') ? (
+        <EntryCard
+          className="role-home-jurisdiction"
+          title={t('home.jurisdiction.title')}
+          description={t('home.jurisdiction.body')}
+          actionLabel={t('home.jurisdiction.enter')}
+          url="/packages/admin/pages/jurisdiction/index"
+        />
+      ) : null}
     </>
   )
 }
@@ -143,6 +153,7 @@ function HomeBody() {
           <Greeting profile={state.profile} />
           <PreferenceBar />
           <EmergencyCall />
+          <HomeCommunity />
           <RoleEntries profile={state.profile} />
           <ResidentServices />
         </>

@@ -1,35 +1,50 @@
-// "Me": who the backend says I am (roles by their localized names), the language and elder-mode
-// settings, redeeming an officer invite, and in the local h5 demo the identity picker.
+// "Me": who the backend says I am (roles by their localized names, my community by its name),
+// the language and elder-mode settings, redeeming an officer invite, and in the local h5 demo the
+// identity picker.
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../core/account/contract'
+import { jurisdictionContract } from '../../core/jurisdiction/contract'
+import { localizedName } from '../../i18n/localized-name'
 import { DemoIdentityPicker } from '../../components/demo-identity-picker'
 import { PageShell } from '../../components/page-shell'
 import { PreferenceBar } from '../../components/preference-bar'
 import { RoleTags } from '../../components/role-tags'
 import { SectionCard } from '../../components/section-card'
 import { SessionGate } from '../../components/session-gate'
+import { call } from '../../services/cloud'
+import { COMMUNITY_PAGE } from '../../services/resident-pages'
 import { useSession } from '../../services/session'
 import { useT } from '../../services/use-t'
+import { useRemote } from '../../services/use-remote'
 import { PRIVACY_PAGE } from '../../services/wechat-privacy'
 import { InviteRedeem } from './invite-redeem'
 
+const loadMine = () => call(jurisdictionContract, 'myCommunity', {})
+
 function ProfileCard({ profile }: { profile: Profile }) {
   const t = useT()
+  const { language } = useSession()
+  const mine = useRemote(loadMine)
+  const community =
+    mine.state.status === 'ready'
+      ? mine.state.data
+        ? localizedName(mine.state.data.community.name, language)
+        : t('me.profile.communityNone')
+      : t(mine.state.status === 'loading' ? 'common.loading' : 'common.loadFailed')
   return (
     <SectionCard className="me-profile" title={t('me.profile.title')}>
       <Cell className="me-profile-name" title={t('me.profile.name')} extra={profile.displayName ?? t('me.profile.unnamed')} />
       <Cell className="me-profile-roles" title={t('me.profile.roles')} description={<RoleTags roles={profile.roles} />} />
-      <Cell
-        className="me-profile-community"
-        title={t('me.profile.community')}
-        extra={profile.communityId ? <View className="fq-latin">{profile.communityId}</View> : t('me.profile.communityNone')}
-      />
+      <Cell className="me-profile-community" title={t('me.profile.community')} extra={community} />
       {profile.officer ? (
         <Cell className="me-profile-officer" title={t('me.profile.officer')} extra={`${profile.officer.name} · ${profile.officer.title}`} />
       ) : null}
       <View className="fq-actions">
+        <Button className="me-open-community" type="primary" onClick={() => Taro.navigateTo({ url: COMMUNITY_PAGE })}>
+          {t('community.title')}
+        </Button>
         <Button className="me-open-privacy" onClick={() => Taro.navigateTo({ url: PRIVACY_PAGE })}>
           {t('me.privacy')}
         </Button>

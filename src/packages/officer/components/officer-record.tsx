@@ -1,23 +1,21 @@
 // The officer's own record as the backend holds it (bound through an invite). Shared by the
-// workbench and the leadership screen; lives in the officer subpackage with them.
+// workbench and the leadership screen; lives in the officer subpackage with them. The
+// communities the officer covers are listed by name beside it (covered-communities.tsx).
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import type { OfficerSummary } from '../../../core/account/contract'
-import type { Language } from '../../../core/ids'
-import type { MessageKey } from '../../../i18n'
+import { LANGUAGE_NAME_KEYS } from '../../../components/officer-contact-card'
 import { EmptyView } from '../../../components/status-views'
 import { SectionCard } from '../../../components/section-card'
-import { useT } from '../../../services/use-t'
-
-const LANGUAGE_NAME_KEYS: Record<Language, MessageKey> = { zh: 'language.name.zh', mn: 'language.name.mn' }
+import { useOfficerT } from '../i18n'
 
 export interface OfficerRecordProps {
   officer: OfficerSummary | null
 }
 
 export function OfficerRecord({ officer }: OfficerRecordProps) {
-  const t = useT()
+  const t = useOfficerT()
   if (!officer) {
     return (
       <EmptyView
@@ -47,23 +45,6 @@ export function OfficerRecord({ officer }: OfficerRecordProps) {
               </Tag>
             ))}
           </View>
-        }
-      />
-      <Cell
-        className="officer-record-communities"
-        title={t('workbench.communities')}
-        description={
-          officer.communityIds.length > 0 ? (
-            <View className="fq-tags">
-              {officer.communityIds.map((id) => (
-                <Tag key={id} className="fq-tag fq-latin">
-                  {id}
-                </Tag>
-              ))}
-            </View>
-          ) : (
-            t('workbench.communitiesNone')
-          )
         }
       />
     </SectionCard>

@@ -1,3 +1,3 @@
-import { zhHans } from '../../../../i18n/zh-Hans'
+import { adminZhHans } from '../../i18n/zh-Hans'
 
-export default definePageConfig({ navigationBarTitleText: zhHans['admin.invites.title'] })
+export default definePageConfig({ navigationBarTitleText: adminZhHans['admin.invites.title'] })

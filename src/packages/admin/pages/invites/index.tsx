@@ -11,7 +11,8 @@ import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
 import { call, type CloudCallError } from '../../../../services/cloud'
 import { asCloudError } from '../../../../services/session'
-import { errorMessageKey, useT } from '../../../../services/use-t'
+import { errorMessageKey } from '../../../../services/use-t'
+import { useAdminT } from '../../i18n'
 import { IssuedInvite, type IssuedInviteProps } from './issued-invite'
 
 type ListedOfficer = OfficerSummary & { bound: boolean }
@@ -29,7 +30,7 @@ export interface OfficerInviteCardProps {
 }
 
 export function OfficerInviteCard({ officer }: OfficerInviteCardProps) {
-  const t = useT()
+  const t = useAdminT()
   const toast = usePageToast()
   const [choosing, setChoosing] = useState(false)
   const [grant, setGrant] = useState<Grant>('officer')
@@ -90,7 +91,7 @@ export function OfficerInviteCard({ officer }: OfficerInviteCardProps) {
 }
 
 function OfficerList() {
-  const t = useT()
+  const t = useAdminT()
   const [officers, setOfficers] = useState<Officers>({ status: 'loading' })
   const load = useCallback(async () => {
     setOfficers({ status: 'loading' })
@@ -120,8 +121,9 @@ function OfficerList() {
 }
 
 export default function AdminInvitesPage() {
+  const t = useAdminT()
   return (
-    <PageShell name="admin-invites" titleKey="admin.invites.title">
+    <PageShell name="admin-invites" title={t('admin.invites.title')}>
       <SessionGate roles={['admin']}>{() => <OfficerList />}</SessionGate>
     </PageShell>
   )

@@ -5,7 +5,7 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { dayjs, STATION_TIME_ZONE } from '../../../../core/time'
 import { usePageToast } from '../../../../components/page-shell'
-import { useT } from '../../../../services/use-t'
+import { useAdminT } from '../../i18n'
 
 export interface IssuedInviteProps {
   code: string
@@ -16,7 +16,7 @@ export interface IssuedInviteProps {
 export const spacedCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ')
 
 export function IssuedInvite({ code, expiresAt }: IssuedInviteProps) {
-  const t = useT()
+  const t = useAdminT()
   const toast = usePageToast()
   const expires = dayjs(expiresAt).tz(STATION_TIME_ZONE).format('YYYY-MM-DD HH:mm')
   const copy = () =>

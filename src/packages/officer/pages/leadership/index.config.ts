@@ -1,3 +1,3 @@
-import { zhHans } from '../../../../i18n/zh-Hans'
+import { officerZhHans } from '../../i18n/zh-Hans'
 
-export default definePageConfig({ navigationBarTitleText: zhHans['leader.title'] })
+export default definePageConfig({ navigationBarTitleText: officerZhHans['leader.title'] })

@@ -1,23 +1,74 @@
-// The community officer's workbench. For now: their own officer record, and an honest list of
-// what will arrive here (bookings, help requests, disputes) as those features ship.
+// The community officer's workbench: the requests routed to them, each with why it came to them,
+// the communities they answer for (by name), and their own officer record.
+import { useMemo, useRef } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { Profile } from '../../../../core/account/contract'
+import { jurisdictionContract } from '../../../../core/jurisdiction/contract'
 import { PageShell } from '../../../../components/page-shell'
+import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
-import { EmptyView } from '../../../../components/status-views'
-import { useT } from '../../../../services/use-t'
+import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
+import { call } from '../../../../services/cloud'
+import { useRemote } from '../../../../services/use-remote'
+import { CoveredCommunities } from '../../components/covered-communities'
 import { OfficerRecord } from '../../components/officer-record'
+import { RoutedRequestCard } from '../../components/routed-request-card'
+import { useOfficerT } from '../../i18n'
+import '../../officer.css'
+import { contactsOf, useOfficerNames } from '../../officer-names'
+
+const loadCovered = () => call(jurisdictionContract, 'coveredCommunities', {})
+const loadRouted = () => call(jurisdictionContract, 'routedToMe', {})
+
+function Workbench({ officerId }: { officerId: string }) {
+  const t = useOfficerT()
+  const covered = useRemote(loadCovered)
+  const routed = useRemote(loadRouted)
+  // New requests arrive while the officer is elsewhere: look again each time the screen shows.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void routed.reload()
+    shown.current = true
+  })
+  const known = useMemo(() => (covered.state.status === 'ready' ? contactsOf(covered.state.data) : []), [covered.state])
+  const requests = routed.state.status === 'ready' ? routed.state.data : []
+  const names = useOfficerNames(known, requests)
+
+  return (
+    <>
+      {routed.state.status === 'loading' ? <LoadingView /> : null}
+      {routed.state.status === 'error' ? <ErrorView error={routed.state.error} onRetry={() => void routed.reload({ showLoading: true })} /> : null}
+      {routed.state.status === 'ready' && requests.length === 0 ? (
+        <EmptyView className="routed-empty" title={t('routed.title')} description={t('routed.empty')} />
+      ) : null}
+      {requests.length > 0 ? (
+        <SectionCard className="routed-list" title={t('routed.title')} tone="police">
+          <View className="fq-muted">{t('workbench.routed.count', { count: requests.length })}</View>
+        </SectionCard>
+      ) : null}
+      {requests.map((request) => (
+        <RoutedRequestCard key={request.id} request={request} names={names} perspective="me" />
+      ))}
+      <CoveredCommunities communities={covered.state} officerId={officerId} onRetry={() => void covered.reload({ showLoading: true })} />
+    </>
+  )
+}
+
+function WorkbenchScreen({ profile }: { profile: Profile }) {
+  return (
+    <>
+      {profile.officer ? <Workbench officerId={profile.officer.id} /> : null}
+      <OfficerRecord officer={profile.officer} />
+    </>
+  )
+}
 
 export default function WorkbenchPage() {
-  const t = useT()
+  const t = useOfficerT()
   return (
-    <PageShell name="workbench" titleKey="workbench.title">
-      <SessionGate roles={['officer', 'station_leader']}>
-        {(profile) => (
-          <>
-            <OfficerRecord officer={profile.officer} />
-            {profile.officer ? <EmptyView className="workbench-tasks" title={t('workbench.tasks.title')} description={t('workbench.tasks.empty')} /> : null}
-          </>
-        )}
-      </SessionGate>
+    <PageShell name="workbench" title={t('workbench.title')}>
+      <SessionGate roles={['officer', 'station_leader']}>{(profile) => <WorkbenchScreen profile={profile} />}</SessionGate>
     </PageShell>
   )
 }

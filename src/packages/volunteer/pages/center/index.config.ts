@@ -1,3 +1,3 @@
-import { zhHans } from '../../../../i18n/zh-Hans'
+import { volunteerZhHans } from '../../i18n/zh-Hans'
 
-export default definePageConfig({ navigationBarTitleText: zhHans['volunteer.title'] })
+export default definePageConfig({ navigationBarTitleText: volunteerZhHans['volunteer.title'] })

@@ -5,12 +5,12 @@ import { PageShell } from '../../../../components/page-shell'
 import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView } from '../../../../components/status-views'
-import { useT } from '../../../../services/use-t'
+import { useVolunteerT } from '../../i18n'
 
 export default function VolunteerCenterPage() {
-  const t = useT()
+  const t = useVolunteerT()
   return (
-    <PageShell name="volunteer" titleKey="volunteer.title">
+    <PageShell name="volunteer" title={t('volunteer.title')}>
       <SessionGate roles={['volunteer']}>
         {() => (
           <>

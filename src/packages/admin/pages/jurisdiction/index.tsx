@@ -1,0 +1,98 @@
+// Admin: the station's jurisdiction. The current version on a map (communities, their officers,
+// and the remote gacha that have no surveyed boundary), importing a new version from a file,
+// exporting the current one, and the version history with rollback.
+import { View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import * as z from 'zod'
+import { DocId } from '../../../../core/ids'
+import { jurisdictionContract } from '../../../../core/jurisdiction/contract'
+import { Boundary, LocalizedName } from '../../../../core/jurisdiction/schema'
+import { PageShell, usePageToast } from '../../../../components/page-shell'
+import { SectionCard } from '../../../../components/section-card'
+import { SessionGate } from '../../../../components/session-gate'
+import { ErrorView, LoadingView } from '../../../../components/status-views'
+import { call, CloudCallError } from '../../../../services/cloud'
+import { useRemote } from '../../../../services/use-remote'
+import { useAdminT } from '../../i18n'
+import './jurisdiction.css'
+import { ImportCard } from './import-card'
+import { JurisdictionMap } from './jurisdiction-map'
+import { formatBytes, handOutJson } from './json-file'
+import { VersionsCard } from './versions-card'
+
+/** What the map reads from the exported document (the cloud validated all of it on import). */
+const MapDocument = z.object({
+  communities: z.array(
+    z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: Boundary.nullable(), aliases: z.array(z.string()) }),
+  ),
+  officers: z.array(z.object({ id: DocId, name: z.string() })),
+})
+
+async function loadCurrent() {
+  const exported = await call(jurisdictionContract, 'exportJurisdiction', {})
+  const parsed = MapDocument.safeParse(exported.document)
+  if (!parsed.success) throw new CloudCallError('INTERNAL', 'The current jurisdiction document cannot be drawn.')
+  return { ...exported, map: parsed.data }
+}
+const loadVersions = () => call(jurisdictionContract, 'listJurisdictionVersions', {})
+
+function ExportCard({ version, document }: { version: number; document: unknown }) {
+  const t = useAdminT()
+  const toast = usePageToast()
+  const exportIt = async () => {
+    const text = JSON.stringify(document, null, 2)
+    const name = `jurisdiction-v${version}.json`
+    try {
+      const how = await handOutJson(name, text)
+      toast(how === 'saved' ? t('jurisdiction.export.saved', { name }) : t('jurisdiction.export.copied', { size: formatBytes(text.length) }))
+    } catch {
+      toast(t('jurisdiction.export.failed'))
+    }
+  }
+  return (
+    <SectionCard className="jurisdiction-export" title={t('jurisdiction.export.title')}>
+      <View className="fq-text">{t('jurisdiction.export.hint')}</View>
+      <View className="fq-actions">
+        <Button className="jurisdiction-export-action" type="primary" onClick={() => void exportIt()}>
+          {t('jurisdiction.export.action')}
+        </Button>
+      </View>
+    </SectionCard>
+  )
+}
+
+function JurisdictionScreen() {
+  const current = useRemote(loadCurrent)
+  const versions = useRemote(loadVersions)
+  // After an import or a rollback the map and the history both change.
+  const changed = () => {
+    void current.reload()
+    void versions.reload()
+  }
+  return (
+    <>
+      {current.state.status === 'loading' ? <LoadingView /> : null}
+      {current.state.status === 'error' ? <ErrorView error={current.state.error} onRetry={() => void current.reload({ showLoading: true })} /> : null}
+      {current.state.status === 'ready' ? (
+        <JurisdictionMap
+          communities={current.state.data.map.communities}
+          officers={current.state.data.map.officers}
+          version={current.state.data.version}
+          importedAt={current.state.data.importedAt}
+        />
+      ) : null}
+      <ImportCard onImported={changed} />
+      {current.state.status === 'ready' ? <ExportCard version={current.state.data.version} document={current.state.data.document} /> : null}
+      <VersionsCard versions={versions.state} onRetry={() => void versions.reload({ showLoading: true })} onRolledBack={changed} />
+    </>
+  )
+}
+
+export default function AdminJurisdictionPage() {
+  const t = useAdminT()
+  return (
+    <PageShell name="admin-jurisdiction" title={t('jurisdiction.title')}>
+      <SessionGate roles={['admin']}>{() => <JurisdictionScreen />}</SessionGate>
+    </PageShell>
+  )
+}

@@ -1,0 +1,158 @@
+// Door-to-door service (上门办理): the request form for a service that can be done at home, and the
+// resident's requests with the times the officer proposed, one of which they accept.
+import { useRef, useState } from 'react'
+import { View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { bookingContract, type HomeVisitView, type ServiceView } from '../../core/booking/contract'
+import type { HomeVisitReason } from '../../core/booking/home-visit'
+import { usePageToast } from '../../components/page-shell'
+import { SectionCard } from '../../components/section-card'
+import { localizedName } from '../../i18n/localized-name'
+import { call } from '../../services/cloud'
+import { asCloudError, useSession } from '../../services/session'
+import { formatStationTime } from '../../services/station-time'
+import { useBookingT } from './i18n'
+import { emptyPerson, personInput, personProblem, PersonFields, type PersonDraft } from './person-fields'
+import { refusalMessage } from './refusal-message'
+import { newRequestId } from './request-id'
+
+const REASONS: HomeVisitReason[] = ['age', 'disability', 'illness', 'distance']
+
+export interface HomeVisitFormProps {
+  service: ServiceView
+  defaultName: string
+  onSent: (visit: HomeVisitView) => void
+}
+
+export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormProps) {
+  const t = useBookingT()
+  const toast = usePageToast()
+  const { language } = useSession()
+  const [person, setPerson] = useState<PersonDraft>(() => emptyPerson(defaultName))
+  const [reason, setReason] = useState<HomeVisitReason>('age')
+  const [birthDate, setBirthDate] = useState('')
+  const [address, setAddress] = useState('')
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  // One attempt, one key: a retry after a lost answer reuses it; any change starts a new attempt.
+  const requestId = useRef<string | null>(null)
+  const edit = <T,>(setter: (value: T) => void) => (value: T) => {
+    requestId.current = null
+    setProblem(null)
+    setter(value)
+  }
+
+  const submit = () => {
+    const personIssue = personProblem(person)
+    if (personIssue) return setProblem(t(personIssue))
+    if (!address.trim()) return setProblem(t('home.addressMissing'))
+    requestId.current ??= newRequestId()
+    setBusy(true)
+    call(bookingContract, 'requestHomeVisit', {
+      requestId: requestId.current,
+      serviceId: service.id,
+      person: { ...personInput(person), ...(birthDate.trim() ? { birthDate: birthDate.trim() } : {}) },
+      reason,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      addressText: address.trim(),
+      language,
+    })
+      .then(
+        (visit) => {
+          requestId.current = null
+          toast(t('home.sent'))
+          onSent(visit)
+        },
+        (err: unknown) => setProblem(refusalMessage(t, asCloudError(err))),
+      )
+      .then(() => setBusy(false))
+  }
+
+  return (
+    <SectionCard className="home-visit-form" title={`${t('home.request.title')} · ${localizedName(service.name, language)}`} tone="police">
+      <View className="fq-text">{t('home.request.hint')}</View>
+      <View className="fq-muted">{t('home.reason')}</View>
+      <View className="fq-actions">
+        {REASONS.map((r) => (
+          <Button key={r} className={`home-reason-${r}`} type={reason === r ? 'primary' : 'default'} onClick={() => edit(setReason)(r)}>
+            {t(`home.reason.${r}`)}
+          </Button>
+        ))}
+      </View>
+      <PersonFields value={person} onChange={edit(setPerson)} />
+      {reason === 'age' ? (
+        <>
+          <View className="fq-muted">{t('home.birthDate')}</View>
+          <View className="fq-horizontal">
+            <Input className="home-birth-date" value={birthDate} maxLength={10} onChange={edit(setBirthDate)} />
+          </View>
+        </>
+      ) : null}
+      <View className="fq-muted">{t('home.address')}</View>
+      <View className="fq-horizontal">
+        <Input className="home-address" value={address} maxLength={200} onChange={edit(setAddress)} />
+      </View>
+      <View className="fq-muted">{t('home.note')}</View>
+      <View className="fq-horizontal">
+        <Input className="home-note" value={note} maxLength={200} onChange={edit(setNote)} />
+      </View>
+      {problem ? <View className="fq-field-error home-visit-error">{problem}</View> : null}
+      <View className="fq-actions">
+        <Button className="home-visit-submit" type="primary" loading={busy} onClick={submit}>
+          {t('home.submit')}
+        </Button>
+      </View>
+    </SectionCard>
+  )
+}
+
+export interface MyHomeVisitsProps {
+  visits: HomeVisitView[]
+  onChanged: (visit: HomeVisitView) => void
+}
+
+export function MyHomeVisits({ visits, onChanged }: MyHomeVisitsProps) {
+  const t = useBookingT()
+  const toast = usePageToast()
+  const { language } = useSession()
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const accept = (visit: HomeVisitView, proposalId: string) => {
+    setBusyId(proposalId)
+    call(bookingContract, 'acceptHomeVisitTime', { visitId: visit.id, proposalId })
+      .then(
+        (updated) => {
+          toast(t('home.accepted'))
+          onChanged(updated)
+        },
+        (err: unknown) => toast(refusalMessage(t, asCloudError(err))),
+      )
+      .then(() => setBusyId(null))
+  }
+  return (
+    <SectionCard className="home-visits-mine" title={t('home.mine.title')}>
+      {visits.length === 0 ? <View className="fq-text">{t('home.mine.empty')}</View> : null}
+      {visits.map((visit) => (
+        <View key={visit.id} className={`fq-list-item home-visit home-visit-${visit.id} is-${visit.status}`}>
+          <View className="community-option-name">{localizedName(visit.service.name, language)}</View>
+          <View className={`booking-status home-visit-status-${visit.status}`}>{t(`home.status.${visit.status}`)}</View>
+          <View className="fq-muted">{t('home.officer', { name: visit.assignee.name })}</View>
+          <View className="fq-muted">{visit.addressText}</View>
+          {visit.scheduled ? <View className="fq-text home-visit-scheduled">{t('home.scheduled', { time: formatStationTime(visit.scheduled.startsAt) })}</View> : null}
+          {visit.status === 'proposed' ? (
+            <>
+              <View className="fq-text">{t('home.proposals')}</View>
+              <View className="fq-actions">
+                {visit.proposals.map((p) => (
+                  <Button key={p.id} className={`home-visit-accept home-visit-accept-${p.id}`} loading={busyId === p.id} onClick={() => accept(visit, p.id)}>
+                    {formatStationTime(p.startsAt)}
+                  </Button>
+                ))}
+              </View>
+            </>
+          ) : null}
+        </View>
+      ))}
+    </SectionCard>
+  )
+}

@@ -1,0 +1,3 @@
+import { zhHans } from '../../i18n/zh-Hans'
+
+export default definePageConfig({ navigationBarTitleText: zhHans['community.title'] })

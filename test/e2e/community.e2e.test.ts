@@ -1,0 +1,240 @@
+// The jurisdiction journeys through the h5 build: a resident chooses their community from the
+// list and then by the phone's position (inside a demo gacha's surveyed boundary) and sees that
+// gacha's officer; asks them a question, which reaches that officer's workbench with the reason;
+// a station leader reassigns it with a note; an admin sees the station on the map, is shown
+// field by field why a bad import was refused, imports a good one and rolls back.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
+import { point, polygon } from '@turf/helpers'
+import type { MyCommunity, RoutedRequestView } from '../../src/core/jurisdiction/contract'
+import demoDocument from '../../scripts/demo-jurisdiction.json'
+import { on, shoot, signIn, startHarness, type Harness } from './harness'
+
+interface DemoCommunity {
+  id: string
+  name: { zh: string; mn?: string }
+  officerId: string
+  auxiliaryOfficerIds: string[]
+  boundary: { type: string; coordinates: number[][][] } | null
+}
+const communities = demoDocument.communities as DemoCommunity[]
+const communityById = (id: string) => communities.find((c) => c.id === id)!
+const officerName = (id: string) => demoDocument.officers.find((o) => o.id === id)!.name
+
+/** A point inside a community's outer ring: the mean of its corners, checked with turf. */
+function pointInside(id: string): { longitude: number; latitude: number } {
+  const ring = communityById(id).boundary!.coordinates[0]
+  const corners = ring.slice(0, -1)
+  const longitude = corners.reduce((sum, p) => sum + p[0], 0) / corners.length
+  const latitude = corners.reduce((sum, p) => sum + p[1], 0) / corners.length
+  if (!booleanPointInPolygon(point([longitude, latitude]), polygon([ring]))) throw new Error(`the mean corner of ${id} lies outside it; pick another point`)
+  return { longitude, latitude }
+}
+
+const RESIDENT = 'demo-resident-2'
+const BY_LIST = 'gacha-tsagaanobo'
+const BY_LOCATION = 'gacha-bayanbulag'
+const QUESTION = 'E2E: how do I report a cut pasture fence?'
+
+let harness: Harness
+
+beforeAll(async () => {
+  harness = await startHarness()
+})
+
+afterAll(async () => {
+  await harness?.stop()
+})
+
+const myCommunity = (openid: string) => harness.callAs<MyCommunity | null>(openid, 'jurisdiction', { action: 'myCommunity' })
+
+describe('a resident and their community officer', () => {
+  it('changes community from the list, then by position, and sees that community’s officer each time', async () => {
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, RESIDENT)
+      // The home names the community and its officer, never its id.
+      const seeded = communityById('community-chaoge')
+      await on(page, 'home', '.home-community-name').waitFor()
+      expect(await on(page, 'home', '.home-community-name').textContent()).toContain(seeded.name.zh)
+      expect(await on(page, 'home', '.home-community').textContent()).not.toContain(seeded.id)
+
+      await on(page, 'home', '.home-community-open').click()
+      await on(page, 'community', `.officer-contact-${seeded.officerId}`).waitFor()
+
+      // By list.
+      await on(page, 'community', '.community-change-start').click()
+      await on(page, 'community', '.community-bind-list').click()
+      await on(page, 'community', '.community-list-gacha').waitFor()
+      await shoot(page, 'community-1-list')
+      await on(page, 'community', `.community-option-${BY_LIST}`).click()
+      const listed = communityById(BY_LIST)
+      await on(page, 'community', `.community-current-${BY_LIST}`).waitFor()
+      expect(await on(page, 'community', '.community-officer .officer-contact-name').textContent()).toBe(officerName(listed.officerId))
+      expect(await myCommunity(RESIDENT)).toMatchObject({ community: { id: BY_LIST }, via: 'list' })
+      await shoot(page, 'community-2-bound-by-list')
+
+      // By position, inside a demo gacha's surveyed polygon.
+      await context.grantPermissions(['geolocation'], { origin: harness.emulator.url })
+      await context.setGeolocation(pointInside(BY_LOCATION))
+      await on(page, 'community', '.community-change-start').click()
+      await on(page, 'community', '.community-bind-locate').click()
+      const located = communityById(BY_LOCATION)
+      await on(page, 'community', `.community-current-${BY_LOCATION}`).waitFor()
+      expect(await on(page, 'community', '.community-current-name').textContent()).toBe(located.name.zh)
+      expect(await on(page, 'community', '.community-officer .officer-contact-name').textContent()).toBe(officerName(located.officerId))
+      // Inside a boundary: no "nearest community" notice.
+      expect(await on(page, 'community', '.community-current-located').count()).toBe(0)
+      for (const auxiliary of located.auxiliaryOfficerIds) await on(page, 'community', `.community-auxiliaries .officer-contact-${auxiliary}`).waitFor()
+      expect(await myCommunity(RESIDENT)).toMatchObject({ community: { id: BY_LOCATION }, via: 'location', located: { method: 'polygon' } })
+      await shoot(page, 'community-3-bound-by-location')
+
+      // Ask that officer, right under their card; the answer says who will answer and why.
+      await on(page, 'community', '.ask-question textarea').fill(QUESTION)
+      await on(page, 'community', '.ask-submit').click()
+      await on(page, 'community', '.ask-sent').waitFor()
+      expect(await on(page, 'community', '.ask-sent .officer-contact-name').textContent()).toBe(officerName(located.officerId))
+      expect(await on(page, 'community', '.ask-sent-reason').textContent()).toContain(located.name.zh)
+      expect(await on(page, 'community', '.ask-mine-question').first().textContent()).toBe(QUESTION)
+      await on(page, 'community', '.ask-sent').scrollIntoViewIfNeeded()
+      await shoot(page, 'community-4-asked')
+
+      // The same card in Mongolian and in elder mode.
+      await page.goto('about:blank')
+      await page.goto(`${harness.emulator.url}/#/pages/index/index`)
+      await on(page, 'home', '.language-option-mn').click()
+      await on(page, 'home', '.elder-mode-switch').click()
+      await page.locator('#page-home.lang-mn.elder .home-community').waitFor()
+      await on(page, 'home', '.home-community-open').click()
+      await page.locator('#page-community.lang-mn.elder .community-officer').waitFor()
+      expect(await on(page, 'community', '.community-current-name').textContent()).toBe(located.name.mn)
+      await shoot(page, 'community-5-mongolian-elder')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('binds by a community QR link only after the resident confirms', async () => {
+    const { context, page } = await harness.openPhone()
+    try {
+      // The admin has no community yet: a resident like any other here.
+      await signIn(page, 'demo-admin')
+      await page.goto('about:blank')
+      await page.goto(`${harness.emulator.url}/#/pages/community/index?bind=community-wendur`)
+      await on(page, 'community', '.community-unbound').waitFor()
+      await on(page, 'community', '.community-qr-confirm').waitFor()
+      await shoot(page, 'community-6-qr-confirm')
+      expect(await myCommunity('demo-admin')).toBeNull()
+      await on(page, 'community', '.community-qr-confirm .fq-dialog-confirm').click()
+      await on(page, 'community', '.community-current-community-wendur').waitFor()
+      expect(await myCommunity('demo-admin')).toMatchObject({ community: { id: 'community-wendur' }, via: 'qr' })
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('officers', () => {
+  it('an officer sees the communities they cover by name and the request routed to them with its reason', async () => {
+    const officerId = 'officer-1'
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, 'demo-officer-1')
+      await on(page, 'home', '.role-home-officer .fq-entry-action').click()
+      await on(page, 'workbench', '.covered-communities').waitFor()
+      // demo-officer-1 reads Mongolian: names in Mongolian, never ids.
+      await page.locator('#page-workbench.lang-mn').waitFor()
+      const covered = communities.filter((c) => c.officerId === officerId || c.auxiliaryOfficerIds.includes(officerId))
+      expect(covered.length).toBeGreaterThan(0)
+      for (const community of covered) {
+        expect(await on(page, 'workbench', `.covered-community-${community.id} .covered-community-name`).textContent()).toBe(community.name.mn ?? community.name.zh)
+      }
+      expect(await on(page, 'workbench', '.covered-communities').textContent()).not.toMatch(/gacha-|community-/)
+
+      const routed = await harness.callAs<RoutedRequestView[]>('demo-officer-1', 'jurisdiction', { action: 'routedToMe' })
+      const asked = routed.find((r) => r.question === QUESTION)
+      expect(asked).toBeDefined()
+      const card = on(page, 'workbench', `.routed-request-${asked!.id}`)
+      await card.waitFor()
+      expect(await card.locator('.routed-request-reason-text').textContent()).toBe(asked!.reason.mn)
+      expect(asked!.reason.mn).toMatch(/[\u1800-\u18AF]/)
+      await shoot(page, 'officer-1-workbench-mongolian')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a station leader reassigns a request with a note, and the log shows on it', async () => {
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, 'demo-leader-1')
+      await on(page, 'home', '.role-home-leader .fq-entry-action').click()
+      const open = await harness.callAs<RoutedRequestView[]>('demo-leader-1', 'jurisdiction', { action: 'routedToMe' })
+      const request = open.find((r) => r.question === QUESTION)!
+      const card = on(page, 'leadership', `.routed-request-${request.id}`)
+      await card.locator('.routed-reassign').click()
+      await card.locator('.reassign-officer-officer-3').click()
+      await card.locator('.reassign-note textarea').fill('Batu is out on the steppe today; Suhe takes it.')
+      await card.locator('.reassign-submit').click()
+      await card.locator('.routed-request-log-entry').waitFor()
+      expect(await card.locator('.routed-request-log-entry').textContent()).toContain(officerName('officer-3'))
+      await shoot(page, 'officer-2-leader-reassigned')
+      const after = await harness.callAs<RoutedRequestView[]>('demo-leader-1', 'jurisdiction', { action: 'routedToMe' })
+      expect(after.find((r) => r.id === request.id)).toMatchObject({ assignee: { id: 'officer-3' }, reassignments: [{ from: 'officer-1', to: 'officer-3' }] })
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('the admin’s jurisdiction page', () => {
+  it('draws every surveyed community, refuses a bad import field by field, imports a good one and rolls back', async () => {
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, 'demo-admin')
+      await on(page, 'home', '.role-home-jurisdiction .fq-entry-action').click()
+      await on(page, 'admin-jurisdiction', '.jurisdiction-map-svg').waitFor()
+      const surveyed = communities.filter((c) => c.boundary !== null)
+      expect(await on(page, 'admin-jurisdiction', '.jurisdiction-map-svg path').count()).toBe(surveyed.length)
+      for (const community of communities.filter((c) => c.boundary === null)) {
+        await on(page, 'admin-jurisdiction', `.jurisdiction-unmapped-${community.id}`).waitFor()
+      }
+      await shoot(page, 'admin-1-map')
+
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-import-'))
+      const broken = structuredClone(demoDocument) as { communities: Array<Record<string, unknown>> }
+      delete broken.communities[3].officerId
+      const brokenFile = path.join(dir, 'broken.json')
+      writeFileSync(brokenFile, JSON.stringify(broken))
+      const chooseFile = async (file: string) => {
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), on(page, 'admin-jurisdiction', '.jurisdiction-import-choose').click()])
+        await chooser.setFiles(file)
+        await on(page, 'admin-jurisdiction', '.jurisdiction-import-confirm').click()
+      }
+      await chooseFile(brokenFile)
+      await on(page, 'admin-jurisdiction', '.jurisdiction-import-invalid').waitFor()
+      expect(await on(page, 'admin-jurisdiction', '.jurisdiction-issue-path').allTextContents()).toContain('document.communities.3.officerId')
+      await on(page, 'admin-jurisdiction', '.jurisdiction-import-invalid').scrollIntoViewIfNeeded()
+      await shoot(page, 'admin-2-import-refused')
+      expect(await harness.callAs<unknown[]>('demo-admin', 'jurisdiction', { action: 'listJurisdictionVersions' })).toHaveLength(1)
+
+      const good = path.join(dir, 'good.json')
+      writeFileSync(good, JSON.stringify(demoDocument))
+      await chooseFile(good)
+      await on(page, 'admin-jurisdiction', '.jurisdiction-import-done').waitFor()
+      await on(page, 'admin-jurisdiction', '.jurisdiction-version-2.is-current').waitFor()
+
+      await on(page, 'admin-jurisdiction', '.jurisdiction-version-1 .jurisdiction-version-rollback').click()
+      await on(page, 'admin-jurisdiction', '.jurisdiction-rollback-confirm').waitFor()
+      await shoot(page, 'admin-3-rollback-confirm')
+      await on(page, 'admin-jurisdiction', '.jurisdiction-rollback-confirm .fq-dialog-confirm').click()
+      await on(page, 'admin-jurisdiction', '.jurisdiction-version-1.is-current').waitFor()
+      const versions = await harness.callAs<Array<{ version: number; current: boolean }>>('demo-admin', 'jurisdiction', { action: 'listJurisdictionVersions' })
+      expect(versions.find((v) => v.current)?.version).toBe(1)
+    } finally {
+      await context.close()
+    }
+  })
+})

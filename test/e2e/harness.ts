@@ -1,0 +1,101 @@
+// What every e2e journey needs: a fresh emulator serving the h5 build with the demo station, a
+// phone-sized Chromium with an empty profile, the demo identity picker, the privacy agreement,
+// screenshots once fonts and page transitions have settled, and reading the backend directly.
+// Assumes dist/h5 and dist/cloudfunctions are built (the e2e globalSetup builds them).
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startEmulator, type Emulator } from '../../emulator'
+import { demoSeed } from '../../scripts/demo-seed'
+import type { Envelope } from '../../src/core/envelope'
+
+const root = path.resolve(__dirname, '../..')
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const ARTIFACTS = path.join(__dirname, 'artifacts')
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+export interface Harness {
+  emulator: Emulator
+  /** A phone-sized browser with its own empty profile, so no identity or preference carries over. */
+  openPhone: () => Promise<{ context: BrowserContext; page: Page }>
+  /** A function's answer as `openid`, failing the test on an error envelope. */
+  callAs: <T>(openid: string, name: string, data: Record<string, unknown>) => Promise<T>
+  stop: () => Promise<void>
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-e2e-'))
+  const browserDirs: string[] = []
+  const emulator = await startEmulator({
+    dataDir,
+    port: 0,
+    functionsDir: path.join(root, 'dist', 'cloudfunctions'),
+    staticDir: path.join(root, 'dist', 'h5'),
+  })
+  await emulator.seed(demoSeed())
+
+  const openPhone = async () => {
+    const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-chromium-'))
+    browserDirs.push(userDataDir)
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 375, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    })
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(`${emulator.url}/`)
+    return { context, page }
+  }
+
+  const callAs = async <T>(openid: string, name: string, data: Record<string, unknown>): Promise<T> => {
+    const envelope = (await emulator.call(name, data, { openid })) as Envelope<T>
+    if (!envelope.ok) throw new Error(`${name}.${String(data.action)} as ${openid} failed: ${envelope.error.code} ${envelope.error.message}`)
+    return envelope.data
+  }
+
+  const stop = async () => {
+    await emulator.stop()
+    for (const dir of [dataDir, ...browserDirs]) rmSync(dir, { recursive: true, force: true })
+  }
+  return { emulator, openPhone, callAs, stop }
+}
+
+/** A locator inside one screen (PageShell gives each root the id `page-<name>`). */
+export const on = (page: Page, screen: string, selector = '') => page.locator(`#page-${screen} ${selector}`.trim())
+
+/** After fonts load and page transitions (Taro h5 slides pages in) have finished. */
+export async function shoot(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'))
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
+}
+
+/** The local demo asks who you are first; choosing reloads the session as that identity. */
+export async function pickIdentity(page: Page, openid: string) {
+  await on(page, 'home', '.demo-identity-picker').waitFor()
+  await on(page, 'home', `.demo-identity-${openid}`).click()
+}
+
+export async function acceptPrivacy(page: Page) {
+  await on(page, 'home', '.privacy-prompt-open').click()
+  await page.locator('#page-privacy .privacy-accept').click()
+}
+
+/** Pick the identity, accept the agreement unless this identity already did, and wait for the home screen. */
+export async function signIn(page: Page, openid: string) {
+  await pickIdentity(page, openid)
+  await on(page, 'home', '.privacy-prompt, .role-home-resident').first().waitFor()
+  if ((await on(page, 'home', '.privacy-prompt').count()) > 0) await acceptPrivacy(page)
+  try {
+    await on(page, 'home', '.role-home-resident').waitFor()
+  } catch (err) {
+    await page.screenshot({ path: path.join(ARTIFACTS, `debug-signin-${openid}.png`) })
+    throw err
+  }
+}
