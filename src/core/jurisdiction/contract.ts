@@ -4,8 +4,8 @@ import * as z from 'zod'
 import { defineFunction } from '../contract'
 import { DocId, Language } from '../ids'
 import { ANYONE } from '../roles'
-import { RequestKind, RouteResult } from '../routing/contract'
-import { Latitude, LocalizedName, Longitude } from './schema'
+import { RequestKind, RouteResult } from '../routing/result'
+import { Latitude, LocalizedName, Longitude } from './primitives'
 
 export const OfficerContact = z.object({
   id: DocId,

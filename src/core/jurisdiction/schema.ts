@@ -6,22 +6,13 @@
 // Grid cells are nested in their community, so a cell can never name a community that is missing.
 import * as z from 'zod'
 import { DocId, Language, ShortText } from '../ids'
+import { JointPanelMember, Latitude, LocalizedName, Longitude, Phone } from './primitives'
+
+export { JointPanelMember, Latitude, LocalizedName, Longitude, Phone }
 
 /** Survey exports seldom exceed this per ring; it also bounds the O(n²) self-intersection check. */
 export const MAX_RING_POSITIONS = 5000
 export const MAX_DOCUMENT_POSITIONS = 200_000
-
-export const LocalizedName = z.strictObject({
-  zh: ShortText(64),
-  // Traditional Mongolian spells long: vowel separators and variation selectors count as characters.
-  mn: ShortText(128).optional(),
-})
-export type LocalizedName = z.infer<typeof LocalizedName>
-
-export const Phone = z.string().trim().regex(/^[0-9+\-() ]{3,24}$/, 'must be a phone number of digits, spaces, +, - or brackets')
-
-export const Longitude = z.number().min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180')
-export const Latitude = z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90')
 
 /** GeoJSON position [lng, lat], an altitude tolerated (map tools sometimes export one) and ignored. */
 export const Position = z
@@ -69,13 +60,6 @@ export type Boundary = z.infer<typeof Boundary>
 
 /** Stored in UTC whatever offset the admin typed (ARCHITECTURE.md › Time). */
 export const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString())
-
-export const JointPanelMember = z.strictObject({
-  kind: z.enum(['community_committee', 'judicial_office', 'town_government']),
-  name: LocalizedName,
-  phone: Phone.optional(),
-})
-export type JointPanelMember = z.infer<typeof JointPanelMember>
 
 export const Station = z.strictObject({
   id: DocId,

@@ -1,12 +1,11 @@
-// What routing takes and gives. The result is stored with every routed request, so it is plain
-// JSON and its reason is structured steps (rendered to a sentence by ./describe.ts when shown),
-// never a pre-rendered string: the same decision can be read in Chinese or Mongolian later.
+// What routing takes: the request and the roster. What it gives (the stored decision) is in
+// ./result.ts, re-exported here.
 import * as z from 'zod'
 import { DocId, Language } from '../ids'
-import { DutyShift, JointPanelMember, Latitude, LeavePeriod, Longitude } from '../jurisdiction/schema'
+import { DutyShift, Latitude, LeavePeriod, Longitude } from '../jurisdiction/schema'
+import { RequestKind } from './result'
 
-export const RequestKind = z.enum(['home_visit', 'mediation', 'consultation'])
-export type RequestKind = z.infer<typeof RequestKind>
+export { AssignedAs, LocateMethod, RequestKind, RouteResult, RouteStep } from './result'
 
 /** A request to route. Residents never pick an officer: they give a place, and the cloud decides. */
 export const RouteRequest = z.object({
@@ -34,70 +33,3 @@ export const RouteRoster = z.object({
   openCases: z.record(DocId, z.number().int().min(0)).default({}),
 })
 export type RouteRoster = z.input<typeof RouteRoster>
-
-export const AssignedAs = z.enum(['community_officer', 'auxiliary_officer', 'district_duty', 'station_duty', 'leadership'])
-export type AssignedAs = z.infer<typeof AssignedAs>
-
-export const LocateMethod = z.enum(['polygon', 'nearest', 'alias', 'given', 'none'])
-export type LocateMethod = z.infer<typeof LocateMethod>
-
-export const RouteStep = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('located_in'),
-    /** null with method 'none': this input did not settle the community (see `why`). */
-    communityId: DocId.nullable(),
-    method: LocateMethod,
-    /** nearest: km from the point to the community's boundary. */
-    distanceKm: z.number().optional(),
-    /** polygon: the grid cell holding the point, if cells are mapped. */
-    gridCellId: DocId.optional(),
-    /** polygon: when the point lies on a shared boundary, every community it touches; the lowest id was chosen. */
-    boundaryOf: z.array(DocId).optional(),
-    /** alias: the name or alias found in the address text. */
-    alias: z.string().optional(),
-    why: z.enum(['no_location', 'outside_max_distance', 'unknown_community', 'no_alias_match']).optional(),
-    /** outside_max_distance: the station setting that applied. */
-    maxKm: z.number().optional(),
-  }),
-  z.object({
-    kind: z.literal('skipped'),
-    officerId: DocId,
-    as: AssignedAs,
-    why: z.enum(['on_leave', 'at_capacity', 'off_duty']),
-    /** on_leave: end of the leave (UTC ISO instant), consecutive leaves joined. */
-    until: z.string().optional(),
-    openCases: z.number().optional(),
-    capacity: z.number().optional(),
-  }),
-  z.object({ kind: z.literal('none_on_duty'), scope: z.enum(['district', 'station']), districtId: DocId.optional() }),
-  z.object({
-    kind: z.literal('language'),
-    language: Language,
-    /** false: nobody available at this level speaks it, so the first available officer was kept. */
-    honoured: z.boolean(),
-    officerId: DocId,
-    /** Available officers ahead in line who do not speak the language. */
-    passedOver: z.array(DocId),
-  }),
-  z.object({
-    kind: z.literal('assigned'),
-    officerId: DocId,
-    as: AssignedAs,
-    /** Nobody was available anywhere: the first station leader answers regardless. */
-    forced: z.boolean().optional(),
-  }),
-])
-export type RouteStep = z.infer<typeof RouteStep>
-
-export const RouteResult = z.object({
-  communityId: DocId.nullable(),
-  districtId: DocId.nullable(),
-  gridCellId: DocId.nullable(),
-  assignee: z.object({ officerId: DocId, as: AssignedAs }),
-  /** 一社区一民警: the community's responsible officer, kept informed even when someone else is assigned. */
-  communityOfficerId: DocId.nullable(),
-  /** The rest of the chain: level 2 = station leadership, level 3 = the joint panel. */
-  escalation: z.object({ level2: z.array(DocId), level3: z.array(JointPanelMember) }),
-  steps: z.array(RouteStep),
-})
-export type RouteResult = z.infer<typeof RouteResult>
