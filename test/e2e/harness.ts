@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { startEmulator, type Emulator } from '../../emulator'
+import type { Emulator } from '../../emulator'
+import { startLocalCloud } from '../../scripts/local-cloud'
 import { demoSeed } from '../../scripts/demo-seed'
 import type { Envelope } from '../../src/core/envelope'
 
@@ -29,12 +30,7 @@ export async function startHarness(): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true })
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-e2e-'))
   const browserDirs: string[] = []
-  const emulator = await startEmulator({
-    dataDir,
-    port: 0,
-    functionsDir: path.join(root, 'dist', 'cloudfunctions'),
-    staticDir: path.join(root, 'dist', 'h5'),
-  })
+  const emulator = await startLocalCloud({ dataDir, staticDir: path.join(root, 'dist', 'h5') })
   await emulator.seed(demoSeed())
 
   const openPhone = async () => {
