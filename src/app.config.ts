@@ -5,8 +5,10 @@ import { zhHans } from './i18n/zh-Hans'
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index', 'pages/privacy/index', 'pages/community/index'],
   subPackages: [
-    { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index'] },
+    { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index', 'pages/desk/index'] },
     { root: 'packages/volunteer', pages: ['pages/center/index'] },
+    // Booking carries its contract's schemas and date rules (~65 KB): too much for the main package.
+    { root: 'packages/booking', pages: ['pages/index/index'] },
     { root: 'packages/admin', pages: ['pages/invites/index', 'pages/jurisdiction/index'] },
   ],
   window: {

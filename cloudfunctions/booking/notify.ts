@@ -40,7 +40,7 @@ export async function sendMessage(openid: string, template: MessageTemplate, val
 
 export const messageTime = (at: Date) => dayjs(at).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
 
-const bookingPage = (bookingId: string) => `${bookingSettings().messages.bookingPage}?id=${bookingId}`
+const bookingPage = (bookingId: string) => `${bookingSettings().messages.bookingPage}?tab=mine&id=${bookingId}`
 
 const common = (booking: BookingDoc, language: Language) => ({
   service: localized(booking.service.name, language),

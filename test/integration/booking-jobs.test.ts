@@ -83,7 +83,7 @@ describe('sendReminders (hourly)', () => {
     await runJob('sendReminders')
     const reminders = messagesTo(cloud, 'reminded', 'TEMPLATE_BOOKING_REMINDER')
     expect(reminders).toHaveLength(1)
-    expect(reminders[0]).toMatchObject({ page: `pages/booking/detail?id=${soon.id}`, data: { character_string4: { value: soon.code } } })
+    expect(reminders[0]).toMatchObject({ page: `packages/booking/pages/index/index?tab=mine&id=${soon.id}`, data: { character_string4: { value: soon.code } } })
     expect(messagesTo(cloud, 'reminded-later', 'TEMPLATE_BOOKING_REMINDER')).toHaveLength(0)
     const [stored] = await cloud.stored('bookings', { _id: soon.id })
     expect(stored.remindedAt).toBeInstanceOf(Date)

@@ -179,7 +179,7 @@ export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; 
     visit.requesterOpenid,
     messages.homeVisitProposed,
     { service: localized(visit.service.name, visit.language), time: messageTime(proposals[0].startsAt), officer: officer?.name ?? '' },
-    `${messages.homeVisitPage}?id=${visit._id}`,
+    `${messages.homeVisitPage}?tab=home&id=${visit._id}`,
   )
   return visitView(updated, jurisdiction)
 }

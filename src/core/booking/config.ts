@@ -71,8 +71,9 @@ export const DEFAULT_BOOKING_CONFIG: BookingConfig = {
   homeVisitMinAge: 70,
   messages: {
     miniprogramState: 'formal',
-    bookingPage: 'pages/booking/detail',
-    homeVisitPage: 'pages/booking/home-visit',
+    // The booking subpackage's page; messages open it on the right tab (see notify.ts).
+    bookingPage: 'packages/booking/pages/index/index',
+    homeVisitPage: 'packages/booking/pages/index/index',
     confirmation: { templateId: 'TEMPLATE_BOOKING_CONFIRMED', fields: { service: 'thing1', time: 'time2', place: 'thing3', code: 'character_string4' } },
     reminder: { templateId: 'TEMPLATE_BOOKING_REMINDER', fields: { service: 'thing1', time: 'time2', place: 'thing3', code: 'character_string4' } },
     cancellation: { templateId: 'TEMPLATE_BOOKING_CANCELLED', fields: { service: 'thing1', time: 'time2', reason: 'thing3' } },

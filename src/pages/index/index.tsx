@@ -18,14 +18,19 @@ import { useSession } from '../../services/session'
 import { useT } from '../../services/use-t'
 import { ensureWechatPrivacyAuthorized, PRIVACY_PAGE } from '../../services/wechat-privacy'
 import { HomeCommunity } from './home-community'
+import { bookingEntryLabel, BOOKING_PAGE } from './booking-entry'
 
 const ANTI_FRAUD_NUMBER = '96110'
 
 function ResidentServices() {
   const t = useT()
+  const { language } = useSession()
   return (
     <SectionCard className="role-home-resident" title={t('home.resident.title')}>
       <View className="fq-actions">
+        <Button className="home-open-booking" type="primary" onClick={() => Taro.navigateTo({ url: BOOKING_PAGE })}>
+          {bookingEntryLabel(language)}
+        </Button>
         <Button className="home-call-96110" onClick={() => Taro.makePhoneCall({ phoneNumber: ANTI_FRAUD_NUMBER }).catch(() => undefined)}>
           {t('home.resident.antiFraud')}
         </Button>

@@ -15,6 +15,8 @@ import { CoveredCommunities } from '../../components/covered-communities'
 import { OfficerRecord } from '../../components/officer-record'
 import { RoutedRequestCard } from '../../components/routed-request-card'
 import { useOfficerT } from '../../i18n'
+import { useCounterT } from '../../desk/i18n'
+import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
 
@@ -56,8 +58,16 @@ function Workbench({ officerId }: { officerId: string }) {
 }
 
 function WorkbenchScreen({ profile }: { profile: Profile }) {
+  const desk = useCounterT()
   return (
     <>
+      <EntryCard
+        className="workbench-open-desk"
+        title={desk('desk.entry.title')}
+        description={desk('desk.entry.body')}
+        actionLabel={desk('desk.entry.action')}
+        url="/packages/officer/pages/desk/index"
+      />
       {profile.officer ? <Workbench officerId={profile.officer.id} /> : null}
       <OfficerRecord officer={profile.officer} />
     </>

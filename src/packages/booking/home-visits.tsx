@@ -1,4 +1,4 @@
-// Door-to-door service (上门办理): the request form for a service that can be done at home, and the
+// Door-to-door service: the request form for a service that can be done at home, and the
 // resident's requests with the times the officer proposed, one of which they accept.
 import { useRef, useState } from 'react'
 import { View } from '@tarojs/components'
@@ -85,17 +85,17 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
         <>
           <View className="fq-muted">{t('home.birthDate')}</View>
           <View className="fq-horizontal">
-            <Input className="home-birth-date" value={birthDate} maxLength={10} onChange={edit(setBirthDate)} />
+            <Input className="home-birth-date" placeholder="YYYY-MM-DD" value={birthDate} maxLength={10} onChange={edit(setBirthDate)} />
           </View>
         </>
       ) : null}
       <View className="fq-muted">{t('home.address')}</View>
       <View className="fq-horizontal">
-        <Input className="home-address" value={address} maxLength={200} onChange={edit(setAddress)} />
+        <Input className="home-address" placeholder={t('home.address')} value={address} maxLength={200} onChange={edit(setAddress)} />
       </View>
       <View className="fq-muted">{t('home.note')}</View>
       <View className="fq-horizontal">
-        <Input className="home-note" value={note} maxLength={200} onChange={edit(setNote)} />
+        <Input className="home-note" placeholder={t('home.note')} value={note} maxLength={200} onChange={edit(setNote)} />
       </View>
       {problem ? <View className="fq-field-error home-visit-error">{problem}</View> : null}
       <View className="fq-actions">

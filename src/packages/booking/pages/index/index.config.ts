@@ -1,3 +1,3 @@
-import { bookingZhHans } from './i18n/zh-Hans'
+import { bookingZhHans } from '../../i18n/zh-Hans'
 
 export default definePageConfig({ navigationBarTitleText: bookingZhHans['booking.title'] })

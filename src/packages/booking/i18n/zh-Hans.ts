@@ -1,5 +1,5 @@
-// Simplified Chinese for the residents' booking screens (户政业务网上预约 and 上门办理). Kept beside
-// the page rather than in src/i18n so the booking words stay together; app keys remain available.
+// Simplified Chinese for the residents' booking subpackage (户政业务网上预约 and 上门办理). Only these
+// screens show these strings, so they ship with the subpackage; app keys remain available.
 export const bookingZhHans = {
   'booking.title': '户政业务预约',
   'booking.tab.book': '预约办理',
@@ -31,6 +31,7 @@ export const bookingZhHans = {
   'booking.slot.free': '余 {count} 个',
   'booking.slot.full': '已约满',
   'booking.slot.closed': '暂停',
+  'booking.slot.unavailable': '已过预约时间',
   'booking.slot.dayFree': '余 {count}',
   'booking.slot.chosen': '已选：{date} {time}，{counter}',
 
@@ -65,6 +66,9 @@ export const bookingZhHans = {
   'booking.mine.cancelTitle': '确认取消这个预约？',
   'booking.mine.cancelBody': '{service}，{date} {time}。取消后名额会让给其他人。',
   'booking.mine.cancelled': '预约已取消。',
+  'booking.mine.reschedule': '改约时间',
+  'booking.mine.rescheduleTitle': '选一个新的时段（同一窗口）',
+  'booking.mine.rescheduled': '已改约到 {date} {time}。',
   'booking.mine.upcoming': '待办理的预约：{count} / {max}',
 
   'booking.suspended.title': '网上预约已暂停',

@@ -36,6 +36,7 @@ export const bookingMnMong: Record<BookingMessageKey, MongolianEntry> = {
   'booking.slot.free': m('{count} ᠣᠷᠣᠨ ᠦᠯᠡᠳᠡᠪᠡ'),
   'booking.slot.full': m('ᠳᠦᠭᠦᠷᠪᠡ'),
   'booking.slot.closed': m('ᠵᠤᠭᠰᠠᠭᠠᠪᠠ'),
+  'booking.slot.unavailable': m('ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠴᠠᠭ ᠥᠩᠭᠡᠷᠡᠪᠡ'),
   'booking.slot.dayFree': m('{count} ᠣᠷᠣᠨ'),
   'booking.slot.chosen': m('ᠰᠣᠩᠭᠣᠭᠰᠠᠨ᠄ {date} {time}᠂ {counter}'),
 
@@ -70,6 +71,9 @@ export const bookingMnMong: Record<BookingMessageKey, MongolianEntry> = {
   'booking.mine.cancelTitle': m('ᠡᠨᠡ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠪᠣᠯᠢᠬᠠᠬᠤ ᠤᠤ？'),
   'booking.mine.cancelBody': m('{service}᠂ {date} {time}᠃ ᠪᠣᠯᠢᠬᠠᠪᠠᠯ ᠣᠷᠣᠨ ᠢ ᠪᠤᠰᠤᠳ ᠬᠦᠮᠦᠨ ᠳᠦ ᠦᠯᠡᠳᠡᠭᠡᠨ᠎ᠡ᠃'),
   'booking.mine.cancelled': m('ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠣᠯᠢᠬᠠᠭᠳᠠᠪᠠ᠃'),
+  'booking.mine.reschedule': m('ᠴᠠᠭ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ'),
+  'booking.mine.rescheduleTitle': m('ᠰᠢᠨ᠎ᠡ ᠴᠠᠭ ᠰᠣᠩᠭᠣᠬᠤ （ᠲᠤᠰ ᠴᠣᠩᠬᠣ）'),
+  'booking.mine.rescheduled': m('{date} {time} ᠳᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠪᠡ᠃'),
   'booking.mine.upcoming': m('ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠤᠢ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠄ {count} / {max}'),
 
   'booking.suspended.title': m('ᠰᠦᠯᠵᠢᠶᠡᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠵᠤᠭᠰᠠᠭᠠᠭᠳᠠᠪᠠ'),

@@ -48,15 +48,15 @@ export function PersonFields({ value, onChange }: PersonFieldsProps) {
       </View>
       <View className="fq-muted">{t('booking.form.name')}</View>
       <View className="fq-horizontal">
-        <Input className="booking-name" value={value.name} maxLength={32} onChange={(name) => set({ name })} />
+        <Input className="booking-name" placeholder={t('booking.form.name')} value={value.name} maxLength={32} onChange={(name) => set({ name })} />
       </View>
       <View className="fq-muted">{t('booking.form.phone')}</View>
       <View className="fq-horizontal">
-        <Input className="booking-phone" type="number" value={value.phone} maxLength={11} onChange={(phone) => set({ phone })} />
+        <Input className="booking-phone" type="number" placeholder={t('booking.form.phone')} value={value.phone} maxLength={11} onChange={(phone) => set({ phone })} />
       </View>
       <View className="fq-muted">{t('booking.form.idNumber')}</View>
       <View className="fq-horizontal">
-        <Input className="booking-id-number" type="idcard" value={value.idNumber} maxLength={18} onChange={(idNumber) => set({ idNumber })} />
+        <Input className="booking-id-number" type="idcard" placeholder={t('booking.form.idNumber')} value={value.idNumber} maxLength={18} onChange={(idNumber) => set({ idNumber })} />
       </View>
       <View className="fq-muted fq-note">{t('booking.form.idNumberHint')}</View>
     </View>

@@ -1,19 +1,23 @@
 // "My bookings": newest first, each with its code while it holds a place, and a cancel that asks
 // first (the place goes to someone else). The suspension banner sits above, with why and until when.
 import { useState } from 'react'
+import type { SlotView } from '../../core/booking/contract'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { bookingContract, type BookingAccountStatus, type BookingView } from '../../core/booking/contract'
 import { ConfirmDialog } from '../../components/confirm-dialog'
+import { ErrorView, LoadingView } from '../../components/status-views'
 import { usePageToast } from '../../components/page-shell'
 import { SectionCard } from '../../components/section-card'
 import { localizedName } from '../../i18n/localized-name'
 import { call } from '../../services/cloud'
 import { asCloudError, useSession } from '../../services/session'
 import { formatStationTime } from '../../services/station-time'
+import type { Remote } from '../../services/use-remote'
 import { BookingCard } from './booking-card'
 import { useBookingT } from './i18n'
 import { refusalMessage } from './refusal-message'
+import { SlotPicker } from './slot-picker'
 
 export function SuspensionBanner({ status }: { status: BookingAccountStatus }) {
   const t = useBookingT()
@@ -37,6 +41,34 @@ export function MyBookings({ bookings, status, onChanged }: MyBookingsProps) {
   const { language } = useSession()
   const [asking, setAsking] = useState<BookingView | null>(null)
   const [busy, setBusy] = useState(false)
+
+  // Rescheduling keeps the service and the counter; the backend keeps the booking id and its code.
+  const [moving, setMoving] = useState<BookingView | null>(null)
+  const [slots, setSlots] = useState<Remote<SlotView[]>>({ status: 'loading' })
+  const loadSlots = (booking: BookingView) => {
+    setSlots({ status: 'loading' })
+    call(bookingContract, 'listSlots', { serviceId: booking.service.id, counterId: booking.counter.id }).then(
+      (data) => setSlots({ status: 'ready', data: data.slots.filter((s) => s.id !== booking.slot.id) }),
+      (err: unknown) => setSlots({ status: 'error', error: asCloudError(err) }),
+    )
+  }
+  const startMoving = (booking: BookingView) => {
+    setMoving(booking)
+    loadSlots(booking)
+  }
+  const moveTo = (booking: BookingView, slot: SlotView) => {
+    call(bookingContract, 'reschedule', { bookingId: booking.id, slotId: slot.id }).then(
+      (moved) => {
+        toast(t('booking.mine.rescheduled', { date: moved.slot.localDate, time: moved.slot.localTime }))
+        setMoving(null)
+        onChanged()
+      },
+      (err: unknown) => {
+        toast(refusalMessage(t, asCloudError(err)))
+        loadSlots(booking)
+      },
+    )
+  }
 
   const cancel = (booking: BookingView) => {
     setBusy(true)
@@ -65,13 +97,28 @@ export function MyBookings({ bookings, status, onChanged }: MyBookingsProps) {
           booking={booking}
           actions={
             booking.status === 'booked' && Date.parse(booking.changeableUntil) > now ? (
-              <Button className="booking-cancel" onClick={() => setAsking(booking)}>
-                {t('booking.mine.cancel')}
-              </Button>
+              <>
+                <Button className="booking-reschedule" onClick={() => (moving?.id === booking.id ? setMoving(null) : startMoving(booking))}>
+                  {t('booking.mine.reschedule')}
+                </Button>
+                <Button className="booking-cancel" onClick={() => setAsking(booking)}>
+                  {t('booking.mine.cancel')}
+                </Button>
+              </>
             ) : null
           }
         />
       ))}
+      {moving ? (
+        <View className="booking-reschedule-picker">
+          <View className="booking-strong">{t('booking.mine.rescheduleTitle')}</View>
+          {slots.status === 'loading' ? <LoadingView /> : null}
+          {slots.status === 'error' ? <ErrorView error={slots.error} onRetry={() => loadSlots(moving)} /> : null}
+          {slots.status === 'ready' ? (
+            <SlotPicker slots={slots.data} chosenId={null} onChoose={(slot) => moveTo(moving, slot)} counterName={() => localizedName(moving.counter.name, language)} />
+          ) : null}
+        </View>
+      ) : null}
       {asking ? (
         <ConfirmDialog
           className="booking-cancel-confirm"

@@ -9,18 +9,24 @@ export interface SlotPickerProps {
   slots: SlotView[]
   chosenId: string | null
   onChoose: (slot: SlotView) => void
+  /** The counter's name, shown when a day's slots belong to more than one counter. */
+  counterName: (counterId: string) => string
 }
 
 /** MM-DD: the year is obvious within a 14-day window. */
 const shortDate = (localDate: string) => localDate.slice(5)
 
-export function SlotPicker({ slots, chosenId, onChoose }: SlotPickerProps) {
+export function SlotPicker({ slots, chosenId, onChoose, counterName }: SlotPickerProps) {
   const t = useBookingT()
   const days = Array.from(new Set(slots.map((s) => s.localDate))).sort()
   const firstFree = days.find((d) => slots.some((s) => s.localDate === d && s.bookable)) ?? days[0] ?? null
   const [day, setDay] = useState<string | null>(firstFree)
   const shownDay = day && days.includes(day) ? day : firstFree
   const daySlots = slots.filter((s) => s.localDate === shownDay).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+  const severalCounters = new Set(daySlots.map((s) => s.counterId)).size > 1
+  // Not bookable with places left: too close to its start (or past) rather than full.
+  const slotState = (slot: SlotView) =>
+    slot.closed ? t('booking.slot.closed') : slot.bookable ? t('booking.slot.free', { count: slot.remaining }) : slot.remaining === 0 ? t('booking.slot.full') : t('booking.slot.unavailable')
   return (
     <View className="booking-slots">
       <View className="booking-days">
@@ -32,7 +38,7 @@ export function SlotPicker({ slots, chosenId, onChoose }: SlotPickerProps) {
               className={`booking-day booking-day-${d} ${d === shownDay ? 'is-current' : ''} ${free === 0 ? 'is-full' : ''}`}
               onClick={() => setDay(d)}
             >
-              <View className="booking-day-date fq-horizontal-text">{shortDate(d)}</View>
+              <View className="booking-day-date">{shortDate(d)}</View>
               <View className="booking-day-free">{free > 0 ? t('booking.slot.dayFree', { count: free }) : t('booking.slot.full')}</View>
             </View>
           )
@@ -48,9 +54,8 @@ export function SlotPicker({ slots, chosenId, onChoose }: SlotPickerProps) {
             onClick={() => (slot.bookable ? onChoose(slot) : undefined)}
           >
             <View className="booking-slot-time">{slot.localTime}</View>
-            <View className="booking-slot-free">
-              {slot.closed ? t('booking.slot.closed') : slot.bookable ? t('booking.slot.free', { count: slot.remaining }) : t('booking.slot.full')}
-            </View>
+            <View className="booking-slot-free">{slotState(slot)}</View>
+            {severalCounters ? <View className="booking-slot-counter">{counterName(slot.counterId)}</View> : null}
           </View>
         ))}
       </View>

@@ -25,7 +25,7 @@ export function BookingCard({ booking, actions }: BookingCardProps) {
       {booking.code && live ? (
         <View className="booking-code-box">
           <View className="fq-muted">{t('booking.code.label')}</View>
-          <View className="booking-code fq-horizontal-text">{booking.code}</View>
+          <View className="booking-code">{booking.code}</View>
           <View className="fq-muted fq-note">{t('booking.code.hint')}</View>
         </View>
       ) : null}
