@@ -7,6 +7,7 @@ import type { Emulator } from '../emulator'
 import { counterRecord, slotRecord } from '../cloudfunctions/booking/records'
 import { Counter } from '../src/core/booking/counter'
 import { generateSlots } from '../src/core/booking/slots'
+import { newUser } from '../cloudfunctions/_shared/user-record'
 import { dayjs } from '../src/core/time'
 
 type Row = Record<string, string | number>
@@ -36,21 +37,6 @@ function counter(id: string, capacity: number) {
     active: true,
   })
 }
-
-const user = (openid: string) => ({
-  _id: openid,
-  roles: ['resident'],
-  displayName: null,
-  language: 'zh',
-  elderMode: false,
-  privacyAcceptedVersion: null,
-  privacyAcceptedAt: null,
-  communityId: null,
-  communityBinding: null,
-  officerId: null,
-  createdAt: new Date(),
-  updatedAt: new Date(),
-})
 
 const applicant = (i: number) => ({ relation: 'self', name: `基准居民${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: '11010519491231002X' })
 
@@ -86,7 +72,7 @@ export async function benchBooking(emulator: Emulator): Promise<Row[]> {
   await emulator.seed({
     booking_counters: [counterRecord(load), counterRecord(race)].map((c) => ({ ...c, generatedThrough: now.add(30, 'day').toDate() })),
     booking_slots: [...loadSlots, ...raceSlots],
-    users: [...clients, 'bench-returning'].map(user),
+    users: [...clients, 'bench-returning'].map((openid) => newUser(openid, now)),
   })
   const call = (openid: string, event: Record<string, unknown>) => emulator.call('booking', event, { openid }) as Promise<Envelope>
   const book = (openid: string, slotId: string, i = 0, requestId = randomUUID()) => call(openid, { action: 'book', slotId, serviceId: 'id-card-first', requestId, applicant: applicant(i) })

@@ -1,55 +1,14 @@
 // The users collection: one document per WeChat identity, keyed by openid so that creating a
 // user on first login is a single insert that cannot produce duplicates when calls race.
-import * as z from 'zod'
-import { Language } from '../../src/core/ids'
-import { Role } from '../../src/core/roles'
 import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey, readDoc } from './documents'
+import { newUser, UserDoc } from './user-record'
 
-export const UserDoc = z.object({
-  _id: z.string(),
-  roles: z.array(Role),
-  displayName: z.string().nullable(),
-  language: Language,
-  elderMode: z.boolean(),
-  privacyAcceptedVersion: z.string().nullable(),
-  privacyAcceptedAt: z.date().nullable(),
-  communityId: z.string().nullable(),
-  /** How and when the resident bound to their community (absent for users seeded before). */
-  communityBinding: z
-    .object({
-      via: z.enum(['location', 'list', 'qr']),
-      at: z.date(),
-      located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
-    })
-    .nullable()
-    .default(null),
-  officerId: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-})
-export type UserDoc = z.infer<typeof UserDoc>
+export { newUser, UserDoc }
 
 export const users = () => db.collection(COLLECTIONS.users)
-
-export function newUser(openid: string, now: Dayjs): UserDoc {
-  return {
-    _id: openid,
-    roles: ['resident'],
-    displayName: null,
-    language: 'zh',
-    elderMode: false,
-    privacyAcceptedVersion: null,
-    privacyAcceptedAt: null,
-    communityId: null,
-    communityBinding: null,
-    officerId: null,
-    createdAt: now.toDate(),
-    updatedAt: now.toDate(),
-  }
-}
 
 export async function getUser(openid: string): Promise<UserDoc | null> {
   return readDoc(users(), openid, UserDoc)

@@ -44,11 +44,11 @@ describe('a resident books a counter appointment', () => {
       await on(page, 'home', '.home-open-booking').click()
       await on(page, 'booking', '.booking-service-id-card-first').waitFor()
       // An abolished certificate says why and cannot be booked.
-      await on(page, 'booking', '.booking-service-kinship-certificate .community-option-name').click()
+      await on(page, 'booking', '.booking-service-kinship-certificate .fq-option-name').click()
       await on(page, 'booking', '.booking-service-kinship-certificate .booking-not-required').waitFor()
       expect(await on(page, 'booking', '.booking-service-kinship-certificate .booking-service-choose').count()).toBe(0)
 
-      await on(page, 'booking', '.booking-service-id-card-first .community-option-name').click()
+      await on(page, 'booking', '.booking-service-id-card-first .fq-option-name').click()
       await on(page, 'booking', '.booking-service-id-card-first .booking-material').first().click()
       await shoot(page, 'booking-1-service')
       await on(page, 'booking', '.booking-service-id-card-first .booking-service-choose').click()
@@ -121,7 +121,7 @@ describe('door-to-door service', () => {
     try {
       await signIn(resident.page, ELDER_RESIDENT)
       await on(resident.page, 'home', '.home-open-booking').click()
-      await on(resident.page, 'booking', '.booking-service-id-card-renewal .community-option-name').click()
+      await on(resident.page, 'booking', '.booking-service-id-card-renewal .fq-option-name').click()
       await on(resident.page, 'booking', '.booking-service-id-card-renewal .booking-service-home').click()
       await on(resident.page, 'booking', '.home-visit-form').waitFor()
       await on(resident.page, 'booking', '.home-reason-age').click()

@@ -20,7 +20,7 @@ export function BookingCard({ booking, actions }: BookingCardProps) {
   const live = booking.status === 'booked'
   return (
     <View className={`booking-card booking-card-${booking.id} is-${booking.status}`}>
-      <View className="community-option-name booking-card-service">{localizedName(booking.service.name, language)}</View>
+      <View className="fq-option-name booking-card-service">{localizedName(booking.service.name, language)}</View>
       <View className={`booking-status booking-status-${booking.status}`}>{t(`booking.status.${booking.status}`)}</View>
       {booking.code && live ? (
         <View className="booking-code-box">

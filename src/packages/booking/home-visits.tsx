@@ -134,7 +134,7 @@ export function MyHomeVisits({ visits, onChanged }: MyHomeVisitsProps) {
       {visits.length === 0 ? <View className="fq-text">{t('home.mine.empty')}</View> : null}
       {visits.map((visit) => (
         <View key={visit.id} className={`fq-list-item home-visit home-visit-${visit.id} is-${visit.status}`}>
-          <View className="community-option-name">{localizedName(visit.service.name, language)}</View>
+          <View className="fq-option-name">{localizedName(visit.service.name, language)}</View>
           <View className={`booking-status home-visit-status-${visit.status}`}>{t(`home.status.${visit.status}`)}</View>
           <View className="fq-muted">{t('home.officer', { name: visit.assignee.name })}</View>
           <View className="fq-muted">{visit.addressText}</View>

@@ -84,8 +84,8 @@ export function ServicePicker({ services, onBook, onHomeVisit }: ServicePickerPr
   return (
     <View className="booking-services">
       {services.map((service) => (
-        <View key={service.id} className={`community-option booking-service booking-service-${service.id} ${openId === service.id ? 'is-current' : ''}`}>
-          <View className="community-option-name" onClick={() => setOpenId(openId === service.id ? null : service.id)}>
+        <View key={service.id} className={`fq-option booking-service booking-service-${service.id} ${openId === service.id ? 'is-current' : ''}`}>
+          <View className="fq-option-name" onClick={() => setOpenId(openId === service.id ? null : service.id)}>
             {localizedName(service.name, language)}
           </View>
           <View className="fq-muted">

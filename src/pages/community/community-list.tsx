@@ -35,14 +35,14 @@ export function CommunityList({ communities, currentId, busyId, onChoose }: Comm
               return (
                 <View
                   key={community.id}
-                  className={`community-option community-option-${community.id} ${current ? 'is-current' : ''} ${busyId === community.id ? 'is-busy' : ''}`}
+                  className={`fq-option community-option-${community.id} ${current ? 'is-current' : ''} ${busyId === community.id ? 'is-busy' : ''}`}
                   role="button"
                   aria-pressed={current}
                   onClick={() => (busyId ? undefined : onChoose(community))}
                 >
-                  <View className="community-option-name">{localizedName(community.name, language)}</View>
+                  <View className="fq-option-name">{localizedName(community.name, language)}</View>
                   <View className="fq-muted community-option-officer">{t('community.list.officer', { officer: community.officer.name })}</View>
-                  {current ? <View className="community-option-current">{t('community.list.current')}</View> : null}
+                  {current ? <View className="fq-option-current">{t('community.list.current')}</View> : null}
                 </View>
               )
             })}

@@ -51,7 +51,7 @@ function VisitCard({ visit, onChanged }: { visit: HomeVisitView; onChanged: () =
 
   return (
     <View className={`fq-list-item desk-visit desk-visit-${visit.id} is-${visit.status}`}>
-      <View className="community-option-name">{localizedName(visit.service.name, language)}</View>
+      <View className="fq-option-name">{localizedName(visit.service.name, language)}</View>
       <View className="desk-visit-status">{t(`visits.status.${visit.status}`)}</View>
       <View className="fq-text">{t('visits.person', { name: visit.person.name, phone: visit.person.phone })}</View>
       <View className="fq-text">{`${t(`visits.reason.${visit.reason}`)}${visit.note ? ` · ${visit.note}` : ''}`}</View>

@@ -1,0 +1,47 @@
+// The stored shape of a user, and a new user as first login creates it. Kept apart from
+// ./users.ts so that scripts (seeds, benchmarks) can build users without initialising the SDK.
+import * as z from 'zod'
+import { Language } from '../../src/core/ids'
+import { Role } from '../../src/core/roles'
+import type { Dayjs } from '../../src/core/time'
+
+export const UserDoc = z.object({
+  _id: z.string(),
+  roles: z.array(Role),
+  displayName: z.string().nullable(),
+  language: Language,
+  elderMode: z.boolean(),
+  privacyAcceptedVersion: z.string().nullable(),
+  privacyAcceptedAt: z.date().nullable(),
+  communityId: z.string().nullable(),
+  /** How and when the resident bound to their community (absent for users seeded before). */
+  communityBinding: z
+    .object({
+      via: z.enum(['location', 'list', 'qr']),
+      at: z.date(),
+      located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
+    })
+    .nullable()
+    .default(null),
+  officerId: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+})
+export type UserDoc = z.infer<typeof UserDoc>
+
+export function newUser(openid: string, now: Dayjs): UserDoc {
+  return {
+    _id: openid,
+    roles: ['resident'],
+    displayName: null,
+    language: 'zh',
+    elderMode: false,
+    privacyAcceptedVersion: null,
+    privacyAcceptedAt: null,
+    communityId: null,
+    communityBinding: null,
+    officerId: null,
+    createdAt: now.toDate(),
+    updatedAt: now.toDate(),
+  }
+}
