@@ -2,18 +2,12 @@
 // first: functions built when their sources changed, and the demo station seeded into
 // .localcloud/ on first use, so `npm run cloud -- call …` works on a fresh clone.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
 import { dataDir, root, seededMarker, startLocalCloud } from './local-cloud'
-
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name)
-    return Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
-  }, 0)
-}
+import { newestMtime } from './newest-mtime'
 
 async function ensureFunctionsBuilt() {
   const builtAt = existsSync(functionsOutDir) ? statSync(functionsOutDir).mtimeMs : 0

@@ -1,19 +1,11 @@
 // E2E needs the functions and the h5 build; h5 is rebuilt only when its sources are newer.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../scripts/build-functions'
+import { newestMtime } from '../scripts/newest-mtime'
 
 const root = path.resolve(__dirname, '..')
-
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
-  }
-  return newest
-}
 
 export default async function buildAppForTests() {
   await buildFunctions({ quiet: true })
