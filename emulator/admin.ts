@@ -70,6 +70,8 @@ export async function handleAdmin(app: App, route: string, req: http.IncomingMes
         app.store.ensureIndexes((body.indexes ?? []) as IndexSpec[])
         return sendJson(res, 200, app.store.listIndexes())
       }
+      case 'GET unindexed-queries':
+        return sendJson(res, 200, app.indexAdvisor.list())
       case 'GET functions':
         return sendJson(res, 200, app.host.list().map((f) => ({ name: f.name, timeout: f.config.timeout, triggers: f.config.triggers })))
       default:

@@ -17,6 +17,7 @@ import { Readable } from 'stream'
 import { Worker } from 'worker_threads'
 import { FN_ERR, FunctionError } from './errors'
 import { FunctionInfo, FunctionRegistry } from './function-registry'
+import type { QueryOrigin } from './database/index-advisor'
 
 export interface CallerContext {
   openid?: string
@@ -173,7 +174,7 @@ const PASS_THROUGH_ENV = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'NODE_ENV', 'SystemR
 
 export class FunctionsHost {
   private readonly pools = new Map<string, Pool>()
-  private readonly tokens = new Map<string, { caller: CallerContext; expires: number }>()
+  private readonly tokens = new Map<string, { caller: CallerContext; origin: QueryOrigin; expires: number }>()
   private stopped = false
   private readonly sweeper: NodeJS.Timeout
 
@@ -188,6 +189,11 @@ export class FunctionsHost {
   /** Caller context behind a WX_API_TOKEN sent by the SDK from inside a function. */
   callerOf(token: unknown): CallerContext | undefined {
     return typeof token === 'string' && token ? this.tokens.get(token)?.caller : undefined
+  }
+
+  /** Which function (and `action` field of its event) an SDK request with this token comes from. */
+  originOf(token: unknown): QueryOrigin | undefined {
+    return typeof token === 'string' && token ? this.tokens.get(token)?.origin : undefined
   }
 
   list(): FunctionInfo[] {
@@ -270,7 +276,10 @@ export class FunctionsHost {
   private start(name: string, pool: Pool, inst: Instance, p: Pending, info: FunctionInfo): void {
     inst.busy = true
     const token = crypto.randomBytes(24).toString('hex')
-    this.tokens.set(token, { caller: p.caller, expires: Date.now() + info.config.timeout * 1000 + 60_000 })
+    const event = (p.event ?? {}) as { action?: unknown; TriggerName?: unknown }
+    const action = typeof event.action === 'string' ? event.action : typeof event.TriggerName === 'string' ? `timer:${event.TriggerName}` : undefined
+    const origin: QueryOrigin = { function: name, action }
+    this.tokens.set(token, { caller: p.caller, origin, expires: Date.now() + info.config.timeout * 1000 + 60_000 })
     const env = invocationEnv(p.caller, this.opts.appId, token)
     const timeoutMs = Math.round(info.config.timeout * 1000)
     const context = scfContext(info, p.id, this.opts.envId, this.opts.region, env, timeoutMs)

@@ -7,6 +7,7 @@ import http from 'http'
 import path from 'path'
 import { App, callFunction, clientEvent, runTimer as runTimerNow } from './app'
 import { newDocId } from './database/actions'
+import { IndexAdvisor, UnindexedQuery } from './database/index-advisor'
 import { Doc, IndexSpec, Mutation, Store } from './database/store'
 import { TransactionManager } from './database/transactions'
 import { decodeValue } from './ejson'
@@ -21,6 +22,7 @@ import { Cron, ScheduledTrigger, TimerScheduler } from './timers'
 export { FunctionError, CloudError } from './errors'
 export type { IndexSpec } from './database/store'
 export type { OutboxEntry } from './openapi'
+export type { UnindexedQuery } from './database/index-advisor'
 export type { StatsSnapshot } from './stats'
 
 export interface EmulatorOptions {
@@ -60,6 +62,9 @@ export interface Emulator {
   runTimer(name: string, trigger?: string): Promise<unknown>
   seed(collections: Record<string, object[]>): Promise<void>
   ensureIndexes(specs: IndexSpec[]): void
+  /** Queries from functions that no declared index serves (see database/index-advisor.ts). */
+  unindexedQueries(): UnindexedQuery[]
+  clearUnindexedQueries(): void
   reset(): Promise<void>
   memoryUsage(): NodeJS.MemoryUsage
   stop(): Promise<void>
@@ -126,6 +131,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const servicePath = '/admin'
   const stats = new Stats()
   const txns = new TransactionManager(store, opts.transactionTimeoutMs)
+  const indexAdvisor = new IndexAdvisor((collection) => store.indexesOf(collection))
   const openapi = new OpenApiService(dataDir)
   const storage = new StorageService(dataDir, envId, () => url)
   const registry = new FunctionRegistry(opts.functionsDir ? path.resolve(opts.functionsDir) : undefined)
@@ -167,6 +173,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     store,
     txns,
     stats,
+    indexAdvisor,
     envId,
     host,
     openapi,
@@ -239,6 +246,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     runTimer: (name, trigger) => runTimerNow(app, name, trigger),
     seed,
     ensureIndexes: (specs) => store.ensureIndexes(specs),
+    unindexedQueries: () => indexAdvisor.list(),
+    clearUnindexedQueries: () => indexAdvisor.clear(),
     reset,
     memoryUsage: () => process.memoryUsage(),
     stop: async () => {

@@ -18,10 +18,11 @@ export function databaseSpec(): CollectionSpec[] {
 }
 
 /**
- * The unique indexes in the emulator's form. Rules rely on them (one booking per seat, one
- * version per number), so every local cloud declares them, as production does in the console.
+ * Every declared index in the emulator's form, as production creates them in the console. Rules
+ * rely on the unique ones (one booking per seat, one version per number); the emulator's index
+ * advisor checks every function query against all of them.
  */
-export const uniqueIndexSpecs = () =>
+export const declaredIndexSpecs = () =>
   databaseSpec().flatMap((collection) =>
-    collection.indexes.filter((index) => index.unique).map((index) => ({ collection: collection.name, name: index.name, fields: index.fields.map((f) => f.field), unique: true })),
+    collection.indexes.map((index) => ({ collection: collection.name, name: index.name, fields: index.fields.map((f) => f.field), unique: index.unique })),
   )

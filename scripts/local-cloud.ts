@@ -1,7 +1,7 @@
 // Starts the emulator over the built functions, as npm start, the bench and the tests need it.
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../emulator'
-import { uniqueIndexSpecs } from './database-spec'
+import { declaredIndexSpecs } from './database-spec'
 
 export const root = path.resolve(__dirname, '..')
 export const functionsDir = path.join(root, 'dist', 'cloudfunctions')
@@ -9,7 +9,7 @@ export const functionsDir = path.join(root, 'dist', 'cloudfunctions')
 export const dataDir = path.join(root, '.localcloud')
 export const seededMarker = path.join(dataDir, 'demo-seeded')
 
-/** The emulator over the built functions, with the unique indexes of cloudfunctions/database.json. */
+/** The emulator over the built functions, with the indexes of cloudfunctions/database.json. */
 export async function startLocalCloud(options: { dataDir: string; port?: number; staticDir?: string; timers?: boolean; functionsDir?: string }): Promise<Emulator> {
   const emulator = await startEmulator({
     dataDir: options.dataDir,
@@ -18,6 +18,6 @@ export async function startLocalCloud(options: { dataDir: string; port?: number;
     staticDir: options.staticDir,
     timers: options.timers ?? false,
   })
-  emulator.ensureIndexes(uniqueIndexSpecs())
+  emulator.ensureIndexes(declaredIndexSpecs())
   return emulator
 }

@@ -11,6 +11,7 @@ import { Stats } from '../stats'
 import { applyUpdate, assertUpdateDoc, Filter, findDocs, matchDocs, runAggregate, seedFromFilter, singleIdOf } from './engine'
 import { assertCollectionName, Doc, idKey, Mutation, Store } from './store'
 import { Transaction, TransactionManager } from './transactions'
+import type { IndexAdvisor, QueryOrigin } from './index-advisor'
 
 export const DEFAULT_LIMIT = 100
 export const MAX_LIMIT = 1000
@@ -20,7 +21,22 @@ export interface DbContext {
   store: Store
   txns: TransactionManager
   stats: Stats
+  indexAdvisor: IndexAdvisor
   envId: string
+}
+
+const QUERYING_ACTIONS = new Set(['database.getDocument', 'database.calculateDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument'])
+
+/**
+ * Checks a function's query against the declared indexes (index-advisor.ts). Requests inside a
+ * transaction address one document by id and need no index.
+ */
+export function adviseOnIndexes(ctx: DbContext, action: string, p: Params, origin: QueryOrigin, now: number): void {
+  if (p.transactionId || typeof p.collectionName !== 'string') return
+  if (action === 'database.aggregateDocuments') return ctx.indexAdvisor.inspectAggregation(p.collectionName, parseStages(p.stages, now), origin)
+  if (!QUERYING_ACTIONS.has(action)) return
+  const order = action === 'database.getDocument' ? Object.keys(orderOf(p, now) ?? {}) : []
+  ctx.indexAdvisor.inspect(action.slice('database.'.length), p.collectionName, filterOf(p, now), order, origin)
 }
 
 type Params = Record<string, unknown>
@@ -39,7 +55,7 @@ function decodeMaybe(v: unknown, what: string, now: number): unknown {
   throw invalidParam(`${what} must be an EJSON string`)
 }
 
-function filterOf(p: Params, now: number): Filter | undefined {
+export function filterOf(p: Params, now: number): Filter | undefined {
   const q = decodeMaybe(p.query, 'query', now)
   if (q === undefined) return undefined
   if (typeof q !== 'object' || Array.isArray(q) || q === null) throw invalidParam('query must be an object')
@@ -53,7 +69,7 @@ function intParam(v: unknown, what: string): number | undefined {
   return n
 }
 
-function orderOf(p: Params, now: number): Record<string, 1 | -1> | undefined {
+export function orderOf(p: Params, now: number): Record<string, 1 | -1> | undefined {
   const o = decodeMaybe(p.order, 'order', now)
   if (o === undefined) return undefined
   const out: Record<string, 1 | -1> = {}
@@ -278,7 +294,7 @@ async function removeDocument(ctx: DbContext, p: Params, now: number): Promise<B
   return { data: { deleted: targets.length } }
 }
 
-function parseStages(stages: unknown, now: number): Record<string, unknown>[] {
+export function parseStages(stages: unknown, now: number): Record<string, unknown>[] {
   if (!Array.isArray(stages)) throw invalidParam('stages must be an array')
   return stages.map((s) => {
     const st = s as Params

@@ -163,7 +163,10 @@ export class Store {
     }
   }
 
-  /** Declare unique indexes (persisted). Fails if existing data violates one. */
+  /**
+   * Declare indexes (persisted). Unique ones are enforced, and the declaration fails if existing
+   * data violates one; every declared index serves queries for the index advisor.
+   */
   ensureIndexes(specs: IndexSpec[]): void {
     const next = [...this.indexSpecs]
     for (const s of specs) {
@@ -191,6 +194,11 @@ export class Store {
     fs.fsyncSync(fd)
     fs.closeSync(fd)
     fs.renameSync(tmp, this.indexFile)
+  }
+
+  /** The declared indexes of one collection, unique or not (the index advisor reads them). */
+  indexesOf(collection: string): IndexSpec[] {
+    return this.indexSpecs.filter((s) => s.collection === collection)
   }
 
   listIndexes(): IndexSpec[] {

@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { Emulator } from '../../emulator'
 import { startLocalCloud } from '../../scripts/local-cloud'
 import { demoSeed } from '../../scripts/demo-seed'
+import { expectEveryQueryIndexed } from '../support/cloud'
 import type { Envelope } from '../../src/core/envelope'
 
 const root = path.resolve(__dirname, '../..')
@@ -56,8 +57,10 @@ export async function startHarness(): Promise<Harness> {
   }
 
   const stop = async () => {
+    const unindexed = emulator.unindexedQueries()
     await emulator.stop()
     for (const dir of [dataDir, ...browserDirs]) rmSync(dir, { recursive: true, force: true })
+    expectEveryQueryIndexed(unindexed)
   }
   return { emulator, openPhone, callAs, stop }
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Emulator } from '../../emulator'
+import type { Emulator, UnindexedQuery } from '../../emulator'
 import { sdkInitOptions } from '../../emulator/sdk-env'
 import type { Envelope } from '../../src/core/envelope'
 import { demoSeed } from '../../scripts/demo-seed'
@@ -41,10 +41,22 @@ export async function startTestCloud(): Promise<TestCloud> {
     writes: () => emulator.stats().writes,
     resetWrites: () => emulator.resetStats(),
     async stop() {
+      const unindexed = emulator.unindexedQueries()
       await emulator.stop()
       rmSync(dataDir, { recursive: true, force: true })
+      expectEveryQueryIndexed(unindexed)
     },
   }
+}
+
+/**
+ * Fails the suite when a function ran a query that no index in cloudfunctions/database.json
+ * serves: on the cloud such a query scans its collection and slows down as the station grows.
+ */
+export function expectEveryQueryIndexed(unindexed: UnindexedQuery[]) {
+  if (unindexed.length === 0) return
+  const lines = unindexed.map((q) => `  ${q.origin.function}.${q.origin.action ?? '?'}: ${q.request} ${q.collection} by [${q.filterFields.join(', ')}]${q.sort.length ? ` sorted by [${q.sort.join(', ')}]` : ''} (${q.reason})`)
+  throw new Error(`Queries not served by a declared index (add one to cloudfunctions/database.json):\n${lines.join('\n')}`)
 }
 
 export function expectOk<T>(envelope: Envelope<T>): T {
