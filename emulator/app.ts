@@ -4,6 +4,7 @@ import type { DbContext } from './database/actions'
 import type { CallerContext, FunctionsHost } from './functions-host'
 import type { OpenApiService } from './openapi'
 import type { StorageService } from './storage'
+import type { FaultInjector } from './faults'
 import { FN_ERR, FunctionError } from './errors'
 import { timerEvent } from './timers'
 
@@ -11,6 +12,7 @@ export interface App extends DbContext {
   host: FunctionsHost
   openapi: OpenApiService
   storage: StorageService
+  faults: FaultInjector
   staticDir?: string
   appId: string
   url: () => string

@@ -36,6 +36,8 @@ export interface FunctionsHostOptions {
   region: string
   /** URL the SDK inside functions must call (the emulator's service endpoint) */
   serviceUrl: () => string
+  /** a shorter time limit for this invocation (fault injection), in ms */
+  timeoutOverride?: (fn: string) => number | undefined
   maxInstancesPerFunction: number
   /** directories holding node_modules used to resolve the functions' bare requires */
   modulePaths: string[]
@@ -281,7 +283,7 @@ export class FunctionsHost {
     const origin: QueryOrigin = { function: name, action }
     this.tokens.set(token, { caller: p.caller, origin, expires: Date.now() + info.config.timeout * 1000 + 60_000 })
     const env = invocationEnv(p.caller, this.opts.appId, token)
-    const timeoutMs = Math.round(info.config.timeout * 1000)
+    const timeoutMs = this.opts.timeoutOverride?.(name) ?? Math.round(info.config.timeout * 1000)
     const context = scfContext(info, p.id, this.opts.envId, this.opts.region, env, timeoutMs)
     const started = Date.now()
     const done = (outcome: string): void => {

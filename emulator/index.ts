@@ -11,6 +11,7 @@ import { IndexAdvisor, UnindexedQuery } from './database/index-advisor'
 import { Doc, IndexSpec, Mutation, Store } from './database/store'
 import { TransactionManager } from './database/transactions'
 import { decodeValue } from './ejson'
+import { FaultInjector } from './faults'
 import { FunctionRegistry } from './function-registry'
 import { defaultModulePaths, FunctionsHost } from './functions-host'
 import { ContentRules, OpenApiService, OutboxEntry } from './openapi'
@@ -23,6 +24,7 @@ export { FunctionError, CloudError } from './errors'
 export type { IndexSpec } from './database/store'
 export type { OutboxEntry } from './openapi'
 export type { UnindexedQuery } from './database/index-advisor'
+export type { DatabaseFault, DelayFault, FunctionTimeoutFault, OpenApiFault } from './faults'
 export type { StatsSnapshot } from './stats'
 
 export interface EmulatorOptions {
@@ -59,12 +61,15 @@ export interface Emulator {
   setContentRules(r: ContentRules): void
   /** make subscribeMessage.send to this openid fail with errcode 43101 (user refused) */
   setSubscribeRefused(openid: string, refused?: boolean): void
-  runTimer(name: string, trigger?: string): Promise<unknown>
+  /** Run a timer trigger now; `time` is the event's `Time` (default: now). */
+  runTimer(name: string, trigger?: string, time?: Date): Promise<unknown>
   seed(collections: Record<string, object[]>): Promise<void>
   ensureIndexes(specs: IndexSpec[]): void
   /** Queries from functions that no declared index serves (see database/index-advisor.ts). */
   unindexedQueries(): UnindexedQuery[]
   clearUnindexedQueries(): void
+  /** Test hooks that make the cloud fail on demand (see faults.ts). */
+  faults: Pick<FaultInjector, 'failDatabaseRequest' | 'delayRequests' | 'conflictTransactions' | 'failOpenApi' | 'timeOutFunction' | 'clear' | 'fired'>
   reset(): Promise<void>
   memoryUsage(): NodeJS.MemoryUsage
   stop(): Promise<void>
@@ -132,6 +137,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const stats = new Stats()
   const txns = new TransactionManager(store, opts.transactionTimeoutMs)
   const indexAdvisor = new IndexAdvisor((collection) => store.indexesOf(collection))
+  const faults = new FaultInjector()
   const openapi = new OpenApiService(dataDir)
   const storage = new StorageService(dataDir, envId, () => url)
   const registry = new FunctionRegistry(opts.functionsDir ? path.resolve(opts.functionsDir) : undefined)
@@ -141,6 +147,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     appId,
     region: opts.region ?? 'ap-shanghai',
     serviceUrl: () => url + servicePath,
+    timeoutOverride: (fn) => faults.timeoutFor(fn),
     maxInstancesPerFunction: opts.maxInstancesPerFunction ?? 8,
     modulePaths: defaultModulePaths(),
     log,
@@ -167,6 +174,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     openapi.clear()
     storage.wipe()
     stats.reset()
+    indexAdvisor.clear()
+    faults.clear()
   }
 
   const app: App = {
@@ -178,6 +187,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     host,
     openapi,
     storage,
+    faults,
     staticDir: opts.staticDir ? path.resolve(opts.staticDir) : undefined,
     appId,
     url: () => url,
@@ -243,11 +253,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     outbox: () => openapi.outbox(),
     setContentRules: (r) => openapi.setContentRules(r),
     setSubscribeRefused: (openid, refused = true) => openapi.setSubscribeRefused(openid, refused),
-    runTimer: (name, trigger) => runTimerNow(app, name, trigger),
+    runTimer: (name, trigger, time) => runTimerNow(app, name, trigger, time),
     seed,
     ensureIndexes: (specs) => store.ensureIndexes(specs),
     unindexedQueries: () => indexAdvisor.list(),
     clearUnindexedQueries: () => indexAdvisor.clear(),
+    faults,
     reset,
     memoryUsage: () => process.memoryUsage(),
     stop: async () => {

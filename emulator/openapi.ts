@@ -104,8 +104,9 @@ export class OpenApiService {
     return data
   }
 
-  call(api: string, data: Record<string, unknown>, caller?: CallerContext): OpenApiAnswer {
-    const answer = this.answer(api, data)
+  /** Answer a call; `injected` (a fault test hook) replaces the answer with that error. */
+  call(api: string, data: Record<string, unknown>, caller?: CallerContext, injected?: { errcode: number; errmsg: string }): OpenApiAnswer {
+    const answer = injected ? { json: { ...injected }, contentType: 'application/json; charset=utf-8' } : this.answer(api, data)
     this.record(api, data, answer.json ?? { contentType: answer.contentType, size: answer.buffer?.length ?? 0 }, caller)
     return answer
   }

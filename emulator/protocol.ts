@@ -118,17 +118,24 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
 
     if (action === 'wx.openApi') {
       const { api, data } = openApiData(p)
-      const answer = app.openapi.call(api, data, callerOf(app, p))
+      const answer = app.openapi.call(api, data, callerOf(app, p), app.faults.openApiError(api, data.touser))
       const respData = answer.buffer ?? Buffer.from(JSON.stringify(answer.json))
       // must not be JSON-typed: the SDK would then treat the body as a TCB error
       sendBuffer(res, 200, encodeCommOpenApiResp({ respData, contentType: answer.contentType }), 'application/octet-stream')
       return
     }
 
+    const origin = app.host.originOf(p.wxCloudApiToken)
+    const { failAfter } = await app.faults.beforeRequest(action, p.collectionName, origin, () => {
+      try {
+        app.txns.abortById(p.transactionId)
+      } catch {
+        // an unknown transaction: the commit handler reports it
+      }
+    })
     let body: Params
     const db = databaseActions[action]
     if (db) {
-      const origin = app.host.originOf(p.wxCloudApiToken)
       // Only product code is held to the indexes; tests and scripts may scan what they like.
       if (origin) {
         try {
@@ -144,9 +151,10 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
     else if (action === 'wx.api') {
       let data: Params = {}
       if (typeof p.requestData === 'string' && p.requestData) data = parseJsonSafe(p.requestData) as Params
-      const answer = app.openapi.call(String(p.apiName), data, callerOf(app, p))
+      const answer = app.openapi.call(String(p.apiName), data, callerOf(app, p), app.faults.openApiError(String(p.apiName), data.touser))
       body = { data: { responseData: JSON.stringify(answer.json ?? {}) } }
     } else throw invalidParam(`unknown action ${action}`)
+    if (failAfter) throw app.faults.afterRequest(action)
     sendJson(res, 200, { requestId, ...body })
   } catch (e) {
     if (!counted) app.stats.request(action)

@@ -11,7 +11,11 @@ const messageOf = (error: unknown) => String((error as { errMsg?: string })?.err
 
 const isNotFound = (error: unknown) => /not exist|not found|DOCUMENT_NOT_EXIST|-502004/i.test(messageOf(error))
 
-export const isDuplicateKey = (error: unknown) => /duplicate|E11000|-502001/i.test(messageOf(error))
+/**
+ * A unique-index violation. The cloud reports it as a generic failed request (-502001) carrying
+ * MongoDB's E11000 text; -502001 alone is any failed request and must not count as a duplicate.
+ */
+export const isDuplicateKey = (error: unknown) => /E11000|duplicate key/i.test(messageOf(error))
 
 /** The cloud fails a transaction whose documents another writer changed after it read them. */
 export const isTransactionConflict = (error: unknown) => /TransactionConflict/i.test(messageOf(error))

@@ -27,7 +27,7 @@ import type { Counter } from '../../../src/core/booking/counter'
 import type { Service } from '../../../src/core/booking/catalog'
 import { refusalError } from '../refusal'
 import { bookingSettings } from '../settings'
-import { collisionOf, insertBooking, loadBookingState, ownBookings } from '../store/bookings'
+import { bookingsByIds, collisionOf, insertBooking, loadBookingState, ownBookings } from '../store/bookings'
 import { getSlot, materializeSlot, nextFreeSlots, releasePlace, takePlace } from '../store/slots'
 
 interface BookInput {
@@ -86,6 +86,10 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
   }
 
   for (let attempt = 0; ; attempt++) {
+    // This request holds a place already: its first attempt is still running, or was cut off.
+    if (slot?.holders.some((h) => h.bookingId === bookingId)) {
+      throw new AppError('CONFLICT', 'The same request is still being processed; retry it in a moment.', undefined, { why: 'in_progress' })
+    }
     const decision = decide(slot)
     if (!decision.ok && decision.refusal.why === 'full') {
       const next = await nextFreeSlots(counter.id, earliestBookableStart(now, config).toDate(), ctx.openid)
@@ -98,9 +102,6 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
     }
     // The slot changed between the read and the update (the last place went, it closed): read it again and decide anew.
     slot = await getSlot(input.slotId)
-    if (slot?.holders.some((h) => h.bookingId === bookingId)) {
-      throw new AppError('CONFLICT', 'The same request is still being processed; retry it in a moment.', undefined, { why: 'in_progress' })
-    }
     if (attempt >= 2) throw new AppError('CONFLICT', 'The slot is changing fast; try again.', undefined, { why: 'contended' })
   }
 }
@@ -123,6 +124,7 @@ async function insertTaken(t: Taken): Promise<BookingView> {
   const now = ctx.now()
   let seat = t.seat
   const applicant = storedPerson(t.input.applicant)
+  let keepPlace = false
   try {
     for (let attempt = 0; attempt < 6; attempt++) {
       const doc = bookingRecord({
@@ -141,7 +143,14 @@ async function insertTaken(t: Taken): Promise<BookingView> {
       try {
         await insertBooking(doc)
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error
+        if (!isDuplicateKey(error)) {
+          // The answer may be lost after the insert took effect (a timeout, a dropped connection):
+          // giving the place back then would leave a booking without its place and oversell the slot.
+          const stored = await insertOutcome(doc._id)
+          if (stored === 'stored') return confirmed(doc, config)
+          if (stored === 'unknown') keepPlace = true
+          throw error
+        }
         const collision = await collisionOf(doc)
         if (collision.sameRequest) {
           // The same request finished first (on another slot, or this one was given back).
@@ -156,12 +165,27 @@ async function insertTaken(t: Taken): Promise<BookingView> {
         }
         continue
       }
-      await sendBookingMessage('confirmation', doc)
-      return bookingView(doc, config)
+      return confirmed(doc, config)
     }
     throw new AppError('CONFLICT', 'Could not record the booking; try again.', undefined, { why: 'contended' })
   } catch (error) {
-    await releasePlace(t.slot._id, t.bookingId)
+    // When the release fails too, or whether the booking was stored is unknown, the place stays
+    // held: the reconcile job frees it if no booking holds it. Never oversold, never lost.
+    if (!keepPlace) await releasePlace(t.slot._id, t.bookingId)
     throw error
+  }
+}
+
+async function confirmed(doc: BookingDoc, config: BookingConfig): Promise<BookingView> {
+  await sendBookingMessage('confirmation', doc)
+  return bookingView(doc, config)
+}
+
+/** Whether an insert whose answer was an error stored the booking after all. */
+async function insertOutcome(bookingId: string): Promise<'stored' | 'absent' | 'unknown'> {
+  try {
+    return (await bookingsByIds([bookingId])).length > 0 ? 'stored' : 'absent'
+  } catch {
+    return 'unknown'
   }
 }

@@ -1,0 +1,154 @@
+// Booking under the cloud's failures, injected with the emulator's fault hooks: a write that
+// fails, a write whose answer is lost, two failures in a row, a function cut off by its time limit,
+// a busy message service. After each, no slot is oversold, no place is lost for good, and no
+// booking exists without its place.
+import type { BookingView } from '../../src/core/booking/contract'
+import { dayjs } from '../../src/core/time'
+import type { TestCloud } from '../support/cloud'
+import { buildApplicant, dataOf, expectCapacityInvariant, newRequestId, roundTheClockCounter, slotDocs, startBookingCloud, testDatabase } from './booking-support'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startBookingCloud([roundTheClockCounter('counter-faults'), roundTheClockCounter('counter-faults-race')])
+})
+afterAll(() => cloud.stop())
+afterEach(() => cloud.emulator.faults.clear())
+
+const book = (openid: string, slotId: string, requestId = newRequestId()) =>
+  cloud.call<BookingView>(openid, 'booking', { action: 'book', slotId, serviceId: 'id-card-first', requestId, applicant: buildApplicant() })
+
+const runJob = (name: string) => cloud.emulator.runTimer('booking', name) as Promise<{ ok: boolean; data: Record<string, number> }>
+
+/** Ages every holder of the counter's slots past the reconcile grace, as if the crash was a while ago. */
+async function ageHolders(counterId: string) {
+  const { db } = await testDatabase()
+  const slots = await cloud.stored('booking_slots', { counterId })
+  const longAgo = dayjs().subtract(30, 'minute').toDate()
+  for (const slot of slots) {
+    const holders = (slot.holders as Array<Record<string, unknown>>).map((h) => ({ ...h, at: longAgo }))
+    await db.collection('booking_slots').doc(slot._id as string).update({ data: { holders } })
+  }
+}
+
+let nextSlot = 0
+async function freshSlot(capacity = 3) {
+  const [slot] = slotDocs('counter-faults', { minutesAhead: 6 * 60 + 30 * nextSlot++, count: 1, capacity })
+  await cloud.emulator.seed({ booking_slots: [slot] })
+  return slot._id
+}
+
+const INSERT_BOOKING = { action: 'database.insertDocument', collection: 'bookings', function: 'booking' } as const
+const SLOT_UPDATE = { action: 'database.modifyDocument', collection: 'booking_slots', function: 'booking' } as const
+
+describe('a booking insert that fails', () => {
+  it('answers INTERNAL, stores no booking and gives the place back', async () => {
+    const slotId = await freshSlot()
+    cloud.emulator.faults.failDatabaseRequest(INSERT_BOOKING)
+    expect(await book('fault-a', slotId)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(cloud.emulator.faults.fired.database).toBe(1)
+    expect(await cloud.stored('bookings', { openid: 'fault-a' })).toHaveLength(0)
+    const [slot] = await cloud.stored('booking_slots', { _id: slotId })
+    expect(slot.remaining).toBe(3)
+    await expectCapacityInvariant({ counterId: 'counter-faults' })
+  })
+})
+
+describe('a booking insert whose answer is lost after it was stored', () => {
+  it('confirms the booking and keeps its place', async () => {
+    const slotId = await freshSlot()
+    cloud.emulator.faults.failDatabaseRequest({ ...INSERT_BOOKING, when: 'after' })
+    const view = dataOf(await book('fault-b', slotId))
+    expect(await cloud.stored('bookings', { openid: 'fault-b' })).toEqual([expect.objectContaining({ _id: view.id, status: 'booked' })])
+    const [slot] = await cloud.stored('booking_slots', { _id: slotId })
+    expect(slot.remaining).toBe(2)
+    await expectCapacityInvariant({ counterId: 'counter-faults' })
+  })
+})
+
+describe('an insert and the release after it both failing', () => {
+  it('leaves the place held until the reconcile job frees it, never lost', async () => {
+    const slotId = await freshSlot()
+    cloud.emulator.faults.failDatabaseRequest(INSERT_BOOKING)
+    // The first slot update takes the place; the second would give it back.
+    cloud.emulator.faults.failDatabaseRequest({ ...SLOT_UPDATE, nth: 2 })
+    expect(await book('fault-c', slotId)).toMatchObject({ ok: false })
+    expect((await cloud.stored('booking_slots', { _id: slotId }))[0].remaining).toBe(2)
+    await ageHolders('counter-faults')
+    expect((await runJob('reconcile')).data).toMatchObject({ released: 1 })
+    expect((await cloud.stored('booking_slots', { _id: slotId }))[0].remaining).toBe(3)
+    await expectCapacityInvariant({ counterId: 'counter-faults' })
+  })
+})
+
+describe('a slot update whose answer is lost', () => {
+  it('makes a retry of the same request wait, and the reconcile job frees the orphaned place', async () => {
+    const slotId = await freshSlot()
+    const requestId = newRequestId()
+    cloud.emulator.faults.failDatabaseRequest({ ...SLOT_UPDATE, when: 'after' })
+    expect(await book('fault-d', slotId, requestId)).toMatchObject({ ok: false })
+    expect(await book('fault-d', slotId, requestId)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { why: 'in_progress' } } })
+    await ageHolders('counter-faults')
+    expect((await runJob('reconcile')).data).toMatchObject({ released: 1 })
+    // Now the retry goes through, once.
+    dataOf(await book('fault-d', slotId, requestId))
+    expect(await cloud.stored('bookings', { openid: 'fault-d' })).toHaveLength(1)
+    await expectCapacityInvariant({ counterId: 'counter-faults' })
+  })
+})
+
+describe('a function cut off by its time limit in the middle of booking', () => {
+  it('never oversells; the reconcile job frees what the cut-off left', async () => {
+    const slotId = await freshSlot(1)
+    // Slow writes, so the limit falls between taking the place and recording the booking.
+    cloud.emulator.faults.delayRequests({ ...INSERT_BOOKING, ms: 400, count: 1 })
+    cloud.emulator.faults.timeOutFunction({ function: 'booking', afterMs: 300 })
+    await expect(book('fault-e', slotId)).rejects.toThrow()
+    expect(cloud.emulator.faults.fired.timeout).toBe(1)
+    // The delayed insert may still land after the cut-off: either way the slot is never oversold.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await ageHolders('counter-faults')
+    await runJob('reconcile')
+    await expectCapacityInvariant({ counterId: 'counter-faults' })
+    const other = await book('fault-e-other', slotId)
+    const [slot] = await cloud.stored('booking_slots', { _id: slotId })
+    expect(slot.remaining).toBe(0)
+    expect(other.ok).toBe((await cloud.stored('bookings', { openid: 'fault-e' })).length === 0)
+  })
+})
+
+describe('a race of 120 bookings for 15 places with failures sprinkled in', () => {
+  it('books at most the capacity, and after reconcile every place is either booked or free', async () => {
+    const slots = slotDocs('counter-faults-race', { minutesAhead: 8 * 60, count: 5, capacity: 3 })
+    await cloud.emulator.seed({ booking_slots: slots })
+    for (let n = 3; n <= 30; n += 3) cloud.emulator.faults.failDatabaseRequest({ ...INSERT_BOOKING, nth: n, when: n % 2 ? 'after' : 'before' })
+    for (let n = 5; n <= 40; n += 7) cloud.emulator.faults.failDatabaseRequest({ ...SLOT_UPDATE, nth: n, when: n % 2 ? 'after' : 'before' })
+    const results = await Promise.all(Array.from({ length: 120 }, (_, i) => book(`fault-racer-${i}`, slots[i % 5]._id)))
+    expect(cloud.emulator.faults.fired.database).toBeGreaterThan(5)
+    const booked = await cloud.stored('bookings', { counterId: 'counter-faults-race' })
+    expect(booked.length).toBeLessThanOrEqual(15)
+    // Every booking answered ok is stored.
+    const okIds = results.flatMap((r) => (r.ok ? [r.data.id] : []))
+    expect(booked.map((b) => b._id)).toEqual(expect.arrayContaining(okIds))
+    await ageHolders('counter-faults-race')
+    await runJob('reconcile')
+    await expectCapacityInvariant({ counterId: 'counter-faults-race' })
+  })
+})
+
+describe('a reminder when the message service is busy', () => {
+  it('is sent on the next run, exactly once', async () => {
+    const [soon] = slotDocs('counter-faults', { minutesAhead: 150, count: 1, capacity: 3 })
+    await cloud.emulator.seed({ booking_slots: [soon] })
+    dataOf(await book('fault-reminded', soon._id))
+    cloud.emulator.faults.failOpenApi({ api: 'subscribeMessage.send', errcode: -1, openid: 'fault-reminded' })
+    expect((await runJob('sendReminders')).data).toMatchObject({ failed: 1 })
+    expect((await runJob('sendReminders')).data).toMatchObject({ sent: 1 })
+    expect((await runJob('sendReminders')).data).toMatchObject({ sent: 0 })
+    const attempts = cloud.emulator
+      .outbox()
+      .filter((m) => m.api === 'subscribeMessage.send')
+      .map((m) => ({ ...(m.data as { touser: string; template_id: string }), errcode: (m.result as { errcode: number }).errcode }))
+      .filter((m) => m.touser === 'fault-reminded' && m.template_id === 'TEMPLATE_BOOKING_REMINDER')
+    expect(attempts.map((m) => m.errcode)).toEqual([-1, 0])
+  })
+})
