@@ -1,6 +1,9 @@
 // npm run bench: figures, not pass/fail. Package sizes of the weapp build against WeChat's
 // limits, the no-op round trip through the emulator, and per action its database requests and
-// latency as a ratio to that no-op round trip (ratios survive a slower or busier machine).
+// latency as a ratio to that no-op round trip (ratios survive a slower or busier machine); then
+// how the heaviest actions scale with 1×, 10× and 100× data, and a load of simulated users.
+// `npm run bench -- load` (or `scale`, `actions`, `sizes`) runs one section. Every table is also
+// written with the date and the machine to bench-results/latest.json.
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -8,6 +11,8 @@ import path from 'node:path'
 import type { Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
 import { benchBooking } from './bench-booking'
+import { benchLoad } from './bench-load'
+import { benchScale } from './bench-scale'
 import { benchRouting } from './bench-routing'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
@@ -24,6 +29,19 @@ function dirBytes(dir: string): number {
   }, 0)
 }
 
+const results: { takenAt: string; machine: Record<string, string | number>; tables: Array<{ title: string; rows: unknown[] }> } = {
+  takenAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+  tables: [],
+}
+
+/** Prints a table and keeps it for bench-results/latest.json. */
+function report(title: string, rows: unknown[]) {
+  console.log(`\n${title}`)
+  console.table(rows)
+  results.tables.push({ title, rows })
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
@@ -37,8 +55,7 @@ function packageSizes() {
   const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
   const subBytes = roots.map((r) => ({ root: r, bytes: dirBytes(path.join(weapp, r)) }))
   const mainBytes = dirBytes(weapp) - subBytes.reduce((sum, s) => sum + s.bytes, 0)
-  console.log('\nweapp packages (WeChat limit 2048 KB each; main-package target 600 KB)')
-  console.table([
+  report('weapp packages (WeChat limit 2048 KB each; main-package target 600 KB)', [
     { package: 'main', size: kb(mainBytes), 'of limit': `${((100 * mainBytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': `${((100 * mainBytes) / MAIN_PACKAGE_TARGET).toFixed(1)}%` },
     ...subBytes.map((s) => ({ package: s.root, size: kb(s.bytes), 'of limit': `${((100 * s.bytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': '' })),
   ])
@@ -137,15 +154,13 @@ async function actionFigures(emulator: Emulator) {
       'p95 ×no-op': (percentile(samples, 95) / noopP50).toFixed(2),
     })
   }
-  console.log(`\nactions through the emulator's HTTP gateway (${ROUNDS} sequential calls each; db requests = database requests per call counted by the emulator)`)
-  console.table(rows)
+  report(`actions through the emulator's HTTP gateway (${ROUNDS} sequential calls each; db requests = database requests per call counted by the emulator)`, rows)
 }
 
-async function main() {
-  packageSizes()
-  console.log('\nrouting (pure, src/core/routing) against synthetic jurisdictions')
-  console.table(await benchRouting())
-  await buildFunctions({ quiet: true })
+const SECTIONS = ['sizes', 'actions', 'scale', 'load'] as const
+type Section = (typeof SECTIONS)[number]
+
+async function withBenchCloud(run: (emulator: Emulator) => Promise<void>) {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-bench-'))
   const functionsDir = path.join(workDir, 'functions')
   cpSync(functionsOutDir, functionsDir, { recursive: true })
@@ -153,14 +168,43 @@ async function main() {
   const emulator = await startLocalCloud({ dataDir: path.join(workDir, 'data'), functionsDir })
   try {
     await emulator.seed(demoSeed())
-    await actionFigures(emulator)
-    console.log('\nbooking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places')
-    console.table(await benchBooking(emulator))
-    console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
+    await run(emulator)
   } finally {
     await emulator.stop()
     rmSync(workDir, { recursive: true, force: true })
   }
+}
+
+async function main() {
+  const asked = process.argv.slice(2).filter((a): a is Section => (SECTIONS as readonly string[]).includes(a))
+  const sections = new Set<Section>(asked.length ? asked : SECTIONS)
+  if (sections.has('sizes')) {
+    packageSizes()
+    report('routing (pure, src/core/routing) against synthetic jurisdictions', await benchRouting())
+  }
+  await buildFunctions({ quiet: true })
+  if (sections.has('actions')) {
+    await withBenchCloud(async (emulator) => {
+      await actionFigures(emulator)
+      report('booking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places', await benchBooking(emulator))
+      console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
+    })
+  }
+  if (sections.has('scale')) {
+    report('scale: database requests per action with 1k, 10k and 100k past bookings (must stay flat; emulator latency grows because it scans in memory, the cloud uses the indexes)', await benchScale())
+  }
+  if (sections.has('load')) {
+    const users = Number(process.env.LOAD_USERS ?? 200)
+    const seconds = Number(process.env.LOAD_SECONDS ?? 60)
+    await withBenchCloud(async (emulator) => {
+      const { rows, summary } = await benchLoad(emulator, { users, seconds })
+      report(`load: ${users} simulated users for ${seconds} s through the HTTP gateway (p95 goal: within 3× the no-op p95 under the same load; errors exclude expected CONFLICTs)`, rows)
+      report('load summary (memory: the bench process, which hosts the emulator and its function instances)', [summary])
+    })
+  }
+  mkdirSync(path.join(root, 'bench-results'), { recursive: true })
+  writeFileSync(path.join(root, 'bench-results', 'latest.json'), JSON.stringify(results, null, 2))
+  console.log(`\nwritten to bench-results/latest.json (${results.takenAt}, ${results.machine.cpus} × ${results.machine.cpu})`)
 }
 
 main().catch((error) => {

@@ -1,0 +1,113 @@
+// npm run bench -- scale: how the heaviest booking actions scale with the station's history.
+// The same actions run against 1×, 10× and 100× data (1k, 10k and 100k past bookings over the
+// residents of a station). The database requests per action must stay flat: every query is served
+// by a declared index (the emulator's index advisor checks that in the tests), so on the cloud the
+// work per call does not grow with the collection. The emulator itself answers queries by
+// scanning in memory, so its latency does grow with the data; that column measures the emulator,
+// not the cloud.
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { bookingRecord, counterRecord, slotRecord, type SlotDoc } from '../cloudfunctions/booking/records'
+import { newUser } from '../cloudfunctions/_shared/user-record'
+import { Counter } from '../src/core/booking/counter'
+import { seatOf } from '../src/core/booking/rules'
+import { generateSlots } from '../src/core/booking/slots'
+import { dayjs } from '../src/core/time'
+import { demoSeed } from './demo-seed'
+import { demoServices } from './demo-services'
+import { startLocalCloud } from './local-cloud'
+
+type Row = Record<string, string | number>
+const SCALES = [1_000, 10_000, 100_000]
+const BOOKINGS_PER_DAY = 200
+const ROUNDS = 30
+
+const counter = Counter.parse({
+  id: 'counter-scale',
+  name: { zh: '规模窗口' },
+  place: { zh: '户籍大厅' },
+  languages: ['zh', 'mn'],
+  serviceIds: ['id-card-first', 'id-card-renewal'],
+  weeklyHours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '24:00' }],
+  holidays: [],
+  closures: [],
+  slotMinutes: 30,
+  capacity: 5,
+  active: true,
+})
+
+/** N bookings of the past, BOOKINGS_PER_DAY a day, by N/5 residents: served, no-shows and cancellations. */
+function history(n: number) {
+  const now = dayjs()
+  const service = demoServices().find((s) => s.id === 'id-card-renewal')!
+  const days = Math.ceil(n / BOOKINGS_PER_DAY)
+  const from = now.subtract(days + 1, 'day').startOf('day')
+  const slots = generateSlots(counter, from, days, from).map((s) => slotRecord(s, from.toDate()))
+  const residents = Math.max(1, Math.floor(n / 5))
+  const bookings = Array.from({ length: n }, (_, i) => {
+    const slot = slots[i % slots.length] as SlotDoc
+    const openid = `scale-resident-${i % residents}`
+    const doc = bookingRecord({
+      id: `bk_scale_${i}`,
+      openid,
+      requestDigest: 'seeded',
+      seat: seatOf(`bk_scale_${i}`, 0),
+      code: String(100000 + (i % 899999)),
+      slot: { ...slot, holders: [] },
+      service,
+      counter,
+      applicant: { relation: 'self', name: '规模居民', phone: '13900000000', idNumber: null, idNumberMasked: null },
+      language: 'zh',
+      now: slot.startsAt,
+    })
+    return { ...doc, checkinKey: `${doc.checkinKey}-${i}`, status: i % 10 === 0 ? 'no_show' : i % 7 === 0 ? 'cancelled' : 'served' }
+  })
+  const users = Array.from({ length: residents }, (_, i) => newUser(`scale-resident-${i}`, now))
+  return { bookings, users }
+}
+
+export async function benchScale(): Promise<Row[]> {
+  const rows: Row[] = []
+  for (const n of SCALES) {
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-scale-'))
+    const emulator = await startLocalCloud({ dataDir: workDir })
+    try {
+      const now = dayjs()
+      const upcoming = generateSlots(counter, now.add(3, 'hour'), 3, now.add(3, 'hour')).map((s) => slotRecord(s, now.toDate()))
+      const { bookings, users } = history(n)
+      await emulator.seed({ ...demoSeed(), booking_counters: [{ ...counterRecord(counter), generatedThrough: now.add(30, 'day').toDate() }], booking_slots: upcoming, users })
+      for (let i = 0; i < bookings.length; i += 10_000) await emulator.seed({ bookings: bookings.slice(i, i + 10_000) })
+      const today = now.tz('Asia/Shanghai').format('YYYY-MM-DD')
+      const cases: Array<{ action: string; openid: (i: number) => string; event: (i: number) => Record<string, unknown>; fn?: string; timer?: string }> = [
+        { action: 'booking.myBookings (resident with history)', openid: (i) => `scale-resident-${i}`, event: () => ({ action: 'myBookings' }) },
+        { action: 'booking.book', openid: (i) => `scale-new-${i}`, event: (i) => ({ action: 'book', slotId: upcoming[i % upcoming.length]._id, serviceId: 'id-card-renewal', requestId: randomUUID(), applicant: { relation: 'self', name: '规模居民', phone: '13912345678' } }) },
+        { action: 'booking.listSlots', openid: () => 'scale-resident-1', event: () => ({ action: 'listSlots', counterId: counter.id, days: 3 }) },
+        { action: 'booking.dayBookings (officer desk)', openid: () => 'demo-officer-1', event: () => ({ action: 'dayBookings', counterId: counter.id, date: today }) },
+        { action: 'timer markNoShows', openid: () => '', event: () => ({}), timer: 'markNoShows' },
+        { action: 'timer reconcile', openid: () => '', event: () => ({}), timer: 'reconcile' },
+      ]
+      for (const c of cases) {
+        emulator.resetStats()
+        const samples: number[] = []
+        let failures = 0
+        for (let i = 0; i < ROUNDS; i++) {
+          const started = process.hrtime.bigint()
+          const answer = (c.timer ? await emulator.runTimer('booking', c.timer) : await emulator.call('booking', c.event(i), { openid: c.openid(i) })) as { ok: boolean }
+          samples.push(Number(process.hrtime.bigint() - started) / 1e6)
+          if (!answer.ok) failures++
+        }
+        const databaseRequests = Object.entries(emulator.stats().byAction)
+          .filter(([action]) => action.startsWith('database.'))
+          .reduce((sum, [, count]) => sum + count, 0)
+        samples.sort((a, b) => a - b)
+        rows.push({ bookings: n, action: c.action, 'db requests': Number((databaseRequests / ROUNDS).toFixed(2)), 'emulator p50 ms': samples[Math.floor(ROUNDS / 2)].toFixed(1), failures })
+      }
+    } finally {
+      await emulator.stop()
+      rmSync(workDir, { recursive: true, force: true })
+    }
+  }
+  return rows
+}
