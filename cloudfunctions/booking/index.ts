@@ -12,6 +12,7 @@ import { checkIn, closeCounterDay, counterQueue, dayBookings } from './actions/d
 import { acceptHomeVisitTime, myHomeVisits, pendingHomeVisits, proposeHomeVisitTimes, recordHomeVisitDone, requestHomeVisit } from './actions/home-visits'
 import { cancel, myBookings, myBookingStatus, reschedule } from './actions/manage'
 import { listSlots } from './actions/slots'
+import { jobBudget } from '../_shared/job-budget'
 import { runJob } from './jobs'
 
 const api = createMain(bookingContract, {
@@ -36,14 +37,17 @@ const api = createMain(bookingContract, {
   recordHomeVisitDone,
 })
 
+/** config.json's timeout, for a platform that passes no time limit in the context. */
+const TIME_LIMIT_SECONDS = 20
+
 const isTimerEvent = (event: unknown): event is { Type: 'Timer'; TriggerName: string } =>
   typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
 
-export async function main(event: unknown) {
+export async function main(event: unknown, context?: unknown) {
   // A timer invocation carries no caller; a client cannot fake one, since every client call has an OPENID.
   if (isTimerEvent(event) && !cloud.getWXContext().OPENID) {
     try {
-      const summary = await runJob(event.TriggerName, dayjs())
+      const summary = await runJob(event.TriggerName, dayjs(), jobBudget(context, TIME_LIMIT_SECONDS))
       return ok(summary)
     } catch (error) {
       console.error(`[booking.${event.TriggerName}]`, error)

@@ -12,6 +12,7 @@
 //                   points at another slot is released; closure notices not yet sent are sent.
 import { isReminderDue, noShowCutoff, voidSeat } from '../../src/core/booking/rules'
 import type { Dayjs } from '../../src/core/time'
+import type { JobBudget } from '../_shared/job-budget'
 import { notifyClosure } from './actions/desk'
 import { sendBookingMessage } from './notify'
 import { bookingSettings } from './settings'
@@ -30,27 +31,32 @@ export async function generateAllSlots(now: Dayjs) {
   return { counters: counters.length, created }
 }
 
-export async function markNoShows(now: Dayjs) {
+export async function markNoShows(now: Dayjs, budget: JobBudget) {
   const cutoff = noShowCutoff(now, bookingSettings()).toDate()
   let marked = 0
-  for (;;) {
+  // Marked bookings leave the query, so the query itself is the cursor of a cut-off run.
+  while (budget.hasTimeLeft()) {
     const overdue = await overdueBookings(cutoff, 200)
     let markedNow = 0
     for (const booking of overdue) {
+      if (!budget.hasTimeLeft()) return { marked: marked + markedNow, done: false }
       const change = { status: 'no_show', noShowAt: now.toDate(), seat: voidSeat(booking._id), updatedAt: now.toDate() }
       if (await updateBookingWhere(booking._id, when.booked, change)) markedNow++
     }
     marked += markedNow
     // A short page is the last one; a page where another run marked everything first ends too.
-    if (overdue.length < 200 || markedNow === 0) return { marked }
+    if (overdue.length < 200 || markedNow === 0) return { marked, done: true }
   }
+  return { marked, done: false }
 }
 
-export async function sendReminders(now: Dayjs) {
+export async function sendReminders(now: Dayjs, budget: JobBudget) {
   const config = bookingSettings()
   const candidates = await reminderCandidates(now.toDate(), now.add(2, 'day').toDate())
   const outcomes = { due: 0, sent: 0, refused: 0, failed: 0 }
   for (const booking of candidates) {
+    // The rest stay unclaimed for the next hourly run.
+    if (!budget.hasTimeLeft()) break
     if (!isReminderDue(booking.startsAt, now, config)) continue
     outcomes.due++
     // Claimed first: a second run (or instance) finds it reminded and sends nothing.
@@ -83,14 +89,14 @@ export async function reconcile(now: Dayjs) {
   return { checkedSlots: held.length, released, notified }
 }
 
-export async function runJob(name: string, now: Dayjs) {
+export async function runJob(name: string, now: Dayjs, budget: JobBudget) {
   switch (name) {
     case 'generateSlots':
       return generateAllSlots(now)
     case 'markNoShows':
-      return markNoShows(now)
+      return markNoShows(now, budget)
     case 'sendReminders':
-      return sendReminders(now)
+      return sendReminders(now, budget)
     case 'reconcile':
       return reconcile(now)
     default:

@@ -5,7 +5,7 @@
 import type { BookingView } from '../../src/core/booking/contract'
 import { dayjs } from '../../src/core/time'
 import type { TestCloud } from '../support/cloud'
-import { buildApplicant, dataOf, expectCapacityInvariant, newRequestId, roundTheClockCounter, slotDocs, startBookingCloud, testDatabase } from './booking-support'
+import { bookingDoc, buildApplicant, dataOf, expectCapacityInvariant, newRequestId, roundTheClockCounter, slotDocs, startBookingCloud, testDatabase } from './booking-support'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -28,6 +28,15 @@ async function ageHolders(counterId: string) {
     const holders = (slot.holders as Array<Record<string, unknown>>).map((h) => ({ ...h, at: longAgo }))
     await db.collection('booking_slots').doc(slot._id as string).update({ data: { holders } })
   }
+}
+
+let codeSeq = 100000
+/** `count` booked bookings spread over the slots, by different residents, with distinct check-in codes. */
+function bookingDocs(prefix: string, slots: ReturnType<typeof slotDocs>, count: number) {
+  const counter = roundTheClockCounter('counter-faults', { capacity: 100 })
+  return Array.from({ length: count }, (_, i) =>
+    bookingDoc({ id: `bk_${prefix.replace(/-/g, '_')}_${i}`, openid: `${prefix}-${i}`, slot: slots[i % slots.length], code: String(codeSeq++), counter }),
+  )
 }
 
 let nextSlot = 0
@@ -150,5 +159,48 @@ describe('a reminder when the message service is busy', () => {
       .map((m) => ({ ...(m.data as { touser: string; template_id: string }), errcode: (m.result as { errcode: number }).errcode }))
       .filter((m) => m.touser === 'fault-reminded' && m.template_id === 'TEMPLATE_BOOKING_REMINDER')
     expect(attempts.map((m) => m.errcode)).toEqual([-1, 0])
+  })
+})
+
+describe('timer jobs under their time limit and run twice at once', () => {
+  const overdue = (prefix: string, count: number) => {
+    const yesterday = slotDocs('counter-faults', { minutesAhead: -26 * 60, count: 3, capacity: 100 })
+    return bookingDocs(prefix, yesterday, count)
+  }
+
+  it('the no-show job stops before its time limit and the next run marks the rest, each once', async () => {
+    const bookings = overdue('late-a', 300)
+    await cloud.emulator.seed({ bookings })
+    // Slow writes and a short limit: the run cannot mark them all in one invocation.
+    cloud.emulator.faults.delayRequests({ action: 'database.modifyDocument', collection: 'bookings', ms: 15 })
+    cloud.emulator.faults.timeOutFunction({ function: 'booking', afterMs: 1500 })
+    const first = await runJob('markNoShows')
+    expect(first).toMatchObject({ ok: true, data: { done: false } })
+    expect(first.data.marked).toBeGreaterThan(0)
+    expect(first.data.marked).toBeLessThan(300)
+    cloud.emulator.faults.clear()
+    const second = await runJob('markNoShows')
+    expect(second).toMatchObject({ ok: true, data: { done: true } })
+    expect(first.data.marked + second.data.marked).toBe(300)
+    expect(await cloud.stored('bookings', { openid: /^late-a-/ as unknown as string, status: 'no_show' })).toHaveLength(300)
+  })
+
+  it('two no-show runs at once mark every booking exactly once between them', async () => {
+    await cloud.emulator.seed({ bookings: overdue('late-b', 300) })
+    const runs = await Promise.all([runJob('markNoShows'), runJob('markNoShows')])
+    expect(runs[0].data.marked + runs[1].data.marked).toBe(300)
+  })
+
+  it('two reminder runs at once send each reminder exactly once', async () => {
+    const soon = slotDocs('counter-faults', { minutesAhead: 180, count: 1, capacity: 40 })
+    await cloud.emulator.seed({ bookings: bookingDocs('remind-twice', soon, 40) })
+    const runs = await Promise.all([runJob('sendReminders'), runJob('sendReminders')])
+    expect(runs[0].data.sent + runs[1].data.sent).toBe(40)
+    const sent = cloud.emulator
+      .outbox()
+      .filter((m) => m.api === 'subscribeMessage.send' && (m.data as { touser: string }).touser.startsWith('remind-twice-'))
+      .map((m) => (m.data as { touser: string }).touser)
+    expect(sent).toHaveLength(40)
+    expect(new Set(sent).size).toBe(40)
   })
 })

@@ -46,9 +46,9 @@ describe('markNoShows (every 15 minutes)', () => {
   })
 
   it('marks bookings not checked in by the end of their slot, once however often it runs', async () => {
-    expect((await runJob('markNoShows')).data).toEqual({ marked: 3 })
+    expect((await runJob('markNoShows')).data).toEqual({ marked: 3, done: true })
     cloud.resetWrites()
-    expect((await runJob('markNoShows')).data).toEqual({ marked: 0 })
+    expect((await runJob('markNoShows')).data).toEqual({ marked: 0, done: true })
     expect(cloud.writes()).toBe(0)
     const stored = await cloud.stored('bookings', { openid })
     expect(stored.map((b) => b.status)).toEqual(['no_show', 'no_show', 'no_show'])
