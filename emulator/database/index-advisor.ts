@@ -5,7 +5,8 @@
 //
 // The rules (a simplification of MongoDB's, strict where it matters):
 // - a filter is served when it pins `_id`, or when an index's leading field is constrained;
-// - `$or` is served when every branch is; `$nor`, `$expr`, `$where` and `$text` never are;
+// - `$or` is served when every branch is; `$nor`, `$expr`, `$where` and `$text` use no index, and
+//   are applied to what the rest of the filter selects;
 // - a sort is served by the index serving the filter when the sort fields follow that index's
 //   constrained prefix in order (or, with no filter, are the index's leading fields);
 // - no filter and no sort reads in `_id` order: served;
@@ -34,25 +35,23 @@ type Filter = Record<string, unknown>
 
 const LOGICAL_NEVER_SERVED = ['$nor', '$expr', '$where', '$text']
 
-/** Field paths a filter constrains at the top level (through `$and`), or null when it cannot use an index. */
-function constrainedFields(filter: Filter): Set<string> | null {
+/**
+ * Field paths a filter constrains at the top level (through `$and`). `$nor`, `$expr`, `$where` and
+ * `$text` constrain nothing an index can use: they are applied to what the other fields select.
+ */
+function constrainedFields(filter: Filter): Set<string> {
   const fields = new Set<string>()
   for (const [key, value] of Object.entries(filter)) {
-    if (LOGICAL_NEVER_SERVED.includes(key)) return null
     if (key === '$and' && Array.isArray(value)) {
-      for (const part of value) {
-        const inner = constrainedFields(part as Filter)
-        if (inner === null) return null
-        for (const f of inner) fields.add(f)
-      }
-    } else if (key === '$or') {
-      continue
+      for (const part of value) for (const f of constrainedFields(part as Filter)) fields.add(f)
     } else if (!key.startsWith('$')) {
       fields.add(key)
     }
   }
   return fields
 }
+
+const usesOnlyUnindexable = (filter: Filter) => Object.keys(filter).some((key) => LOGICAL_NEVER_SERVED.includes(key))
 
 const pinsId = (fields: Set<string>) => fields.has('_id')
 
@@ -69,9 +68,9 @@ export function judgeQuery(indexes: IndexSpec[], filter: Filter | undefined, sor
     return ok ? { served: true, reason: 'sort follows an index' } : { served: false, reason: `no index leads with the sort ${sort.join(', ')}` }
   }
   const fields = constrainedFields(filter)
-  if (fields === null) return { served: false, reason: 'the filter uses $nor, $expr, $where or $text' }
   if (pinsId(fields)) return { served: true, reason: 'pins _id' }
   const orBranches = Array.isArray(filter.$or) ? (filter.$or as Filter[]) : []
+  if (fields.size === 0 && orBranches.length === 0 && usesOnlyUnindexable(filter)) return { served: false, reason: 'only $nor, $expr, $where or $text constrain the filter' }
   if (fields.size === 0 && orBranches.length > 0) {
     const branches = orBranches.map((branch) => judgeQuery(indexes, branch, []))
     const failed = branches.find((b) => !b.served)
@@ -130,7 +129,7 @@ export class IndexAdvisor {
   }
 
   private record(request: string, collection: string, filter: Filter | undefined, sort: string[], origin: QueryOrigin, reason: string): void {
-    const filterFields = filter ? [...(constrainedFields(filter) ?? new Set(Object.keys(filter)))].sort() : []
+    const filterFields = filter ? [...constrainedFields(filter)].sort() : []
     const key = JSON.stringify([collection, request, filterFields, sort, origin.function, origin.action])
     const existing = this.found.get(key)
     if (existing) existing.count++

@@ -36,11 +36,13 @@ describe('judgeQuery', () => {
     expect(served(undefined, ['deadline'])).toBe(false)
   })
 
-  it('serves an $or only when every branch is served, and never $nor or $expr', () => {
+  it('serves an $or only when every branch is served, and $nor or $expr only through the rest of the filter', () => {
     expect(served({ $or: [{ status: 'open' }, { openid: 'o1' }] })).toBe(true)
     expect(served({ $or: [{ status: 'open' }, { level: 2 }] })).toBe(false)
     expect(served({ $nor: [{ status: 'open' }] })).toBe(false)
-    expect(served({ status: 'open', $expr: { $gt: ['$a', '$b'] } })).toBe(false)
+    expect(served({ $expr: { $gt: ['$a', '$b'] } })).toBe(false)
+    expect(served({ status: 'open', $expr: { $gt: ['$a', '$b'] } })).toBe(true)
+    expect(served({ $and: [{ _id: 'c1' }, { $nor: [{ level: 2 }] }] })).toBe(true)
   })
 })
 
