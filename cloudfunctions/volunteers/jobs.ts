@@ -1,0 +1,58 @@
+// Timer jobs (config.json › triggers). Each works in bounded batches and marks every message on
+// the activity before sending it (`reminded`, `promoted`, `cancelNoticed`), so a run cut off by
+// the timeout resumes where it stopped, and a second run — or two at once — sends nothing twice.
+//
+//   sendReminders   hourly: the day-before reminder to everyone holding a place.
+//   sendNotices     every 5 min: waitlist promotions and cancellation notices the actions could not send.
+import { isReminderDue, placedEntries } from '../../src/core/volunteers/rules'
+import type { Dayjs } from '../../src/core/time'
+import { _ } from '../_shared/cloud'
+import { noticeCancellation } from './actions/activities'
+import { noticePromotions } from './actions/sign-up'
+import { sendActivityMessage } from './notify'
+import { volunteerSettings } from './settings'
+import { activitiesWhere, claimMark, releaseMark } from './store'
+
+/** Messages one run sends at most: well inside the function's 20 s timeout. */
+const BATCH = 200
+
+export async function sendReminders(now: Dayjs) {
+  const config = volunteerSettings()
+  const soon = await activitiesWhere({ status: 'open', startsAt: _.gt(now.toDate()).and(_.lte(now.add(2, 'day').toDate())) })
+  const outcomes = { due: 0, sent: 0, refused: 0, failed: 0 }
+  for (const activity of soon) {
+    if (!isReminderDue(activity.startsAt, now, config)) continue
+    for (const entry of placedEntries(activity.entries, activity.capacity)) {
+      if (activity.reminded.includes(entry.openid)) continue
+      if (outcomes.due >= BATCH) return { ...outcomes, more: true }
+      outcomes.due++
+      if (!(await claimMark(activity._id, 'reminded', entry.openid))) continue
+      const outcome = await sendActivityMessage('reminder', entry.openid, activity)
+      outcomes[outcome]++
+      if (outcome === 'failed') await releaseMark(activity._id, 'reminded', entry.openid)
+    }
+  }
+  return { ...outcomes, more: false }
+}
+
+export async function sendNotices(now: Dayjs) {
+  let promoted = 0
+  for (const activity of await activitiesWhere({ status: 'open', startsAt: _.gt(now.toDate()), 'entries.waited': true }, BATCH)) promoted += await noticePromotions(activity)
+  let cancelled = 0
+  const recent = now.subtract(2, 'day').toDate()
+  for (const activity of await activitiesWhere({ status: 'cancelled', updatedAt: _.gte(recent) }, BATCH)) cancelled += await noticeCancellation(activity)
+  return { promoted, cancelled }
+}
+
+export const JOBS = ['sendReminders', 'sendNotices'] as const
+
+export async function runJob(name: string, now: Dayjs) {
+  switch (name) {
+    case 'sendReminders':
+      return sendReminders(now)
+    case 'sendNotices':
+      return sendNotices(now)
+    default:
+      throw new Error(`unknown volunteers job ${name}`)
+  }
+}
