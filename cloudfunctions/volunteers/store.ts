@@ -14,11 +14,20 @@ export const attendance = () => db.collection(COLLECTIONS.volunteerAttendance)
 
 type Updated = { stats: { updated: number } }
 
-/** `where().updateAndReturn()` (database.modifyAndReturnDoc) exists at run time but not in wx-server-sdk's typings. */
+/**
+ * A conditional update that answers the document as written (database.modifyAndReturnDoc, the
+ * node SDK's `where().updateAndReturn()`, documented for CloudBase's server SDK). wx-server-sdk
+ * wraps that query without exposing the method, so it is reached through the wrapped query; the
+ * check fails loudly should an SDK upgrade move it.
+ */
 interface UpdatesAndReturns {
   updateAndReturn(data: Record<string, unknown>): Promise<{ updated: number; doc: unknown }>
 }
-const andReturn = (query: unknown) => query as UpdatesAndReturns
+function andReturn(query: unknown): UpdatesAndReturns {
+  const inner = (query as { _query?: Partial<UpdatesAndReturns> })._query
+  if (typeof inner?.updateAndReturn !== 'function') throw new Error('wx-server-sdk no longer exposes updateAndReturn on its wrapped query')
+  return inner as UpdatesAndReturns
+}
 const updatedOne = (result: unknown) => (result as Updated).stats.updated >= 1
 
 export async function allTeams(): Promise<TeamDoc[]> {
