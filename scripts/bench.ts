@@ -9,6 +9,7 @@ import type { Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
 import { benchBooking } from './bench-booking'
 import { benchRouting } from './bench-routing'
+import { benchVolunteers } from './bench-volunteers'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
 import { root, startLocalCloud } from './local-cloud'
@@ -156,6 +157,8 @@ async function main() {
     await actionFigures(emulator)
     console.log('\nbooking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places')
     console.table(await benchBooking(emulator))
+    console.log('\nvolunteers: database requests, the 300-vs-20 sign-up race and 20 cancellations')
+    console.table(await benchVolunteers(emulator))
     console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
   } finally {
     await emulator.stop()

@@ -13,10 +13,10 @@
 // waiting in the order their writes landed. If step 3 fails the hold is released.
 import { AppError } from '../../../src/core/envelope'
 import type { ActivityView } from '../../../src/core/volunteers/contract'
-import { cancelDeadline, cancelRefusal, promotedEntries, signUpRefusal } from '../../../src/core/volunteers/rules'
+import { cancelDeadline, cancelRefusal, promotedEntries, signUpRefusal, standingOf } from '../../../src/core/volunteers/rules'
 import type { Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
-import { activityView, attendanceId, promotionKey, type ActivityDoc, type VolunteerDoc } from '../records'
+import { activityView, attendanceId, promotionKey, type ActivityDoc, type EntryDoc, type VolunteerDoc } from '../records'
 import { refusalError } from '../refusal'
 import { volunteerSettings } from '../settings'
 import { activityWithMine, claimMark, getActivity, getVolunteer, pullEntry, pushEntry, releaseHolds, releaseMark, takeHold } from '../store'
@@ -66,16 +66,19 @@ export async function signUp(ctx: Ctx, input: { activityId: string }): Promise<A
   }
 }
 
-/** Sends each promoted volunteer of the activity their message once (claimed before sending). */
+/** Sends a promoted volunteer their message once (claimed before sending; a failed send is released for the job). */
+async function noticePromotion(doc: ActivityDoc, entry: EntryDoc): Promise<boolean> {
+  const key = promotionKey(entry)
+  if (doc.promoted.includes(key) || !(await claimMark(doc._id, 'promoted', key))) return false
+  const outcome = await sendActivityMessage('promoted', entry.openid, doc)
+  if (outcome === 'failed') await releaseMark(doc._id, 'promoted', key)
+  return outcome === 'sent'
+}
+
+/** Every promotion of the activity not told yet: the notices job's sweep. */
 export async function noticePromotions(doc: ActivityDoc): Promise<number> {
   let sent = 0
-  for (const entry of promotedEntries(doc.entries, doc.capacity)) {
-    const key = promotionKey(entry)
-    if (doc.promoted.includes(key) || !(await claimMark(doc._id, 'promoted', key))) continue
-    const outcome = await sendActivityMessage('promoted', entry.openid, doc)
-    if (outcome === 'failed') await releaseMark(doc._id, 'promoted', key)
-    if (outcome === 'sent') sent++
-  }
+  for (const entry of promotedEntries(doc.entries, doc.capacity)) if (await noticePromotion(doc, entry)) sent++
   return sent
 }
 
@@ -96,7 +99,10 @@ export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Pro
     throw refusalError(cancelRefusal(fresh, ctx.openid, now, config) ?? { code: 'FAILED_PRECONDITION', why: 'too_late', message: 'Cancelling has closed.', details: { until: cancelDeadline(activity.startsAt, config).toISOString() } })
   }
   await releaseHolds([ctx.openid], activity._id)
-  // The promoted volunteer hears at once; the notices job sends whatever this call could not.
-  await noticePromotions(written)
+  // A place read before the pull was still a place at the pull (entries only move up), so the
+  // entry now last in the places is the one this cancellation promoted: it hears at once. A
+  // promotion this cannot see (the caller was promoted in between) is left to the notices job.
+  const promoted = written.entries[written.capacity - 1]
+  if (standingOf(activity.entries, activity.capacity, ctx.openid).state === 'placed' && promoted?.waited) await noticePromotion(written, promoted)
   return activityView(written, ctx.openid, attendance, config)
 }
