@@ -230,4 +230,25 @@ describe('day-before reminders (hourly job)', () => {
     expect((await storedActivity(cloud, tomorrow._id)).reminded).toEqual(['rem-1'])
     expect(cloud.writes()).toBe(0)
   })
+  it('resumes a run cut off mid-way: those already marked are not sent again, the rest are', async () => {
+    const soon = buildActivity({ startsInMinutes: 200, capacity: 3, deadline: new Date(Date.now() + 60 * 60_000) })
+    await seedVolunteers(cloud, ['cut-1', 'cut-2', 'cut-3'])
+    const entries = ['cut-1', 'cut-2', 'cut-3'].map((openid) => ({ openid, teamId: 'team-herder-police', at: new Date(), waited: false }))
+    // As a run stopped by the timeout leaves it: cut-1 was claimed (and sent) before the cut.
+    await cloud.emulator.seed({ volunteer_activities: [{ ...soon, entries, count: 3, reminded: ['cut-1'] }] })
+    await cloud.emulator.runTimer('volunteers', 'sendReminders')
+    expect(messagesTo(cloud, 'cut-1', 'TEMPLATE_VOLUNTEER_REMINDER')).toHaveLength(0)
+    expect(messagesTo(cloud, 'cut-2', 'TEMPLATE_VOLUNTEER_REMINDER')).toHaveLength(1)
+    expect(messagesTo(cloud, 'cut-3', 'TEMPLATE_VOLUNTEER_REMINDER')).toHaveLength(1)
+  })
+
+  it('leaves a refused subscription marked, so it is not retried every hour', async () => {
+    const soon = buildActivity({ startsInMinutes: 210, capacity: 1, deadline: new Date(Date.now() + 60 * 60_000) })
+    await seedVolunteers(cloud, ['refuser'])
+    cloud.emulator.setSubscribeRefused('refuser')
+    await cloud.emulator.seed({ volunteer_activities: [{ ...soon, entries: [{ openid: 'refuser', teamId: 'team-herder-police', at: new Date(), waited: false }], count: 1 }] })
+    const run = (await cloud.emulator.runTimer('volunteers', 'sendReminders')) as { data: { refused: number } }
+    expect(run.data.refused).toBe(1)
+    expect((await storedActivity(cloud, soon._id)).reminded).toEqual(['refuser'])
+  })
 })
