@@ -4,7 +4,10 @@
 // Mongolian volunteer centre and the officers' monthly figures.
 import type { MyRecord, Roster, VolunteerView } from '../../src/core/volunteers/contract'
 import { buildActivity, PLACE } from '../integration/volunteers-support'
-import { on, shoot, signIn, startHarness, type Harness } from './harness'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS, on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const RESIDENT = 'demo-resident-2'
 const OFFICER = 'demo-officer-2'
@@ -25,6 +28,15 @@ const PATROL = buildActivity({
 })
 
 let harness: Harness
+
+/** The certificate picture the page made, kept as a PNG artifact to look at. */
+async function keepCertificate(page: Page, name: string) {
+  const image = on(page, 'volunteer', '.volunteer-certificate-image img, img.volunteer-certificate-image').first()
+  await image.waitFor()
+  const src = (await image.getAttribute('src')) ?? ''
+  expect(src).toMatch(/^data:image\/png;base64,/)
+  writeFileSync(path.join(ARTIFACTS, `${name}.png`), Buffer.from(src.split(',')[1], 'base64'))
+}
 
 beforeAll(async () => {
   harness = await startHarness()
@@ -101,6 +113,8 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       expect(await on(page, 'volunteer', '.volunteer-hours .volunteer-figure-value').textContent()).toContain('2')
       expect(await on(page, 'volunteer', '.volunteer-points .volunteer-figure-value').textContent()).toBe('20')
       await shoot(page, 'volunteers-6-my-hours')
+      await on(page, 'volunteer', '.volunteer-certificate-share').click()
+      await keepCertificate(page, 'volunteers-6b-certificate-zh')
       const record = await harness.callAs<MyRecord>(RESIDENT, 'volunteers', { action: 'myRecord' })
       expect(record).toMatchObject({ minutes: 120, points: 20, activities: 1 })
     } finally {
@@ -126,7 +140,9 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
     }
   })
 
-  it('shows a Mongolian-speaking volunteer the centre and the leaderboard in vertical script', async () => {
+  it('shows a Mongolian-speaking volunteer the centre, the leaderboard and the certificate picture in vertical script', async () => {
+    await harness.callAs(MONGOLIAN_VOLUNTEER, 'volunteers', { action: 'signUp', activityId: PATROL._id })
+    await harness.callAs(OFFICER, 'volunteers', { action: 'correctHours', activityId: PATROL._id, openid: MONGOLIAN_VOLUNTEER, minutes: 90, reason: '巡逻' })
     const { context, page } = await harness.openPhone()
     try {
       await signIn(page, MONGOLIAN_VOLUNTEER)
@@ -136,6 +152,9 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       await on(page, 'volunteer', '.volunteer-tab-board').click()
       await on(page, 'volunteer', '.volunteer-board').waitFor()
       await shoot(page, 'volunteers-10-board-mn')
+      await on(page, 'volunteer', '.volunteer-tab-record').click()
+      await on(page, 'volunteer', '.volunteer-certificate-share').click()
+      await keepCertificate(page, 'volunteers-11-certificate-mn')
     } finally {
       await context.close()
     }

@@ -16,6 +16,7 @@ import { formatStationTime } from '../../../../services/station-time'
 import { useRemote } from '../../../../services/use-remote'
 import { localizedName } from '../../../../i18n/localized-name'
 import { useVolunteerT } from '../../i18n'
+import { CertificateShare } from '../../certificate-share'
 import { ActivityCard, hoursOf, type VolunteerT } from '../../parts'
 import '../../volunteer.css'
 
@@ -66,6 +67,16 @@ function RecordTab({ record, t }: { record: MyRecord; t: VolunteerT }) {
             <View className="fq-text">{t('volunteer.certificate.body', { name: record.name, year: record.year, count: record.activities, hours: hoursOf(record.minutes), points: record.points })}</View>
             <View className="fq-muted">{t('volunteer.certificate.station')}</View>
           </View>
+          <CertificateShare
+            t={t}
+            text={{
+              title: t('volunteer.certificate.title'),
+              body: t('volunteer.certificate.body', { name: record.name, year: record.year, count: record.activities, hours: hoursOf(record.minutes), points: record.points }),
+              station: t('volunteer.certificate.station'),
+              date: formatStationTime(new Date().toISOString()).slice(0, 10),
+              vertical: language === 'mn',
+            }}
+          />
         </SectionCard>
       ) : null}
     </>
