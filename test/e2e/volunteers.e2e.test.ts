@@ -79,6 +79,25 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       await shoot(page, 'volunteers-2-officer-applications')
       await on(page, 'officer-volunteers', `.ov-applicant-${RESIDENT} .ov-approve`).click()
       await on(page, 'officer-volunteers', `.ov-applicant-${RESIDENT}.is-active`).waitFor()
+
+      // Publishes a weekly evening patrol for the red-armband team, three weeks running.
+      const tomorrow = new Date(Date.now() + (8 + 24) * 3600_000).toISOString().slice(0, 10)
+      await on(page, 'officer-volunteers', '.ov-tab-activities').click()
+      await on(page, 'officer-volunteers', '.ov-title-zh input').fill('红袖标夜巡')
+      await on(page, 'officer-volunteers', '.ov-description input').fill('沿主街和集市巡逻')
+      await on(page, 'officer-volunteers', '.ov-place input').fill('集市东口')
+      await on(page, 'officer-volunteers', '.ov-community-community-chaoge').click()
+      await on(page, 'officer-volunteers', '.ov-date input').fill(tomorrow)
+      await on(page, 'officer-volunteers', '.ov-time input').fill('19:00')
+      await on(page, 'officer-volunteers', '.ov-team-team-red-armband').click()
+      await on(page, 'officer-volunteers', '.ov-repeat input').fill('3')
+      await shoot(page, 'volunteers-2b-officer-create')
+      await on(page, 'officer-volunteers', '.ov-create-submit').click()
+      await on(page, 'officer-volunteers', '.ov-notice').waitFor()
+      const listed = await harness.callAs<Array<{ title: { zh: string }; startsAt: string; seriesId: string | null }>>(OFFICER, 'volunteers', { action: 'listActivities' })
+      const series = listed.filter((a) => a.title.zh === '红袖标夜巡')
+      expect(series).toHaveLength(3)
+      expect(series[0].startsAt).toBe(new Date(`${tomorrow}T19:00:00+08:00`).toISOString())
     } finally {
       await officer.context.close()
     }

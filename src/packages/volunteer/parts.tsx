@@ -43,7 +43,7 @@ export function ActivitySummary({ activity, language, t }: { activity: ActivityV
       <View className="fq-text">{t('volunteer.activity.time', { start: formatStationTime(activity.startsAt), end: formatStationTime(activity.endsAt).slice(11) })}</View>
       <View className="fq-text">{t('volunteer.activity.place', { place: localizedName(activity.place.label, language) })}</View>
       <View className="fq-text">{t('volunteer.activity.places', { placed: activity.placed, capacity: activity.capacity, waiting: activity.waiting })}</View>
-      {activity.skills.length > 0 ? <View className="fq-muted">{t('volunteer.activity.skills', { skills: activity.skills.map((s) => t(`volunteer.skill.${s}`)).join('、') })}</View> : null}
+      {activity.skills.length > 0 ? <View className="fq-muted">{t('volunteer.activity.skills', { skills: activity.skills.map((s) => t(`volunteer.skill.${s}`)).join(t('volunteer.listSeparator')) })}</View> : null}
       {activity.status === 'cancelled' ? (
         <View className="fq-notice is-warning volunteer-cancelled">{t('volunteer.activity.cancelled', { reason: activity.cancelReason ?? '' })}</View>
       ) : (

@@ -34,9 +34,9 @@ function Applicant({ person, teams, onChanged }: { person: VolunteerView; teams:
     <View className={`fq-list-item ov-applicant ov-applicant-${person.openid} is-${person.status}`}>
       <View className="fq-option-name">{t('ov.person', { name: person.name, phone: person.phone, team: team ? localizedName(team.name, language) : person.teamId })}</View>
       <View className="fq-muted">
-        {t('ov.skills', { skills: person.skills.map((s) => v(`volunteer.skill.${s}`)).join('、') || '—', availability: person.availability.map((a) => v(`volunteer.availability.${a}`)).join('、') })}
+        {t('ov.skills', { skills: person.skills.map((s) => v(`volunteer.skill.${s}`)).join(v('volunteer.listSeparator')) || '—', availability: person.availability.map((a) => v(`volunteer.availability.${a}`)).join(v('volunteer.listSeparator')) })}
       </View>
-      <View className="fq-text ov-status">{t(`ov.status.${person.status}`)}{person.reason ? `：${person.reason}` : ''}</View>
+      <View className="fq-text ov-status">{person.reason ? t('ov.statusWithReason', { status: t(`ov.status.${person.status}`), reason: person.reason }) : t(`ov.status.${person.status}`)}</View>
       {person.status === 'pending' || person.status === 'active' ? (
         <>
           <View className="fq-horizontal">

@@ -10,6 +10,7 @@ export const volunteerMnMong: Record<VolunteerMessageKey, MongolianEntry> = {
   'volunteer.intro': m('ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ ᠳᠦ ᠣᠷᠣᠯᠴᠠᠭᠰᠠᠨ ᠲᠠᠨ ᠳᠤ ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃ ᠡᠷᠭᠦᠯ᠂ ᠵᠠᠯᠢᠯᠠᠩ ᠤᠨ ᠡᠰᠡᠷᠭᠦ ᠰᠤᠷᠲᠠᠯᠴᠢᠯᠭ᠎ᠠ᠂ ᠠᠶᠢᠯᠴᠢᠯᠠᠵᠤ ᠲᠤᠰᠠᠯᠠᠬᠤ ᠵᠡᠷᠭᠡ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠶᠢ ᠪᠠᠭ ᠤᠨ ᠳᠠᠷᠤᠭ᠎ᠠ ᠡᠨᠳᠡ ᠨᠡᠶᠢᠲᠡᠯᠡᠨ᠎ᠡ᠃'),
   'volunteer.empty.title': m('ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠦᠭᠡᠢ'),
   'volunteer.empty.body': m('ᠲᠠᠨ ᠤ ᠪᠦᠯᠦᠭ ᠲᠦ ᠵᠣᠷᠢᠭᠤᠯᠤᠭᠰᠠᠨ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠣᠳᠣ ᠦᠭᠡᠢ᠂ ᠴᠢᠭᠳᠠᠭᠠᠴᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡᠯ ᠡᠨᠳᠡ ᠭᠠᠷᠴᠤ ᠢᠷᠡᠨ᠎ᠡ᠃ «ᠮᠢᠨᠤ ᠴᠠᠭ» ᠢ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃'),
+  'volunteer.listSeparator': m('᠂ '),
   'volunteer.tab.activities': m('ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ'),
   'volunteer.tab.record': m('ᠮᠢᠨᠤ ᠴᠠᠭ'),
   'volunteer.tab.board': m('ᠣᠨᠣᠭ᠎ᠠ ᠶᠢᠨ ᠳᠠᠷᠠᠭᠠᠯᠠᠯ'),

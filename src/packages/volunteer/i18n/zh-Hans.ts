@@ -4,6 +4,7 @@ export const volunteerZhHans = {
   'volunteer.intro': '感谢您参加志愿服务。巡逻、反诈宣传、走访帮扶等活动由队长在这里发布。',
   'volunteer.empty.title': '暂无活动',
   'volunteer.empty.body': '还没有面向您队伍的志愿活动；民警发布后会出现在这里，也可以先看看“我的时长”。',
+  'volunteer.listSeparator': '、',
   'volunteer.tab.activities': '活动',
   'volunteer.tab.record': '我的时长',
   'volunteer.tab.board': '排行榜',

@@ -17,6 +17,7 @@ export const officerVolunteersMnMong: Record<OfficerVolunteersMessageKey, Mongol
   'ov.status.active': m('ᠪᠦᠯᠦᠭ ᠲᠦ ᠪᠠᠶᠢᠨ᠎ᠠ'),
   'ov.status.declined': m('ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ'),
   'ov.status.suspended': m('ᠲᠦᠷ ᠵᠣᠭᠰᠣᠭᠠᠭᠰᠠᠨ'),
+  'ov.statusWithReason': m('{status}᠄ {reason}'),
   'ov.person': m('{name} · {phone} · {team}'),
   'ov.skills': m('ᠣᠨᠴᠠ ᠴᠢᠳᠠᠪᠤᠷᠢ᠄ {skills}᠂ ᠴᠠᠭ᠄ {availability}'),
   'ov.approve': m('ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ'),

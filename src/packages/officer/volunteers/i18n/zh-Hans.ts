@@ -11,6 +11,7 @@ export const officerVolunteersZhHans = {
   'ov.status.active': '在队',
   'ov.status.declined': '未通过',
   'ov.status.suspended': '已暂停',
+  'ov.statusWithReason': '{status}：{reason}',
   'ov.person': '{name} · {phone} · {team}',
   'ov.skills': '特长：{skills}；可服务：{availability}',
   'ov.approve': '通过',
