@@ -70,5 +70,22 @@ describe('refused, with nothing written', () => {
       'INVALID_ARGUMENT',
     )
   })
+  it('an activity for a team that does not exist', async () => {
+    const start = Date.now() + 86400_000
+    const activity = {
+      kind: 'patrol',
+      title: { zh: '巡逻' },
+      description: { zh: '巡逻' },
+      place: { label: { zh: '广场' }, point: PLACE },
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 3600_000).toISOString(),
+      deadline: new Date(start - 3600_000).toISOString(),
+      capacity: 3,
+      skills: [],
+      teamIds: ['team-nobody'],
+    }
+    const error = await refusedWithoutWrites(OFFICER, 'createActivity', activity, 'INVALID_ARGUMENT')
+    expect(error?.issues?.[0].path).toEqual(['teamIds'])
+  })
   it('a decline without a reason', () => refusedWithoutWrites(OFFICER, 'decide', { openid: 'bad-1', decision: 'decline' }, 'INVALID_ARGUMENT'))
 })

@@ -13,7 +13,7 @@ import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, rosterPerson, type ActivityDoc } from '../records'
 import { checkRefinements } from '../refusal'
 import { volunteerSettings } from '../settings'
-import { activities, activitiesWhere, attendanceWhere, claimMark, getActivity, getVolunteer, releaseHolds, updateWhere, volunteersWhere } from '../store'
+import { activities, activitiesWhere, allTeams, attendanceWhere, claimMark, getActivity, getVolunteer, releaseHolds, updateWhere, volunteersWhere } from '../store'
 
 type Fields = z.output<typeof ActivityFields>
 type PlaceInput = Fields['place']
@@ -37,6 +37,9 @@ export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { freq
   checkRefinements(volunteersContract.actions.createActivity.input, input)
   const now = ctx.now()
   if (!dayjs(input.startsAt).isAfter(now)) throw new AppError('INVALID_ARGUMENT', 'The activity must start in the future.', [{ path: ['startsAt'], message: 'must be in the future' }])
+  const known = new Set((await allTeams()).map((t) => t._id))
+  const unknown = input.teamIds.filter((id) => !known.has(id))
+  if (unknown.length > 0) throw new AppError('INVALID_ARGUMENT', `No such team: ${unknown.join(', ')}.`, [{ path: ['teamIds'], message: 'no such team' }])
   const first = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), deadline: new Date(input.deadline) }
   const ids = occurrences(first, input.repeat ?? null).map(() => newActivityId())
   const docs: ActivityDoc[] = occurrences(first, input.repeat ?? null).map((o, i) => ({
