@@ -4,6 +4,8 @@
 //
 //   sendReminders   hourly: the day-before reminder to everyone holding a place.
 //   sendNotices     every 5 min: waitlist promotions and cancellation notices the actions could not send.
+//   pruneHolds      daily: drops profile holds of activities that have ended (they can no longer
+//                   overlap anything: activities are created in the future), keeping profiles small.
 import { isReminderDue, placedEntries } from '../../src/core/volunteers/rules'
 import type { Dayjs } from '../../src/core/time'
 import { _ } from '../_shared/cloud'
@@ -11,7 +13,7 @@ import { noticeCancellation } from './actions/activities'
 import { noticePromotions } from './actions/sign-up'
 import { sendActivityMessage } from './notify'
 import { volunteerSettings } from './settings'
-import { activitiesWhere, claimMark, releaseMark } from './store'
+import { activitiesWhere, claimMark, pruneEndedHolds, releaseMark } from './store'
 
 /**
  * Messages one run sends before it stops (the marks let the next run carry on): at ~0.1 s per
@@ -55,7 +57,13 @@ export async function sendNotices(now: Dayjs) {
   return { promoted, cancelled, more: false }
 }
 
-export const JOBS = ['sendReminders', 'sendNotices'] as const
+/** One multi-document update; running it again finds nothing to drop. */
+export async function pruneHolds(now: Dayjs) {
+  const pruned = await pruneEndedHolds(now.toDate())
+  return { profiles: pruned }
+}
+
+export const JOBS = ['sendReminders', 'sendNotices', 'pruneHolds'] as const
 
 export async function runJob(name: string, now: Dayjs) {
   switch (name) {
@@ -63,6 +71,8 @@ export async function runJob(name: string, now: Dayjs) {
       return sendReminders(now)
     case 'sendNotices':
       return sendNotices(now)
+    case 'pruneHolds':
+      return pruneHolds(now)
     default:
       throw new Error(`unknown volunteers job ${name}`)
   }

@@ -104,6 +104,14 @@ export async function releaseHolds(openids: readonly string[], activityId: strin
     .update({ data: { holds: _.pull({ activityId }) } })
 }
 
+/** Drops every hold whose activity ended before `before`; answers how many profiles changed. */
+export async function pruneEndedHolds(before: Date): Promise<number> {
+  const result = (await volunteers()
+    .where({ 'holds.endsAt': _.lt(before) })
+    .update({ data: { holds: _.pull({ endsAt: _.lt(before) }) } })) as Updated
+  return result.stats.updated
+}
+
 /**
  * Appends the entry if the activity is still open to the team, before its deadline, unchanged in
  * time and capacity, without this volunteer, and — the waitlist's exactness — still below

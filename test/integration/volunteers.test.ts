@@ -252,3 +252,17 @@ describe('day-before reminders (hourly job)', () => {
     expect((await storedActivity(cloud, soon._id)).reminded).toEqual(['refuser'])
   })
 })
+
+describe('pruning ended holds (daily job)', () => {
+  it('drops holds of activities that have ended and keeps the others; a second run changes nothing', async () => {
+    const past = { activityId: 'act-past', startsAt: new Date(Date.now() - 5 * 3600_000), endsAt: new Date(Date.now() - 3 * 3600_000) }
+    const coming = { activityId: 'act-coming', startsAt: new Date(Date.now() + 3600_000), endsAt: new Date(Date.now() + 3 * 3600_000) }
+    await seedVolunteers(cloud, ['pruned'], { holds: [past, coming] })
+    await cloud.emulator.runTimer('volunteers', 'pruneHolds')
+    const [profile] = await cloud.stored('volunteers', { _id: 'pruned' })
+    expect((profile.holds as Array<{ activityId: string }>).map((h) => h.activityId)).toEqual(['act-coming'])
+    cloud.resetWrites()
+    expect(await cloud.emulator.runTimer('volunteers', 'pruneHolds')).toMatchObject({ ok: true, data: { profiles: 0 } })
+    expect(cloud.writes()).toBe(0)
+  })
+})
