@@ -150,6 +150,13 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       await on(page, 'officer-volunteer-activity', `.ov-placed-${RESIDENT} .ov-correction`).waitFor()
       expect(await on(page, 'officer-volunteer-activity', '.ov-code').textContent()).toBe(PATROL.code)
       await shoot(page, 'volunteers-7-officer-roster-mn')
+      // Raises the capacity and renames the patrol; the times stay.
+      await on(page, 'officer-volunteer-activity', '.ov-edit-title input').fill('镇区傍晚巡逻（加人）')
+      await on(page, 'officer-volunteer-activity', '.ov-capacity input').fill('6')
+      await on(page, 'officer-volunteer-activity', '.ov-edit-save').click()
+      await on(page, 'officer-volunteer-activity', '.ov-message').waitFor()
+      const edited = await harness.callAs<Roster>(MONGOLIAN_OFFICER, 'volunteers', { action: 'roster', activityId: PATROL._id })
+      expect(edited.activity).toMatchObject({ capacity: 6, title: { zh: '镇区傍晚巡逻（加人）' }, startsAt: PATROL.startsAt.toISOString() })
       await page.goto(`${harness.emulator.url}/#/packages/officer/pages/volunteers/index`)
       await on(page, 'officer-volunteers', '.ov-tab-figures').click()
       await on(page, 'officer-volunteers', '.ov-team-team-red-armband').waitFor()

@@ -1,5 +1,6 @@
 // One activity for the officer: the check-in code to show, who holds a place with their check-in,
-// check-out and hours (correctable, each correction logged), the waitlist in order, the capacity,
+// check-out and hours (correctable, each correction logged), the waitlist in order, editing the
+// title, description and capacity (times stay: cancel and publish anew to move an activity),
 // and cancelling (everyone signed up is told).
 import { useCallback, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
@@ -72,6 +73,8 @@ function RosterScreen({ id }: { id: string }) {
   const load = useCallback(() => call(volunteersContract, 'roster', { activityId: id }), [id])
   const remote = useRemote(load)
   const [capacity, setCapacity] = useState('')
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
   const [reason, setReason] = useState('')
   const [message, setMessage] = useState<{ text: string; warning: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -92,10 +95,16 @@ function RosterScreen({ id }: { id: string }) {
       .then(() => remote.reload())
       .then(() => setBusy(false))
   }
-  const saveCapacity = () => {
+  /** Sends only what the officer typed; empty fields keep their value. */
+  const save = () => {
     const value = Number(capacity)
-    if (!Number.isInteger(value) || value < 1) return setMessage({ text: t('ov.create.invalid'), warning: true })
-    change(() => call(volunteersContract, 'updateActivity', { activityId: id, capacity: value }), t('ov.saved'))
+    if (capacity.trim() && (!Number.isInteger(value) || value < 1)) return setMessage({ text: t('ov.create.invalid'), warning: true })
+    const changes = {
+      ...(capacity.trim() ? { capacity: value } : {}),
+      ...(title.trim() ? { title: { ...activity.title, zh: title.trim() } } : {}),
+      ...(description.trim() ? { description: { ...activity.description, zh: description.trim() } } : {}),
+    }
+    change(() => call(volunteersContract, 'updateActivity', { activityId: id, ...changes }), t('ov.saved'))
   }
   const cancel = () => {
     if (!reason.trim()) return setMessage({ text: t('ov.reasonMissing'), warning: true })
@@ -129,16 +138,25 @@ function RosterScreen({ id }: { id: string }) {
         ))}
       </SectionCard>
       {open ? (
-        <SectionCard className="ov-manage" title={t('ov.cancel.title')}>
+        <SectionCard className="ov-manage" title={t('ov.edit.title')}>
+          <View className="fq-muted">{t('ov.create.titleZh')}</View>
+          <View className="fq-horizontal">
+            <Input className="ov-edit-title" placeholder={activity.title.zh} value={title} maxLength={64} onChange={setTitle} />
+          </View>
+          <View className="fq-muted">{t('ov.create.description')}</View>
+          <View className="fq-horizontal">
+            <Input className="ov-edit-description" placeholder={activity.description.zh} value={description} maxLength={500} onChange={setDescription} />
+          </View>
           <View className="fq-muted">{t('ov.capacity.label')}</View>
           <View className="fq-horizontal">
             <Input className="ov-capacity" type="number" placeholder={String(activity.capacity)} value={capacity} maxLength={3} onChange={setCapacity} />
           </View>
           <View className="fq-actions">
-            <Button className="ov-capacity-save" loading={busy} onClick={saveCapacity}>
+            <Button className="ov-edit-save" loading={busy} onClick={save}>
               {t('ov.capacity.submit')}
             </Button>
           </View>
+          <View className="fq-muted">{t('ov.cancel.title')}</View>
           <View className="fq-horizontal">
             <Input className="ov-cancel-reason" placeholder={t('ov.reason')} value={reason} maxLength={100} onChange={setReason} />
           </View>
