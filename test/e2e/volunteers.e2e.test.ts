@@ -185,4 +185,20 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       await context.close()
     }
   })
+
+  it('reads larger in elder mode: the activity page of a volunteer who turned it on', async () => {
+    await harness.callAs(MONGOLIAN_VOLUNTEER, 'account', { action: 'updatePreferences', language: 'zh', elderMode: true })
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, MONGOLIAN_VOLUNTEER)
+      await page.goto(`${harness.emulator.url}/#/packages/volunteer/pages/activity/index?id=${PATROL._id}`)
+      await on(page, 'volunteer-activity', '.volunteer-detail').waitFor()
+      expect(await page.locator('#page-volunteer-activity').getAttribute('class')).toContain('elder')
+      const size = await on(page, 'volunteer-activity', '.volunteer-detail .fq-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      expect(size).toBeGreaterThanOrEqual(20)
+      await shoot(page, 'volunteers-12-activity-elder')
+    } finally {
+      await context.close()
+    }
+  })
 })
