@@ -63,8 +63,6 @@ export async function pruneHolds(now: Dayjs) {
   return { profiles: pruned }
 }
 
-export const JOBS = ['sendReminders', 'sendNotices', 'pruneHolds'] as const
-
 export async function runJob(name: string, now: Dayjs) {
   switch (name) {
     case 'sendReminders':
