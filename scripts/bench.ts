@@ -14,6 +14,7 @@ import { benchBooking } from './bench-booking'
 import { benchLoad } from './bench-load'
 import { benchScale } from './bench-scale'
 import { benchRouting } from './bench-routing'
+import { benchVolunteers } from './bench-volunteers'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
 import { root, startLocalCloud } from './local-cloud'
@@ -187,6 +188,7 @@ async function main() {
     await withBenchCloud(async (emulator) => {
       await actionFigures(emulator)
       report('booking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places', await benchBooking(emulator))
+      report('volunteers: database requests, the 300-vs-20 sign-up race and 20 cancellations', await benchVolunteers(emulator))
       console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
     })
   }

@@ -11,4 +11,8 @@ export const COLLECTIONS = {
   bookingSlots: 'booking_slots',
   bookings: 'bookings',
   homeVisits: 'home_visits',
+  volunteerTeams: 'volunteer_teams',
+  volunteers: 'volunteers',
+  volunteerActivities: 'volunteer_activities',
+  volunteerAttendance: 'volunteer_attendance',
 } as const

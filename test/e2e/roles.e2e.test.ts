@@ -28,7 +28,7 @@ const JOURNEYS: Journey[] = [
   {
     openid: 'demo-volunteer-1',
     sees: ['role-home-resident', 'role-home-volunteer'],
-    opens: { entry: 'role-home-volunteer', screen: '#page-volunteer .volunteer-activities-empty' },
+    opens: { entry: 'role-home-volunteer', screen: '#page-volunteer .volunteer-activity-act-demo-patrol' },
   },
   { openid: 'demo-admin', sees: ['role-home-resident', 'role-home-admin'], opens: { entry: 'role-home-admin', screen: '#page-admin-invites .admin-officer' } },
 ]

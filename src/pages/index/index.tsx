@@ -78,6 +78,15 @@ function RoleEntries({ profile }: { profile: Profile }) {
           url="/packages/volunteer/pages/center/index"
         />
       ) : null}
+      {!has('volunteer') && !has('officer') ? (
+        <EntryCard
+          className="role-home-volunteer-apply"
+          title={t('home.volunteerApply.title')}
+          description={t('home.volunteerApply.body')}
+          actionLabel={t('home.volunteerApply.enter')}
+          url="/packages/volunteer/pages/apply/index"
+        />
+      ) : null}
       {has('admin') ? (
         <EntryCard
           className="role-home-admin"

@@ -16,6 +16,7 @@ import { OfficerRecord } from '../../components/officer-record'
 import { RoutedRequestCard } from '../../components/routed-request-card'
 import { useOfficerT } from '../../i18n'
 import { useCounterT } from '../../desk/i18n'
+import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
@@ -59,6 +60,7 @@ function Workbench({ officerId }: { officerId: string }) {
 
 function WorkbenchScreen({ profile }: { profile: Profile }) {
   const desk = useCounterT()
+  const volunteers = useOfficerVolunteersT()
   return (
     <>
       <EntryCard
@@ -67,6 +69,13 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
         description={desk('desk.entry.body')}
         actionLabel={desk('desk.entry.action')}
         url="/packages/officer/pages/desk/index"
+      />
+      <EntryCard
+        className="workbench-open-volunteers"
+        title={volunteers('ov.entry.title')}
+        description={volunteers('ov.entry.body')}
+        actionLabel={volunteers('ov.entry.action')}
+        url="/packages/officer/pages/volunteers/index"
       />
       {profile.officer ? <Workbench officerId={profile.officer.id} /> : null}
       <OfficerRecord officer={profile.officer} />

@@ -1,0 +1,159 @@
+// How volunteer data is stored and how stored documents become what callers see. Kept apart from
+// the store so scripts (demo seed, bench) can build the same records without initialising the SDK.
+// Every document read is parsed with these schemas (the database is a boundary).
+import * as z from 'zod'
+import { LocalizedName } from '../../src/core/jurisdiction/primitives'
+import { ActivityKind, Availability, Skill, type VolunteerConfig } from '../../src/core/volunteers/config'
+import type { ActivityView, RosterPerson, TeamView, VolunteerView } from '../../src/core/volunteers/contract'
+import { LocalizedText } from '../../src/core/volunteers/contract'
+import { cancelDeadline, standingOf, VOLUNTEER_STATUSES } from '../../src/core/volunteers/rules'
+
+const StoredDate = z.coerce.date()
+
+export const TeamDoc = z.object({ _id: z.string(), name: LocalizedName, description: LocalizedText, order: z.number().int() })
+export type TeamDoc = z.infer<typeof TeamDoc>
+
+export const teamView = (team: TeamDoc, members: number): TeamView => ({ id: team._id, name: team.name, description: team.description, members })
+
+export const HoldDoc = z.object({ activityId: z.string(), startsAt: StoredDate, endsAt: StoredDate })
+
+/** One per applicant, keyed by openid. `holds` are the activities signed up for: the overlap guard. */
+export const VolunteerDoc = z.object({
+  _id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  skills: z.array(Skill),
+  availability: z.array(Availability),
+  communityId: z.string(),
+  teamId: z.string(),
+  status: z.enum(VOLUNTEER_STATUSES),
+  reason: z.string().nullable(),
+  appliedAt: StoredDate,
+  decidedAt: StoredDate.nullable(),
+  decidedBy: z.string().nullable(),
+  leaderboardOptOut: z.boolean(),
+  holds: z.array(HoldDoc),
+})
+export type VolunteerDoc = z.infer<typeof VolunteerDoc>
+
+export const volunteerView = (doc: VolunteerDoc): VolunteerView => ({
+  openid: doc._id,
+  name: doc.name,
+  phone: doc.phone,
+  skills: doc.skills,
+  availability: doc.availability,
+  communityId: doc.communityId,
+  teamId: doc.teamId,
+  status: doc.status,
+  reason: doc.reason,
+  appliedAt: doc.appliedAt.toISOString(),
+  decidedAt: doc.decidedAt?.toISOString() ?? null,
+  leaderboardOptOut: doc.leaderboardOptOut,
+})
+
+export const EntryDoc = z.object({ openid: z.string(), teamId: z.string(), at: StoredDate, waited: z.boolean() })
+export type EntryDoc = z.infer<typeof EntryDoc>
+
+/**
+ * `entries` in arrival order: the first `capacity` hold a place, the rest wait (src/core/volunteers/
+ * rules.ts › Standing). `count` = entries.length, changed in the same atomic write as `entries`,
+ * so sign-up can guard on it. `promoted`, `reminded` and `cancelNoticed` are the jobs' marks.
+ */
+export const ActivityDoc = z.object({
+  _id: z.string(),
+  kind: ActivityKind,
+  title: LocalizedName,
+  description: LocalizedText,
+  place: z.object({ label: LocalizedName, communityId: z.string().nullable(), point: z.object({ lng: z.number(), lat: z.number() }).nullable(), radiusMeters: z.number().int() }),
+  startsAt: StoredDate,
+  endsAt: StoredDate,
+  deadline: StoredDate,
+  capacity: z.number().int(),
+  skills: z.array(Skill),
+  teamIds: z.array(z.string()),
+  status: z.enum(['open', 'cancelled']),
+  cancelReason: z.string().nullable(),
+  seriesId: z.string().nullable(),
+  code: z.string(),
+  entries: z.array(EntryDoc),
+  count: z.number().int(),
+  promoted: z.array(z.string()),
+  reminded: z.array(z.string()),
+  cancelNoticed: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: StoredDate,
+  updatedAt: StoredDate,
+})
+export type ActivityDoc = z.infer<typeof ActivityDoc>
+
+/** The mark a promotion message is claimed with: the same person promoted again after re-signing gets a new one. */
+export const promotionKey = (entry: EntryDoc) => `${entry.openid}@${entry.at.getTime()}`
+
+export const Correction = z.object({ by: z.string(), at: StoredDate, fromMinutes: z.number().int().nullable(), toMinutes: z.number().int(), reason: z.string() })
+
+/** One per volunteer and activity (`<activityId>__<openid>`): the unique _id makes check-in happen once. */
+export const AttendanceDoc = z.object({
+  _id: z.string(),
+  activityId: z.string(),
+  openid: z.string(),
+  teamId: z.string(),
+  kind: ActivityKind,
+  title: LocalizedName,
+  startsAt: StoredDate,
+  /** Station-local year and month of the activity, for certificates and monthly figures. */
+  year: z.number().int(),
+  month: z.string(),
+  method: z.enum(['code', 'location', 'officer']),
+  checkedInAt: StoredDate.nullable(),
+  checkedOutAt: StoredDate.nullable(),
+  minutes: z.number().int().nullable(),
+  points: z.number().int().nullable(),
+  corrections: z.array(Correction),
+  updatedAt: StoredDate,
+})
+export type AttendanceDoc = z.infer<typeof AttendanceDoc>
+
+export const attendanceId = (activityId: string, openid: string) => `${activityId}__${openid}`
+
+export function activityView(doc: ActivityDoc, openid: string, mine: AttendanceDoc | null, config: VolunteerConfig): ActivityView {
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    title: doc.title,
+    description: doc.description,
+    place: doc.place,
+    startsAt: doc.startsAt.toISOString(),
+    endsAt: doc.endsAt.toISOString(),
+    deadline: doc.deadline.toISOString(),
+    capacity: doc.capacity,
+    skills: doc.skills,
+    teamIds: doc.teamIds,
+    status: doc.status,
+    cancelReason: doc.cancelReason,
+    seriesId: doc.seriesId,
+    placed: Math.min(doc.entries.length, doc.capacity),
+    waiting: Math.max(0, doc.entries.length - doc.capacity),
+    mine: standingOf(doc.entries, doc.capacity, openid),
+    attendance: mine?.checkedInAt ? { checkedInAt: mine.checkedInAt.toISOString(), checkedOutAt: mine.checkedOutAt?.toISOString() ?? null, minutes: mine.minutes, points: mine.points } : null,
+    cancellableUntil: cancelDeadline(doc.startsAt, config).toISOString(),
+  }
+}
+
+export function rosterPerson(entry: EntryDoc, profile: VolunteerDoc | undefined, attendance: AttendanceDoc | undefined): z.infer<typeof RosterPerson> {
+  return {
+    openid: entry.openid,
+    name: profile?.name ?? entry.openid,
+    teamId: entry.teamId,
+    phone: profile?.phone ?? '',
+    attendance: attendance
+      ? {
+          method: attendance.method,
+          checkedInAt: attendance.checkedInAt?.toISOString() ?? null,
+          checkedOutAt: attendance.checkedOutAt?.toISOString() ?? null,
+          minutes: attendance.minutes,
+          points: attendance.points,
+          corrections: attendance.corrections.map((c) => ({ ...c, at: c.at.toISOString() })),
+        }
+      : null,
+  }
+}

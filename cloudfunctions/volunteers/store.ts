@@ -1,0 +1,155 @@
+// Volunteer documents. Every write that enforces a rule is one conditional single-document update
+// whose where clause restates the rule (see README.md › Concurrency); reads are parsed.
+import * as z from 'zod'
+import { _, db } from '../_shared/cloud'
+import { COLLECTIONS } from '../_shared/collections'
+import { readDoc } from '../_shared/documents'
+import { subPipeline } from '../booking/store/pipeline'
+import { ActivityDoc, AttendanceDoc, TeamDoc, VolunteerDoc, type EntryDoc } from './records'
+
+export const teamsCollection = () => db.collection(COLLECTIONS.volunteerTeams)
+export const volunteers = () => db.collection(COLLECTIONS.volunteers)
+export const activities = () => db.collection(COLLECTIONS.volunteerActivities)
+export const attendance = () => db.collection(COLLECTIONS.volunteerAttendance)
+
+type Updated = { stats: { updated: number } }
+
+/**
+ * A conditional update that answers the document as written (database.modifyAndReturnDoc, the
+ * node SDK's `where().updateAndReturn()`, documented for CloudBase's server SDK). wx-server-sdk
+ * wraps that query without exposing the method, so it is reached through the wrapped query; the
+ * check fails loudly should an SDK upgrade move it.
+ */
+interface UpdatesAndReturns {
+  updateAndReturn(data: Record<string, unknown>): Promise<{ updated: number; doc: unknown }>
+}
+function andReturn(query: unknown): UpdatesAndReturns {
+  const inner = (query as { _query?: Partial<UpdatesAndReturns> })._query
+  if (typeof inner?.updateAndReturn !== 'function') throw new Error('wx-server-sdk no longer exposes updateAndReturn on its wrapped query')
+  return inner as UpdatesAndReturns
+}
+const updatedOne = (result: unknown) => (result as Updated).stats.updated >= 1
+
+export async function allTeams(): Promise<TeamDoc[]> {
+  const { data } = (await teamsCollection().orderBy('order', 'asc').limit(100).get()) as { data: unknown }
+  return z.array(TeamDoc).parse(data)
+}
+
+/** Active volunteers per team, in one aggregation. */
+export async function memberCounts(): Promise<Map<string, number>> {
+  const { list } = (await volunteers().aggregate().match({ status: 'active' }).group({ _id: '$teamId', members: db.command.aggregate.sum(1) }).limit(100).end()) as { list: Array<{ _id: string; members: number }> }
+  return new Map(list.map((row) => [row._id, row.members]))
+}
+
+export const getVolunteer = (openid: string) => readDoc(volunteers(), openid, VolunteerDoc)
+export const getActivity = (id: string) => readDoc(activities(), id, ActivityDoc)
+
+export async function volunteersWhere(where: Record<string, unknown>, limit = 1000): Promise<VolunteerDoc[]> {
+  const { data } = (await volunteers().where(where).limit(limit).get()) as { data: unknown }
+  return z.array(VolunteerDoc).parse(data)
+}
+
+export async function activitiesWhere(where: Record<string, unknown>, limit = 200): Promise<ActivityDoc[]> {
+  const { data } = (await activities().where(where).orderBy('startsAt', 'asc').limit(limit).get()) as { data: unknown }
+  return z.array(ActivityDoc).parse(data)
+}
+
+export async function attendanceWhere(where: Record<string, unknown>, limit = 1000): Promise<AttendanceDoc[]> {
+  const { data } = (await attendance().where(where).orderBy('startsAt', 'desc').limit(limit).get()) as { data: unknown }
+  return z.array(AttendanceDoc).parse(data)
+}
+
+const ActivityWith = ActivityDoc.extend({ volunteer: z.array(VolunteerDoc).max(1), attendance: z.array(AttendanceDoc).max(1) })
+
+/**
+ * An activity with the caller's profile and attendance joined onto it: everything sign-up,
+ * cancellation and check-in decide on, in one request. Null when the activity does not exist.
+ */
+export async function activityWithMine(activityId: string, openid: string, attendanceKey: string): Promise<{ activity: ActivityDoc; volunteer: VolunteerDoc | null; attendance: AttendanceDoc | null } | null> {
+  const { list } = (await activities()
+    .aggregate()
+    .match({ _id: activityId })
+    .limit(1)
+    .lookup({ from: COLLECTIONS.volunteers, pipeline: subPipeline().match({ _id: openid }).done(), as: 'volunteer' })
+    .lookup({ from: COLLECTIONS.volunteerAttendance, pipeline: subPipeline().match({ _id: attendanceKey }).done(), as: 'attendance' })
+    .end()) as { list: unknown[] }
+  if (list.length === 0) return null
+  const { volunteer, attendance: mine, ...activity } = ActivityWith.parse(list[0])
+  return { activity: ActivityDoc.parse(activity), volunteer: volunteer[0] ?? null, attendance: mine[0] ?? null }
+}
+
+// ── Sign-up writes ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * Records the hold on the volunteer's profile unless it overlaps one they hold: the atomic
+ * guard that keeps a volunteer out of two overlapping activities however the calls race.
+ */
+export async function takeHold(openid: string, activity: Pick<ActivityDoc, '_id' | 'startsAt' | 'endsAt' | 'teamIds'>): Promise<boolean> {
+  const result = await volunteers()
+    .where(
+      _.and([
+        { _id: openid, status: 'active', teamId: _.in(activity.teamIds), 'holds.activityId': _.neq(activity._id) },
+        _.nor([{ holds: _.elemMatch({ startsAt: _.lt(activity.endsAt), endsAt: _.gt(activity.startsAt) }) }]),
+      ]),
+    )
+    .update({ data: { holds: _.push([{ activityId: activity._id, startsAt: activity.startsAt, endsAt: activity.endsAt }]) } })
+  return updatedOne(result)
+}
+
+/** Drops the hold; a no-op when there is none, so it can be repeated. */
+export async function releaseHolds(openids: readonly string[], activityId: string): Promise<void> {
+  if (openids.length === 0) return
+  await volunteers()
+    .where({ _id: _.in([...openids]), 'holds.activityId': activityId })
+    .update({ data: { holds: _.pull({ activityId }) } })
+}
+
+/** Drops every hold whose activity ended before `before`; answers how many profiles changed. */
+export async function pruneEndedHolds(before: Date): Promise<number> {
+  const result = (await volunteers()
+    .where({ 'holds.endsAt': _.lt(before) })
+    .update({ data: { holds: _.pull({ endsAt: _.lt(before) }) } })) as Updated
+  return result.stats.updated
+}
+
+/**
+ * Appends the entry if the activity is still open to the team, before its deadline, unchanged in
+ * time and capacity, without this volunteer, and — the waitlist's exactness — still below
+ * (`waited: false`) or at (`waited: true`) capacity. Answers the activity as written, or null.
+ */
+export async function pushEntry(activity: ActivityDoc, entry: EntryDoc, now: Date): Promise<ActivityDoc | null> {
+  const result = await andReturn(
+    activities().where({
+      _id: activity._id,
+      status: 'open',
+      deadline: _.gt(now),
+      startsAt: activity.startsAt,
+      capacity: activity.capacity,
+      teamIds: entry.teamId,
+      'entries.openid': _.neq(entry.openid),
+      count: entry.waited ? _.gte(activity.capacity) : _.lt(activity.capacity),
+    }),
+  ).updateAndReturn({ entries: _.push([entry]), count: _.inc(1), updatedAt: now })
+  return result.updated === 1 ? ActivityDoc.parse(result.doc) : null
+}
+
+/** Removes the volunteer's entry if the start is still after `startsAfter`; the first waiting moves up by the same write. */
+export async function pullEntry(activityId: string, openid: string, startsAfter: Date, now: Date): Promise<ActivityDoc | null> {
+  const result = await andReturn(activities().where({ _id: activityId, 'entries.openid': openid, startsAt: _.gt(startsAfter) })).updateAndReturn({
+    entries: _.pull({ openid }),
+    count: _.inc(-1),
+    updatedAt: now,
+  })
+  return result.updated === 1 ? ActivityDoc.parse(result.doc) : null
+}
+
+/** Claims a job's mark (`promoted`, `reminded`, `cancelNoticed`) on an activity; true for exactly one caller. */
+export async function claimMark(activityId: string, field: 'promoted' | 'reminded' | 'cancelNoticed', key: string): Promise<boolean> {
+  return updatedOne(await activities().where({ _id: activityId, [field]: _.neq(key) }).update({ data: { [field]: _.push([key]) } }))
+}
+
+export async function releaseMark(activityId: string, field: 'promoted' | 'reminded' | 'cancelNoticed', key: string): Promise<void> {
+  await activities().where({ _id: activityId }).update({ data: { [field]: _.pull(key) } })
+}
+
+export const updateWhere = async (collection: ReturnType<typeof activities>, where: Record<string, unknown>, data: Record<string, unknown>) => updatedOne(await collection.where(where).update({ data }))

@@ -1,0 +1,94 @@
+// Demo volunteer data, after the articles in ../shared/domain: a 120-member volunteer association,
+// a volunteer police team (义警) of herders, a veterans' service team and a red-armband patrol. The
+// demo volunteer (demo-volunteer-1) is an approved member of the herders' team; one pending
+// application waits for an officer; activities start from `today` so the demo always has some.
+import { randomInt } from 'node:crypto'
+import { checkInCodeFrom } from '../src/core/volunteers/rules'
+import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
+import type { ActivityDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/volunteers/records'
+
+export const DEMO_TEAMS: TeamDoc[] = [
+  { _id: 'team-association', order: 1, name: { zh: '镇志愿者协会' }, description: { zh: '120 名会员：反诈宣传、法律宣讲、走访帮扶困难和老年家庭。' } },
+  { _id: 'team-herder-police', order: 2, name: { zh: '牧民义警队' }, description: { zh: '40 名牧民义警：核实警情、上报信息、嘎查巡逻。' } },
+  { _id: 'team-veterans', order: 3, name: { zh: '退役军人服务队' }, description: { zh: '退役军人志愿者：发现并报告社区隐患，上门照看老人和残疾人。' } },
+  { _id: 'team-red-armband', order: 4, name: { zh: '红袖标巡逻队' }, description: { zh: '红袖标巡逻：街面巡逻、协助走访和户籍登记。' } },
+]
+
+/** The town centre (潮格温都尔镇): where the demo patrols meet. */
+const TOWN_CENTRE = { lng: 106.9787, lat: 41.5873 }
+
+function activity(id: string, today: Date, fields: Pick<ActivityDoc, 'kind' | 'title' | 'description' | 'capacity' | 'teamIds'> & { dayOffset: number; start: string; hours: number }): ActivityDoc {
+  const day = dayjs(today).tz(STATION_TIME_ZONE).startOf('day').add(fields.dayOffset, 'day')
+  const [h, m] = fields.start.split(':').map(Number)
+  const start = day.add(h, 'hour').add(m, 'minute')
+  return {
+    _id: id,
+    kind: fields.kind,
+    title: fields.title,
+    description: fields.description,
+    place: { label: { zh: '镇政府广场' }, communityId: 'community-chaoge', point: TOWN_CENTRE, radiusMeters: 300 },
+    startsAt: start.toDate(),
+    endsAt: start.add(fields.hours, 'hour').toDate(),
+    deadline: start.subtract(3, 'hour').toDate(),
+    capacity: fields.capacity,
+    skills: [],
+    teamIds: fields.teamIds,
+    status: 'open',
+    cancelReason: null,
+    seriesId: null,
+    code: checkInCodeFrom(randomInt),
+    entries: [],
+    count: 0,
+    promoted: [],
+    reminded: [],
+    cancelNoticed: [],
+    createdBy: 'demo-officer-1',
+    createdAt: today,
+    updatedAt: today,
+  }
+}
+
+export function demoVolunteerDocuments(today: Date, seededAt: Date) {
+  const profile = (openid: string, name: string, teamId: string, status: VolunteerDoc['status']): VolunteerDoc => ({
+    _id: openid,
+    name,
+    phone: '13900000000',
+    skills: ['mongolian', 'driving'],
+    availability: ['weekend', 'on_call'],
+    communityId: 'gacha-ulaanhad',
+    teamId,
+    status,
+    reason: null,
+    appliedAt: seededAt,
+    decidedAt: status === 'active' ? seededAt : null,
+    decidedBy: status === 'active' ? 'demo-officer-1' : null,
+    leaderboardOptOut: false,
+    holds: [],
+  })
+  return {
+    volunteer_teams: DEMO_TEAMS,
+    volunteers: [profile('demo-volunteer-1', '额尔敦', 'team-herder-police', 'active')],
+    volunteer_activities: [
+      activity('act-demo-patrol', today, {
+        kind: 'patrol',
+        title: { zh: '嘎查夜间巡逻' },
+        description: { zh: '沿主街和牧区路口巡逻，发现情况及时上报值班民警。' },
+        capacity: 6,
+        teamIds: ['team-herder-police', 'team-red-armband'],
+        dayOffset: 1,
+        start: '19:00',
+        hours: 2,
+      }),
+      activity('act-demo-antifraud', today, {
+        kind: 'anti_fraud',
+        title: { zh: '集市反诈宣传' },
+        description: { zh: '在周末集市发放双语反诈传单，讲解“96110”预警电话。' },
+        capacity: 10,
+        teamIds: ['team-association', 'team-herder-police'],
+        dayOffset: 3,
+        start: '09:30',
+        hours: 3,
+      }),
+    ],
+  }
+}

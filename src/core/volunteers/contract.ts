@@ -1,0 +1,242 @@
+// The volunteers function: applying to a team, officers approving or suspending, activities with
+// capacity and a waitlist, check-in by code or position, hours, points, leaderboards and the
+// officers' monthly figures. Rules live in ./rules.ts; this file is what crosses the wire.
+import * as z from 'zod'
+import { defineFunction } from '../contract'
+import { DocId } from '../ids'
+import { Latitude, LocalizedName, Longitude } from '../jurisdiction/primitives'
+import { ChineseMobile } from '../booking/phone'
+import { ANYONE } from '../roles'
+import { ActivityKind, Availability, Skill } from './config'
+import { CHECK_IN_CODE, Frequency, VOLUNTEER_STATUSES } from './rules'
+
+const DESK = ['officer', 'station_leader'] as const
+const MEMBERS = ['volunteer', 'officer', 'station_leader'] as const
+const VOLUNTEERS = ['volunteer'] as const
+
+const Instant = z.iso.datetime({ offset: true })
+const Reason = z.string().trim().min(1).max(100)
+const unique = <T>(items: readonly T[]) => new Set(items).size === items.length
+
+export const VolunteerStatus = z.enum(VOLUNTEER_STATUSES)
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+export const Year = z.number().int().min(2020).max(2100)
+
+/** Longer text than a name: descriptions, in zh and optionally mn. */
+export const LocalizedText = z.strictObject({ zh: z.string().trim().min(1).max(500), mn: z.string().trim().min(1).max(1000).optional() })
+
+export const TeamView = z.object({ id: DocId, name: LocalizedName, description: LocalizedText, members: z.number().int() })
+export type TeamView = z.infer<typeof TeamView>
+
+export const ApplyInput = z.object({
+  name: z.string().trim().min(1).max(32),
+  phone: ChineseMobile,
+  skills: z.array(Skill).max(5).refine(unique, 'skills must not repeat'),
+  availability: z.array(Availability).min(1).max(4).refine(unique, 'availability must not repeat'),
+  communityId: DocId,
+  teamId: DocId,
+})
+
+export const VolunteerView = z.object({
+  openid: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  skills: z.array(Skill),
+  availability: z.array(Availability),
+  communityId: z.string(),
+  teamId: z.string(),
+  status: VolunteerStatus,
+  /** Why an officer declined or suspended. */
+  reason: z.string().nullable(),
+  appliedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  leaderboardOptOut: z.boolean(),
+})
+export type VolunteerView = z.infer<typeof VolunteerView>
+
+export const PlaceInput = z
+  .strictObject({
+    label: LocalizedName,
+    communityId: DocId.optional(),
+    point: z.strictObject({ lng: Longitude, lat: Latitude }).optional(),
+    radiusMeters: z.number().int().min(20).max(5000).optional(),
+  })
+  .refine((p) => p.point || p.communityId, 'a place needs a map point or a community')
+
+export const ActivityFields = z.object({
+  kind: ActivityKind,
+  title: LocalizedName,
+  description: LocalizedText,
+  place: PlaceInput,
+  startsAt: Instant,
+  endsAt: Instant,
+  deadline: Instant,
+  capacity: z.number().int().min(1).max(500),
+  skills: z.array(Skill).max(5).refine(unique, 'skills must not repeat'),
+  teamIds: z.array(DocId).min(1).max(10).refine(unique, 'teams must not repeat'),
+})
+
+const timesInOrder = (a: { startsAt?: string; endsAt?: string; deadline?: string }) =>
+  !a.startsAt || !a.endsAt || (Date.parse(a.endsAt) > Date.parse(a.startsAt) && (!a.deadline || Date.parse(a.deadline) <= Date.parse(a.startsAt)))
+
+export const Standing = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('placed') }),
+  z.object({ state: z.literal('waiting'), position: z.number().int() }),
+  z.object({ state: z.literal('none') }),
+])
+
+export const ActivityView = z.object({
+  id: DocId,
+  kind: ActivityKind,
+  title: LocalizedName,
+  description: LocalizedText,
+  place: z.object({ label: LocalizedName, communityId: z.string().nullable(), point: z.object({ lng: z.number(), lat: z.number() }).nullable(), radiusMeters: z.number().int() }),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  deadline: z.string(),
+  capacity: z.number().int(),
+  skills: z.array(Skill),
+  teamIds: z.array(z.string()),
+  status: z.enum(['open', 'cancelled']),
+  cancelReason: z.string().nullable(),
+  /** Series of a recurring activity (the first occurrence's id), null for a one-off. */
+  seriesId: z.string().nullable(),
+  placed: z.number().int(),
+  waiting: z.number().int(),
+  mine: Standing,
+  /** The caller's attendance, once checked in. */
+  attendance: z.object({ checkedInAt: z.string(), checkedOutAt: z.string().nullable(), minutes: z.number().int().nullable(), points: z.number().int().nullable() }).nullable(),
+  cancellableUntil: z.string(),
+})
+export type ActivityView = z.infer<typeof ActivityView>
+
+export const RosterPerson = z.object({
+  openid: z.string(),
+  name: z.string(),
+  teamId: z.string(),
+  phone: z.string(),
+  attendance: z
+    .object({
+      method: z.enum(['code', 'location', 'officer']),
+      checkedInAt: z.string().nullable(),
+      checkedOutAt: z.string().nullable(),
+      minutes: z.number().int().nullable(),
+      points: z.number().int().nullable(),
+      corrections: z.array(z.object({ by: z.string(), at: z.string(), fromMinutes: z.number().int().nullable(), toMinutes: z.number().int(), reason: z.string() })),
+    })
+    .nullable(),
+})
+
+export const Roster = z.object({
+  activity: ActivityView,
+  /** Shown on the officer's phone for volunteers to type. */
+  code: z.string(),
+  placed: z.array(RosterPerson),
+  waiting: z.array(RosterPerson.extend({ position: z.number().int() })),
+})
+export type Roster = z.infer<typeof Roster>
+
+export const ServiceEntry = z.object({
+  activityId: z.string(),
+  title: LocalizedName,
+  kind: ActivityKind,
+  startsAt: z.string(),
+  minutes: z.number().int(),
+  points: z.number().int(),
+  corrected: z.boolean(),
+})
+
+export const MyRecord = z.object({
+  year: z.number().int(),
+  name: z.string(),
+  teamId: z.string(),
+  minutes: z.number().int(),
+  points: z.number().int(),
+  activities: z.number().int(),
+  history: z.array(ServiceEntry),
+})
+export type MyRecord = z.infer<typeof MyRecord>
+
+export const Leaderboard = z.object({
+  teamId: z.string(),
+  year: z.number().int(),
+  optedOut: z.boolean(),
+  rows: z.array(z.object({ rank: z.number().int(), name: z.string(), points: z.number().int(), minutes: z.number().int(), me: z.boolean() })),
+})
+export type Leaderboard = z.infer<typeof Leaderboard>
+
+export const TeamMonthView = z.object({
+  teamId: z.string(),
+  activities: z.number().int(),
+  minutes: z.number().int(),
+  places: z.number().int(),
+  attended: z.number().int(),
+  attendanceRate: z.number().nullable(),
+})
+export type TeamMonthView = z.infer<typeof TeamMonthView>
+
+export const CheckInProof = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('code'), code: z.string().trim().regex(CHECK_IN_CODE, 'must be the 6-digit code the officer shows') }),
+  z.strictObject({ method: z.literal('location'), lng: Longitude, lat: Latitude }),
+])
+
+const ActivityRef = { activityId: DocId }
+
+export const volunteersContract = defineFunction('volunteers', {
+  teams: { summary: 'The station’s volunteer teams, with their member counts.', input: z.object({}), output: z.array(TeamView), roles: ANYONE },
+  myVolunteer: { summary: 'The caller’s volunteer profile and status, or null before applying.', input: z.object({}), output: VolunteerView.nullable(), roles: ANYONE },
+  apply: {
+    summary: 'Apply to a team with a profile (skills, availability, home community). A declined applicant may apply again.',
+    input: ApplyInput,
+    output: VolunteerView,
+    roles: ANYONE,
+  },
+  applications: { summary: 'Volunteers by status (pending first), for officers.', input: z.object({ status: VolunteerStatus.optional() }), output: z.array(VolunteerView), roles: DESK },
+  decide: {
+    summary: 'Approve (grants the volunteer role) or decline with a reason a pending application.',
+    input: z.object({ openid: DocId, decision: z.enum(['approve', 'decline']), reason: Reason.optional() }).refine((d) => d.decision === 'approve' || d.reason, { message: 'a decline needs a reason', path: ['reason'] }),
+    output: VolunteerView,
+    roles: DESK,
+  },
+  suspend: { summary: 'Suspend an active volunteer with a reason: the volunteer role is removed.', input: z.object({ openid: DocId, reason: Reason }), output: VolunteerView, roles: DESK },
+  createActivity: {
+    summary: 'Create an activity, or a series: `repeat` makes daily or weekly occurrences at the same local time.',
+    input: ActivityFields.extend({ repeat: z.strictObject({ frequency: z.enum(Frequency), count: z.number().int().min(2).max(12) }).optional() }).refine(timesInOrder, 'the end must follow the start and the deadline must not be after the start'),
+    output: z.array(ActivityView),
+    roles: DESK,
+  },
+  updateActivity: {
+    summary: 'Change an activity’s text, place, capacity (not below the places held), skills or deadline. Times stay: cancel and create anew to move it.',
+    input: z.object({ ...ActivityRef, ...ActivityFields.pick({ title: true, description: true, place: true, capacity: true, skills: true, deadline: true }).partial().shape }),
+    output: ActivityView,
+    roles: DESK,
+  },
+  cancelActivity: { summary: 'Cancel an activity with a reason; everyone signed up is told.', input: z.object({ ...ActivityRef, reason: Reason }), output: ActivityView, roles: DESK },
+  listActivities: {
+    summary: 'Activities from a week ago on, soonest first, with the caller’s standing; volunteers see those open to their team.',
+    input: z.object({}),
+    output: z.array(ActivityView),
+    roles: MEMBERS,
+  },
+  activity: { summary: 'One activity with the caller’s standing and attendance.', input: z.object(ActivityRef), output: ActivityView, roles: MEMBERS },
+  roster: { summary: 'Places, waitlist, attendance and the check-in code of an activity.', input: z.object(ActivityRef), output: Roster, roles: DESK },
+  signUp: {
+    summary: 'Sign up: a place while there is one, else the waitlist, in arrival order. Signing up again answers the current standing.',
+    input: z.object(ActivityRef),
+    output: ActivityView,
+    roles: VOLUNTEERS,
+  },
+  cancelSignUp: { summary: 'Withdraw until the configured time before the start; the first waiting takes the place.', input: z.object(ActivityRef), output: ActivityView, roles: VOLUNTEERS },
+  checkIn: { summary: 'Check in with the officer’s 6-digit code or the phone’s position within the activity’s radius.', input: z.object({ ...ActivityRef, proof: CheckInProof }), output: ActivityView, roles: VOLUNTEERS },
+  checkOut: { summary: 'Check out; the hours (capped at the activity’s length) and points are recorded.', input: z.object(ActivityRef), output: ActivityView, roles: VOLUNTEERS },
+  myRecord: { summary: 'The caller’s hours, points and history for a year (this year by default): the service certificate’s figures.', input: z.object({ year: Year.optional() }), output: MyRecord, roles: VOLUNTEERS },
+  leaderboard: { summary: 'The caller’s team ranked by points for a year, without those who opted out.', input: z.object({ year: Year.optional() }), output: Leaderboard, roles: VOLUNTEERS },
+  setLeaderboardOptOut: { summary: 'Leave or rejoin the team leaderboard.', input: z.object({ optOut: z.boolean() }), output: VolunteerView, roles: VOLUNTEERS },
+  correctHours: {
+    summary: 'Set a volunteer’s minutes on an activity (also for someone who never checked in); the change is logged with the officer and reason.',
+    input: z.object({ ...ActivityRef, openid: DocId, minutes: z.number().int().min(0).max(24 * 60), reason: Reason }),
+    output: Roster,
+    roles: DESK,
+  },
+  teamMonth: { summary: 'Per team for a month: activities, hours served and attendance rate.', input: z.object({ month: Month }), output: z.array(TeamMonthView), roles: DESK },
+})

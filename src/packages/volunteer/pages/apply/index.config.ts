@@ -1,0 +1,3 @@
+import { volunteerZhHans } from '../../i18n/zh-Hans'
+
+export default definePageConfig({ navigationBarTitleText: volunteerZhHans['volunteer.apply.title'] })

@@ -1,0 +1,167 @@
+// Applying to volunteer: a profile (name, mobile, skills, availability, home community) and a
+// team, then the application's status — pending, declined with the officer's reason (apply
+// again), active (the way into the volunteer centre) or suspended with the reason.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import type { Profile } from '../../../../core/account/contract'
+import { jurisdictionContract, type CommunityCard } from '../../../../core/jurisdiction/contract'
+import { AVAILABILITY, SKILLS, type Availability, type Skill } from '../../../../core/volunteers/config'
+import { volunteersContract, type TeamView, type VolunteerView } from '../../../../core/volunteers/contract'
+import { PageShell } from '../../../../components/page-shell'
+import { SectionCard } from '../../../../components/section-card'
+import { SessionGate } from '../../../../components/session-gate'
+import { ErrorView, LoadingView } from '../../../../components/status-views'
+import { localizedName } from '../../../../i18n/localized-name'
+import { call } from '../../../../services/cloud'
+import { asCloudError, useSession } from '../../../../services/session'
+import { useRemote } from '../../../../services/use-remote'
+import { useVolunteerT } from '../../i18n'
+import { refusalMessage, type VolunteerT } from '../../parts'
+import '../../volunteer.css'
+
+const CENTER = '/packages/volunteer/pages/center/index'
+
+const loadAll = () =>
+  Promise.all([call(volunteersContract, 'myVolunteer', {}), call(volunteersContract, 'teams', {}), call(jurisdictionContract, 'listCommunities', {})]).then(([mine, teams, communities]) => ({ mine, teams, communities }))
+
+const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item])
+
+interface FormProps {
+  profile: Profile
+  teams: TeamView[]
+  communities: CommunityCard[]
+  t: VolunteerT
+  onSent: (view: VolunteerView) => void
+}
+
+function ApplyForm({ profile, teams, communities, t, onSent }: FormProps) {
+  const { language } = useSession()
+  const [name, setName] = useState(profile.displayName ?? '')
+  const [phone, setPhone] = useState('')
+  const [skills, setSkills] = useState<Skill[]>([])
+  const [availability, setAvailability] = useState<Availability[]>([])
+  const [communityId, setCommunityId] = useState<string | null>(profile.communityId)
+  const [teamId, setTeamId] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = () => {
+    if (!name.trim() || !/^1\d{10}$/.test(phone.trim()) || availability.length === 0 || !communityId || !teamId) return setProblem(t('volunteer.apply.missing'))
+    setProblem(null)
+    setBusy(true)
+    call(volunteersContract, 'apply', { name: name.trim(), phone: phone.trim(), skills, availability, communityId, teamId })
+      .then(onSent, (err: unknown) => setProblem(refusalMessage(t, asCloudError(err))))
+      .then(() => setBusy(false))
+  }
+
+  return (
+    <SectionCard className="volunteer-apply-form" title={t('volunteer.apply.title')} tone="police">
+      <View className="fq-text">{t('volunteer.apply.intro')}</View>
+      <View className="fq-muted">{t('volunteer.apply.name')}</View>
+      <View className="fq-horizontal">
+        <Input className="volunteer-apply-name" placeholder={t('volunteer.apply.name')} value={name} maxLength={32} onChange={setName} />
+      </View>
+      <View className="fq-muted">{t('volunteer.apply.phone')}</View>
+      <View className="fq-horizontal">
+        <Input className="volunteer-apply-phone" type="number" placeholder={t('volunteer.apply.phone')} value={phone} maxLength={11} onChange={setPhone} />
+      </View>
+      <View className="fq-muted">{t('volunteer.apply.skills')}</View>
+      <View className="fq-actions">
+        {SKILLS.map((s) => (
+          <Button key={s} className={`volunteer-skill-${s}`} type={skills.includes(s) ? 'primary' : 'default'} onClick={() => setSkills(toggle(skills, s))}>
+            {t(`volunteer.skill.${s}`)}
+          </Button>
+        ))}
+      </View>
+      <View className="fq-muted">{t('volunteer.apply.availability')}</View>
+      <View className="fq-actions">
+        {AVAILABILITY.map((a) => (
+          <Button key={a} className={`volunteer-availability-${a}`} type={availability.includes(a) ? 'primary' : 'default'} onClick={() => setAvailability(toggle(availability, a))}>
+            {t(`volunteer.availability.${a}`)}
+          </Button>
+        ))}
+      </View>
+      <View className="fq-muted">{t('volunteer.apply.community')}</View>
+      <View className="fq-actions">
+        {communities.map((c) => (
+          <Button key={c.id} className={`volunteer-community-${c.id}`} type={communityId === c.id ? 'primary' : 'default'} onClick={() => setCommunityId(c.id)}>
+            {localizedName(c.name, language)}
+          </Button>
+        ))}
+      </View>
+      <View className="fq-muted">{t('volunteer.apply.team')}</View>
+      {teams.map((team) => (
+        <View key={team.id} className={`fq-option volunteer-team-${team.id} ${teamId === team.id ? 'is-current' : ''}`} onClick={() => setTeamId(team.id)}>
+          <View className="fq-option-name">{localizedName(team.name, language)}</View>
+          <View className="fq-muted">{localizedName(team.description, language)}</View>
+          <View className="fq-muted">{t('volunteer.apply.members', { count: team.members })}</View>
+        </View>
+      ))}
+      {problem ? <View className="fq-field-error volunteer-apply-error">{problem}</View> : null}
+      <View className="fq-actions">
+        <Button className="volunteer-apply-submit" type="primary" loading={busy} onClick={submit}>
+          {t('volunteer.apply.submit')}
+        </Button>
+      </View>
+    </SectionCard>
+  )
+}
+
+function Status({ view, t, onApplyAgain }: { view: VolunteerView; t: VolunteerT; onApplyAgain: () => void }) {
+  const { refresh } = useSession()
+  // The roles on this device came with the session: load them again before opening the centre.
+  const enter = () => void refresh().then(() => Taro.redirectTo({ url: CENTER }))
+  return (
+    <SectionCard className={`volunteer-apply-status is-${view.status}`} title={t('volunteer.apply.title')} tone="police">
+      {view.status === 'pending' ? <View className="fq-text">{t('volunteer.apply.pending')}</View> : null}
+      {view.status === 'declined' ? <View className="fq-notice is-warning">{t('volunteer.apply.declined', { reason: view.reason ?? '' })}</View> : null}
+      {view.status === 'suspended' ? <View className="fq-notice is-warning">{t('volunteer.apply.suspended', { reason: view.reason ?? '' })}</View> : null}
+      {view.status === 'active' ? <View className="fq-text">{t('volunteer.apply.active')}</View> : null}
+      <View className="fq-actions">
+        {view.status === 'active' ? (
+          <Button className="volunteer-apply-enter" type="primary" onClick={enter}>
+            {t('volunteer.apply.enter')}
+          </Button>
+        ) : null}
+        {view.status === 'declined' ? (
+          <Button className="volunteer-apply-again" type="primary" onClick={onApplyAgain}>
+            {t('volunteer.apply.submit')}
+          </Button>
+        ) : null}
+      </View>
+    </SectionCard>
+  )
+}
+
+function Apply({ profile }: { profile: Profile }) {
+  const t = useVolunteerT()
+  const remote = useRemote(loadAll)
+  const [editing, setEditing] = useState(false)
+  if (remote.state.status === 'loading') return <LoadingView />
+  if (remote.state.status === 'error') return <ErrorView error={remote.state.error} onRetry={() => void remote.reload({ showLoading: true })} />
+  const { mine, teams, communities } = remote.state.data
+  if (mine && !editing) return <Status view={mine} t={t} onApplyAgain={() => setEditing(true)} />
+  return (
+    <ApplyForm
+      profile={profile}
+      teams={teams}
+      communities={communities}
+      t={t}
+      onSent={(view) => {
+        setEditing(false)
+        remote.set({ mine: view, teams, communities })
+      }}
+    />
+  )
+}
+
+export default function VolunteerApplyPage() {
+  const t = useVolunteerT()
+  return (
+    <PageShell name="volunteer-apply" title={t('volunteer.apply.title')}>
+      <SessionGate>{(profile) => <Apply profile={profile} />}</SessionGate>
+    </PageShell>
+  )
+}
