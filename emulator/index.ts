@@ -57,7 +57,8 @@ export interface Emulator {
   setContentRules(r: ContentRules): void
   /** make subscribeMessage.send to this openid fail with errcode 43101 (user refused) */
   setSubscribeRefused(openid: string, refused?: boolean): void
-  runTimer(name: string, trigger?: string): Promise<unknown>
+  /** run a function's timer trigger now; `time` sets the event's Time (jobs that read it can be tested at any instant) */
+  runTimer(name: string, trigger?: string, time?: Date): Promise<unknown>
   seed(collections: Record<string, object[]>): Promise<void>
   ensureIndexes(specs: IndexSpec[]): void
   reset(): Promise<void>
@@ -236,7 +237,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     outbox: () => openapi.outbox(),
     setContentRules: (r) => openapi.setContentRules(r),
     setSubscribeRefused: (openid, refused = true) => openapi.setSubscribeRefused(openid, refused),
-    runTimer: (name, trigger) => runTimerNow(app, name, trigger),
+    runTimer: (name, trigger, time) => runTimerNow(app, name, trigger, time),
     seed,
     ensureIndexes: (specs) => store.ensureIndexes(specs),
     reset,

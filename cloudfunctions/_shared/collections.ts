@@ -11,4 +11,7 @@ export const COLLECTIONS = {
   bookingSlots: 'booking_slots',
   bookings: 'bookings',
   homeVisits: 'home_visits',
+  mediationCases: 'mediation_cases',
+  mediationRectifications: 'mediation_rectifications',
+  auditLog: 'audit_log',
 } as const
