@@ -1,6 +1,6 @@
 // The mediation function through the real wx-server-sdk: filing with routing and risk screening,
 // the lifecycle and its privacy, races, access rules, the audit log and bad input.
-import type { CaseSummary, ResidentCaseView, StaffCaseView } from '../../src/core/mediation/contract'
+import type { CaseSummary, ResidentCaseView } from '../../src/core/mediation/contract'
 import { expectError, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 import { LEADER, OFFICER, OTHER_OFFICER, OTHER_RESIDENT, RESIDENT, act, buildFiling, fileCase, mediateOnce, messagesTo } from './mediation-support'
 
