@@ -9,7 +9,7 @@
 import { decide } from '../../src/core/mediation/lifecycle'
 import type { Dayjs } from '../../src/core/time'
 import { _ } from '../_shared/cloud'
-import { askForRating, notifyEscalation } from './notify'
+import { askForRating, leaderOpenids, notifyEscalation } from './notify'
 import { mediationSettings } from './settings'
 import { dueForEscalation, dueForReturnVisit, updateCaseAt } from './store'
 import { stateOf } from './views'
@@ -22,6 +22,7 @@ const MAX_BATCHES = 5
 export async function escalateOverdue(now: Dayjs) {
   const config = mediationSettings()
   const outcome = { checked: 0, escalated: 0, markedOverdue: 0, batches: 0 }
+  let leaders: string[] | null = null
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const due = await dueForEscalation(now.toDate(), BATCH)
     outcome.batches++
@@ -36,7 +37,8 @@ export async function escalateOverdue(now: Dayjs) {
       changed++
       if (decision.event.kind === 'escalated') {
         outcome.escalated++
-        await notifyEscalation(doc, decision.event.level, at)
+        leaders ??= await leaderOpenids()
+        await notifyEscalation(doc, decision.event.level, at, leaders)
       } else outcome.markedOverdue++
     }
     // A short page was the last; a page where nothing changed (another run took it) ends too.
@@ -54,7 +56,7 @@ export async function requestReturnVisits(now: Dayjs) {
       // Claimed before sending: a second run finds nothing to send.
       if (!(await updateCaseAt(doc._id, doc.version, { returnVisitAt: null, returnVisitSentAt: now.toDate() }))) continue
       claimed++
-      const sent = await askForRating(doc)
+      const sent = await askForRating(doc, doc.closedAt ?? now.toDate())
       if (sent === 'sent') outcome.asked++
       else outcome[sent]++
     }

@@ -23,7 +23,8 @@ function send(openid: string, kind: 'highRiskAlert' | 'escalated' | 'returnVisit
 const officerPage = (caseId: string) => `${mediationSettings().messages.officerPage}?id=${caseId}`
 const residentPage = (caseId: string) => `${mediationSettings().messages.residentPage}?tab=mine&id=${caseId}`
 
-async function leaderOpenids(): Promise<string[]> {
+/** The station leadership's WeChat identities (a job looks them up once per run). */
+export async function leaderOpenids(): Promise<string[]> {
   const { jurisdiction } = await loadCurrent()
   return openidsOfOfficers(jurisdiction.station.leadershipOfficerIds)
 }
@@ -36,16 +37,16 @@ export async function alertLeadership(c: { _id: string; type: DisputeType; risk:
 }
 
 /** The next level (its leaders; level 3 is convened by them) and the resident. */
-export async function notifyEscalation(c: { _id: string; type: DisputeType; applicantOpenid: string }, level: Level, at: Date): Promise<SendOutcome[]> {
+export async function notifyEscalation(c: { _id: string; type: DisputeType; applicantOpenid: string }, level: Level, at: Date, leaders?: string[]): Promise<SendOutcome[]> {
   const values = { type: TYPE_NAME[c.type], level: LEVEL_NAME[level], time: time(at) }
   const outcomes: SendOutcome[] = []
-  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'escalated', values, officerPage(c._id)))
+  for (const openid of leaders ?? (await leaderOpenids())) outcomes.push(await send(openid, 'escalated', values, officerPage(c._id)))
   outcomes.push(await send(c.applicantOpenid, 'escalated', values, residentPage(c._id)))
   return outcomes
 }
 
-export const askForRating = (c: { _id: string; type: DisputeType; applicantOpenid: string; closedAt: Date | null }) =>
-  send(c.applicantOpenid, 'returnVisit', { type: TYPE_NAME[c.type], time: time(c.closedAt ?? new Date(0)) }, residentPage(c._id))
+export const askForRating = (c: { _id: string; type: DisputeType; applicantOpenid: string }, closedAt: Date) =>
+  send(c.applicantOpenid, 'returnVisit', { type: TYPE_NAME[c.type], time: time(closedAt) }, residentPage(c._id))
 
 export async function notifyRectification(task: { caseId: string; type: DisputeType; dueAt: Date }): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = []

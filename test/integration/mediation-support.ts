@@ -3,10 +3,10 @@
 // jobs run at an injected instant.
 import { randomUUID } from 'node:crypto'
 import type { ResidentCaseView, StaffCaseView } from '../../src/core/mediation/contract'
-import type { CaseDoc } from '../../cloudfunctions/mediation/store'
 import { expectOk, type TestCloud } from '../support/cloud'
 
 export { messagesTo } from './booking-support'
+export { mediationCaseRecord as buildStoredCase } from '../../scripts/demo-mediation'
 
 export const RESIDENT = 'demo-resident-1'
 export const OTHER_RESIDENT = 'demo-resident-2'
@@ -45,62 +45,3 @@ export async function mediateOnce(cloud: TestCloud, openid: string, caseId: stri
 export const runMediationJob = (cloud: TestCloud, trigger: string, at: Date) =>
   cloud.emulator.runTimer('mediation', trigger, at) as Promise<{ ok: boolean; data: Record<string, number> }>
 
-/** A case as the function stores it, for data sets built by hand (statistics, the job's load). */
-export function buildStoredCase(id: string, overrides: Partial<CaseDoc> = {}): CaseDoc {
-  const createdAt = overrides.createdAt ?? new Date('2025-03-01T02:00:00Z')
-  return {
-    _id: id,
-    applicantOpenid: `applicant-${id}`,
-    requestDigest: id,
-    type: 'neighbour',
-    description: '草场边界纠纷',
-    applicant: { name: '申请人', phone: '13900000000' },
-    otherParty: null,
-    partiesKey: null,
-    communityId: 'gacha-bayanbulag',
-    location: null,
-    addressText: null,
-    language: 'zh',
-    dangerNow: false,
-    photos: [],
-    contentReview: false,
-    highRisk: false,
-    risk: [],
-    priority: 0,
-    alertOpen: false,
-    alertAck: null,
-    officerId: 'officer-1',
-    officerIds: ['officer-1', 'aux-1'],
-    decision: { communityId: 'gacha-bayanbulag', districtId: null, gridCellId: null, assignee: { officerId: 'officer-1', as: 'community_officer' }, communityOfficerId: 'officer-1', escalation: { level2: ['officer-chief'], level3: [] }, steps: [] },
-    routeReason: { zh: '按社区分派', mn: 'ᠬᠣᠷᠢᠶ᠎ᠠ' },
-    jurisdictionVersion: 1,
-    status: 'submitted',
-    open: true,
-    level: 1,
-    levelSince: createdAt,
-    everAccepted: false,
-    deadlineAt: null,
-    deadlineKind: null,
-    watchAt: null,
-    overdue: false,
-    outcome: null,
-    settledLevel: null,
-    settledAt: null,
-    daysToSettle: null,
-    closedAt: null,
-    agreement: null,
-    sessions: [],
-    internalNotes: [],
-    notSettledReasons: [],
-    timeline: [{ kind: 'filed', level: 1, at: createdAt, by: 'resident' }],
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
-    returnVisitAt: null,
-    returnVisitSentAt: null,
-    version: 0,
-    createdAt,
-    updatedAt: createdAt,
-    ...overrides,
-  }
-}
