@@ -29,8 +29,11 @@ export const ALLOWED_FROM: Record<TransitionName, readonly CaseStatus[]> = {
   close: ['settled', 'not_settled'],
 }
 
-export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'escalated', 'accepted', 'in_mediation']
-export const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status)
+/**
+ * Cases stay in the staff's inbox until closed or withdrawn: a settled case still waits for the
+ * officer to close it. Having no deadline, such a case sorts before the ones with deadlines.
+ */
+export const inInbox = (status: CaseStatus) => status !== 'closed' && status !== 'withdrawn'
 
 export const DeadlineKind = z.enum(['accept', 'first_session', 'settle'])
 export type DeadlineKind = z.infer<typeof DeadlineKind>
