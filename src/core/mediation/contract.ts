@@ -44,6 +44,10 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>
 
 const SessionBase = z.object({ id: z.string(), level: Level, at: z.string(), place: SessionPlace, placeText: z.string().nullable(), participants: z.array(z.string()), held: z.boolean() })
 
+/** What staff do to a case (the resident withdraws; the job marks overdue). */
+export const StaffStep = TransitionName.exclude(['withdraw', 'overdue'])
+export type StaffStep = z.infer<typeof StaffStep>
+
 const CaseCore = z.object({
   id: DocId,
   type: DisputeType,
@@ -95,7 +99,7 @@ export const StaffCaseView = CaseCore.extend({
   internalNotes: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })),
   notSettledReasons: z.array(z.object({ level: Level, reason: z.string() })),
   /** What the caller may do now, so the screen offers only those buttons. */
-  allowed: z.array(TransitionName),
+  allowed: z.array(StaffStep),
   /** The caller may act (level 1: the assigned or covering officer; level 2–3: leaders). */
   canAct: z.boolean(),
 })

@@ -105,7 +105,7 @@ export function CaseCard({ item, onChanged }: { item: ResidentCaseView; onChange
         {item.timeline.map((event, i) => (
           <View key={i} className={`mediation-event is-${event.kind}`}>
             <View className="mediation-event-time">{formatStationTime(event.at)}</View>
-            <View>{event.kind === 'escalated' ? `${t('mediation.event.escalated')}（${t(`mediation.level.${event.level}`)}）` : t(`mediation.event.${event.kind}`)}</View>
+            <View>{event.kind === 'escalated' ? t('mediation.event.escalatedTo', { level: t(`mediation.level.${event.level}`) }) : t(`mediation.event.${event.kind}`)}</View>
           </View>
         ))}
       </View>

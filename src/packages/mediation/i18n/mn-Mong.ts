@@ -71,6 +71,7 @@ export const mediationMnMong: Record<MediationMessageKey, MongolianEntry> = {
   'mediation.event.settle': m('ᠡᠪᠯᠡᠷᠡᠯ ᠦᠨ ᠭᠡᠷ᠎ᠡ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ'),
   'mediation.event.not_settled': m('ᠡᠨᠡ ᠳᠡᠰ ᠲᠦ ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ'),
   'mediation.event.escalated': m('ᠳᠡᠭᠡᠭᠰᠢ ᠳᠡᠰ ᠲᠦ ᠰᠢᠯᠵᠢᠭᠦᠯᠪᠡ'),
+  'mediation.event.escalatedTo': m('{level} ᠳᠦ ᠰᠢᠯᠵᠢᠭᠦᠯᠪᠡ'),
   'mediation.event.overdue': m('ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠪᠡ'),
   'mediation.event.close': m('ᠬᠠᠭᠠᠪᠠ'),
   'mediation.event.withdraw': m('ᠲᠠ ᠪᠤᠴᠠᠭᠠᠪᠠ'),

@@ -64,6 +64,7 @@ export const mediationZhHans = {
   'mediation.event.settle': '达成调解协议',
   'mediation.event.not_settled': '本级未能调解成功',
   'mediation.event.escalated': '升级到下一级',
+  'mediation.event.escalatedTo': '升级到{level}',
   'mediation.event.overdue': '超过办理期限',
   'mediation.event.close': '结案',
   'mediation.event.withdraw': '你撤回了纠纷',

@@ -55,10 +55,12 @@ export const caseworkMnMong: Record<CaseworkMessageKey, MongolianEntry> = {
 
   'casework.case.title': m(`${DISPUTE} ᠤᠨ ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ`),
   'casework.case.applicant': m('ᠭᠤᠶᠤᠴᠢ᠄ {name}᠂ {phone}'),
-  'casework.case.otherParty': m('ᠨᠥᠭᠦᠭᠡ ᠲᠠᠯ᠎ᠠ᠄ {name}{phone}'),
+  'casework.case.otherParty': m('ᠨᠥᠭᠦᠭᠡ ᠲᠠᠯ᠎ᠠ᠄ {name}'),
+  'casework.case.otherPartyPhone': m('ᠨᠥᠭᠦᠭᠡ ᠲᠠᠯ᠎ᠠ᠄ {name}᠂ {phone}'),
   'casework.case.dangerNow': m('ᠭᠤᠶᠤᠴᠢ᠄ ᠣᠳᠣ ᠠᠶᠤᠯ ᠪᠠᠢᠨ᠎ᠠ'),
   'casework.case.risk': m('ᠠᠶᠤᠯ ᠤᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ'),
-  'casework.case.route': m('ᠬᠤᠪᠢᠶᠠᠷᠢᠯᠠᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ'),
+  'casework.case.riskLine': m('{reason}᠄ {matched}'),
+  'casework.case.route': m('ᠬᠤᠪᠢᠶᠠᠷᠢᠯᠠᠭᠰᠠᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {reason}'),
   'casework.case.readOnly': m('ᠬᠣᠶᠠᠳᠤᠭᠠᠷ᠂ ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ ᠳᠡᠰ ᠢ ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠳᠠᠷᠤᠭ᠎ᠠ ᠬᠠᠷᠢᠭᠤᠴᠠᠨ᠎ᠠ᠂ ᠲᠠ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃'),
   'casework.case.audit': m('ᠲᠠᠨ ᠤ ᠦᠵᠡᠭᠰᠡᠨ ᠢ ᠬᠢᠨᠠᠯᠲᠠ ᠶᠢᠨ ᠳᠡᠪᠲᠡᠷ ᠲᠦ ᠲᠡᠮᠳᠡᠭᠯᠡᠪᠡ᠃'),
   'casework.risk.violence': m('ᠬᠦᠴᠢᠷᠬᠡᠯ ᠦᠨ ᠰᠦᠷᠳᠡᠭᠦᠯᠦᠯ'),
@@ -97,6 +99,7 @@ export const caseworkMnMong: Record<CaseworkMessageKey, MongolianEntry> = {
   'casework.session.pending': m('ᠬᠢᠭᠡᠳᠦᠢ'),
   'casework.agreement.title': m('ᠡᠪᠯᠡᠷᠡᠯ ᠦᠨ ᠭᠡᠷ᠎ᠡ'),
   'casework.notSettledReasons.title': m('ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ'),
+  'casework.notSettledLine': m('{level} ᠳᠦᠭᠡᠷ ᠳᠡᠰ᠄ {reason}'),
 
   'casework.notes.title': m('ᠳᠣᠲᠣᠭᠠᠳᠤ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ （ᠠᠷᠠᠳ ᠦᠵᠡᠬᠦ ᠦᠭᠡᠢ）'),
   'casework.notes.placeholder': m('ᠬᠠᠮᠲᠤ ᠠᠵᠢᠯᠯᠠᠭᠴᠢ ᠳᠤ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ'),

@@ -46,10 +46,12 @@ export const caseworkZhHans = {
 
   'casework.case.title': '纠纷详情',
   'casework.case.applicant': '申请人：{name}，{phone}',
-  'casework.case.otherParty': '对方：{name}{phone}',
+  'casework.case.otherParty': '对方：{name}',
+  'casework.case.otherPartyPhone': '对方：{name}，{phone}',
   'casework.case.dangerNow': '申请人报告：现在有危险',
   'casework.case.risk': '风险依据',
-  'casework.case.route': '分派原因',
+  'casework.case.riskLine': '{reason}：{matched}',
+  'casework.case.route': '分派原因：{reason}',
   'casework.case.readOnly': '第二、三级由派出所领导办理，你可以查看。',
   'casework.case.audit': '你查看本案已记入审计日志。',
   'casework.risk.violence': '暴力威胁',
@@ -88,6 +90,7 @@ export const caseworkZhHans = {
   'casework.session.pending': '待召开',
   'casework.agreement.title': '调解协议',
   'casework.notSettledReasons.title': '未调成原因',
+  'casework.notSettledLine': '第 {level} 级：{reason}',
 
   'casework.notes.title': '内部备注（居民看不到）',
   'casework.notes.placeholder': '写给同事的备注',

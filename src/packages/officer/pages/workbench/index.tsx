@@ -16,6 +16,7 @@ import { OfficerRecord } from '../../components/officer-record'
 import { RoutedRequestCard } from '../../components/routed-request-card'
 import { useOfficerT } from '../../i18n'
 import { useCounterT } from '../../desk/i18n'
+import { useCaseworkT } from '../../mediation/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
@@ -59,8 +60,16 @@ function Workbench({ officerId }: { officerId: string }) {
 
 function WorkbenchScreen({ profile }: { profile: Profile }) {
   const desk = useCounterT()
+  const casework = useCaseworkT()
   return (
     <>
+      <EntryCard
+        className="workbench-open-mediation"
+        title={casework('casework.entry.title')}
+        description={casework('casework.entry.body')}
+        actionLabel={casework('casework.entry.action')}
+        url="/packages/officer/pages/mediation/index"
+      />
       <EntryCard
         className="workbench-open-desk"
         title={desk('desk.entry.title')}
