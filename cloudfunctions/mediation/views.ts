@@ -1,8 +1,8 @@
 // From stored case to answer. Residents and staff get different shapes (contract.ts): the
 // resident's view is built field by field from what a resident may see, so internal notes,
 // session notes, risk reasons and the routing detail cannot leak into it by a spread.
-import type { CaseSummary, RectificationView, ResidentCaseView, StaffCaseView } from '../../src/core/mediation/contract'
-import { decide, type CaseState, type TransitionName } from '../../src/core/mediation/lifecycle'
+import { StaffStep, type CaseSummary, type RectificationView, type ResidentCaseView, type StaffCaseView } from '../../src/core/mediation/contract'
+import { decide, type CaseState } from '../../src/core/mediation/lifecycle'
 import type { Dayjs } from '../../src/core/time'
 import type { UserDoc } from '../_shared/users'
 import { mediationSettings } from './settings'
@@ -61,7 +61,6 @@ export const maySee = (user: UserDoc, doc: Pick<CaseDoc, 'officerIds'>) => isLea
 /** Level 1 is the officers'; levels 2 and 3 are the leadership's (who also records for the joint panel). */
 export const mayAct = (user: UserDoc, doc: Pick<CaseDoc, 'officerIds' | 'level'>) => isLeader(user) || (doc.level === 1 && maySee(user, doc))
 
-const STAFF_TRANSITIONS: TransitionName[] = ['accept', 'schedule', 'hold', 'settle', 'not_settled', 'close']
 
 export function staffView(doc: CaseDoc, user: UserDoc, now: Dayjs): StaffCaseView {
   const canAct = mayAct(user, doc)
@@ -82,7 +81,7 @@ export function staffView(doc: CaseDoc, user: UserDoc, now: Dayjs): StaffCaseVie
     sessions: doc.sessions.map((s) => ({ ...sessionBase(s), notes: s.notes })),
     internalNotes: doc.internalNotes.map((n) => ({ text: n.text, at: n.at.toISOString(), by: n.by })),
     notSettledReasons: doc.notSettledReasons.map((r) => ({ level: r.level, reason: r.reason })),
-    allowed: canAct ? STAFF_TRANSITIONS.filter((t) => decide(state, t, now, mediationSettings()).ok) : [],
+    allowed: canAct ? StaffStep.options.filter((t) => decide(state, t, now, mediationSettings()).ok) : [],
     canAct,
   }
 }
