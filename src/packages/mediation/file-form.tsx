@@ -104,7 +104,7 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
 
   return (
     <>
-      <SectionCard className="mediation-danger" title={t('mediation.danger.question')} tone={danger ? 'alarm' : undefined}>
+      <SectionCard className="mediation-danger" title={t('mediation.danger.question')}>
         <View className="fq-text">{t('mediation.danger.hint')}</View>
         <View className="fq-actions">
           <Button className="mediation-danger-yes" type={danger === true ? 'danger' : 'default'} onClick={() => setDanger(true)}>
