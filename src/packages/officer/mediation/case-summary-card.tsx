@@ -5,7 +5,7 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { CaseSummary } from '../../../core/mediation/contract'
 import { SectionCard } from '../../../components/section-card'
-import { formatStationTime } from '../../../services/station-time'
+import { deadlineLine } from './deadline-line'
 import { useCaseworkT } from './i18n'
 import type { Names } from './names'
 
@@ -21,7 +21,7 @@ export function CaseSummaryCard({ item, names, extra }: { item: CaseSummary; nam
         <View className="casework-tag">{t(`casework.status.${item.status}`)}</View>
         {item.overdue ? <View className="casework-tag is-alarm">{t('casework.overdue')}</View> : null}
       </View>
-      <View className="fq-muted casework-deadline">{item.deadlineAt && item.deadlineKind ? t(`casework.deadline.${item.deadlineKind}`, { time: formatStationTime(item.deadlineAt) }) : t('casework.noDeadline')}</View>
+      <View className="fq-muted casework-deadline">{deadlineLine(t, item)}</View>
       <View className="fq-actions">
         <Button className="casework-open" type="primary" onClick={() => Taro.navigateTo({ url: `${CASE_PAGE}?id=${item.id}` })}>
           {t('casework.open')}

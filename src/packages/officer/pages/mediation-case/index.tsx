@@ -17,6 +17,7 @@ import { formatStationTime } from '../../../../services/station-time'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
 import { useRemote } from '../../../../services/use-remote'
 import { CaseActions } from '../../mediation/case-actions'
+import { deadlineLine } from '../../mediation/deadline-line'
 import { caseworkCatalog, useCaseworkT } from '../../mediation/i18n'
 import { useNames } from '../../mediation/names'
 import '../../officer.css'
@@ -72,7 +73,7 @@ function CaseView({ item, onChanged }: { item: StaffCaseView; onChanged: (next: 
           <View className="casework-tag casework-status">{t(`casework.status.${item.status}`)}</View>
           {item.overdue ? <View className="casework-tag is-alarm">{t('casework.overdue')}</View> : null}
         </View>
-        <View className="fq-muted casework-deadline">{item.deadlineAt && item.deadlineKind ? t(`casework.deadline.${item.deadlineKind}`, { time: formatStationTime(item.deadlineAt) }) : t('casework.noDeadline')}</View>
+        <View className="fq-muted casework-deadline">{deadlineLine(t, item)}</View>
         <View className="fq-text casework-description">{item.description}</View>
         {item.dangerNow ? <View className="fq-notice is-warning">{t('casework.case.dangerNow')}</View> : null}
         {item.risk.length > 0 ? (
