@@ -134,3 +134,25 @@ describe('in danger now', () => {
     await context.close()
   })
 })
+
+describe('the officer’s workbench in Mongolian', () => {
+  it('lists a high-risk dispute first, with its deadline, and opens it', async () => {
+    await harness.callAs(MONGOLIAN_RESIDENT, 'mediation', {
+      action: 'fileDispute',
+      requestId: 'e2e-mongolian-high-risk-0001',
+      type: 'land_boundary',
+      description: '草场边界纠纷，对方说要拿刀来',
+      applicant: { name: '其木格', phone: '13900000001' },
+      dangerNow: false,
+    })
+    const { context, page } = await harness.openPhone()
+    await signIn(page, 'demo-officer-1')
+    await openWorkbench(page)
+    await on(page, 'casework', '.casework-summary.is-high-risk').first().waitFor()
+    await shoot(page, 'mediation-8-officer-inbox-mn')
+    await on(page, 'casework', '.casework-summary.is-high-risk .casework-open').first().click()
+    await on(page, 'casework-case', '.casework-action-accept').waitFor()
+    await shoot(page, 'mediation-9-officer-case-mn')
+    await context.close()
+  })
+})
