@@ -14,7 +14,7 @@ export const CASE_PAGE = '/packages/officer/pages/mediation-case/index'
 export function CaseSummaryCard({ item, names, extra }: { item: CaseSummary; names: Names; extra?: React.ReactNode }) {
   const t = useCaseworkT()
   return (
-    <SectionCard className={`casework-summary casework-summary-${item.id} ${item.highRisk ? 'is-high-risk' : ''}`} title={`${t(`casework.type.${item.type}`)} · ${names.community(item.communityId)}`} tone={item.highRisk ? 'alarm' : undefined}>
+    <SectionCard className={`casework-summary casework-summary-${item.id} ${item.highRisk ? 'is-high-risk' : ''}`} title={`${t(`casework.type.${item.type}`)} · ${names.community(item.communityId)}`}>
       <View className="fq-tags">
         {item.highRisk ? <View className="casework-tag is-alarm">{t('casework.highRisk')}</View> : null}
         <View className="casework-tag">{t('casework.level', { level: item.level })}</View>

@@ -65,7 +65,7 @@ function RectificationCard({ task, onDone }: { task: RectificationView; onDone: 
       .then(() => setBusy(false))
   }
   return (
-    <SectionCard className={`casework-rectify casework-rectify-${task.id} is-${task.status}`} title={t(`casework.type.${task.type}`)} tone={task.status === 'open' ? 'alarm' : undefined}>
+    <SectionCard className={`casework-rectify casework-rectify-${task.id} is-${task.status}`} title={t(`casework.type.${task.type}`)}>
       <View className="fq-text">{t('casework.rectify.rating', { rating: task.rating })}</View>
       {task.comment ? <View className="fq-text">{task.comment}</View> : null}
       <View className="fq-muted">{t('casework.rectify.due', { time: formatStationTime(task.dueAt) })}</View>

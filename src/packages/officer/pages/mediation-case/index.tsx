@@ -66,7 +66,7 @@ function CaseView({ item, onChanged }: { item: StaffCaseView; onChanged: (next: 
   const names = useNames()
   return (
     <>
-      <SectionCard className={`casework-case casework-case-${item.id}`} title={`${t(`casework.type.${item.type}`)} · ${names.community(item.communityId)}`} tone={item.highRisk ? 'alarm' : 'police'}>
+      <SectionCard className={`casework-case casework-case-${item.id} ${item.highRisk ? 'is-high-risk' : ''}`} title={`${t(`casework.type.${item.type}`)} · ${names.community(item.communityId)}`}>
         <View className="fq-tags">
           {item.highRisk ? <View className="casework-tag is-alarm">{t('casework.highRisk')}</View> : null}
           <View className="casework-tag casework-level">{t('casework.level', { level: item.level })}</View>
