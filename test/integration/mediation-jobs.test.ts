@@ -49,6 +49,19 @@ describe('escalateOverdue', () => {
     expect((await runMediationJob(cloud, 'escalateOverdue', hours(filed.createdAt, 5000))).data).toMatchObject({ checked: 0 })
   })
 
+  it('escalates each overdue case once when two runs overlap', async () => {
+    const past = new Date(Date.now() - 3 * 24 * 3600_000)
+    const ids = Array.from({ length: 30 }, (_, i) => `race-${i}`)
+    await cloud.emulator.seed({ mediation_cases: ids.map((id) => buildStoredCase(id, { createdAt: past, levelSince: past, watchAt: hours(past.toISOString(), 24), deadlineAt: hours(past.toISOString(), 24), deadlineKind: 'accept' })) })
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const [a, b] = await Promise.all([runMediationJob(cloud, 'escalateOverdue', at), runMediationJob(cloud, 'escalateOverdue', at)])
+    expect(a.data.escalated + b.data.escalated).toBe(30)
+    for (const id of ids) {
+      const [stored] = await cloud.stored('mediation_cases', { _id: id })
+      expect({ id, level: stored.level, escalations: (stored.timeline as Array<{ kind: string }>).filter((e) => e.kind === 'escalated').length }).toEqual({ id, level: 2, escalations: 1 })
+    }
+  })
+
   it('costs one database request when nothing is due, however many cases are open', async () => {
     const future = new Date(Date.now() + 30 * 24 * 3600_000)
     await cloud.emulator.seed({ mediation_cases: Array.from({ length: 500 }, (_, i) => buildStoredCase(`load-${i}`, { createdAt: new Date(), watchAt: future, deadlineAt: future })) })
