@@ -101,7 +101,7 @@ export async function benchMediation(emulator: Emulator): Promise<Row[]> {
       escalated += got
       if (got === 0 || runs > 10) break
     }
-    row(`escalateOverdue over ${ALL_CASES} cases, ${overdue} newly overdue: database requests`, requests, `${escalated} escalated in ${runs} run(s) (≤ 500 per run, the rest resumes in the next), ${(requests / Math.max(1, escalated)).toFixed(2)} per escalated case, ${ms.toFixed(0)} ms`)
+    row(`escalateOverdue over ${ALL_CASES} cases, ${overdue} newly overdue: database requests`, requests, `${escalated} escalated in ${runs} run(s) (≤ 300 per run, the rest resumes in the next), ${(requests / Math.max(1, escalated)).toFixed(2)} per escalated case, ${ms.toFixed(0)} ms`)
   }
   return rows
 }

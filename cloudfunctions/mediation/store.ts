@@ -136,6 +136,7 @@ export async function countSameParties(key: string, since: Date): Promise<number
   return total
 }
 
+/** The fields of an inbox line: no description, contact or notes. */
 const SUMMARY_FIELDS = { _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true }
 export const SummaryDoc = CaseDoc.pick({ _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true })
 export type SummaryDoc = z.infer<typeof SummaryDoc>
@@ -157,6 +158,11 @@ export async function openCasesPage(filter: { officerId?: string; minLevel?: 2 }
     .get()) as { data: unknown }
   const rows = parseList(SummaryDoc, data)
   return { items: rows.slice(0, INBOX_PAGE_SIZE), hasMore: rows.length > INBOX_PAGE_SIZE }
+}
+
+export async function getSummary(id: string): Promise<SummaryDoc | null> {
+  const { data } = (await cases().where({ _id: id }).field(SUMMARY_FIELDS).limit(1).get()) as { data: unknown[] }
+  return data.length === 0 ? null : SummaryDoc.parse(data[0])
 }
 
 /** index alerts */

@@ -42,9 +42,9 @@ export async function caseDetail(ctx: Ctx, input: { caseId: string }) {
 type Extra = (doc: CaseDoc) => { set?: Record<string, unknown>; local?: Partial<CaseDoc> }
 
 /** Decide, apply conditionally, log, answer. `extra` adds what the transition records besides its state. */
-async function transition(ctx: Ctx, caseId: string, name: TransitionName, action: string, extra: Extra = () => ({})) {
+async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: TransitionName, action: string, extra: Extra = () => ({})) {
   const now = ctx.now()
-  const doc = await caseForStaff(ctx, caseId)
+  const doc = typeof caseOrId === 'string' ? await caseForStaff(ctx, caseOrId) : caseOrId
   if (!mayAct(ctx.user, doc)) throw new AppError('PERMISSION_DENIED', 'At levels 2 and 3 the station leadership handles the case.', undefined, { why: 'level' })
   const decision = decide(stateOf(doc), name, now, mediationSettings())
   if (!decision.ok) throw new AppError(decision.code, decision.reason, undefined, { why: doc.status })
@@ -75,7 +75,7 @@ export async function holdSession(ctx: Ctx, input: { caseId: string; sessionId: 
   const session = doc.sessions.find((s) => s.id === input.sessionId && s.level === doc.level)
   if (!session) throw new AppError('NOT_FOUND', 'No such session at this level.', [{ path: ['sessionId'], message: 'unknown session' }], { why: 'unknown_session' })
   if (session.held) throw new AppError('FAILED_PRECONDITION', 'This session was already recorded as held.', undefined, { why: 'held' })
-  return transition(ctx, input.caseId, 'hold', 'holdSession', (current) => {
+  return transition(ctx, doc, 'hold', 'holdSession', (current) => {
     const sessions = current.sessions.map((s) => (s.id === input.sessionId ? { ...s, held: true, heldAt: ctx.now().toDate(), notes: input.notes || null } : s))
     return { set: { sessions: _.set(sessions) }, local: { sessions } }
   })

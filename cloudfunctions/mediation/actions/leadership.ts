@@ -5,7 +5,7 @@ import { figuresOf, type StatsDimension } from '../../../src/core/mediation/stat
 import { audit } from '../../_shared/audit'
 import { COLLECTIONS } from '../../_shared/collections'
 import type { Ctx } from '../../_shared/runtime'
-import { cases, getRectification, listRectifications, openAlerts, statisticsRows, SummaryDoc, updateRectificationWhere } from '../store'
+import { cases, getRectification, getSummary, listRectifications, openAlerts, statisticsRows, updateRectificationWhere } from '../store'
 import { rectificationView, summaryView } from '../views'
 
 export async function highRiskAlerts() {
@@ -19,10 +19,10 @@ export async function acknowledgeAlert(ctx: Ctx, input: { caseId: string }) {
   const result = (await cases()
     .where({ _id: input.caseId, alertOpen: true })
     .update({ data: { alertOpen: false, alertAck: ack, updatedAt: now.toDate() } })) as { stats: { updated: number } }
-  const { data } = (await cases().where({ _id: input.caseId }).field({ _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true }).limit(1).get()) as { data: unknown[] }
-  if (data.length === 0) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
+  const summary = await getSummary(input.caseId)
+  if (!summary) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
   if (result.stats.updated === 1) await audit(ctx, 'acknowledgeAlert', COLLECTIONS.mediationCases, input.caseId, now)
-  return summaryView(SummaryDoc.parse(data[0]))
+  return summaryView(summary)
 }
 
 export async function rectifications() {
