@@ -131,6 +131,13 @@ describe('in danger now', () => {
     await on(page, 'mediation', '.mediation-tab-mine').click()
     await on(page, 'mediation', '.mediation-mine-empty').waitFor()
     await shoot(page, 'mediation-7-mine-empty-mn')
+    // Elder mode, set on the home screen, enlarges this screen too.
+    await page.goBack()
+    await on(page, 'home', '.elder-mode-switch').click()
+    await page.locator('#page-home.elder').waitFor()
+    await on(page, 'home', '.home-open-mediation').click()
+    await page.locator('#page-mediation.lang-mn.elder .mediation-danger').waitFor()
+    await shoot(page, 'mediation-7b-danger-mn-elder')
     await context.close()
   })
 })

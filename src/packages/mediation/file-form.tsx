@@ -2,8 +2,10 @@
 // call first (a police app owes that before any form), and the form stays available after it.
 // The applicant's contact goes to the officers only; the screen says so beside the fields.
 import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { DEFAULT_MEDIATION_CONFIG } from '../../core/mediation/config'
 import { DISPUTE_TYPES, mediationContract, type DisputeType, type ResidentCaseView } from '../../core/mediation/contract'
 import { EmergencyCall } from '../../components/emergency-call'
 import { SectionCard } from '../../components/section-card'
@@ -15,6 +17,17 @@ import { useMediationT } from './i18n'
 import { refusalMessage } from './refusal-message'
 
 const MOBILE = /^1[3-9]\d{9}$/
+
+/** WeChat asks before filing whether the station may message the resident about escalation and the return visit. */
+function askForMediationMessages(): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
+  const { escalated, returnVisit } = DEFAULT_MEDIATION_CONFIG.messages
+  return Taro.requestSubscribeMessage({ tmplIds: [escalated.templateId, returnVisit.templateId], entityIds: [] }).then(
+    () => undefined,
+    // Declining must not stop the filing itself.
+    () => undefined,
+  )
+}
 
 export function FileForm({ defaultName, onFiled }: { defaultName: string; onFiled: (filed: ResidentCaseView) => void }) {
   const t = useMediationT()
@@ -63,7 +76,8 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
       dangerNow: danger,
     }
     setBusy(true)
-    call(mediationContract, 'fileDispute', input)
+    askForMediationMessages()
+      .then(() => call(mediationContract, 'fileDispute', input))
       .then(
         (next) => {
           requestId.current = null
