@@ -137,6 +137,8 @@ describe('in danger now', () => {
     await page.locator('#page-home.elder').waitFor()
     await on(page, 'home', '.home-open-mediation').click()
     await page.locator('#page-mediation.lang-mn.elder .mediation-danger').waitFor()
+    // The h5 build shares one window scroll between pages; the home was scrolled sideways to the button.
+    await on(page, 'mediation', '.mediation-tabs').scrollIntoViewIfNeeded()
     await shoot(page, 'mediation-7b-danger-mn-elder')
     await context.close()
   })
