@@ -54,6 +54,7 @@ export function mediationCaseRecord(id: string, overrides: Partial<CaseDoc> = {}
     notSettledReasons: [],
     timeline: [{ kind: 'filed', level: 1, at: createdAt, by: 'resident' }],
     rating: null,
+    rectificationPending: false,
     ratingComment: null,
     ratedAt: null,
     returnVisitAt: null,

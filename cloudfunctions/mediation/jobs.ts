@@ -5,13 +5,15 @@
 //   escalateOverdue    every 10 min: cases whose next deadline passed (indexed `watchAt`) go
 //                      to the next level, marked overdue; the next level's leaders and the
 //                      resident are notified. Requests grow with overdue cases, not all cases.
-//   requestReturnVisits hourly: N days after closing, the resident is asked to rate (回访).
+//   requestReturnVisits hourly: N days after closing, the resident is asked to rate (回访);
+//                      a dissatisfied rating whose rectification task a crash left unwritten gets it.
 import { decide } from '../../src/core/mediation/lifecycle'
 import type { Dayjs } from '../../src/core/time'
 import { _ } from '../_shared/cloud'
 import { askForRating, leaderOpenids, notifyEscalation } from './notify'
 import { mediationSettings } from './settings'
-import { dueForEscalation, dueForReturnVisit, updateCaseAt } from './store'
+import { openRectification } from './actions/intake'
+import { dueForEscalation, dueForReturnVisit, pendingRectifications, updateCaseAt } from './store'
 import { stateOf } from './views'
 
 export const JOBS = ['escalateOverdue', 'requestReturnVisits'] as const
@@ -65,7 +67,11 @@ export async function requestReturnVisits(now: Dayjs) {
     }
     if (due.length < BATCH || claimed === 0) break
   }
-  return outcome
+  // A dissatisfied rating whose task a crash left unwritten (older than the function timeout, so
+  // never one that is still being handled) gets its task now.
+  const pending = await pendingRectifications(now.subtract(1, 'minute').toDate(), BATCH)
+  for (const doc of pending) await openRectification(doc, now, mediationSettings().rectificationDays)
+  return { ...outcome, rectificationsMended: pending.length }
 }
 
 export async function runJob(name: string, now: Dayjs) {

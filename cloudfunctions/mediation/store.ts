@@ -82,6 +82,8 @@ export const CaseDoc = z.object({
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
   ratedAt: StoredDate.nullable(),
+  /** A dissatisfied rating whose rectification task is not yet known to exist (cleared once it is). */
+  rectificationPending: z.boolean().default(false),
   returnVisitAt: StoredDate.nullable(),
   returnVisitSentAt: StoredDate.nullable(),
   /** Bumped by every change: updates are conditional on it, so concurrent changes cannot both win. */
@@ -180,6 +182,12 @@ export async function dueForEscalation(now: Date, batch: number): Promise<CaseDo
 /** index return_visit */
 export async function dueForReturnVisit(now: Date, batch: number): Promise<CaseDoc[]> {
   const { data } = (await cases().where({ returnVisitAt: _.lte(now) }).orderBy('returnVisitAt', 'asc').limit(batch).get()) as { data: unknown }
+  return parseList(CaseDoc, data)
+}
+
+/** index rectification_pending: dissatisfied ratings whose task a crash may have left unwritten. */
+export async function pendingRectifications(before: Date, batch: number): Promise<CaseDoc[]> {
+  const { data } = (await cases().where({ rectificationPending: true, ratedAt: _.lte(before) }).limit(batch).get()) as { data: unknown }
   return parseList(CaseDoc, data)
 }
 

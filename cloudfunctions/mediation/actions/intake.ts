@@ -7,13 +7,14 @@ import { decide, inInbox, initialChange } from '../../../src/core/mediation/life
 import { isDissatisfied, ratingRefusal, rectificationDue } from '../../../src/core/mediation/rating'
 import { partiesKey, screenRisk } from '../../../src/core/mediation/risk'
 import { describeRoute, route } from '../../../src/core/routing'
+import type { Dayjs } from '../../../src/core/time'
 import { _, cloud } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 import { alertLeadership, notifyRectification } from '../notify'
 import { mediationSettings } from '../settings'
-import { casesOf, countSameParties, getCase, insertCase, insertRectification, openCasesByOfficer, updateCaseAt, type CaseDoc } from '../store'
+import { cases, casesOf, countSameParties, getCase, insertCase, insertRectification, openCasesByOfficer, updateCaseAt, type CaseDoc } from '../store'
 import { residentView, stateOf } from '../views'
 
 interface FileInput {
@@ -102,6 +103,7 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
     notSettledReasons: [],
     timeline: [{ kind: 'filed', level: 1, at: now.toDate(), by: 'resident' }],
     rating: null,
+    rectificationPending: false,
     ratingComment: null,
     ratedAt: null,
     returnVisitAt: null,
@@ -152,17 +154,26 @@ export async function rateCase(ctx: Ctx, input: { caseId: string; rating: number
   const refusal = ratingRefusal({ applicantOpenid: doc.applicantOpenid, status: doc.status, rated: doc.rating !== null }, ctx.openid)
   if (refusal) throw new AppError(refusal.code, refusal.reason, undefined, { why: refusal.code === 'NOT_FOUND' ? 'unknown_case' : doc.rating !== null ? 'rated' : doc.status })
   const event = { kind: 'rated' as const, level: doc.level, at: now.toDate(), by: 'resident' as const }
-  const change = { rating: input.rating, ratingComment: input.comment, ratedAt: now.toDate(), returnVisitAt: null, updatedAt: now.toDate() }
+  const dissatisfied = isDissatisfied(input.rating)
+  const change = { rating: input.rating, ratingComment: input.comment, ratedAt: now.toDate(), returnVisitAt: null, rectificationPending: dissatisfied, updatedAt: now.toDate() }
   if (!(await updateCaseAt(doc._id, doc.version, { ...change, timeline: _.push([event]) }))) throw new AppError('CONFLICT', 'The case changed at the same moment; reload it.', undefined, { why: 'changed' })
-  if (isDissatisfied(input.rating)) {
-    // The task's id is the case's: one task per case, however often a retry arrives.
-    const task = { _id: `rt_${doc._id}`, caseId: doc._id, type: doc.type, rating: input.rating, comment: input.comment, status: 'open' as const, dueAt: rectificationDue(now, config.rectificationDays), callbackNote: null, fixNote: null, doneBy: null, createdAt: now.toDate(), updatedAt: now.toDate() }
-    try {
-      await insertRectification(task)
-      await notifyRectification(task)
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error
-    }
+  const rated = { ...doc, ...change, timeline: [...doc.timeline, event], version: doc.version + 1 }
+  if (dissatisfied) await openRectification(rated, now, config.rectificationDays)
+  return residentView({ ...rated, rectificationPending: false })
+}
+
+/**
+ * The task for a dissatisfied rating: its id is the case's, so however often this runs (a retry,
+ * the hourly job mending a crash between the rating and the task) there is one task and one message.
+ */
+export async function openRectification(doc: CaseDoc, now: Dayjs, days: number) {
+  const task = { _id: `rt_${doc._id}`, caseId: doc._id, type: doc.type, rating: doc.rating ?? 1, comment: doc.ratingComment ?? '', status: 'open' as const, dueAt: rectificationDue(now, days), callbackNote: null, fixNote: null, doneBy: null, createdAt: now.toDate(), updatedAt: now.toDate() }
+  try {
+    await insertRectification(task)
+    await notifyRectification(task)
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
   }
-  return residentView({ ...doc, ...change, timeline: [...doc.timeline, event], version: doc.version + 1 })
+  // Not conditional on the version: clearing the flag never conflicts with anything else.
+  await cases().doc(doc._id).update({ data: { rectificationPending: false } })
 }
