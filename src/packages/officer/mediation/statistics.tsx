@@ -3,9 +3,10 @@
 // the levels that settled them, the median days, overdue and high-risk counts.
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { DISPUTE_TYPES, mediationContract } from '../../../core/mediation/contract'
 import type { StatsDimension, StatsFigures } from '../../../core/mediation/statistics'
+import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { ErrorView, LoadingView } from '../../../components/status-views'
 import { call } from '../../../services/cloud'
@@ -13,14 +14,30 @@ import { useRemote } from '../../../services/use-remote'
 import { useCaseworkT } from './i18n'
 import type { Names } from './names'
 
-type Period = 'month' | 'days90' | 'year'
-const PERIODS: Period[] = ['month', 'days90', 'year']
+type Period = 'month' | 'days90' | 'year' | 'custom'
+const PERIODS: Period[] = ['month', 'days90', 'year', 'custom']
 const DIMENSIONS: StatsDimension[] = ['station', 'community', 'officer', 'type']
 const STATION_OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
 
-/** The period in the station's calendar (UTC+8), ending now. */
-function periodRange(period: Period, now = Date.now()): { from: string; to: string } {
+/** A day typed as YYYY-MM-DD, as the instant its station-time midnight (UTC+8) begins, or null. */
+function stationDayStart(text: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim())
+  if (!match) return null
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) - STATION_OFFSET_MS
+  return Number.isNaN(ms) ? null : ms
+}
+
+/** A typed range of days, both included; null until both days are valid and in order. */
+function customRange(fromText: string, toText: string): { from: string; to: string } | null {
+  const from = stationDayStart(fromText)
+  const to = stationDayStart(toText)
+  if (from === null || to === null || to < from) return null
+  return { from: new Date(from).toISOString(), to: new Date(to + DAY_MS).toISOString() }
+}
+
+/** The preset period in the station's calendar (UTC+8), ending now. */
+function periodRange(period: Exclude<Period, 'custom'>, now = Date.now()): { from: string; to: string } {
   const local = new Date(now + STATION_OFFSET_MS)
   const start =
     period === 'days90'
@@ -60,9 +77,23 @@ function Figures({ row, title }: { row: StatsFigures; title: string }) {
 
 export function Statistics({ names }: { names: Names }) {
   const t = useCaseworkT()
+  const toast = usePageToast()
   const [period, setPeriod] = useState<Period>('year')
   const [dimension, setDimension] = useState<StatsDimension>('station')
-  const load = useCallback(() => call(mediationContract, 'statistics', { ...periodRange(period), dimension }), [period, dimension])
+  const [fromText, setFromText] = useState('')
+  const [toText, setToText] = useState('')
+  const [custom, setCustom] = useState<{ from: string; to: string } | null>(null)
+  const range = period === 'custom' ? custom : periodRange(period)
+  const applyCustom = () => {
+    const next = customRange(fromText, toText)
+    if (next) setCustom(next)
+    else toast(t('casework.stats.badRange'))
+  }
+  const load = useCallback(
+    () => (range ? call(mediationContract, 'statistics', { ...range, dimension }) : Promise.resolve({ from: '', to: '', dimension, rows: [] })),
+    // The range's strings, not its object: a new object each render must not reload.
+    [range?.from, range?.to, dimension],
+  )
   const stats = useRemote(load)
   const titleOf = (row: StatsFigures) => {
     if (dimension === 'station' || row.key === null) return t('casework.stats.station')
@@ -80,6 +111,17 @@ export function Statistics({ names }: { names: Names }) {
           </Button>
         ))}
       </View>
+      {period === 'custom' ? (
+        <View className="casework-stats-custom">
+          <Input className="casework-stats-from" placeholder={t('casework.stats.from')} value={fromText} maxLength={10} onChange={setFromText} />
+          <Input className="casework-stats-to" placeholder={t('casework.stats.to')} value={toText} maxLength={10} onChange={setToText} />
+          <View className="fq-actions">
+            <Button className="casework-stats-apply" type="primary" onClick={applyCustom}>
+              {t('casework.stats.apply')}
+            </Button>
+          </View>
+        </View>
+      ) : null}
       <View className="fq-actions casework-stats-dimensions">
         {DIMENSIONS.map((d) => (
           <Button key={d} className={`casework-by-${d}`} type={dimension === d ? 'primary' : 'default'} onClick={() => setDimension(d)}>
@@ -89,7 +131,8 @@ export function Statistics({ names }: { names: Names }) {
       </View>
       {stats.state.status === 'loading' ? <LoadingView /> : null}
       {stats.state.status === 'error' ? <ErrorView error={stats.state.error} onRetry={() => void stats.reload({ showLoading: true })} /> : null}
-      {stats.state.status === 'ready' && stats.state.data.rows.length === 0 ? <View className="fq-notice casework-stats-empty">{t('casework.stats.empty')}</View> : null}
+      {period === 'custom' && !custom ? <View className="fq-notice">{t('casework.stats.customHint')}</View> : null}
+      {range && stats.state.status === 'ready' && stats.state.data.rows.length === 0 ? <View className="fq-notice casework-stats-empty">{t('casework.stats.empty')}</View> : null}
       {stats.state.status === 'ready' ? stats.state.data.rows.map((row) => <Figures key={row.key ?? 'station'} row={row} title={titleOf(row)} />) : null}
     </>
   )
