@@ -61,7 +61,7 @@ export interface Emulator {
   setContentRules(r: ContentRules): void
   /** make subscribeMessage.send to this openid fail with errcode 43101 (user refused) */
   setSubscribeRefused(openid: string, refused?: boolean): void
-  /** Run a timer trigger now; `time` is the event's `Time` (default: now). */
+  /** run a function's timer trigger now; `time` sets the event's Time (jobs that read it can be tested at any instant) */
   runTimer(name: string, trigger?: string, time?: Date): Promise<unknown>
   seed(collections: Record<string, object[]>): Promise<void>
   ensureIndexes(specs: IndexSpec[]): void

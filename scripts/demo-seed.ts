@@ -10,6 +10,7 @@ import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { databaseSpec } from './database-spec'
 import demoJurisdictionDocument from './demo-jurisdiction.json'
 import { demoCounters, demoServices } from './demo-services'
+import { demoMediation } from './demo-mediation'
 import { demoVolunteerDocuments } from './demo-volunteers'
 
 const SEEDED_AT = new Date('2026-11-01T00:00:00Z')
@@ -82,6 +83,7 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
     // Slots are not seeded: the booking function generates them (timer, or on the first listSlots).
     booking_services: demoServices().map(serviceRecord),
     booking_counters: demoCounters().map(counterRecord),
+    mediation_cases: demoMediation(today),
     ...demoVolunteerDocuments(today, SEEDED_AT),
   }
   return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))

@@ -2,12 +2,14 @@
 import { accountContract } from './account/contract'
 import { bookingContract } from './booking/contract'
 import { jurisdictionContract } from './jurisdiction/contract'
+import { mediationContract } from './mediation/contract'
 import { volunteersContract } from './volunteers/contract'
 
 export const contracts = {
   account: accountContract,
   jurisdiction: jurisdictionContract,
   booking: bookingContract,
+  mediation: mediationContract,
   volunteers: volunteersContract,
 } as const
 

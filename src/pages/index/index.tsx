@@ -19,6 +19,7 @@ import { useT } from '../../services/use-t'
 import { ensureWechatPrivacyAuthorized, PRIVACY_PAGE } from '../../services/wechat-privacy'
 import { HomeCommunity } from './home-community'
 import { bookingEntryLabel, BOOKING_PAGE } from './booking-entry'
+import { mediationEntryLabel, MEDIATION_PAGE } from './mediation-entry'
 
 const ANTI_FRAUD_NUMBER = '96110'
 
@@ -30,6 +31,9 @@ function ResidentServices() {
       <View className="fq-actions">
         <Button className="home-open-booking" type="primary" onClick={() => Taro.navigateTo({ url: BOOKING_PAGE })}>
           {bookingEntryLabel(language)}
+        </Button>
+        <Button className="home-open-mediation" type="primary" onClick={() => Taro.navigateTo({ url: MEDIATION_PAGE })}>
+          {mediationEntryLabel(language)}
         </Button>
         <Button className="home-call-96110" onClick={() => Taro.makePhoneCall({ phoneNumber: ANTI_FRAUD_NUMBER }).catch(() => undefined)}>
           {t('home.resident.antiFraud')}

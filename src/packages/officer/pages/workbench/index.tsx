@@ -16,6 +16,7 @@ import { OfficerRecord } from '../../components/officer-record'
 import { RoutedRequestCard } from '../../components/routed-request-card'
 import { useOfficerT } from '../../i18n'
 import { useCounterT } from '../../desk/i18n'
+import { useCaseworkT } from '../../mediation/i18n'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
@@ -60,9 +61,17 @@ function Workbench({ officerId }: { officerId: string }) {
 
 function WorkbenchScreen({ profile }: { profile: Profile }) {
   const desk = useCounterT()
+  const casework = useCaseworkT()
   const volunteers = useOfficerVolunteersT()
   return (
     <>
+      <EntryCard
+        className="workbench-open-mediation"
+        title={casework('casework.entry.title')}
+        description={casework('casework.entry.body')}
+        actionLabel={casework('casework.entry.action')}
+        url="/packages/officer/pages/mediation/index"
+      />
       <EntryCard
         className="workbench-open-desk"
         title={desk('desk.entry.title')}

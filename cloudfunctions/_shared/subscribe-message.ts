@@ -1,0 +1,38 @@
+// Subscription messages (订阅消息). A message is a courtesy: a person who refused subscriptions
+// (errcode 43101) or any other send failure never fails the action that triggered it; the
+// outcome is logged and returned for whoever wants to record it.
+import { cloud } from './cloud'
+
+export type SendOutcome = 'sent' | 'refused' | 'failed'
+
+export interface SubscribeTemplate {
+  templateId: string
+  /** Our field name → the template's keyword key (thing1, time2, character_string3, …). */
+  fields: Record<string, string>
+}
+
+/** WeChat's limits per keyword type: thing ≤ 20 characters, character_string ≤ 32, phrase ≤ 5. */
+function fit(key: string, value: string): string {
+  const limit = key.startsWith('thing') ? 20 : key.startsWith('character_string') ? 32 : key.startsWith('phrase') ? 5 : 64
+  const chars = [...value]
+  return chars.length <= limit ? value : `${chars.slice(0, limit - 1).join('')}…`
+}
+
+export async function sendSubscribeMessage(
+  openid: string,
+  template: SubscribeTemplate,
+  values: Record<string, string>,
+  page: string,
+  miniprogramState: 'developer' | 'trial' | 'formal',
+): Promise<SendOutcome> {
+  const data = Object.fromEntries(Object.entries(template.fields).map(([name, key]) => [key, { value: fit(key, values[name] ?? '') }]))
+  try {
+    await cloud.openapi.subscribeMessage.send({ touser: openid, templateId: template.templateId, page, data, miniprogramState, lang: 'zh_CN' })
+    return 'sent'
+  } catch (error) {
+    const errCode = (error as { errCode?: number }).errCode
+    if (errCode === 43101) return 'refused'
+    console.warn('[subscribe] message not sent', template.templateId, errCode, (error as Error).message)
+    return 'failed'
+  }
+}

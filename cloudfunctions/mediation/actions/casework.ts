@@ -1,0 +1,110 @@
+// What staff do with a case: the inbox, reading a case (audited), and every transition of the
+// lifecycle. Each transition is decided by the pure rules (src/core/mediation/lifecycle.ts) and
+// applied as one update conditional on the version that was read, so of two officers acting at
+// once one wins and the other gets CONFLICT; an illegal one is FAILED_PRECONDITION and writes nothing.
+import { AppError } from '../../../src/core/envelope'
+import type { SessionPlace } from '../../../src/core/mediation/contract'
+import { decide, inInbox, type TransitionName } from '../../../src/core/mediation/lifecycle'
+import { daysBetween } from '../../../src/core/mediation/statistics'
+import { _ } from '../../_shared/cloud'
+import { audit } from '../../_shared/audit'
+import { COLLECTIONS } from '../../_shared/collections'
+import type { Ctx } from '../../_shared/runtime'
+import { notifyEscalation } from '../notify'
+import { mediationSettings } from '../settings'
+import { cases, getCase, openCasesPage, updateCaseAt, type CaseDoc, type SessionDoc } from '../store'
+import { isLeader, mayAct, maySee, staffView, stateOf, summaryView } from '../views'
+
+const who = (ctx: Ctx) => (isLeader(ctx.user) ? ('leader' as const) : ('officer' as const))
+const signature = (ctx: Ctx) => ctx.user.officerId ?? ctx.openid
+
+export async function inbox(ctx: Ctx, input: { scope: 'mine' | 'escalated' | 'all'; page: number }) {
+  const leader = isLeader(ctx.user)
+  if (!leader && !ctx.user.officerId) return { items: [], page: input.page, hasMore: false }
+  const filter = { ...(leader ? {} : { officerId: ctx.user.officerId! }), ...(input.scope === 'escalated' ? { minLevel: 2 as const } : {}) }
+  const { items, hasMore } = await openCasesPage(filter, input.page)
+  return { items: items.map(summaryView), page: input.page, hasMore }
+}
+
+async function caseForStaff(ctx: Ctx, caseId: string): Promise<CaseDoc> {
+  const doc = await getCase(caseId)
+  if (!doc) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
+  if (!maySee(ctx.user, doc)) throw new AppError('PERMISSION_DENIED', 'This case belongs to another officer’s communities.', undefined, { why: 'not_yours' })
+  return doc
+}
+
+export async function caseDetail(ctx: Ctx, input: { caseId: string }) {
+  const doc = await caseForStaff(ctx, input.caseId)
+  await audit(ctx, 'read', COLLECTIONS.mediationCases, doc._id, ctx.now())
+  return staffView(doc, ctx.user, ctx.now())
+}
+
+type Extra = (doc: CaseDoc) => { set?: Record<string, unknown>; local?: Partial<CaseDoc> }
+
+/** Decide, apply conditionally, log, answer. `extra` adds what the transition records besides its state. */
+async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: TransitionName, action: string, extra: Extra = () => ({})) {
+  const now = ctx.now()
+  const doc = typeof caseOrId === 'string' ? await caseForStaff(ctx, caseOrId) : caseOrId
+  if (!mayAct(ctx.user, doc)) throw new AppError('PERMISSION_DENIED', 'At levels 2 and 3 the station leadership handles the case.', undefined, { why: 'level' })
+  const decision = decide(stateOf(doc), name, now, mediationSettings())
+  if (!decision.ok) throw new AppError(decision.code, decision.reason, undefined, { why: doc.status })
+  const at = now.toDate()
+  const events = decision.event.kind === 'escalated' ? [{ kind: 'not_settled' as const, level: doc.level, at, by: who(ctx) }, { ...decision.event, at, by: who(ctx) }] : [{ ...decision.event, at, by: who(ctx) }]
+  const { set = {}, local = {} } = extra(doc)
+  const change = { ...decision.change, open: inInbox(decision.change.status), updatedAt: at }
+  if (!(await updateCaseAt(doc._id, doc.version, { ...change, ...set, timeline: _.push(events) }))) {
+    throw new AppError('CONFLICT', 'Someone changed this case at the same moment; reload it.', undefined, { why: 'changed' })
+  }
+  await audit(ctx, action, COLLECTIONS.mediationCases, doc._id, now)
+  const updated: CaseDoc = { ...doc, ...change, ...local, timeline: [...doc.timeline, ...events], version: doc.version + 1 }
+  if (decision.event.kind === 'escalated') await notifyEscalation(updated, decision.event.level, at)
+  return staffView(updated, ctx.user, now)
+}
+
+export const acceptCase = (ctx: Ctx, input: { caseId: string }) =>
+  transition(ctx, input.caseId, 'accept', 'acceptCase', () => ({ set: { everAccepted: true }, local: { everAccepted: true } }))
+
+export const scheduleSession = (ctx: Ctx, input: { caseId: string; at: string; place: SessionPlace; placeText?: string; participants: string[] }) =>
+  transition(ctx, input.caseId, 'schedule', 'scheduleSession', (doc) => {
+    const session: SessionDoc = { id: `s${doc.sessions.length + 1}`, level: doc.level, at: new Date(input.at), place: input.place, placeText: input.placeText ?? null, participants: input.participants, held: false, heldAt: null, notes: null }
+    return { set: { sessions: _.push([session]) }, local: { sessions: [...doc.sessions, session] } }
+  })
+
+export async function holdSession(ctx: Ctx, input: { caseId: string; sessionId: string; notes: string }) {
+  const doc = await caseForStaff(ctx, input.caseId)
+  const session = doc.sessions.find((s) => s.id === input.sessionId && s.level === doc.level)
+  if (!session) throw new AppError('NOT_FOUND', 'No such session at this level.', [{ path: ['sessionId'], message: 'unknown session' }], { why: 'unknown_session' })
+  if (session.held) throw new AppError('FAILED_PRECONDITION', 'This session was already recorded as held.', undefined, { why: 'held' })
+  return transition(ctx, doc, 'hold', 'holdSession', (current) => {
+    const sessions = current.sessions.map((s) => (s.id === input.sessionId ? { ...s, held: true, heldAt: ctx.now().toDate(), notes: input.notes || null } : s))
+    return { set: { sessions: _.set(sessions) }, local: { sessions } }
+  })
+}
+
+export const recordAgreement = (ctx: Ctx, input: { caseId: string; text: string }) =>
+  transition(ctx, input.caseId, 'settle', 'recordAgreement', (doc) => {
+    const fields = { agreement: input.text, daysToSettle: daysBetween(doc.createdAt, ctx.now().toDate()) }
+    return { set: fields, local: fields }
+  })
+
+export const recordNotSettled = (ctx: Ctx, input: { caseId: string; reason: string }) =>
+  transition(ctx, input.caseId, 'not_settled', 'recordNotSettled', (doc) => {
+    const entry = { level: doc.level, reason: input.reason, at: ctx.now().toDate(), by: signature(ctx) }
+    return { set: { notSettledReasons: _.push([entry]) }, local: { notSettledReasons: [...doc.notSettledReasons, entry] } }
+  })
+
+export const closeCase = (ctx: Ctx, input: { caseId: string }) =>
+  transition(ctx, input.caseId, 'close', 'closeCase', () => {
+    const fields = { returnVisitAt: ctx.now().add(mediationSettings().returnVisitDays, 'day').toDate() }
+    return { set: fields, local: fields }
+  })
+
+export async function addInternalNote(ctx: Ctx, input: { caseId: string; text: string }) {
+  const now = ctx.now()
+  const doc = await caseForStaff(ctx, input.caseId)
+  const note = { text: input.text, at: now.toDate(), by: signature(ctx) }
+  // Appending needs no version check: notes never conflict with each other or with a transition.
+  await cases().doc(doc._id).update({ data: { internalNotes: _.push([note]), updatedAt: now.toDate() } })
+  await audit(ctx, 'addInternalNote', COLLECTIONS.mediationCases, doc._id, now)
+  return staffView({ ...doc, internalNotes: [...doc.internalNotes, note] }, ctx.user, now)
+}

@@ -1,0 +1,179 @@
+// What residents do: file a dispute (content check → risk screening → routing → one insert),
+// follow their own cases, withdraw one nobody accepted yet, and rate a closed one (回访).
+import { createHash } from 'node:crypto'
+import { AppError } from '../../../src/core/envelope'
+import type { DisputeType } from '../../../src/core/mediation/contract'
+import { decide, inInbox, initialChange } from '../../../src/core/mediation/lifecycle'
+import { isDissatisfied, ratingRefusal, rectificationDue } from '../../../src/core/mediation/rating'
+import { partiesKey, screenRisk } from '../../../src/core/mediation/risk'
+import { describeRoute, route } from '../../../src/core/routing'
+import type { Dayjs } from '../../../src/core/time'
+import { _, cloud } from '../../_shared/cloud'
+import { isDuplicateKey } from '../../_shared/documents'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
+import type { Ctx } from '../../_shared/runtime'
+import { alertLeadership, notifyRectification } from '../notify'
+import { mediationSettings } from '../settings'
+import { cases, casesOf, countSameParties, getCase, insertCase, insertRectification, openCasesByOfficer, updateCaseAt, type CaseDoc } from '../store'
+import { residentView, stateOf } from '../views'
+
+interface FileInput {
+  requestId: string
+  type: DisputeType
+  description: string
+  applicant: { name: string; phone: string }
+  otherParty?: { name: string; phone?: string }
+  communityId?: string
+  location?: { lng: number; lat: number }
+  addressText?: string
+  language: 'zh' | 'mn'
+  dangerNow: boolean
+  photos: string[]
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** WeChat's content security (内容安全): risky text is refused before anything is stored. */
+async function contentVerdict(openid: string, content: string): Promise<'pass' | 'review' | 'risky'> {
+  const answer = (await cloud.openapi.security.msgSecCheck({ openid, scene: 1, version: 2, content })) as { result?: { suggest?: string } }
+  const suggest = answer.result?.suggest
+  return suggest === 'risky' ? 'risky' : suggest === 'review' ? 'review' : 'pass'
+}
+
+export async function fileDispute(ctx: Ctx, input: FileInput) {
+  const config = mediationSettings()
+  const now = ctx.now()
+  const verdict = await contentVerdict(ctx.openid, input.description)
+  if (verdict === 'risky') throw new AppError('INVALID_ARGUMENT', 'The description did not pass content security; please reword it.', [{ path: ['description'], message: 'did not pass content security' }], { why: 'content' })
+
+  const { jurisdiction, index, version } = await loadCurrent()
+  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: await openCasesByOfficer() }
+  // A resident who gave no place is routed by the community they bound to.
+  const decision = route(
+    { kind: 'mediation', location: input.location, communityId: input.communityId ?? ctx.user.communityId ?? undefined, addressText: input.addressText, language: input.language, urgency: input.dangerNow ? 'urgent' : 'normal' },
+    index,
+    roster,
+    now,
+  )
+  const pair = partiesKey(input.applicant.name, input.otherParty?.name)
+  const earlier = pair ? await countSameParties(pair, now.subtract(config.repeatWithinDays, 'day').toDate()) : 0
+  const risk = screenRisk(config.riskRules, { description: input.description, dangerNow: input.dangerNow, earlierCasesSameParties: earlier })
+  const community = jurisdiction.communities.find((c) => c.id === decision.communityId)
+  const officerIds = [...new Set([decision.assignee.officerId, ...(community ? [community.officerId, ...community.auxiliaryOfficerIds] : [])])]
+  const { requestId, ...content } = input
+  const start = initialChange(now, config)
+  const doc: CaseDoc = {
+    _id: `md_${sha(`${ctx.openid}:${requestId}`).slice(0, 32)}`,
+    applicantOpenid: ctx.openid,
+    requestDigest: sha(JSON.stringify(content)),
+    type: input.type,
+    description: input.description,
+    applicant: input.applicant,
+    otherParty: input.otherParty ? { name: input.otherParty.name, phone: input.otherParty.phone ?? null } : null,
+    partiesKey: pair,
+    communityId: decision.communityId,
+    location: input.location ?? null,
+    addressText: input.addressText ?? null,
+    language: input.language,
+    dangerNow: input.dangerNow,
+    photos: input.photos,
+    contentReview: verdict === 'review',
+    highRisk: risk.highRisk,
+    risk: risk.matches,
+    priority: risk.highRisk ? 1 : 0,
+    alertOpen: risk.highRisk,
+    alertAck: null,
+    officerId: decision.assignee.officerId,
+    officerIds,
+    decision,
+    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    jurisdictionVersion: version,
+    ...start,
+    open: true,
+    everAccepted: false,
+    overdue: false,
+    outcome: null,
+    settledLevel: null,
+    settledAt: null,
+    daysToSettle: null,
+    closedAt: null,
+    agreement: null,
+    sessions: [],
+    internalNotes: [],
+    notSettledReasons: [],
+    timeline: [{ kind: 'filed', level: 1, at: now.toDate(), by: 'resident' }],
+    rating: null,
+    rectificationPending: false,
+    ratingComment: null,
+    ratedAt: null,
+    returnVisitAt: null,
+    returnVisitSentAt: null,
+    version: 0,
+    createdAt: now.toDate(),
+    updatedAt: now.toDate(),
+  }
+  try {
+    await insertCase(doc)
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    const first = await getCase(doc._id)
+    if (!first) throw error
+    if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different dispute.', [{ path: ['requestId'], message: 'already used for a different dispute' }])
+    return residentView(first)
+  }
+  if (doc.highRisk) await alertLeadership(doc)
+  return residentView(doc)
+}
+
+export async function myCases(ctx: Ctx) {
+  return (await casesOf(ctx.openid)).map(residentView)
+}
+
+/** The applicant's own case; anyone else's is NOT_FOUND, never a hint that it exists. */
+async function ownCase(ctx: Ctx, caseId: string): Promise<CaseDoc> {
+  const doc = await getCase(caseId)
+  if (!doc || doc.applicantOpenid !== ctx.openid) throw new AppError('NOT_FOUND', 'No such case of yours.', undefined, { why: 'unknown_case' })
+  return doc
+}
+
+export async function withdrawCase(ctx: Ctx, input: { caseId: string }) {
+  const now = ctx.now()
+  const doc = await ownCase(ctx, input.caseId)
+  const decision = decide(stateOf(doc), 'withdraw', now, mediationSettings())
+  if (!decision.ok) throw new AppError(decision.code, decision.reason, undefined, { why: doc.status })
+  const event = { kind: 'withdraw' as const, level: doc.level, at: now.toDate(), by: 'resident' as const }
+  const change = { ...decision.change, open: inInbox(decision.change.status), updatedAt: now.toDate() }
+  if (!(await updateCaseAt(doc._id, doc.version, { ...change, timeline: _.push([event]) }))) throw new AppError('CONFLICT', 'The case changed at the same moment; reload it.', undefined, { why: 'changed' })
+  return residentView({ ...doc, ...change, timeline: [...doc.timeline, event], version: doc.version + 1 })
+}
+
+export async function rateCase(ctx: Ctx, input: { caseId: string; rating: number; comment: string }) {
+  const config = mediationSettings()
+  const now = ctx.now()
+  const doc = await ownCase(ctx, input.caseId)
+  const refusal = ratingRefusal({ applicantOpenid: doc.applicantOpenid, status: doc.status, rated: doc.rating !== null }, ctx.openid)
+  if (refusal) throw new AppError(refusal.code, refusal.reason, undefined, { why: refusal.code === 'NOT_FOUND' ? 'unknown_case' : doc.rating !== null ? 'rated' : doc.status })
+  const event = { kind: 'rated' as const, level: doc.level, at: now.toDate(), by: 'resident' as const }
+  const dissatisfied = isDissatisfied(input.rating)
+  const change = { rating: input.rating, ratingComment: input.comment, ratedAt: now.toDate(), returnVisitAt: null, rectificationPending: dissatisfied, updatedAt: now.toDate() }
+  if (!(await updateCaseAt(doc._id, doc.version, { ...change, timeline: _.push([event]) }))) throw new AppError('CONFLICT', 'The case changed at the same moment; reload it.', undefined, { why: 'changed' })
+  const rated = { ...doc, ...change, timeline: [...doc.timeline, event], version: doc.version + 1 }
+  if (dissatisfied) await openRectification(rated, now, config.rectificationDays)
+  return residentView({ ...rated, rectificationPending: false })
+}
+
+/**
+ * The task for a dissatisfied rating: its id is the case's, so however often this runs (a retry,
+ * the hourly job mending a crash between the rating and the task) there is one task and one message.
+ */
+export async function openRectification(doc: CaseDoc, now: Dayjs, days: number) {
+  const task = { _id: `rt_${doc._id}`, caseId: doc._id, type: doc.type, rating: doc.rating ?? 1, comment: doc.ratingComment ?? '', status: 'open' as const, dueAt: rectificationDue(now, days), callbackNote: null, fixNote: null, doneBy: null, createdAt: now.toDate(), updatedAt: now.toDate() }
+  try {
+    await insertRectification(task)
+    await notifyRectification(task)
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+  // Not conditional on the version: clearing the flag never conflicts with anything else.
+  await cases().doc(doc._id).update({ data: { rectificationPending: false } })
+}

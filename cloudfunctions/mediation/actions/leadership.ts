@@ -1,0 +1,49 @@
+// What the station leadership does besides casework: high-risk alerts until acknowledged,
+// rectification tasks after dissatisfied ratings (整改反馈), and the statistics (staff may read them).
+import { AppError } from '../../../src/core/envelope'
+import { figuresOf, type StatsDimension } from '../../../src/core/mediation/statistics'
+import { audit } from '../../_shared/audit'
+import { COLLECTIONS } from '../../_shared/collections'
+import type { Ctx } from '../../_shared/runtime'
+import { cases, getRectification, getSummary, listRectifications, openAlerts, statisticsRows, updateRectificationWhere } from '../store'
+import { rectificationView, summaryView } from '../views'
+
+export async function highRiskAlerts() {
+  return (await openAlerts()).map(summaryView)
+}
+
+export async function acknowledgeAlert(ctx: Ctx, input: { caseId: string }) {
+  const now = ctx.now()
+  const ack = { by: ctx.user.officerId ?? ctx.openid, at: now.toDate() }
+  // Conditional on the alert still being open: a second leader acknowledging changes nothing.
+  const result = (await cases()
+    .where({ _id: input.caseId, alertOpen: true })
+    .update({ data: { alertOpen: false, alertAck: ack, updatedAt: now.toDate() } })) as { stats: { updated: number } }
+  const summary = await getSummary(input.caseId)
+  if (!summary) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
+  if (result.stats.updated === 1) await audit(ctx, 'acknowledgeAlert', COLLECTIONS.mediationCases, input.caseId, now)
+  return summaryView(summary)
+}
+
+export async function rectifications() {
+  return (await listRectifications()).map(rectificationView)
+}
+
+export async function completeRectification(ctx: Ctx, input: { taskId: string; callbackNote: string; fixNote: string }) {
+  const now = ctx.now()
+  const task = await getRectification(input.taskId)
+  if (!task) throw new AppError('NOT_FOUND', 'No such rectification task.', undefined, { why: 'unknown_task' })
+  if (task.status === 'done') throw new AppError('FAILED_PRECONDITION', 'This task is already done.', undefined, { why: 'done' })
+  const change = { status: 'done' as const, callbackNote: input.callbackNote, fixNote: input.fixNote, doneBy: ctx.user.officerId ?? ctx.openid, updatedAt: now.toDate() }
+  if (!(await updateRectificationWhere(task._id, { status: 'open' }, change))) throw new AppError('CONFLICT', 'Someone completed this task at the same moment; reload it.', undefined, { why: 'changed' })
+  await audit(ctx, 'completeRectification', COLLECTIONS.mediationRectifications, task._id, now)
+  return rectificationView({ ...task, ...change })
+}
+
+export async function statistics(_ctx: Ctx, input: { from: string; to: string; dimension: StatsDimension }) {
+  const from = new Date(input.from)
+  const to = new Date(input.to)
+  if (!(to > from)) throw new AppError('INVALID_ARGUMENT', 'The period must end after it starts.', [{ path: ['to'], message: 'must be after from' }])
+  const rows = (await statisticsRows(from, to, input.dimension)).map(figuresOf)
+  return { from: from.toISOString(), to: to.toISOString(), dimension: input.dimension, rows }
+}

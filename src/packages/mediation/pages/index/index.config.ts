@@ -1,0 +1,3 @@
+import { mediationZhHans } from '../../i18n/zh-Hans'
+
+export default definePageConfig({ navigationBarTitleText: mediationZhHans['mediation.title'] })

@@ -1,0 +1,3 @@
+import { caseworkZhHans } from '../../mediation/i18n/zh-Hans'
+
+export default definePageConfig({ navigationBarTitleText: caseworkZhHans['casework.title'] })
