@@ -1,9 +1,13 @@
 // Subscription messages (订阅消息). A message is a courtesy: a person who refused subscriptions
 // (errcode 43101) or any other send failure never fails the action that triggered it; the
 // outcome is logged and returned for whoever wants to record it.
+import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
 import { cloud } from './cloud'
 
 export type SendOutcome = 'sent' | 'refused' | 'failed'
+
+/** A time as messages show it, in the station's zone. */
+export const messageTime = (at: Date) => dayjs(at).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
 
 export interface SubscribeTemplate {
   templateId: string

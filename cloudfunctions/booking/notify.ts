@@ -3,8 +3,7 @@
 import type { MessageTemplate } from '../../src/core/booking/config'
 import { localized } from '../../src/core/booking/catalog'
 import type { Language } from '../../src/core/ids'
-import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
-import { sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
+import { messageTime, sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
 import { bookingSettings } from './settings'
 import type { BookingDoc } from './records'
 
@@ -14,7 +13,7 @@ export function sendMessage(openid: string, template: MessageTemplate, values: R
   return sendSubscribeMessage(openid, template, values, page, bookingSettings().messages.miniprogramState)
 }
 
-export const messageTime = (at: Date) => dayjs(at).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
+export { messageTime }
 
 const bookingPage = (bookingId: string) => `${bookingSettings().messages.bookingPage}?tab=mine&id=${bookingId}`
 

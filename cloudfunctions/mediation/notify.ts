@@ -3,17 +3,14 @@
 // rectification task. Never the applicant's contact details: messages carry type, level and time.
 import type { DisputeType } from '../../src/core/mediation/contract'
 import type { Level } from '../../src/core/mediation/lifecycle'
-import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
 import { loadCurrent } from '../_shared/jurisdiction-store'
-import { sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
+import { messageTime, sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
 import { mediationSettings } from './settings'
 import { openidsOfOfficers } from './store'
 
 // Template fields are Chinese (WeChat renders templates in the language they were registered in).
 const TYPE_NAME: Record<DisputeType, string> = { neighbour: '邻里纠纷', family: '家庭纠纷', land_boundary: '土地草场边界纠纷', debt: '债务纠纷', livestock: '牲畜纠纷', wages: '劳务工资纠纷', other: '其他纠纷' }
 const LEVEL_NAME: Record<Level, string> = { 1: '社区民警调解', 2: '派出所领导调解', 3: '联合调解' }
-
-const time = (at: Date) => dayjs(at).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
 
 function send(openid: string, kind: 'highRiskAlert' | 'escalated' | 'returnVisit' | 'rectification', values: Record<string, string>, page: string) {
   const messages = mediationSettings().messages
@@ -32,13 +29,13 @@ export async function leaderOpenids(): Promise<string[]> {
 export async function alertLeadership(c: { _id: string; type: DisputeType; risk: Array<{ category: string }>; createdAt: Date }): Promise<SendOutcome[]> {
   const reason = [...new Set(c.risk.map((r) => r.category))].join(',')
   const outcomes: SendOutcome[] = []
-  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'highRiskAlert', { type: TYPE_NAME[c.type], reason, time: time(c.createdAt) }, officerPage(c._id)))
+  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'highRiskAlert', { type: TYPE_NAME[c.type], reason, time: messageTime(c.createdAt) }, officerPage(c._id)))
   return outcomes
 }
 
 /** The next level (its leaders; level 3 is convened by them) and the resident. */
 export async function notifyEscalation(c: { _id: string; type: DisputeType; applicantOpenid: string }, level: Level, at: Date, leaders?: string[]): Promise<SendOutcome[]> {
-  const values = { type: TYPE_NAME[c.type], level: LEVEL_NAME[level], time: time(at) }
+  const values = { type: TYPE_NAME[c.type], level: LEVEL_NAME[level], time: messageTime(at) }
   const outcomes: SendOutcome[] = []
   for (const openid of leaders ?? (await leaderOpenids())) outcomes.push(await send(openid, 'escalated', values, officerPage(c._id)))
   outcomes.push(await send(c.applicantOpenid, 'escalated', values, residentPage(c._id)))
@@ -46,10 +43,10 @@ export async function notifyEscalation(c: { _id: string; type: DisputeType; appl
 }
 
 export const askForRating = (c: { _id: string; type: DisputeType; applicantOpenid: string }, closedAt: Date) =>
-  send(c.applicantOpenid, 'returnVisit', { type: TYPE_NAME[c.type], time: time(closedAt) }, residentPage(c._id))
+  send(c.applicantOpenid, 'returnVisit', { type: TYPE_NAME[c.type], time: messageTime(closedAt) }, residentPage(c._id))
 
 export async function notifyRectification(task: { caseId: string; type: DisputeType; dueAt: Date }): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = []
-  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'rectification', { type: TYPE_NAME[task.type], time: time(task.dueAt) }, officerPage(task.caseId)))
+  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'rectification', { type: TYPE_NAME[task.type], time: messageTime(task.dueAt) }, officerPage(task.caseId)))
   return outcomes
 }

@@ -1,12 +1,12 @@
 // Subscription messages about activities: the day-before reminder, the waitlist promotion and the
-// cancellation notice. Sent through booking's sender (template fields fitted to WeChat's limits,
+// cancellation notice. Sent through the shared sender (template fields fitted to WeChat's limits,
 // a refusal or failure never fails the caller); the marks that make each once live in ../store.
-import { messageTime, sendMessage, type SendOutcome } from '../booking/notify'
+import { messageTime, sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
 import type { ActivityDoc } from './records'
 import { volunteerSettings } from './settings'
 
 export function sendActivityMessage(kind: 'reminder' | 'promoted' | 'cancelled', openid: string, activity: ActivityDoc, extra: Record<string, string> = {}): Promise<SendOutcome> {
   const { messages } = volunteerSettings()
   const values = { title: activity.title.zh, time: messageTime(activity.startsAt), place: activity.place.label.zh, ...extra }
-  return sendMessage(openid, messages[kind], values, `${messages.page}?activity=${activity._id}`)
+  return sendSubscribeMessage(openid, messages[kind], values, `${messages.page}?activity=${activity._id}`, messages.miniprogramState)
 }

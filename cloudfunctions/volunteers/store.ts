@@ -4,7 +4,7 @@ import * as z from 'zod'
 import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
-import { subPipeline } from '../booking/store/pipeline'
+import { subPipeline } from '../_shared/pipeline'
 import { ActivityDoc, AttendanceDoc, TeamDoc, VolunteerDoc, type EntryDoc } from './records'
 
 export const teamsCollection = () => db.collection(COLLECTIONS.volunteerTeams)

@@ -7,7 +7,7 @@ import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { readDoc } from '../../_shared/documents'
 import { BookingDoc, CounterDoc, ServiceDoc, SlotDoc } from '../records'
-import { subPipeline } from './pipeline'
+import { subPipeline } from '../../_shared/pipeline'
 
 export const bookings = () => db.collection(COLLECTIONS.bookings)
 

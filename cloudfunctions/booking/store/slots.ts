@@ -11,7 +11,7 @@ import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey, readDoc } from '../../_shared/documents'
 import { CounterDoc, counterOf, SlotDoc, slotRecord, type Holder } from '../records'
 import { markGenerated } from './catalog'
-import { expr, subPipeline } from './pipeline'
+import { expr, subPipeline } from '../../_shared/pipeline'
 
 export const slots = () => db.collection(COLLECTIONS.bookingSlots)
 const $ = db.command.aggregate

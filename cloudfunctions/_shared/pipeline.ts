@@ -1,6 +1,6 @@
 // The aggregation helpers wx-server-sdk has at run time but not in its typings: sub-pipelines
 // for $lookup (db.command.aggregate.pipeline()) and $expr queries (db.command.expr).
-import { db } from '../../_shared/cloud'
+import { db } from './cloud'
 
 export interface SubPipeline {
   match(query: unknown): SubPipeline
