@@ -41,10 +41,13 @@ export async function signUp(ctx: Ctx, input: { activityId: string }): Promise<A
   if (refusal) throw refusalError(refusal)
 
   if (!(await takeHold(ctx.openid, activity))) {
-    // Something changed since the read (another sign-up of this volunteer landed first): decide again on fresh state.
     const fresh = await getVolunteer(ctx.openid)
-    if (fresh?.holds.some((h) => h.activityId === activity._id)) throw new AppError('CONFLICT', 'The same sign-up is still being processed; look again in a moment.', undefined, { why: 'in_progress' })
-    throw refusalError(signUpRefusal(facts(activity, fresh), now) ?? { code: 'CONFLICT', why: 'changed', message: 'Your activities changed at the same moment; try again.' })
+    // A hold on this very activity but no entry: an earlier attempt was cut off before its entry, or
+    // one is in flight. Carry on with the entry; its own guard lets only one attempt in.
+    if (!fresh?.holds.some((h) => h.activityId === activity._id)) {
+      // Something else changed since the read (another sign-up of this volunteer landed first): decide again on fresh state.
+      throw refusalError(signUpRefusal(facts(activity, fresh), now) ?? { code: 'CONFLICT', why: 'changed', message: 'Your activities changed at the same moment; try again.' })
+    }
   }
   let current = activity
   try {
@@ -61,7 +64,11 @@ export async function signUp(ctx: Ctx, input: { activityId: string }): Promise<A
     }
     throw new AppError('CONFLICT', 'The activity is changing fast; try again.', undefined, { why: 'contended' })
   } catch (error) {
-    await releaseHolds([ctx.openid], activity._id)
+    // The answer may be lost after the entry was written: then the sign-up stands, with its hold.
+    // When even that cannot be read, the hold stays; a retry carries on from it (above).
+    const fresh = await getActivity(activity._id).catch(() => undefined)
+    if (fresh?.entries.some((e) => e.openid === ctx.openid)) return activityView(fresh, ctx.openid, attendance, config)
+    if (fresh !== undefined) await releaseHolds([ctx.openid], activity._id)
     throw error
   }
 }
