@@ -58,6 +58,8 @@ export interface Emulator {
   /** make subscribeMessage.send to this openid fail with errcode 43101 (user refused) */
   setSubscribeRefused(openid: string, refused?: boolean): void
   runTimer(name: string, trigger?: string): Promise<unknown>
+  /** kill the function's running instances mid-invocation (a crash); answers how many */
+  crashFunction(name: string): Promise<number>
   seed(collections: Record<string, object[]>): Promise<void>
   ensureIndexes(specs: IndexSpec[]): void
   reset(): Promise<void>
@@ -237,6 +239,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     setContentRules: (r) => openapi.setContentRules(r),
     setSubscribeRefused: (openid, refused = true) => openapi.setSubscribeRefused(openid, refused),
     runTimer: (name, trigger) => runTimerNow(app, name, trigger),
+    crashFunction: (name) => host.crash(name),
     seed,
     ensureIndexes: (specs) => store.ensureIndexes(specs),
     reset,
