@@ -8,6 +8,7 @@ import path from 'node:path'
 import type { Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
 import { benchBooking } from './bench-booking'
+import { benchNotices } from './bench-notices'
 import { benchRouting } from './bench-routing'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
@@ -156,6 +157,8 @@ async function main() {
     await actionFigures(emulator)
     console.log('\nbooking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places')
     console.table(await benchBooking(emulator))
+    console.log('\nnotices: publish and feed database requests, urgent fan-out to 10,000 members, clean and crashed half-way')
+    console.table(await benchNotices(emulator))
     console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
   } finally {
     await emulator.stop()

@@ -51,6 +51,29 @@ export const NoticeDoc = z.object({
 })
 export type NoticeDoc = z.infer<typeof NoticeDoc>
 
+type NoticeFields = Pick<NoticeDoc, '_id' | 'category' | 'urgency' | 'title' | 'body' | 'targets' | 'status' | 'validUntil' | 'authorOpenid' | 'authorName' | 'review'>
+
+/** A notice as publishing stores it at `at`; urgent published notices wait for the fan-out. */
+export function noticeRecord(fields: NoticeFields, at: Date): NoticeDoc {
+  return {
+    ...fields,
+    targets: [...new Set(fields.targets)],
+    createdAt: at,
+    publishedAt: fields.status === 'published' ? at : null,
+    editedAt: null,
+    withdrawnAt: null,
+    history: [],
+    fanout: newFanOut(fields.urgency, fields.status),
+  }
+}
+
+export const newFanOut = (urgency: NoticeDoc['urgency'], status: NoticeDoc['status']): FanOut => ({
+  state: urgency === 'urgent' && status === 'published' ? 'pending' : 'none',
+  runId: null,
+  leaseUntil: null,
+  cursor: { group: 0, after: null },
+})
+
 export const ReaderDoc = z.object({
   _id: z.string(),
   topics: z.array(z.string()).default([]),

@@ -28,8 +28,8 @@ export function noticeCard(doc: Shown, language: Language, read: boolean, now: D
   }
 }
 
-export function noticeView(doc: NoticeDoc, language: Language, firstRead: boolean, now: Dayjs): NoticeView {
-  return { ...noticeCard(doc, language, true, now), body: inLanguage(doc.title, doc.body, language).body, editedAt: doc.editedAt?.toISOString() ?? null, firstRead }
+export function noticeView(doc: NoticeDoc, language: Language, firstRead: boolean, groups: string[], now: Dayjs): NoticeView {
+  return { ...noticeCard(doc, language, true, now), body: inLanguage(doc.title, doc.body, language).body, editedAt: doc.editedAt?.toISOString() ?? null, firstRead, groups }
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null

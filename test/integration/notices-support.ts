@@ -1,7 +1,7 @@
 // Shared by the notices suites: a test cloud, residents seeded into a community (or a topic),
 // builders for a notice, and the outbox's alert messages.
 import { newUser } from '../../cloudfunctions/_shared/user-record'
-import type { NoticeDoc } from '../../cloudfunctions/notices/records'
+import { noticeRecord, type NoticeDoc } from '../../cloudfunctions/notices/records'
 import type { Envelope } from '../../src/core/envelope'
 import { dayjs } from '../../src/core/time'
 import { startTestCloud, type TestCloud } from '../support/cloud'
@@ -50,25 +50,11 @@ export const alertsTo = (cloud: TestCloud, noticeId: string) =>
     .map((e) => (e.data as { touser: string }).touser)
 
 /** A stored notice as publishing leaves it, for states a test cannot reach through the API (the past). */
-export function noticeRecord(overrides: Partial<NoticeDoc> & { _id: string }): NoticeDoc {
+export function storedNotice(overrides: Partial<NoticeDoc> & { _id: string }): NoticeDoc {
   const at = dayjs().subtract(1, 'hour').toDate()
-  return {
-    category: 'safety_warning',
-    urgency: 'normal',
-    title: { zh: '已过期的预警' },
-    body: { zh: '这条预警已经过期。' },
-    targets: [GACHA],
-    status: 'published',
-    validUntil: dayjs().add(1, 'day').toDate(),
-    createdAt: at,
-    publishedAt: at,
-    editedAt: null,
-    withdrawnAt: null,
-    authorOpenid: OFFICER,
-    authorName: null,
-    history: [],
-    review: null,
-    fanout: { state: 'none', runId: null, leaseUntil: null, cursor: { group: 0, after: null } },
-    ...overrides,
-  }
+  const base = noticeRecord(
+    { _id: overrides._id, category: 'safety_warning', urgency: 'normal', title: { zh: '已过期的预警' }, body: { zh: '这条预警已经过期。' }, targets: [GACHA], status: 'published', validUntil: dayjs().add(1, 'day').toDate(), authorOpenid: OFFICER, authorName: null, review: null },
+    at,
+  )
+  return { ...base, ...overrides }
 }

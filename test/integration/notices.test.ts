@@ -4,7 +4,7 @@
 import type { FeedPage, GroupsAnswer, NoticeView, OfficerNotice, Reach } from '../../src/core/notices/contract'
 import { dayjs } from '../../src/core/time'
 import { expectError, type TestCloud } from '../support/cloud'
-import { buildNotice, dataOf, noticeRecord, GACHA, LEADER, OFFICER, OTHER_OFFICER, seedReaders, seedResidents, startTestCloud } from './notices-support'
+import { buildNotice, dataOf, storedNotice, GACHA, LEADER, OFFICER, OTHER_OFFICER, seedResidents, startTestCloud } from './notices-support'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -95,7 +95,7 @@ describe('feed', () => {
     const urgent = (await publish({ ...tsagaanobo, urgency: 'urgent', title: { zh: '紧急预警' } }, officer3)).id
     // An urgent warning that ran out an hour ago, as a past publication left it.
     const shortLived = 'expired-urgent'
-    await cloud.emulator.seed({ notices: [noticeRecord({ _id: shortLived, urgency: 'urgent', targets: ['gacha-tsagaanobo'], publishedAt: dayjs().subtract(1, 'day').toDate(), validUntil: dayjs().subtract(1, 'hour').toDate() })] })
+    await cloud.emulator.seed({ notices: [storedNotice({ _id: shortLived, urgency: 'urgent', targets: ['gacha-tsagaanobo'], publishedAt: dayjs().subtract(1, 'day').toDate(), validUntil: dayjs().subtract(1, 'hour').toDate() })] })
     const seen: string[] = []
     let cursor: string | null = null
     let pages = 0

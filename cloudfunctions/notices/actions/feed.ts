@@ -80,5 +80,5 @@ export async function read(ctx: Ctx, input: Input<'read'>) {
   if (!reader.read.includes(notice._id)) {
     await changeReader(ctx.openid, { read: _.push({ each: [notice._id], slice: -READ_IDS_KEPT }) }, { read: [notice._id] })
   }
-  return noticeView(notice, ctx.user.language, firstRead, ctx.now())
+  return noticeView(notice, ctx.user.language, firstRead, shared, ctx.now())
 }

@@ -9,7 +9,7 @@ import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import type { Ctx } from '../../_shared/runtime'
 import type { Input } from '../input'
-import { NoticeDoc, type FanOut } from '../records'
+import { newFanOut, NoticeDoc, noticeRecord } from '../records'
 import { checkContent, refuseRisky } from '../security'
 import { getNotice, notices, updated } from '../store'
 import { officerNotice } from '../views'
@@ -25,13 +25,6 @@ function requireValidUntil(validUntil: string, now: ReturnType<Ctx['now']>) {
   }
 }
 
-const fanOutFor = (urgency: NoticeDoc['urgency'], status: NoticeDoc['status']): FanOut => ({
-  state: urgency === 'urgent' && status === 'published' ? 'pending' : 'none',
-  runId: null,
-  leaseUntil: null,
-  cursor: { group: 0, after: null },
-})
-
 const review = (verdict: SecurityVerdict) => (verdict.suggest === 'pass' ? null : verdict)
 
 export async function publish(ctx: Ctx, input: Input<'publish'>) {
@@ -44,25 +37,22 @@ export async function publish(ctx: Ctx, input: Input<'publish'>) {
   const outcome = outcomeOf(verdict)
   if (outcome === 'blocked') refuseRisky(verdict)
   const status: 'held' | 'published' = outcome === 'held' ? 'held' : 'published'
-  const doc: NoticeDoc = {
-    _id: randomUUID().replace(/-/g, ''),
-    category: input.category,
-    urgency: input.urgency,
-    title: input.title,
-    body: input.body,
-    targets: [...new Set(input.targets)],
-    status,
-    validUntil: dayjs(input.validUntil).toDate(),
-    createdAt: now.toDate(),
-    publishedAt: status === 'published' ? now.toDate() : null,
-    editedAt: null,
-    withdrawnAt: null,
-    authorOpenid: ctx.openid,
-    authorName: ctx.user.displayName,
-    history: [],
-    review: review(verdict),
-    fanout: fanOutFor(input.urgency, status),
-  }
+  const doc = noticeRecord(
+    {
+      _id: randomUUID().replace(/-/g, ''),
+      category: input.category,
+      urgency: input.urgency,
+      title: input.title,
+      body: input.body,
+      targets: input.targets,
+      status,
+      validUntil: dayjs(input.validUntil).toDate(),
+      authorOpenid: ctx.openid,
+      authorName: ctx.user.displayName,
+      review: review(verdict),
+    },
+    now.toDate(),
+  )
   const { _id, ...data } = doc
   await notices().add({ data: { _id, ...data } })
   return { id: _id, status }
@@ -138,7 +128,7 @@ export async function reviewHeld(ctx: Ctx, input: Input<'reviewHeld'>) {
   const now = ctx.now()
   const change =
     input.decision === 'approve'
-      ? { status: 'published', publishedAt: now.toDate(), fanout: _.set(fanOutFor(notice.urgency, 'published')) }
+      ? { status: 'published', publishedAt: now.toDate(), fanout: _.set(newFanOut(notice.urgency, 'published')) }
       : { status: 'rejected' }
   if (!updated(await notices().where({ _id: notice._id, status: 'held' }).update({ data: change }))) throw new AppError('CONFLICT', 'Another leader reviewed it first.')
   return reload(notice._id)

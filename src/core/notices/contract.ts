@@ -51,7 +51,13 @@ export type NoticeCard = z.infer<typeof NoticeCard>
 export const FeedPage = z.object({ items: z.array(NoticeCard), nextCursor: z.string().nullable(), unread: z.number().int() })
 export type FeedPage = z.infer<typeof FeedPage>
 
-export const NoticeView = NoticeCard.extend({ body: z.string(), editedAt: z.string().nullable(), firstRead: z.boolean() })
+export const NoticeView = NoticeCard.extend({
+  body: z.string(),
+  editedAt: z.string().nullable(),
+  firstRead: z.boolean(),
+  /** The reader's groups the notice went to: a share card names one, to link the chat it lands in. */
+  groups: z.array(GroupId),
+})
 export type NoticeView = z.infer<typeof NoticeView>
 
 export const GroupView = z.object({
