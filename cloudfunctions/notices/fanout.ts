@@ -23,8 +23,8 @@ import { NoticeDoc, pairId, type DeliveryState } from './records'
 import { noticesSettings } from './settings'
 import { deliveries, membersOf, notices, readers, updated } from './store'
 
-export const BATCH = 100
-export const SEND_CHUNK = 10
+export const BATCH = 200
+export const SEND_CHUNK = 50
 /** Stop starting batches after this long; config.json's timeout is 60 s. */
 export const BUDGET_MS = 45_000
 /** Longer than the function timeout, so a lease outlives the instance that took it. */
