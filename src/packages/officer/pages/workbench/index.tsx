@@ -16,6 +16,7 @@ import { OfficerRecord } from '../../components/officer-record'
 import { RoutedRequestCard } from '../../components/routed-request-card'
 import { useOfficerT } from '../../i18n'
 import { useCounterT } from '../../desk/i18n'
+import { useOfficerNoticesT } from '../../notices/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
@@ -59,8 +60,10 @@ function Workbench({ officerId }: { officerId: string }) {
 
 function WorkbenchScreen({ profile }: { profile: Profile }) {
   const desk = useCounterT()
+  const notices = useOfficerNoticesT()
   return (
     <>
+      <EntryCard className="workbench-open-notices" title={notices('on.entry.title')} description={notices('on.entry.body')} actionLabel={notices('on.entry.action')} url="/packages/officer/pages/notices/index" />
       <EntryCard
         className="workbench-open-desk"
         title={desk('desk.entry.title')}
