@@ -1,8 +1,8 @@
 // The urgent-alert subscription message: template and page, from the JSON in the function's
 // NOTICES_CONFIG environment variable (config.json envVariables or the cloud console), parsed
-// once per instance. The default template id is a placeholder until the station registers its
-// template in the mini-program console.
+// once per instance. The default template (src/core/notices/config.ts) is a placeholder.
 import * as z from 'zod'
+import { DEFAULT_ALERT_TEMPLATE } from '../../src/core/notices/config'
 
 const NoticesConfig = z.object({
   alertTemplate: z.object({
@@ -16,7 +16,7 @@ const NoticesConfig = z.object({
 export type NoticesConfig = z.infer<typeof NoticesConfig>
 
 const DEFAULTS: NoticesConfig = {
-  alertTemplate: { templateId: 'local-urgent-notice', fields: { title: 'thing1', category: 'thing2', time: 'time3' } },
+  alertTemplate: DEFAULT_ALERT_TEMPLATE,
   detailPage: 'packages/notices/pages/detail/index',
   miniprogramState: 'formal',
 }

@@ -1,9 +1,9 @@
 // Urgent alerts are WeChat one-time subscription messages: each acceptance of the template
 // allows one message, so the app asks, and records each acceptance with the notices function.
 import Taro from '@tarojs/taro'
+import { DEFAULT_ALERT_TEMPLATE } from '../../core/notices/config'
 
-/** Placeholder until the station registers its template (cloudfunctions/notices/settings.ts). */
-export const ALERT_TEMPLATE_ID = process.env.TARO_APP_NOTICE_ALERT_TEMPLATE ?? 'local-urgent-notice'
+const ALERT_TEMPLATE_ID = DEFAULT_ALERT_TEMPLATE.templateId
 
 /** 1 when the resident accepted, 0 when they declined; null where subscriptions do not exist (h5). */
 export function askForAlert(): Promise<number | null> {

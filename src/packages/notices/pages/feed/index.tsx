@@ -110,7 +110,7 @@ function Feed({ profile }: { profile: Profile }) {
         </View>
       </SectionCard>
       {pinned.length > 0 ? (
-        <SectionCard className="notice-pinned" title={t('notices.feed.pinned')} tone="alarm">
+        <SectionCard className="notice-pinned" title={t('notices.feed.pinned')}>
           {pinned.map((n) => (
             <NoticeRow key={n.id} notice={n} />
           ))}
