@@ -22,6 +22,8 @@ const myNotices = () => harness.callAs<{ items: OfficerNotice[] }>(OFFICER, 'not
 
 describe('an urgent anti-fraud warning to a gacha', () => {
   it('is published by the officer, pinned and read by a resident there, and the officer sees the reach go up', async () => {
+    // The resident allowed one urgent alert earlier (on weapp, through requestSubscribeMessage).
+    await harness.callAs(RESIDENT, 'notices', { action: 'grantAlerts', accepted: 1 })
     const officer = await harness.openPhone()
     const resident = await harness.openPhone()
     try {
@@ -76,9 +78,12 @@ describe('an urgent anti-fraud warning to a gacha', () => {
       await on(r, 'notice-groups', '.notices-topics .topic-join').first().waitFor()
       await shoot(r, 'notices-5-resident-groups-zh')
 
-      // The officer refreshes the reach: one reader in the gacha.
+      // The fan-out timer sends the resident's alert; then the officer refreshes the reach: one reader, one message.
+      await harness.emulator.runTimer('notices', 'fanOutUrgent')
+      expect(harness.emulator.outbox().filter((e) => e.api === 'subscribeMessage.send').map((e) => (e.data as { touser: string }).touser)).toEqual([RESIDENT])
       await on(page, 'officer-notices', '.on-reach-refresh').click()
       await page.locator('#page-officer-notices .on-reach-total', { hasText: '已读 1 人' }).waitFor()
+      await page.locator('#page-officer-notices .on-reach-messages-counts', { hasText: '已发送 1' }).waitFor()
       const reach = await harness.callAs<Reach>(OFFICER, 'notices', { action: 'reach', noticeId: published.id })
       expect(reach.groups.find((g) => g.groupId === GACHA)?.readers).toBe(1)
       await on(page, 'officer-notices', '.on-reach').scrollIntoViewIfNeeded()

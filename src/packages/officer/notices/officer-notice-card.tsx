@@ -45,7 +45,7 @@ export function OfficerNoticeCard({ notice, groups, onChanged }: OfficerNoticeCa
   }
 
   return (
-    <SectionCard className={`on-notice on-notice-${notice.status}`} title={title} tone={notice.urgency === 'urgent' && live ? 'alarm' : 'plain'}>
+    <SectionCard className={`on-notice on-notice-${notice.status} ${notice.urgency === 'urgent' && live ? 'is-urgent' : ''}`} title={title}>
       <View className={`on-status is-${notice.status}`}>
         {t(`on.status.${notice.status}`)} · {t(`on.category.${notice.category}`)}
         {notice.history.length > 0 ? ` · ${t('on.edited', { count: notice.history.length })}` : ''}

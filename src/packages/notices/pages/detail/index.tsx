@@ -60,7 +60,7 @@ function Detail({ noticeId, sharedFor }: { noticeId: string; sharedFor: string |
   const data = notice.state.data
   return (
     <>
-      <SectionCard className={`notice-detail ${data.pinned ? 'notice-pinned' : ''}`} title={data.title} tone={data.urgency === 'urgent' ? 'alarm' : 'police'}>
+      <SectionCard className={`notice-detail ${data.pinned ? 'notice-pinned' : ''}`} title={data.title}>
         <NoticeTags notice={data} />
         {language === 'mn' && data.language === 'zh' ? <View className="fq-muted notice-in-chinese">{t('notices.inChinese')}</View> : null}
         <View className={`notice-body ${data.language === 'zh' ? 'fq-horizontal' : ''}`}>{data.body}</View>

@@ -37,7 +37,7 @@ function HeldNotice({ notice, onDone }: { notice: OfficerNotice; onDone: () => v
   }
   const mn = language === 'mn' && notice.title.mn && notice.body.mn
   return (
-    <SectionCard className="on-held" title={mn ? notice.title.mn : notice.title.zh} tone={notice.urgency === 'urgent' ? 'alarm' : 'plain'}>
+    <SectionCard className={`on-held ${notice.urgency === 'urgent' ? 'is-urgent' : ''}`} title={mn ? notice.title.mn : notice.title.zh}>
       <View className="fq-muted">{t(`on.category.${notice.category}`)}</View>
       {notice.review?.keyword ? <View className="on-status is-held">{t('on.review.flag', { keyword: notice.review.keyword })}</View> : null}
       {notice.authorName ? <View className="fq-muted">{t('on.review.author', { name: notice.authorName })}</View> : null}
