@@ -9,6 +9,7 @@ import { counterRecord, serviceRecord } from '../cloudfunctions/booking/records'
 import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { databaseSpec } from './database-spec'
 import demoJurisdictionDocument from './demo-jurisdiction.json'
+import { demoNotices } from './demo-notices'
 import { demoCounters, demoServices } from './demo-services'
 
 const SEEDED_AT = new Date('2026-11-01T00:00:00Z')
@@ -81,6 +82,7 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
     // Slots are not seeded: the booking function generates them (timer, or on the first listSlots).
     booking_services: demoServices().map(serviceRecord),
     booking_counters: demoCounters().map(counterRecord),
+    notices: demoNotices(today),
   }
   return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))
 }
