@@ -68,6 +68,7 @@ describe('an urgent anti-fraud warning to a gacha', () => {
       // Back on the feed it is read; the same feed in Chinese.
       await on(r, 'notice-detail', '.notice-back').click()
       await r.locator('#page-notices .notice-pinned .notice-row:not(.is-unread)').first().waitFor()
+      await r.goto('about:blank')
       await r.goto(`${harness.emulator.url}/#/pages/index/index`)
       await on(r, 'home', '.language-option-zh').click()
       await r.locator('#page-home:not(.lang-mn) .home-notices').waitFor()
@@ -90,6 +91,7 @@ describe('an urgent anti-fraud warning to a gacha', () => {
       await shoot(page, 'notices-6-officer-reach-zh')
 
       // The officer's list in Mongolian.
+      await page.goto('about:blank')
       await page.goto(`${harness.emulator.url}/#/pages/index/index`)
       await on(page, 'home', '.language-option-mn').click()
       await page.locator('#page-home.lang-mn .role-home-officer').waitFor()
