@@ -5,12 +5,13 @@ import { groupsOf, isStationWide, isTopicGroup, ownedGroups, TOPIC_GROUP_IDS } f
 import type { Input } from '../input'
 import type { Ctx } from '../../_shared/runtime'
 import { AppError } from '../../../src/core/envelope'
+import { hasAnyRole, STAFF } from '../../../src/core/roles'
 import { _, db } from '../../_shared/cloud'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { getOfficer } from '../../_shared/officers'
 import { changeReader, chats, countMembers, getReader, readers } from '../store'
 
-export const isStaff = (ctx: Ctx) => ctx.user.roles.some((r) => r === 'officer' || r === 'station_leader' || r === 'admin')
+export const isStaff = (ctx: Ctx) => hasAnyRole(ctx.user.roles, STAFF)
 
 /** The groups a staff member may publish to. Officers: their communities; leaders and admins: all. */
 export async function ownedBy(ctx: Ctx): Promise<Set<string>> {
@@ -30,8 +31,8 @@ export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: Gro
     return { id, kind: community?.kind ?? 'topic', name: community?.name ?? null, joined: mine.has(id), members, linkedChats }
   }
   let owned: GroupView[] = []
-  if (isStaff(ctx)) {
-    const ids = [...(await ownedBy(ctx))]
+  const ids = isStaff(ctx) ? [...(await ownedBy(ctx))] : []
+  if (ids.length > 0) {
     const { list } = (await chats().aggregate().match({ groupId: _.in(ids) }).group({ _id: '$groupId', chats: db.command.aggregate.sum(1) }).limit(ids.length).end()) as { list: Array<{ _id: string; chats: number }> }
     const linked = new Map(list.map((c) => [c._id, c.chats]))
     owned = await Promise.all(ids.map(async (id) => view(id, await countMembers(id, isTopicGroup(id)), linked.get(id) ?? 0)))
