@@ -146,6 +146,16 @@ describe('read', () => {
     expect(after.items.find((n) => n.id === id)?.read).toBe(true)
   })
 
+  it('keeps one receipt when the same person opens a notice five times at once', async () => {
+    const [reader] = await seedResidents(cloud, 'receipt-race', 1, 'gacha-borondor')
+    const { id } = await publish({ targets: ['gacha-borondor'] }, LEADER)
+    const views = await Promise.all(Array.from({ length: 5 }, () => read(reader, id)))
+    expect(views.map((v) => dataOf(v).firstRead).filter(Boolean)).toHaveLength(1)
+    expect(await cloud.stored('notice_receipts', { noticeId: id })).toHaveLength(1)
+    const [doc] = await cloud.stored('notice_readers', { _id: reader })
+    expect((doc.read as string[]).filter((n) => n === id)).toHaveLength(1)
+  })
+
   it('refuses a receipt for a notice the resident cannot see, writing nothing', async () => {
     const { id } = await publish({ targets: ['community-chaoge'] }, OTHER_OFFICER)
     cloud.resetWrites()

@@ -10,7 +10,7 @@ import { isDuplicateKey } from '../../_shared/documents'
 import type { Ctx } from '../../_shared/runtime'
 import type { Input } from '../input'
 import { NoticeDoc, pairId } from '../records'
-import { changeReader, getNotice, getReader, notices, receipts } from '../store'
+import { getNotice, getReader, notices, readers, receipts, updated } from '../store'
 import { noticeCard, noticeView } from '../views'
 
 /** How many read ids a reader document keeps for the unread count; older reads fall off. */
@@ -76,9 +76,18 @@ export async function read(ctx: Ctx, input: Input<'read'>) {
     if (!isDuplicateKey(error)) throw error
     firstRead = false
   }
-  // Also after a duplicate: a crash between the two writes is mended by reading again.
+  // Also after a duplicate: a crash between the two writes is mended by reading again. The
+  // condition keeps the id once when the same person opens the notice twice at the same time.
   if (!reader.read.includes(notice._id)) {
-    await changeReader(ctx.openid, { read: _.push({ each: [notice._id], slice: -READ_IDS_KEPT }) }, { read: [notice._id] })
+    const added = await readers().where({ _id: ctx.openid, read: _.neq(notice._id) }).update({ data: { read: _.push({ each: [notice._id], slice: -READ_IDS_KEPT }) } })
+    if (!updated(added)) {
+      try {
+        await readers().add({ data: { _id: ctx.openid, topics: [], grants: 0, read: [notice._id] } })
+      } catch (error) {
+        // It exists already: with the id, or created by a racing call that added it.
+        if (!isDuplicateKey(error)) throw error
+      }
+    }
   }
   return noticeView(notice, ctx.user.language, firstRead, shared, ctx.now())
 }
