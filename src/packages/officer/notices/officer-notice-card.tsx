@@ -1,7 +1,7 @@
 // One of the officer's notices in their list: status, groups, validity; reach on demand;
 // withdraw (after a confirmation) and correct (the form in place).
 import { useState } from 'react'
-import { View } from '@tarojs/components'
+import { Button as NativeButton, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { noticesContract, type GroupView, type OfficerNotice } from '../../../core/notices/contract'
 import { ConfirmDialog } from '../../../components/confirm-dialog'
@@ -69,6 +69,20 @@ export function OfficerNoticeCard({ notice, groups, onChanged }: OfficerNoticeCa
           </Button>
         ) : null}
       </View>
+      {process.env.TARO_ENV === 'weapp' && notice.status === 'published' ? (
+        <View className="on-share">
+          <View className="fq-muted">{t('on.shareHint')}</View>
+          {notice.targets.map((g) => {
+            const name = groupName(t, language, g, groups.find((o) => o.id === g))
+            // The page's share handler reads the notice and the group from the button's dataset.
+            return (
+              <NativeButton key={g} className="on-share-button" openType="share" data-notice-id={notice.id} data-group={g} data-title={title}>
+                {t('on.share', { group: name })}
+              </NativeButton>
+            )
+          })}
+        </View>
+      ) : null}
       {open === 'reach' ? <ReachPanel noticeId={notice.id} urgent={notice.urgency === 'urgent'} /> : null}
       {open === 'correct' ? (
         <NoticeForm

@@ -29,6 +29,8 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.cancel': m('ᠦᠭᠡᠢᠰᠬᠡᠬᠦ'),
   'on.correct': m('ᠵᠠᠰᠠᠬᠤ'),
   'on.reach': m('ᠤᠩᠰᠢᠯᠲᠠ'),
+  'on.share': m('{group} ᠤᠨ ᠸᠢᠴᠠᠲ ᠪᠦᠯᠦᠭ ᠲᠦ ᠬᠤᠪᠢᠶᠠᠯᠴᠠᠬᠤ'),
+  'on.shareHint': m('ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠸᠢᠴᠠᠲ ᠪᠦᠯᠦᠭ ᠲᠦ ᠬᠤᠪᠢᠶᠠᠯᠴᠠᠪᠠᠯ᠂ ᠲᠡᠷᠡ ᠪᠦᠯᠦᠭ ᠢ ᠬᠣᠯᠪᠣᠵᠤ ᠤᠩᠰᠢᠭᠰᠠᠨ ᠢ ᠲᠣᠭᠠᠯᠠᠨ᠎ᠠ᠃'),
   'on.reachHide': m('ᠬᠤᠷᠢᠶᠠᠬᠤ'),
   'on.reach.total': m('{members} ᠬᠦᠮᠦᠨ ᠳᠦ ᠢᠯᠡᠭᠡᠪᠡ᠂ {readers} ᠬᠦᠮᠦᠨ ᠤᠩᠰᠢᠪᠠ （{percent}%）'),
   'on.reach.group': m('{name}᠄ {readers}/{members}'),

@@ -24,6 +24,8 @@ export const officerNoticesZhHans = {
   'on.cancel': '取消',
   'on.correct': '更正',
   'on.reach': '阅读情况',
+  'on.share': '分享到{group}的微信群',
+  'on.shareHint': '分享到社区微信群：群里的居民从卡片打开后，这个群会关联到该群组，阅读人数按群统计。',
   'on.reachHide': '收起',
   'on.reach.total': '覆盖 {members} 人，已读 {readers} 人（{percent}%）',
   'on.reach.group': '{name}：{readers}/{members}',

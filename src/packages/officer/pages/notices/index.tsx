@@ -1,7 +1,7 @@
 // The officer's notices: write a new one, and the ones they published (leaders: the station's)
 // with reach, withdraw and correct. Leaders also find the notices held for review here.
-import { useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../../../core/account/contract'
@@ -35,6 +35,16 @@ function Notices({ profile }: { profile: Profile }) {
       void mine.reload()
     }
     shown.current = true
+  })
+  useEffect(() => {
+    // A ticket on the card lets the resident's detail page recognise the chat it is opened in.
+    if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
+  }, [])
+  useShareAppMessage((share) => {
+    const dataset = (share.target as { dataset?: Record<string, unknown> } | undefined)?.dataset ?? {}
+    const { noticeId, group, title } = dataset
+    if (typeof noticeId !== 'string' || typeof group !== 'string') return { title: t('on.title'), path: '/pages/index/index' }
+    return { title: typeof title === 'string' ? title : t('on.title'), path: `/packages/notices/pages/detail/index?id=${noticeId}&group=${group}` }
   })
   const leader = profile.roles.includes('station_leader') || profile.roles.includes('admin')
   const owned = groups.state.status === 'ready' ? groups.state.data.owned : []
