@@ -78,6 +78,14 @@ describe('an urgent anti-fraud warning to a gacha', () => {
       await on(r, 'notices', '.notices-open-groups').click()
       await on(r, 'notice-groups', '.notices-topics .topic-join').first().waitFor()
       await shoot(r, 'notices-5-resident-groups-zh')
+      // Elder mode: larger type and tap targets.
+      await r.goto('about:blank')
+      await r.goto(`${harness.emulator.url}/#/pages/index/index`)
+      await on(r, 'home', '.elder-mode-switch').click()
+      await r.locator('#page-home.elder .home-notices').waitFor()
+      await on(r, 'home', '.home-notices .fq-entry-action').click()
+      await r.locator('#page-notices.elder .notice-pinned .notice-row').first().waitFor()
+      await shoot(r, 'notices-5b-resident-feed-zh-elder')
 
       // The fan-out timer sends the resident's alert; then the officer refreshes the reach: one reader, one message.
       await harness.emulator.runTimer('notices', 'fanOutUrgent')
