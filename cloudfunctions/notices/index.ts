@@ -10,6 +10,7 @@ import { grantAlerts, groups, joinGroup, leaveGroup, linkChat } from './actions/
 import { correct, heldNotices, myNotices, publish, reviewHeld, withdraw } from './actions/publish'
 import { reach } from './actions/reach'
 import { fanOutUrgent } from './fanout'
+import { uploadImage } from './images'
 
 const api = createMain(noticesContract, {
   groups,
@@ -19,6 +20,7 @@ const api = createMain(noticesContract, {
   linkChat,
   feed,
   read,
+  uploadImage,
   publish,
   correct,
   withdraw,

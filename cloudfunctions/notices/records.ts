@@ -37,6 +37,8 @@ export const NoticeDoc = z.object({
   title: NoticeTitle,
   body: NoticeBody,
   targets: z.array(z.string()),
+  /** Cloud storage file ids (absent on notices stored before images existed). */
+  images: z.array(z.string()).default([]),
   status: NoticeStatus,
   validUntil: z.date(),
   createdAt: z.date(),
@@ -51,13 +53,14 @@ export const NoticeDoc = z.object({
 })
 export type NoticeDoc = z.infer<typeof NoticeDoc>
 
-type NoticeFields = Pick<NoticeDoc, '_id' | 'category' | 'urgency' | 'title' | 'body' | 'targets' | 'status' | 'validUntil' | 'authorOpenid' | 'authorName' | 'review'>
+type NoticeFields = Pick<NoticeDoc, '_id' | 'category' | 'urgency' | 'title' | 'body' | 'targets' | 'status' | 'validUntil' | 'authorOpenid' | 'authorName' | 'review'> & { images?: string[] }
 
 /** A notice as publishing stores it at `at`; urgent published notices wait for the fan-out. */
 export function noticeRecord(fields: NoticeFields, at: Date): NoticeDoc {
   return {
     ...fields,
     targets: [...new Set(fields.targets)],
+    images: fields.images ?? [],
     createdAt: at,
     publishedAt: fields.status === 'published' ? at : null,
     editedAt: null,

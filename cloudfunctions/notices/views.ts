@@ -28,8 +28,8 @@ export function noticeCard(doc: Shown, language: Language, read: boolean, now: D
   }
 }
 
-export function noticeView(doc: NoticeDoc, language: Language, firstRead: boolean, groups: string[], now: Dayjs): NoticeView {
-  return { ...noticeCard(doc, language, true, now), body: inLanguage(doc.title, doc.body, language).body, editedAt: doc.editedAt?.toISOString() ?? null, firstRead, groups }
+export function noticeView(doc: NoticeDoc, language: Language, firstRead: boolean, groups: string[], images: string[], now: Dayjs): NoticeView {
+  return { ...noticeCard(doc, language, true, now), body: inLanguage(doc.title, doc.body, language).body, editedAt: doc.editedAt?.toISOString() ?? null, firstRead, groups, images }
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
@@ -41,6 +41,7 @@ export const officerNotice = (doc: NoticeDoc): OfficerNotice => ({
   title: doc.title,
   body: doc.body,
   targets: doc.targets,
+  images: doc.images,
   status: doc.status,
   validUntil: doc.validUntil.toISOString(),
   createdAt: doc.createdAt.toISOString(),

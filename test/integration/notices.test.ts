@@ -251,3 +251,27 @@ describe('group chats and reach', () => {
     expectError(await call('demo-resident-1', { action: 'reach', noticeId: id }), 'PERMISSION_DENIED')
   })
 })
+
+describe('images', () => {
+  // A 1×1 PNG.
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+
+  it('stores a checked picture in cloud storage and shows it with the notice', async () => {
+    const { fileID } = dataOf(await call<{ fileID: string }>(OFFICER, { action: 'uploadImage', base64: PNG }))
+    expect(fileID).toMatch(/^cloud:\/\/.+\/notices\/[a-f0-9]{32}\.png$/)
+    expect(cloud.emulator.outbox().some((e) => e.api === 'security.imgSecCheck')).toBe(true)
+    const { id } = await publish({ images: [fileID] })
+    const view = dataOf(await read('demo-resident-1', id))
+    expect(view.images).toHaveLength(1)
+    const picture = await fetch(view.images[0])
+    expect(Buffer.from(await picture.arrayBuffer()).equals(Buffer.from(PNG, 'base64'))).toBe(true)
+  })
+
+  it('refuses what is not a PNG or JPEG, and an image id that was not uploaded for a notice', async () => {
+    cloud.resetWrites()
+    expectError(await call(OFFICER, { action: 'uploadImage', base64: Buffer.from('<svg onload=alert(1)>').toString('base64') }), 'INVALID_ARGUMENT')
+    expectError(await call('demo-resident-1', { action: 'uploadImage', base64: PNG }), 'PERMISSION_DENIED')
+    expectError(await call(OFFICER, { action: 'publish', ...buildNotice({ images: ['cloud://local.bucket/elsewhere/x.png'] }) }), 'INVALID_ARGUMENT')
+    expect(cloud.writes()).toBe(0)
+  })
+})

@@ -9,6 +9,7 @@ import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import type { Ctx } from '../../_shared/runtime'
 import type { Input } from '../input'
+import { imageUrls } from '../images'
 import { NoticeDoc, pairId } from '../records'
 import { getNotice, getReader, notices, readers, receipts, updated } from '../store'
 import { noticeCard, noticeView } from '../views'
@@ -89,5 +90,5 @@ export async function read(ctx: Ctx, input: Input<'read'>) {
       }
     }
   }
-  return noticeView(notice, ctx.user.language, firstRead, shared, ctx.now())
+  return noticeView(notice, ctx.user.language, firstRead, shared, await imageUrls(notice.images), ctx.now())
 }

@@ -45,6 +45,7 @@ export async function publish(ctx: Ctx, input: Input<'publish'>) {
       title: input.title,
       body: input.body,
       targets: input.targets,
+      images: input.images ?? [],
       status,
       validUntil: dayjs(input.validUntil).toDate(),
       authorOpenid: ctx.openid,

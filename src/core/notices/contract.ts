@@ -7,7 +7,7 @@ import { DocId, Language } from '../ids'
 import { LocalizedName } from '../jurisdiction/primitives'
 import { ANYONE, STAFF } from '../roles'
 import { TopicGroupId } from './groups'
-import { Category, FeedCursor, LIMITS, NoticeBody, NoticeTitle, Urgency } from './rules'
+import { Category, FeedCursor, LIMITS, NoticeBody, NoticeImageId, NoticeTitle, Urgency } from './rules'
 
 const LEADERS = ['station_leader', 'admin'] as const
 
@@ -57,6 +57,8 @@ export const NoticeView = NoticeCard.extend({
   firstRead: z.boolean(),
   /** The reader's groups the notice went to: a share card names one, to link the chat it lands in. */
   groups: z.array(GroupId),
+  /** Temporary download addresses of the notice's images. */
+  images: z.array(z.string()),
 })
 export type NoticeView = z.infer<typeof NoticeView>
 
@@ -89,6 +91,7 @@ export const Compose = z.strictObject({
   body: NoticeBody,
   targets: z.array(GroupId).min(1, 'choose at least one group').max(LIMITS.targets),
   validUntil: Instant,
+  images: z.array(NoticeImageId).max(LIMITS.images).optional(),
 })
 export type Compose = z.infer<typeof Compose>
 
@@ -110,6 +113,7 @@ export const OfficerNotice = z.object({
   title: NoticeTitle,
   body: NoticeBody,
   targets: z.array(GroupId),
+  images: z.array(z.string()),
   status: NoticeStatus,
   validUntil: z.string(),
   createdAt: z.string(),
@@ -168,6 +172,13 @@ export const noticesContract = defineFunction('notices', {
     input: z.object({ ...NoticeRef, chat: GroupChat.optional() }),
     output: NoticeView,
     roles: ANYONE,
+  },
+  uploadImage: {
+    summary: 'Store a PNG or JPEG (≤ 512 KB, checked by content security) for a notice; answers its file id.',
+    input: z.object({ base64: z.string().max(Math.ceil((LIMITS.imageBytes * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64') }),
+    output: z.object({ fileID: NoticeImageId }),
+    roles: STAFF,
+    maxBytes: 800 * 1024,
   },
   publish: {
     summary: 'Publish to owned groups after content security: risky is refused with the reason, review is held for a leader.',

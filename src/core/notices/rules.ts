@@ -17,7 +17,19 @@ export type Urgency = z.infer<typeof Urgency>
  * titles stop at 64). Traditional Mongolian spells longer (vowel separators, variation
  * selectors count as characters), so its title may be twice as long.
  */
-export const LIMITS = { titleZh: 40, titleMn: 80, body: 2500, targets: 21, validDaysMax: 366 } as const
+export const LIMITS = { titleZh: 40, titleMn: 80, body: 2500, targets: 21, validDaysMax: 366, images: 3, imageBytes: 512 * 1024 } as const
+
+/** A stored notice image: a cloud storage file id under notices/ (what uploadImage answers). */
+export const NoticeImageId = z.string().regex(/^cloud:\/\/[A-Za-z0-9._-]{1,128}\/notices\/[a-f0-9]{32}\.(png|jpg)$/, 'must be an image uploaded for a notice')
+
+export type ImageKind = 'png' | 'jpg'
+
+/** The picture's real type from its first bytes (PNG or JPEG); null for anything else. */
+export function imageKindOf(bytes: Uint8Array): ImageKind | null {
+  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png'
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg'
+  return null
+}
 
 const chars = (s: string) => [...s].length
 const text = (max: number) =>
