@@ -41,11 +41,28 @@ describe('an urgent anti-fraud warning to a gacha', () => {
       await on(page, 'officer-notice-compose', '.on-title-zh input').fill(TITLE)
       await on(page, 'officer-notice-compose', '.on-body-zh textarea').fill(BODY)
       await on(page, 'officer-notice-compose', `.on-target-${GACHA}`).click()
+      // A poster drawn in the browser, attached through the image picker.
+      const poster = await page.evaluate(() => {
+        const canvas = document.createElement('canvas')
+        canvas.width = 600
+        canvas.height = 300
+        const g = canvas.getContext('2d')!
+        g.fillStyle = '#c0392b'
+        g.fillRect(0, 0, 600, 300)
+        g.fillStyle = '#fff'
+        g.font = 'bold 64px sans-serif'
+        g.fillText('谨防诈骗 96110', 60, 170)
+        return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '')
+      })
+      const chooser = page.waitForEvent('filechooser')
+      await on(page, 'officer-notice-compose', '.on-add-image').click()
+      await (await chooser).setFiles({ name: 'poster.png', mimeType: 'image/png', buffer: Buffer.from(poster, 'base64') })
+      await on(page, 'officer-notice-compose', '.on-image-preview').waitFor()
       await shoot(page, 'notices-1-officer-compose')
       await on(page, 'officer-notice-compose', '.on-submit').click()
       await on(page, 'officer-notices', '.on-notice-published').first().waitFor()
       const [published] = (await myNotices()).items
-      expect(published).toMatchObject({ status: 'published', urgency: 'urgent', category: 'anti_fraud', targets: [GACHA], title: { zh: TITLE } })
+      expect(published).toMatchObject({ status: 'published', urgency: 'urgent', category: 'anti_fraud', targets: [GACHA], title: { zh: TITLE }, images: [expect.stringMatching(/\/notices\/.+\.png$/)] })
       await on(page, 'officer-notices', '.on-notice-published .on-open-reach').first().click()
       await on(page, 'officer-notices', '.on-reach-total').waitFor()
       const before = (await on(page, 'officer-notices', '.on-reach-total').textContent()) ?? ''
@@ -62,8 +79,11 @@ describe('an urgent anti-fraud warning to a gacha', () => {
       await on(r, 'notices', '.notice-pinned .notice-row').first().click()
       await on(r, 'notice-detail', '.notice-body').waitFor()
       expect(await on(r, 'notice-detail', '.notice-body').textContent()).toBe(BODY)
+      await on(r, 'notice-detail', '.notice-image img').waitFor()
       await on(r, 'notice-detail', '.notice-in-chinese').waitFor()
       await shoot(r, 'notices-3-resident-detail-mn')
+      await on(r, 'notice-detail', '.notice-image').scrollIntoViewIfNeeded()
+      await shoot(r, 'notices-3b-resident-detail-image-mn')
 
       // Back on the feed it is read; the same feed in Chinese.
       await on(r, 'notice-detail', '.notice-back').click()

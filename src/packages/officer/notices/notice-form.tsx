@@ -2,7 +2,7 @@
 // target groups, validity) or correcting one (text and validity only). The server runs content
 // security; this form explains its verdict: published, held for a leader, or refused and why.
 import { useState } from 'react'
-import { Textarea, View } from '@tarojs/components'
+import { Image, Textarea, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { noticesContract, type GroupView, type OfficerNotice } from '../../../core/notices/contract'
 import { CATEGORIES, LIMITS, type Category, type Urgency } from '../../../core/notices/rules'
@@ -13,6 +13,7 @@ import { call, type CloudCallError } from '../../../services/cloud'
 import { asCloudError, useSession } from '../../../services/session'
 import { errorMessageKeyIn, type CatalogTranslate } from '../../../services/use-catalog-t'
 import { officerNoticesCatalog, useOfficerNoticesT, type OfficerNoticesMessageKey } from './i18n'
+import { chooseImage } from './image-file'
 import { groupName } from './labels'
 
 const VALID_DAYS = [1, 3, 7, 30, 90] as const
@@ -72,11 +73,27 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
   }))
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const [images, setImages] = useState<Array<{ fileID: string; preview: string }>>([])
+  const [uploading, setUploading] = useState(false)
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }))
     setProblem(null)
   }
   const toggleTarget = (id: string) => set({ targets: draft.targets.includes(id) ? draft.targets.filter((g) => g !== id) : [...draft.targets, id] })
+
+  const addImage = () => {
+    setProblem(null)
+    chooseImage().then((chosen) => {
+      if (!chosen) return
+      setUploading(true)
+      call(noticesContract, 'uploadImage', { base64: chosen.base64 })
+        .then(
+          ({ fileID }) => setImages((list) => [...list, { fileID, preview: chosen.preview }]),
+          () => setProblem(t('on.form.imageFailed')),
+        )
+        .then(() => setUploading(false))
+    })
+  }
 
   const submit = () => {
     const issue = problemOf(draft)
@@ -87,7 +104,7 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
     setBusy(true)
     const request: Promise<string> = correcting
       ? call(noticesContract, 'correct', { noticeId: correcting.id, title, body, validUntil }).then(() => t('on.form.corrected'))
-      : call(noticesContract, 'publish', { category: draft.category, urgency: draft.urgency, title, body, targets: draft.targets, validUntil }).then((r) =>
+      : call(noticesContract, 'publish', { category: draft.category, urgency: draft.urgency, title, body, targets: draft.targets, validUntil, images: images.map((i) => i.fileID) }).then((r) =>
           t(r.status === 'held' ? 'on.form.held' : 'on.form.published'),
         )
     request
@@ -157,6 +174,27 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
           </View>
         </View>
       )}
+      {correcting ? null : (
+        <View className="on-field">
+          <View className="on-field-label">{t('on.form.images')}</View>
+          <View className="on-chips">
+            {images.map((image) => (
+              <View key={image.fileID} className="on-image">
+                <Image className="on-image-preview" src={image.preview} mode="aspectFill" />
+                <Button size="small" onClick={() => setImages((list) => list.filter((i) => i.fileID !== image.fileID))}>
+                  {t('on.form.removeImage')}
+                </Button>
+              </View>
+            ))}
+          </View>
+          {uploading ? <View className="fq-muted">{t('on.form.uploading')}</View> : null}
+          {images.length < LIMITS.images ? (
+            <Button className="on-add-image" size="small" loading={uploading} disabled={uploading || busy} onClick={addImage}>
+              {t('on.form.addImage')}
+            </Button>
+          ) : null}
+        </View>
+      )}
       <View className="on-field">
         <View className="on-field-label">{t('on.form.validFor')}</View>
         <View className="on-chips">
@@ -170,7 +208,7 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
       {problem ? <View className="fq-field-error on-form-problem">{problem}</View> : null}
       {busy ? <View className="fq-muted">{t('on.form.checking')}</View> : null}
       <View className="fq-actions">
-        <Button className="on-submit" type="primary" loading={busy} disabled={busy} onClick={submit}>
+        <Button className="on-submit" type="primary" loading={busy} disabled={busy || uploading} onClick={submit}>
           {correcting ? t('on.form.saveCorrection') : t('on.form.submit')}
         </Button>
         {onCancel ? (

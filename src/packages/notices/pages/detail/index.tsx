@@ -3,7 +3,7 @@
 // links that chat to the group the card was shared for, so reach can be counted per chat.
 import { useCallback, useEffect } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { noticesContract } from '../../../../core/notices/contract'
 import { PageShell } from '../../../../components/page-shell'
@@ -64,6 +64,9 @@ function Detail({ noticeId, sharedFor }: { noticeId: string; sharedFor: string |
         <NoticeTags notice={data} />
         {language === 'mn' && data.language === 'zh' ? <View className="fq-muted notice-in-chinese">{t('notices.inChinese')}</View> : null}
         <View className={`notice-body ${data.language === 'zh' ? 'fq-horizontal' : ''}`}>{data.body}</View>
+        {data.images.map((url) => (
+          <Image key={url} className="notice-image" src={url} mode="widthFix" />
+        ))}
         <View className="fq-muted">{t('notices.publishedAt', { date: formatStationTime(data.publishedAt) })}</View>
         <View className="fq-muted">{t('notices.validUntil', { date: formatStationTime(data.validUntil) })}</View>
       </SectionCard>
