@@ -320,6 +320,17 @@ export class FunctionsHost {
     if (i >= 0) pool.instances.splice(i, 1)
   }
 
+  /**
+   * Kills the instances of `name` that are running an invocation, the way a crash or an
+   * out-of-memory kill would: their calls fail with -504002 and nothing after that point runs.
+   * Answers how many were killed.
+   */
+  async crash(name: string): Promise<number> {
+    const busy = this.pools.get(name)?.instances.filter((i) => i.busy && !i.dead) ?? []
+    await Promise.allSettled(busy.map((i) => i.terminate()))
+    return busy.length
+  }
+
   stats(): Record<string, { instances: number; busy: number; queued: number }> {
     const out: Record<string, { instances: number; busy: number; queued: number }> = {}
     for (const [n, p] of this.pools) out[n] = { instances: p.instances.length, busy: p.instances.filter((i) => i.busy).length, queued: p.queue.length }

@@ -63,6 +63,8 @@ export interface Emulator {
   setSubscribeRefused(openid: string, refused?: boolean): void
   /** run a function's timer trigger now; `time` sets the event's Time (jobs that read it can be tested at any instant) */
   runTimer(name: string, trigger?: string, time?: Date): Promise<unknown>
+  /** kill the function's running instances mid-invocation (a crash); answers how many */
+  crashFunction(name: string): Promise<number>
   seed(collections: Record<string, object[]>): Promise<void>
   ensureIndexes(specs: IndexSpec[]): void
   /** Queries from functions that no declared index serves (see database/index-advisor.ts). */
@@ -254,6 +256,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     setContentRules: (r) => openapi.setContentRules(r),
     setSubscribeRefused: (openid, refused = true) => openapi.setSubscribeRefused(openid, refused),
     runTimer: (name, trigger, time) => runTimerNow(app, name, trigger, time),
+    crashFunction: (name) => host.crash(name),
     seed,
     ensureIndexes: (specs) => store.ensureIndexes(specs),
     unindexedQueries: () => indexAdvisor.list(),

@@ -13,6 +13,7 @@ import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
 import { benchBooking } from './bench-booking'
 import { benchLoad } from './bench-load'
 import { benchMediation } from './bench-mediation'
+import { benchNotices } from './bench-notices'
 import { benchScale } from './bench-scale'
 import { benchRouting } from './bench-routing'
 import { benchVolunteers } from './bench-volunteers'
@@ -190,6 +191,7 @@ async function main() {
       await actionFigures(emulator)
       report('booking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places', await benchBooking(emulator))
       report('volunteers: database requests, the 300-vs-20 sign-up race and 20 cancellations', await benchVolunteers(emulator))
+      report('notices: publish and feed database requests, urgent fan-out to 10,000 members, clean and crashed half-way', await benchNotices(emulator))
       report('mediation: database requests of filing and casework, the inbox over 5,000 open cases, the escalation job over 50,000 cases', await benchMediation(emulator))
       console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
     })

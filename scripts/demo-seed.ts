@@ -9,6 +9,7 @@ import { counterRecord, serviceRecord } from '../cloudfunctions/booking/records'
 import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { databaseSpec } from './database-spec'
 import demoJurisdictionDocument from './demo-jurisdiction.json'
+import { demoNotices } from './demo-notices'
 import { demoCounters, demoServices } from './demo-services'
 import { demoMediation } from './demo-mediation'
 import { demoVolunteerDocuments } from './demo-volunteers'
@@ -85,6 +86,7 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
     booking_counters: demoCounters().map(counterRecord),
     mediation_cases: demoMediation(today),
     ...demoVolunteerDocuments(today, SEEDED_AT),
+    notices: demoNotices(today),
   }
   return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))
 }

@@ -4,6 +4,7 @@ import { bookingContract } from './booking/contract'
 import { jurisdictionContract } from './jurisdiction/contract'
 import { mediationContract } from './mediation/contract'
 import { volunteersContract } from './volunteers/contract'
+import { noticesContract } from './notices/contract'
 
 export const contracts = {
   account: accountContract,
@@ -11,6 +12,7 @@ export const contracts = {
   booking: bookingContract,
   mediation: mediationContract,
   volunteers: volunteersContract,
+  notices: noticesContract,
 } as const
 
 export type Contracts = typeof contracts

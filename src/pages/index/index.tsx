@@ -127,6 +127,7 @@ function Greeting({ profile }: { profile: Profile }) {
 
 function HomeBody() {
   const { state, refresh } = useSession()
+  const t = useT()
   const accepted = state.status === 'ready' && hasAcceptedPrivacy(state.profile)
 
   useEffect(() => {
@@ -172,6 +173,7 @@ function HomeBody() {
           <PreferenceBar />
           <EmergencyCall />
           <HomeCommunity />
+          <EntryCard className="home-notices" title={t('home.notices.title')} description={t('home.notices.body')} actionLabel={t('home.notices.enter')} url="/packages/notices/pages/feed/index" />
           <RoleEntries profile={state.profile} />
           <ResidentServices />
         </>

@@ -18,6 +18,7 @@ import { useOfficerT } from '../../i18n'
 import { useCounterT } from '../../desk/i18n'
 import { useCaseworkT } from '../../mediation/i18n'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
+import { useOfficerNoticesT } from '../../notices/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
@@ -63,8 +64,10 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
   const desk = useCounterT()
   const casework = useCaseworkT()
   const volunteers = useOfficerVolunteersT()
+  const notices = useOfficerNoticesT()
   return (
     <>
+      <EntryCard className="workbench-open-notices" title={notices('on.entry.title')} description={notices('on.entry.body')} actionLabel={notices('on.entry.action')} url="/packages/officer/pages/notices/index" />
       <EntryCard
         className="workbench-open-mediation"
         title={casework('casework.entry.title')}

@@ -1,0 +1,77 @@
+// Groups: the caller's own (community + joined topics), the topic list to join or leave,
+// alert grants, and linking a WeChat group chat to a group from a share card.
+import type { GroupView } from '../../../src/core/notices/contract'
+import { groupsOf, isStationWide, isTopicGroup, ownedGroups, TOPIC_GROUP_IDS } from '../../../src/core/notices/groups'
+import type { Input } from '../input'
+import type { Ctx } from '../../_shared/runtime'
+import { AppError } from '../../../src/core/envelope'
+import { hasAnyRole, STAFF } from '../../../src/core/roles'
+import { _, db } from '../../_shared/cloud'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
+import { getOfficer } from '../../_shared/officers'
+import { changeReader, chats, countMembers, getReader, readers } from '../store'
+
+export const isStaff = (ctx: Ctx) => hasAnyRole(ctx.user.roles, STAFF)
+
+/** The groups a staff member may publish to. Officers: their communities; leaders and admins: all. */
+export async function ownedBy(ctx: Ctx): Promise<Set<string>> {
+  const stationWide = isStationWide(ctx.user.roles)
+  const officer = !stationWide && ctx.user.officerId ? await getOfficer(ctx.user.officerId) : null
+  const all = stationWide ? (await loadCurrent()).jurisdiction.communities.map((c) => c.id) : []
+  return ownedGroups({ roles: ctx.user.roles, coveredCommunityIds: officer?.active ? officer.communityIds : [], allCommunityIds: all })
+}
+
+export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: GroupView[]; owned: GroupView[]; alertGrants: number }> {
+  const reader = await getReader(ctx.openid)
+  const { jurisdiction } = await loadCurrent()
+  const communities = new Map(jurisdiction.communities.map((c) => [c.id, c]))
+  const mine = new Set(groupsOf(ctx.user.communityId, reader.topics))
+  const view = (id: string, members: number | null = null, linkedChats: number | null = null): GroupView => {
+    const community = communities.get(id)
+    return { id, kind: community?.kind ?? 'topic', name: community?.name ?? null, joined: mine.has(id), members, linkedChats }
+  }
+  let owned: GroupView[] = []
+  const ids = isStaff(ctx) ? [...(await ownedBy(ctx))] : []
+  if (ids.length > 0) {
+    const { list } = (await chats().aggregate().match({ groupId: _.in(ids) }).group({ _id: '$groupId', chats: db.command.aggregate.sum(1) }).limit(ids.length).end()) as { list: Array<{ _id: string; chats: number }> }
+    const linked = new Map(list.map((c) => [c._id, c.chats]))
+    owned = await Promise.all(ids.map(async (id) => view(id, await countMembers(id, isTopicGroup(id)), linked.get(id) ?? 0)))
+  }
+  return {
+    mine: [...mine].filter((id) => isTopicGroup(id) || communities.has(id)).map((id) => view(id)),
+    topics: TOPIC_GROUP_IDS.map((id) => view(id)),
+    owned,
+    alertGrants: reader.grants,
+  }
+}
+
+export async function joinGroup(ctx: Ctx, input: Input<'joinGroup'>) {
+  await changeReader(ctx.openid, { topics: _.addToSet(input.groupId) }, { topics: [input.groupId] })
+  return { topics: (await getReader(ctx.openid)).topics }
+}
+
+export async function leaveGroup(ctx: Ctx, input: Input<'leaveGroup'>) {
+  await readers().where({ _id: ctx.openid }).update({ data: { topics: _.pull(input.groupId) } })
+  return { topics: (await getReader(ctx.openid)).topics }
+}
+
+/** WeChat one-time subscriptions: each acceptance allows one message, so grants add up. */
+export async function grantAlerts(ctx: Ctx, input: Input<'grantAlerts'>) {
+  await changeReader(ctx.openid, { grants: _.inc(input.accepted) }, { grants: input.accepted })
+  return { alertGrants: (await getReader(ctx.openid)).grants }
+}
+
+/**
+ * The opengid came through the cloud's CloudID resolution, so it names a chat the caller is in.
+ * Only a member or an owner of the group may link it; a chat belongs to one group, the last linked.
+ */
+export async function linkChat(ctx: Ctx, input: Input<'linkChat'>) {
+  const reader = await getReader(ctx.openid)
+  const member = groupsOf(ctx.user.communityId, reader.topics).includes(input.groupId)
+  if (!member && !(isStaff(ctx) && (await ownedBy(ctx)).has(input.groupId))) {
+    throw new AppError('PERMISSION_DENIED', 'Only members or owners of a group can link a chat to it.')
+  }
+  const opengid = input.chat.data.opengid
+  await chats().doc(opengid).set({ data: { groupId: input.groupId, linkedBy: ctx.openid, linkedAt: ctx.now().toDate() } })
+  return { groupId: input.groupId, opengid, linked: true }
+}

@@ -1,0 +1,157 @@
+// The urgent-notice fan-out (timer `fanOutUrgent`, every minute): a subscription message to each
+// member of the target groups who granted one, in batches, within the function's time limit.
+//
+// One run at a time per notice: a run takes a lease on the notice (a conditional update) that
+// outlives the function timeout, so a crashed run's lease runs out and the next run resumes at
+// the notice's cursor (the last member handled in targets[group]).
+//
+// Per batch of members, with every write conditional:
+//   1. deliveries `<noticeId>:<openid>` are inserted as `queued` (unique _id: once per person,
+//      also when they are in two target groups);
+//   2. a chunk is marked `sending` just before its messages go out;
+//   3. outcomes are recorded (`sent` / `refused` 43101 / `failed`), grants used up;
+//   4. the cursor moves past the batch (only while the lease and 'published' hold).
+// A crash leaves `queued` deliveries (never sent: the next run sends them) or `sending` ones.
+// A `sending` delivery may or may not have reached WeChat, and WeChat cannot be asked, so it is
+// never sent again: at most once. Such deliveries are counted "in doubt" in the reach. The window
+// is one chunk of parallel sends (SEND_CHUNK), not the batch.
+import { randomUUID } from 'node:crypto'
+import { isTopicGroup } from '../../src/core/notices/groups'
+import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
+import { _, cloud } from '../_shared/cloud'
+import { NoticeDoc, pairId, type DeliveryState } from './records'
+import { noticesSettings } from './settings'
+import { deliveries, membersOf, notices, readers, updated } from './store'
+
+export const BATCH = 200
+export const SEND_CHUNK = 50
+/** Stop starting batches after this long; config.json's timeout is 60 s. */
+export const BUDGET_MS = 45_000
+/** Longer than the function timeout, so a lease outlives the instance that took it. */
+export const LEASE_MS = 90_000
+
+const CATEGORY_ZH = { publicity: '法治宣传', police_info: '警务信息', announcement: '通知公告', safety_warning: '安全预警', anti_fraud: '反诈预警' } as const
+
+type Outcome = 'sent' | 'refused' | 'failed'
+
+/** WeChat's limit for a `thing` keyword is 20 characters. */
+const thing = (value: string) => ([...value].length <= 20 ? value : `${[...value].slice(0, 19).join('')}…`)
+
+async function send(openid: string, notice: NoticeDoc): Promise<Outcome> {
+  const { alertTemplate, detailPage, miniprogramState } = noticesSettings()
+  const f = alertTemplate.fields
+  try {
+    await cloud.openapi.subscribeMessage.send({
+      touser: openid,
+      templateId: alertTemplate.templateId,
+      page: `${detailPage}?id=${notice._id}`,
+      miniprogramState,
+      lang: 'zh_CN',
+      data: {
+        [f.title]: { value: thing(notice.title.zh) },
+        [f.category]: { value: CATEGORY_ZH[notice.category] },
+        [f.time]: { value: dayjs(notice.publishedAt ?? notice.createdAt).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm') },
+      },
+    })
+    return 'sent'
+  } catch (error) {
+    if ((error as { errCode?: number }).errCode === 43101) return 'refused'
+    console.warn('[notices] alert not sent', openid, (error as { errCode?: number }).errCode)
+    return 'failed'
+  }
+}
+
+/** Takes the lease of one notice whose fan-out is due and free; null when there is none. */
+async function claimNext(runId: string, now: Date): Promise<NoticeDoc | null> {
+  const free = _.or([{ 'fanout.leaseUntil': null }, { 'fanout.leaseUntil': _.lt(now) }])
+  const { data } = (await notices()
+    .where(_.and([{ status: 'published', 'fanout.state': _.in(['pending', 'running']) }, free]))
+    .orderBy('publishedAt', 'asc')
+    .limit(5)
+    .get()) as { data: unknown[] }
+  for (const raw of data) {
+    const notice = NoticeDoc.parse(raw)
+    const lease = { 'fanout.state': 'running', 'fanout.runId': runId, 'fanout.leaseUntil': new Date(now.getTime() + LEASE_MS) }
+    // Conditional on the lease seen: of two runs, one wins.
+    if (updated(await notices().where({ _id: notice._id, 'fanout.leaseUntil': notice.fanout.leaseUntil }).update({ data: lease }))) return notice
+  }
+  return null
+}
+
+export interface FanOutSummary {
+  notices: number
+  sent: number
+  refused: number
+  failed: number
+  /** Notices not finished when the time budget ran out; the next run resumes them. */
+  unfinished: number
+}
+
+async function memberPage(groupId: string, after: string | null): Promise<string[]> {
+  const { data } = (await membersOf(groupId, isTopicGroup(groupId), after).orderBy('_id', 'asc').field({ _id: true }).limit(BATCH).get()) as { data: Array<{ _id: string }> }
+  return data.map((m) => m._id)
+}
+
+async function sendBatch(notice: NoticeDoc, members: string[], runId: string, summary: FanOutSummary) {
+  const ids = members.map((openid) => pairId(notice._id, openid))
+  const [{ data: existing }, { data: granted }] = (await Promise.all([
+    deliveries().where({ _id: _.in(ids) }).field({ _id: true, openid: true, state: true }).limit(BATCH).get(),
+    readers().where({ _id: _.in(members), grants: _.gt(0) }).field({ _id: true }).limit(BATCH).get(),
+  ])) as Array<{ data: Array<{ _id: string; openid?: string; state?: DeliveryState }> }>
+  const known = new Map(existing.map((d) => [d.openid ?? '', d.state]))
+  const grants = new Set(granted.map((r) => r._id))
+  const fresh = members.filter((openid) => !known.has(openid) && grants.has(openid))
+  if (fresh.length > 0) {
+    await deliveries().add({ data: fresh.map((openid) => ({ _id: pairId(notice._id, openid), noticeId: notice._id, openid, state: 'queued', runId, at: new Date() })) })
+  }
+  const queued = [...fresh, ...members.filter((openid) => known.get(openid) === 'queued')]
+  for (let i = 0; i < queued.length; i += SEND_CHUNK) {
+    const chunk = queued.slice(i, i + SEND_CHUNK)
+    await deliveries().where({ _id: _.in(chunk.map((o) => pairId(notice._id, o))), state: 'queued' }).update({ data: { state: 'sending', runId } })
+    const outcomes = await Promise.all(chunk.map(async (openid) => [openid, await send(openid, notice)] as const))
+    for (const state of ['sent', 'refused', 'failed'] as const) {
+      const who = outcomes.filter(([, o]) => o === state).map(([openid]) => openid)
+      if (who.length === 0) continue
+      summary[state] += who.length
+      await deliveries().where({ _id: _.in(who.map((o) => pairId(notice._id, o))), state: 'sending' }).update({ data: { state, at: new Date() } })
+      // A sent message uses one grant; a refusal means WeChat holds none for us.
+      if (state === 'sent') await readers().where({ _id: _.in(who), grants: _.gt(0) }).update({ data: { grants: _.inc(-1) } })
+      if (state === 'refused') await readers().where({ _id: _.in(who) }).update({ data: { grants: 0 } })
+    }
+  }
+}
+
+/** Moves the cursor while this run still holds the lease of a published notice. */
+const moveCursor = async (noticeId: string, runId: string, change: Record<string, unknown>) =>
+  updated(await notices().where({ _id: noticeId, status: 'published', 'fanout.runId': runId, 'fanout.state': 'running' }).update({ data: change }))
+
+async function fanOutOne(notice: NoticeDoc, runId: string, deadline: number, summary: FanOutSummary): Promise<boolean> {
+  let { group, after } = notice.fanout.cursor
+  while (Date.now() < deadline) {
+    if (group >= notice.targets.length) {
+      await moveCursor(notice._id, runId, { 'fanout.state': 'done', 'fanout.leaseUntil': null })
+      return true
+    }
+    const members = await memberPage(notice.targets[group], after)
+    if (members.length > 0) await sendBatch(notice, members, runId, summary)
+    if (members.length < BATCH) [group, after] = [group + 1, null]
+    else after = members[members.length - 1]
+    if (!(await moveCursor(notice._id, runId, { 'fanout.cursor': _.set({ group, after }), 'fanout.leaseUntil': new Date(Date.now() + LEASE_MS) }))) return true
+  }
+  // Out of time: give the lease back so the next run resumes at once.
+  await moveCursor(notice._id, runId, { 'fanout.leaseUntil': null })
+  return false
+}
+
+export async function fanOutUrgent(now = new Date()): Promise<FanOutSummary> {
+  const runId = randomUUID()
+  const deadline = now.getTime() + BUDGET_MS
+  const summary: FanOutSummary = { notices: 0, sent: 0, refused: 0, failed: 0, unfinished: 0 }
+  while (Date.now() < deadline) {
+    const notice = await claimNext(runId, new Date())
+    if (!notice) break
+    summary.notices++
+    if (!(await fanOutOne(notice, runId, deadline, summary))) summary.unfinished++
+  }
+  return summary
+}

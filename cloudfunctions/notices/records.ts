@@ -1,0 +1,93 @@
+// Stored shapes of the notices function, parsed wherever they are read (the database is a
+// boundary). Collection names live here rather than in _shared: only this function uses them.
+import * as z from 'zod'
+import { Category, NoticeBody, NoticeTitle, Urgency } from '../../src/core/notices/rules'
+import { NoticeStatus } from '../../src/core/notices/contract'
+
+export const NOTICE_COLLECTIONS = {
+  notices: 'notices',
+  /** One per person who joined a topic or granted alerts: `_id` = openid. */
+  readers: 'notice_readers',
+  /** One per person and notice: `_id` = `<noticeId>:<openid>` (unique). */
+  receipts: 'notice_receipts',
+  /** One per person and urgent notice: `_id` = `<noticeId>:<openid>` (unique). */
+  deliveries: 'notice_deliveries',
+  /** One per linked WeChat group chat: `_id` = opengid. */
+  chats: 'notice_chats',
+} as const
+
+export const pairId = (noticeId: string, openid: string) => `${noticeId}:${openid}`
+
+const Verdict = z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number(), keyword: z.string().optional() })
+
+export const FanOut = z.object({
+  state: z.enum(['none', 'pending', 'running', 'done']),
+  /** The run holding the fan-out and until when; a crashed run's lease runs out. */
+  runId: z.string().nullable(),
+  leaseUntil: z.date().nullable(),
+  /** Position in the members of `targets[group]`: the last openid handled. */
+  cursor: z.object({ group: z.number().int(), after: z.string().nullable() }),
+})
+export type FanOut = z.infer<typeof FanOut>
+
+export const NoticeDoc = z.object({
+  _id: z.string(),
+  category: Category,
+  urgency: Urgency,
+  title: NoticeTitle,
+  body: NoticeBody,
+  targets: z.array(z.string()),
+  /** Cloud storage file ids (absent on notices stored before images existed). */
+  images: z.array(z.string()).default([]),
+  status: NoticeStatus,
+  validUntil: z.date(),
+  createdAt: z.date(),
+  publishedAt: z.date().nullable(),
+  editedAt: z.date().nullable(),
+  withdrawnAt: z.date().nullable(),
+  authorOpenid: z.string(),
+  authorName: z.string().nullable(),
+  history: z.array(z.object({ title: NoticeTitle, body: NoticeBody, validUntil: z.date(), replacedAt: z.date(), by: z.string() })),
+  review: Verdict.nullable(),
+  fanout: FanOut,
+})
+export type NoticeDoc = z.infer<typeof NoticeDoc>
+
+type NoticeFields = Pick<NoticeDoc, '_id' | 'category' | 'urgency' | 'title' | 'body' | 'targets' | 'status' | 'validUntil' | 'authorOpenid' | 'authorName' | 'review'> & { images?: string[] }
+
+/** A notice as publishing stores it at `at`; urgent published notices wait for the fan-out. */
+export function noticeRecord(fields: NoticeFields, at: Date): NoticeDoc {
+  return {
+    ...fields,
+    targets: [...new Set(fields.targets)],
+    images: fields.images ?? [],
+    createdAt: at,
+    publishedAt: fields.status === 'published' ? at : null,
+    editedAt: null,
+    withdrawnAt: null,
+    history: [],
+    fanout: newFanOut(fields.urgency, fields.status),
+  }
+}
+
+export const newFanOut = (urgency: NoticeDoc['urgency'], status: NoticeDoc['status']): FanOut => ({
+  state: urgency === 'urgent' && status === 'published' ? 'pending' : 'none',
+  runId: null,
+  leaseUntil: null,
+  cursor: { group: 0, after: null },
+})
+
+export const ReaderDoc = z.object({
+  _id: z.string(),
+  topics: z.array(z.string()).default([]),
+  /** Unused one-time subscription grants for urgent alerts. */
+  grants: z.number().int().default(0),
+  /** Ids of the notices read most recently (bounded), for the unread count. */
+  read: z.array(z.string()).default([]),
+})
+export type ReaderDoc = z.infer<typeof ReaderDoc>
+
+export const DeliveryState = z.enum(['queued', 'sending', 'sent', 'failed', 'refused'])
+export type DeliveryState = z.infer<typeof DeliveryState>
+
+export const ChatDoc = z.object({ _id: z.string(), groupId: z.string(), linkedBy: z.string(), linkedAt: z.date() })

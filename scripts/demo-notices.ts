@@ -1,0 +1,56 @@
+// Demo notices for the local station: an anti-fraud warning pinned in 巴音布拉格嘎查, a winter
+// road-safety notice to 潮格社区, and a grassland fire-prevention notice to the herders' group.
+// Published "yesterday", valid for a month from `today`; their alerts count as already sent.
+import { noticeRecord, type NoticeDoc } from '../cloudfunctions/notices/records'
+import { dayjs } from '../src/core/time'
+
+export function demoNotices(today: Date): NoticeDoc[] {
+  const publishedAt = dayjs(today).subtract(1, 'day').toDate()
+  const validUntil = dayjs(today).add(30, 'day').toDate()
+  const common = { status: 'published', validUntil, authorName: null, review: null } as const
+  const urgent = noticeRecord(
+    {
+      ...common,
+      _id: 'demo-notice-fraud',
+      category: 'anti_fraud',
+      urgency: 'urgent',
+      title: { zh: '警惕冒充“牧区补贴”的诈骗电话', mn: 'ᠮᠠᠯᠴᠢᠨ ᠤ ᠲᠡᠳᠬᠦᠮᠵᠢ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ ᠪᠡᠷ ᠵᠠᠯᠢᠯᠠᠬᠤ ᠠᠴᠠ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠭᠡᠷᠡᠢ' },
+      body: {
+        zh: '近期有人冒充政府工作人员，以发放草原生态补贴为名，要求牧民提供银行卡号和验证码。补贴由苏木政府统一发放，不会电话索要验证码。接到此类电话请立即挂断，拨打 96110 咨询。',
+        mn: 'ᠰᠦᠷᠬᠡᠨ ᠳᠤ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠨᠡᠷ᠎ᠡ ᠪᠡᠷ ᠮᠠᠯᠴᠢᠨ ᠠᠴᠠ ᠪᠠᠩᠬᠢ ᠶᠢᠨ ᠺᠠᠷᠲ᠂ ᠰᠢᠯᠭᠠᠬᠤ ᠲᠣᠭ᠎ᠠ ᠭᠤᠶᠤᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠲᠡᠢᠮᠦ ᠤᠲᠠᠰᠤ ᠢᠷᠡᠪᠡᠯ ᠲᠠᠰᠤᠯᠵᠤ 96110 ᠳᠤ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃',
+      },
+      targets: ['gacha-bayanbulag'],
+      authorOpenid: 'demo-officer-1',
+    },
+    publishedAt,
+  )
+  return [
+    { ...urgent, fanout: { ...urgent.fanout, state: 'done' } },
+    noticeRecord(
+      {
+        ...common,
+        _id: 'demo-notice-winter-roads',
+        category: 'safety_warning',
+        urgency: 'normal',
+        title: { zh: '冬季道路结冰，出行请减速慢行' },
+        body: { zh: '入冬以来镇区道路多处结冰。驾驶车辆请减速慢行，保持车距；老人和孩子出门注意防滑。' },
+        targets: ['community-chaoge'],
+        authorOpenid: 'demo-officer-2',
+      },
+      publishedAt,
+    ),
+    noticeRecord(
+      {
+        ...common,
+        _id: 'demo-notice-grassland-fire',
+        category: 'publicity',
+        urgency: 'normal',
+        title: { zh: '草原防火期严禁野外用火', mn: 'ᠬᠡᠭᠡᠷ᠎ᠡ ᠶᠢᠨ ᠭᠠᠯ ᠰᠡᠷᠭᠡᠶᠢᠯᠡᠯᠲᠡ' },
+        body: { zh: '草原防火期内，严禁在草原上吸烟、烧荒、上坟烧纸。发现火情请立即拨打 119 或 12119。', mn: 'ᠭᠠᠯ ᠰᠡᠷᠭᠡᠶᠢᠯᠡᠬᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠤ ᠬᠡᠭᠡᠷ᠎ᠡ ᠳᠤ ᠭᠠᠯ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ ᠶᠢ ᠴᠢᠩᠭ᠎ᠠ ᠬᠣᠷᠢᠭᠯᠠᠨ᠎ᠠ᠃ ᠭᠠᠯ ᠦᠵᠡᠪᠡᠯ 119 ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠭᠡᠷᠡᠢ᠃' },
+        targets: ['topic-herders'],
+        authorOpenid: 'demo-leader-1',
+      },
+      publishedAt,
+    ),
+  ]
+}

@@ -1,0 +1,212 @@
+// The notices function: police notices (publicity, police info, announcements, safety warnings,
+// anti-fraud alerts) published once to community and topic groups and read in one feed;
+// receipts, reach per group and per linked WeChat chat, urgent subscription messages.
+import * as z from 'zod'
+import { defineFunction } from '../contract'
+import { DocId, Language } from '../ids'
+import { LocalizedName } from '../jurisdiction/primitives'
+import { ANYONE, STAFF } from '../roles'
+import { TopicGroupId } from './groups'
+import { Category, FeedCursor, LIMITS, NoticeBody, NoticeImageId, NoticeTitle, Urgency } from './rules'
+
+const LEADERS = ['station_leader', 'admin'] as const
+
+export const GroupId = DocId
+/** An ISO 8601 instant with its offset, e.g. 2026-12-01T16:00:00Z. */
+export const Instant = z.iso.datetime({ offset: true })
+
+/**
+ * What the cloud puts in the event for a `Taro.cloud.CloudID(cloudID)` from wx.getGroupEnterInfo:
+ * the id and its decrypted open data (the chat's opengid, with WeChat's watermark).
+ */
+export const GroupChat = z.strictObject({
+  cloudID: z.string().min(1).max(512),
+  data: z.strictObject({
+    opengid: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a WeChat group id'),
+    watermark: z.strictObject({ appid: z.string().max(64), timestamp: z.number() }).optional(),
+  }),
+})
+export type GroupChat = z.infer<typeof GroupChat>
+
+export const NoticeStatus = z.enum(['published', 'held', 'rejected', 'withdrawn'])
+export type NoticeStatus = z.infer<typeof NoticeStatus>
+
+export const NoticeCard = z.object({
+  id: DocId,
+  category: Category,
+  urgency: Urgency,
+  title: z.string(),
+  /** The first lines of the body, for the list. */
+  excerpt: z.string(),
+  language: Language,
+  publishedAt: z.string(),
+  validUntil: z.string(),
+  pinned: z.boolean(),
+  expired: z.boolean(),
+  edited: z.boolean(),
+  read: z.boolean(),
+})
+export type NoticeCard = z.infer<typeof NoticeCard>
+
+export const FeedPage = z.object({ items: z.array(NoticeCard), nextCursor: z.string().nullable(), unread: z.number().int() })
+export type FeedPage = z.infer<typeof FeedPage>
+
+export const NoticeView = NoticeCard.extend({
+  body: z.string(),
+  editedAt: z.string().nullable(),
+  firstRead: z.boolean(),
+  /** The reader's groups the notice went to: a share card names one, to link the chat it lands in. */
+  groups: z.array(GroupId),
+  /** Temporary download addresses of the notice's images. */
+  images: z.array(z.string()),
+})
+export type NoticeView = z.infer<typeof NoticeView>
+
+export const GroupView = z.object({
+  id: GroupId,
+  kind: z.enum(['community', 'gacha', 'topic']),
+  /** Community names come from the jurisdiction; topic names from the app's catalogs. */
+  name: LocalizedName.nullable(),
+  joined: z.boolean(),
+  /** Filled for the groups the caller owns. */
+  members: z.number().int().nullable(),
+  linkedChats: z.number().int().nullable(),
+})
+export type GroupView = z.infer<typeof GroupView>
+
+export const GroupsAnswer = z.object({
+  mine: z.array(GroupView),
+  topics: z.array(GroupView),
+  /** Groups the caller may publish to (staff only). */
+  owned: z.array(GroupView),
+  /** Urgent alerts the resident allowed and that were not yet used (WeChat one-time subscriptions). */
+  alertGrants: z.number().int(),
+})
+export type GroupsAnswer = z.infer<typeof GroupsAnswer>
+
+export const Compose = z.strictObject({
+  category: Category,
+  urgency: Urgency,
+  title: NoticeTitle,
+  body: NoticeBody,
+  targets: z.array(GroupId).min(1, 'choose at least one group').max(LIMITS.targets),
+  validUntil: Instant,
+  images: z.array(NoticeImageId).max(LIMITS.images).optional(),
+})
+export type Compose = z.infer<typeof Compose>
+
+export const PublishAnswer = z.object({ id: DocId, status: z.enum(['published', 'held']) })
+
+export const MessageCounts = z.object({
+  state: z.enum(['none', 'pending', 'running', 'done']),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  refused: z.number().int(),
+  /** Claimed for sending when an instance crashed: never sent again (at most once). */
+  inDoubt: z.number().int(),
+})
+
+export const OfficerNotice = z.object({
+  id: DocId,
+  category: Category,
+  urgency: Urgency,
+  title: NoticeTitle,
+  body: NoticeBody,
+  targets: z.array(GroupId),
+  images: z.array(z.string()),
+  status: NoticeStatus,
+  validUntil: z.string(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+  editedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  /** Earlier versions, oldest first, kept when a notice is corrected. */
+  history: z.array(z.object({ title: NoticeTitle, body: NoticeBody, validUntil: z.string(), replacedAt: z.string() })),
+  review: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number(), keyword: z.string().optional() }).nullable(),
+  authorName: z.string().nullable(),
+})
+export type OfficerNotice = z.infer<typeof OfficerNotice>
+
+export const Reach = z.object({
+  noticeId: DocId,
+  members: z.number().int(),
+  readers: z.number().int(),
+  percent: z.number().int(),
+  groups: z.array(z.object({ groupId: GroupId, name: LocalizedName.nullable(), members: z.number().int(), readers: z.number().int(), percent: z.number().int() })),
+  chats: z.array(z.object({ opengid: z.string(), groupId: GroupId, readers: z.number().int() })),
+  messages: MessageCounts,
+})
+export type Reach = z.infer<typeof Reach>
+
+const NoticeRef = { noticeId: DocId }
+
+export const noticesContract = defineFunction('notices', {
+  groups: {
+    summary: 'The caller’s groups (community + joined topics), every topic group, and for staff the groups they own with members and linked chats.',
+    input: z.object({}),
+    output: GroupsAnswer,
+    roles: ANYONE,
+  },
+  joinGroup: { summary: 'Join a topic group (herders, shop owners, …).', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE },
+  leaveGroup: { summary: 'Leave a topic group.', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE },
+  grantAlerts: {
+    summary: 'Record that the resident accepted the urgent-alert subscription (one message per acceptance).',
+    input: z.object({ accepted: z.number().int().min(1).max(5) }),
+    output: z.object({ alertGrants: z.number().int() }),
+    roles: ANYONE,
+  },
+  linkChat: {
+    summary: 'Link the WeChat group chat a share card was opened in (opengid) to the group it was shared for.',
+    input: z.object({ groupId: GroupId, chat: GroupChat }),
+    output: z.object({ groupId: GroupId, opengid: z.string(), linked: z.boolean() }),
+    roles: ANYONE,
+  },
+  feed: {
+    summary: 'One feed across the caller’s groups: pinned urgent warnings, then newest first; cursor pages; unread count.',
+    input: z.object({ cursor: FeedCursor.optional(), limit: z.number().int().min(1).max(30).default(10) }),
+    output: FeedPage,
+    roles: ANYONE,
+  },
+  read: {
+    summary: 'A notice in the reader’s language; records the receipt once per person (and the chat it was opened from).',
+    input: z.object({ ...NoticeRef, chat: GroupChat.optional() }),
+    output: NoticeView,
+    roles: ANYONE,
+  },
+  uploadImage: {
+    summary: 'Store a PNG or JPEG (≤ 512 KB, checked by content security) for a notice; answers its file id.',
+    input: z.object({ base64: z.string().max(Math.ceil((LIMITS.imageBytes * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64') }),
+    output: z.object({ fileID: NoticeImageId }),
+    roles: STAFF,
+    maxBytes: 800 * 1024,
+  },
+  publish: {
+    summary: 'Publish to owned groups after content security: risky is refused with the reason, review is held for a leader.',
+    input: Compose,
+    output: PublishAnswer,
+    roles: STAFF,
+    maxBytes: 32 * 1024,
+  },
+  correct: {
+    summary: 'Correct a published notice: checked again, marked edited, the earlier text kept in its history.',
+    input: z.object({ ...NoticeRef, title: NoticeTitle, body: NoticeBody, validUntil: Instant }),
+    output: OfficerNotice,
+    roles: STAFF,
+    maxBytes: 32 * 1024,
+  },
+  withdraw: { summary: 'Withdraw a notice: gone from feeds, receipts kept.', input: z.object(NoticeRef), output: OfficerNotice, roles: STAFF },
+  myNotices: {
+    summary: 'Notices the caller wrote (leaders and admins: every notice), newest first.',
+    input: z.object({ before: Instant.optional() }),
+    output: z.object({ items: z.array(OfficerNotice), more: z.boolean() }),
+    roles: STAFF,
+  },
+  reach: { summary: 'Members, readers and reach rate per group and per linked chat; subscription messages sent, failed and refused.', input: z.object(NoticeRef), output: Reach, roles: STAFF },
+  heldNotices: { summary: 'Notices content security held for review.', input: z.object({}), output: z.array(OfficerNotice), roles: LEADERS },
+  reviewHeld: {
+    summary: 'Approve (publish now) or reject a held notice.',
+    input: z.object({ ...NoticeRef, decision: z.enum(['approve', 'reject']) }),
+    output: OfficerNotice,
+    roles: LEADERS,
+  },
+})

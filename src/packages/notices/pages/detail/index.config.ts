@@ -1,0 +1,3 @@
+import { noticesZhHans } from '../../i18n/zh-Hans'
+
+export default definePageConfig({ navigationBarTitleText: noticesZhHans['notices.title'], enableShareAppMessage: true })

@@ -1,0 +1,24 @@
+// Names the officer notice screens show for categories, statuses and groups, from the catalog.
+import type { GroupView } from '../../../core/notices/contract'
+import type { Language } from '../../../core/ids'
+import { localizedName } from '../../../i18n/localized-name'
+import type { CatalogTranslate } from '../../../services/use-catalog-t'
+import type { OfficerNoticesMessageKey } from './i18n'
+import { officerNoticesZhHans } from './i18n/zh-Hans'
+
+type T = CatalogTranslate<OfficerNoticesMessageKey>
+
+const isKey = (key: string): key is OfficerNoticesMessageKey => Object.prototype.hasOwnProperty.call(officerNoticesZhHans, key)
+
+/** A group by id: a community's name from the server, a topic's from the catalog. */
+export function groupName(t: T, language: Language, groupId: string, known?: Pick<GroupView, 'name'> | null): string {
+  if (known?.name) return localizedName(known.name, language)
+  const key = `on.topic.${groupId}`
+  return isKey(key) ? t(key) : groupId
+}
+
+export const OFFICER_NOTICES_PAGES = {
+  list: '/packages/officer/pages/notices/index',
+  compose: '/packages/officer/pages/notices-compose/index',
+  review: '/packages/officer/pages/notices-review/index',
+} as const

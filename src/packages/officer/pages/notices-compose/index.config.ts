@@ -1,0 +1,3 @@
+import { officerNoticesZhHans } from '../../notices/i18n/zh-Hans'
+
+export default definePageConfig({ navigationBarTitleText: officerNoticesZhHans['on.form.title'] })

@@ -1,0 +1,93 @@
+// The urgent fan-out job through the real SDK: subscription messages to members who granted
+// them, counted sent / refused (43101) / failed; once per person even when the job runs twice
+// at once, and after a crash in the middle it resumes where it stopped.
+import type { Reach } from '../../src/core/notices/contract'
+import type { TestCloud } from '../support/cloud'
+import { alertsTo, buildNotice, dataOf, LEADER, OFFICER, seedReaders, seedResidents, startTestCloud } from './notices-support'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+})
+afterAll(() => cloud.stop())
+
+const publishUrgent = async (targets: string[], as = OFFICER) =>
+  dataOf(await cloud.call<{ id: string }>(as, 'notices', { action: 'publish', ...buildNotice({ urgency: 'urgent', targets }) })).id
+const runFanOut = () => cloud.emulator.runTimer('notices', 'fanOutUrgent')
+const reachOf = async (id: string) => dataOf(await cloud.call<Reach>(LEADER, 'notices', { action: 'reach', noticeId: id }))
+const duplicates = (sent: string[]) => sent.length - new Set(sent).size
+
+describe('fanOutUrgent', () => {
+  it('messages members who granted alerts, once, and counts sent, refused and failed', async () => {
+    const [granted, refusing, silent] = await seedResidents(cloud, 'alerts', 3, 'gacha-ulaanhad')
+    await seedReaders(cloud, [granted, refusing], { grants: 1 })
+    cloud.emulator.setSubscribeRefused(refusing)
+    const id = await publishUrgent(['gacha-ulaanhad'])
+    await runFanOut()
+    expect(alertsTo(cloud, id).sort()).toEqual([granted, refusing])
+    expect(alertsTo(cloud, id)).not.toContain(silent)
+    expect((await reachOf(id)).messages).toEqual({ state: 'done', sent: 1, failed: 0, refused: 1, inDoubt: 0 })
+    // The grant is used up; a refusal means WeChat holds none.
+    expect(await cloud.stored('notice_readers', { _id: granted })).toEqual([expect.objectContaining({ grants: 0 })])
+    await runFanOut()
+    expect(alertsTo(cloud, id)).toHaveLength(2)
+  })
+
+  it('sends nothing for a normal notice', async () => {
+    const [member] = await seedResidents(cloud, 'normal', 1, 'gacha-ulaanbulag')
+    await seedReaders(cloud, [member], { grants: 1 })
+    const { id } = dataOf(await cloud.call<{ id: string }>(OFFICER, 'notices', { action: 'publish', ...buildNotice({ targets: ['gacha-ulaanbulag'] }) }))
+    await runFanOut()
+    expect(alertsTo(cloud, id)).toEqual([])
+  })
+
+  it('messages a person in two target groups once', async () => {
+    const [both] = await seedResidents(cloud, 'two-groups', 1, 'gacha-tsagaanobo')
+    await seedReaders(cloud, [both], { grants: 2, topics: ['topic-drivers'] })
+    const id = await publishUrgent(['gacha-tsagaanobo', 'topic-drivers'], LEADER)
+    await runFanOut()
+    expect(alertsTo(cloud, id)).toEqual([both])
+  })
+
+  it('sends each message once when two runs start together', async () => {
+    const members = await seedResidents(cloud, 'twice', 300, 'gacha-borondor')
+    await seedReaders(cloud, members, { grants: 1 })
+    const id = await publishUrgent(['gacha-borondor'], LEADER)
+    await Promise.all([runFanOut(), runFanOut()])
+    const sent = alertsTo(cloud, id)
+    expect(duplicates(sent)).toBe(0)
+    expect(new Set(sent)).toEqual(new Set(members))
+  })
+
+  it('resumes after a crash in the middle: no duplicates, and none missed beyond the chunk in flight', async () => {
+    const members = await seedResidents(cloud, 'crash', 800, 'community-wendur')
+    await seedReaders(cloud, members, { grants: 1 })
+    const id = await publishUrgent(['community-wendur'], LEADER)
+    const firstRun = runFanOut().catch((error: Error) => error)
+    while (alertsTo(cloud, id).length < 300) await new Promise((r) => setTimeout(r, 10))
+    expect(await cloud.emulator.crashFunction('notices')).toBe(1)
+    expect(await firstRun).toMatchObject({ errCode: -504002 })
+    const atCrash = alertsTo(cloud, id).length
+    expect(atCrash).toBeLessThan(members.length)
+    const [stalled] = await cloud.stored('notices', { _id: id })
+    expect(stalled).toMatchObject({ fanout: expect.objectContaining({ state: 'running' }) })
+
+    // Right after the crash the dead run's lease still holds: a run now sends nothing.
+    await runFanOut()
+    expect(alertsTo(cloud, id)).toHaveLength(atCrash)
+    // Time passes beyond the lease (longer than the function timeout, so the instance is surely gone).
+    await cloud.emulator.seed({ notices: [{ ...stalled, fanout: { ...(stalled.fanout as object), leaseUntil: new Date(Date.now() - 1000) } }] })
+    await runFanOut()
+
+    const sent = alertsTo(cloud, id)
+    const received = new Set(sent)
+    const missed = members.filter((m) => !received.has(m))
+    const { messages } = await reachOf(id)
+    expect(duplicates(sent)).toBe(0)
+    expect(messages.state).toBe('done')
+    // A message whose send was in flight at the crash is in doubt and never sent again (at most once).
+    expect(missed.length).toBeLessThanOrEqual(messages.inDoubt)
+    expect(messages.inDoubt).toBeLessThanOrEqual(50)
+    expect(messages.sent + messages.inDoubt).toBe(members.length)
+  })
+})
