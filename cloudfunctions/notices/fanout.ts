@@ -11,6 +11,8 @@
 //   2. a chunk is marked `sending` just before its messages go out;
 //   3. outcomes are recorded (`sent` / `refused` 43101 / `failed`), grants used up;
 //   4. the cursor moves past the batch (only while the lease and 'published' hold).
+// A message that fails for another reason than a refusal (system busy, …) is `failed` with its
+// attempts counted; once the walk is through, the run sends them again, up to MAX_ATTEMPTS each.
 // A crash leaves `queued` deliveries (never sent: the next run sends them) or `sending` ones.
 // A `sending` delivery may or may not have reached WeChat, and WeChat cannot be asked, so it is
 // never sent again: at most once. Such deliveries are counted "in doubt" in the reach. The window
@@ -29,6 +31,8 @@ export const SEND_CHUNK = 50
 export const BUDGET_MS = 45_000
 /** Longer than the function timeout, so a lease outlives the instance that took it. */
 export const LEASE_MS = 90_000
+/** Sends per person for a message that keeps failing (not refused) before it counts as failed. */
+export const MAX_ATTEMPTS = 3
 
 const CATEGORY_ZH = { publicity: '法治宣传', police_info: '警务信息', announcement: '通知公告', safety_warning: '安全预警', anti_fraud: '反诈预警' } as const
 
@@ -104,16 +108,21 @@ async function sendBatch(notice: NoticeDoc, members: string[], runId: string, su
   if (fresh.length > 0) {
     await deliveries().add({ data: fresh.map((openid) => ({ _id: pairId(notice._id, openid), noticeId: notice._id, openid, state: 'queued', runId, at: new Date() })) })
   }
-  const queued = [...fresh, ...members.filter((openid) => known.get(openid) === 'queued')]
-  for (let i = 0; i < queued.length; i += SEND_CHUNK) {
-    const chunk = queued.slice(i, i + SEND_CHUNK)
-    await deliveries().where({ _id: _.in(chunk.map((o) => pairId(notice._id, o))), state: 'queued' }).update({ data: { state: 'sending', runId } })
+  await sendChunks(notice, [...fresh, ...members.filter((openid) => known.get(openid) === 'queued')], 'queued', runId, summary)
+}
+
+/** Sends to deliveries in state `from`, a chunk at a time, each claimed as `sending` first. */
+async function sendChunks(notice: NoticeDoc, openids: string[], from: 'queued' | 'failed', runId: string, summary: FanOutSummary) {
+  for (let i = 0; i < openids.length; i += SEND_CHUNK) {
+    const chunk = openids.slice(i, i + SEND_CHUNK)
+    await deliveries().where({ _id: _.in(chunk.map((o) => pairId(notice._id, o))), state: from }).update({ data: { state: 'sending', runId } })
     const outcomes = await Promise.all(chunk.map(async (openid) => [openid, await send(openid, notice)] as const))
     for (const state of ['sent', 'refused', 'failed'] as const) {
       const who = outcomes.filter(([, o]) => o === state).map(([openid]) => openid)
       if (who.length === 0) continue
       summary[state] += who.length
-      await deliveries().where({ _id: _.in(who.map((o) => pairId(notice._id, o))), state: 'sending' }).update({ data: { state, at: new Date() } })
+      const change = state === 'failed' ? { state, at: new Date(), attempts: _.inc(1) } : { state, at: new Date() }
+      await deliveries().where({ _id: _.in(who.map((o) => pairId(notice._id, o))), state: 'sending' }).update({ data: change })
       // A sent message uses one grant; a refusal means WeChat holds none for us.
       if (state === 'sent') await readers().where({ _id: _.in(who), grants: _.gt(0) }).update({ data: { grants: _.inc(-1) } })
       if (state === 'refused') await readers().where({ _id: _.in(who) }).update({ data: { grants: 0 } })
@@ -125,10 +134,25 @@ async function sendBatch(notice: NoticeDoc, members: string[], runId: string, su
 const moveCursor = async (noticeId: string, runId: string, change: Record<string, unknown>) =>
   updated(await notices().where({ _id: noticeId, status: 'published', 'fanout.runId': runId, 'fanout.state': 'running' }).update({ data: change }))
 
+/** Sends the failed messages again (up to MAX_ATTEMPTS each); false when the time ran out first. */
+async function retryFailed(notice: NoticeDoc, runId: string, deadline: number, summary: FanOutSummary): Promise<boolean> {
+  while (Date.now() < deadline) {
+    const { data } = (await deliveries()
+      .where({ noticeId: notice._id, state: 'failed', attempts: _.lt(MAX_ATTEMPTS) })
+      .field({ openid: true })
+      .limit(BATCH)
+      .get()) as unknown as { data: Array<{ openid: string }> }
+    if (data.length === 0) return true
+    await sendChunks(notice, data.map((d) => d.openid), 'failed', runId, summary)
+  }
+  return false
+}
+
 async function fanOutOne(notice: NoticeDoc, runId: string, deadline: number, summary: FanOutSummary): Promise<boolean> {
   let { group, after } = notice.fanout.cursor
   while (Date.now() < deadline) {
     if (group >= notice.targets.length) {
+      if (!(await retryFailed(notice, runId, deadline, summary))) break
       await moveCursor(notice._id, runId, { 'fanout.state': 'done', 'fanout.leaseUntil': null })
       return true
     }

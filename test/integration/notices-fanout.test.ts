@@ -91,3 +91,33 @@ describe('fanOutUrgent', () => {
     expect(messages.sent + messages.inDoubt).toBe(members.length)
   })
 })
+
+describe('fanOutUrgent when the message service is busy', () => {
+  it('sends the failed messages again in the same run: none lost, none twice', async () => {
+    const members = await seedResidents(cloud, 'busy', 6, 'gacha-ulaanhad')
+    await seedReaders(cloud, members, { grants: 1 })
+    // Two people's first send and one person's first two sends answer "system busy".
+    cloud.emulator.faults.failOpenApi({ api: 'subscribeMessage.send', errcode: -1, openid: members[0] })
+    cloud.emulator.faults.failOpenApi({ api: 'subscribeMessage.send', errcode: -1, openid: members[1], count: 2 })
+    const id = await publishUrgent(['gacha-ulaanhad'])
+    await runFanOut()
+    const delivered = cloud.emulator
+      .outbox()
+      .filter((m) => m.api === 'subscribeMessage.send' && (m.result as { errcode: number }).errcode === 0 && (m.data as { page: string }).page.includes(id))
+      .map((m) => (m.data as { touser: string }).touser)
+    expect(delivered.filter((o) => members.includes(o)).sort()).toEqual([...members].sort())
+    expect((await reachOf(id)).messages).toMatchObject({ state: 'done', failed: 0, inDoubt: 0 })
+    cloud.emulator.faults.clear()
+  })
+
+  it('gives up on a person after three failed sends and counts them failed', async () => {
+    const [unlucky] = await seedResidents(cloud, 'unlucky', 1, 'gacha-ulaanbulag')
+    await seedReaders(cloud, [unlucky], { grants: 1 })
+    cloud.emulator.faults.failOpenApi({ api: 'subscribeMessage.send', errcode: -1, openid: unlucky, count: 5 })
+    const id = await publishUrgent(['gacha-ulaanbulag'])
+    await runFanOut()
+    expect(cloud.emulator.faults.fired.openapi).toBe(3)
+    expect((await reachOf(id)).messages).toMatchObject({ state: 'done', failed: 1 })
+    cloud.emulator.faults.clear()
+  })
+})
