@@ -10,6 +10,7 @@ import { newUser } from '../cloudfunctions/_shared/user-record'
 import { Counter } from '../src/core/booking/counter'
 import { generateSlots } from '../src/core/booking/slots'
 import { dayjs } from '../src/core/time'
+import { activity as benchActivity, profile as volunteerProfile } from './bench-volunteers'
 
 type Row = Record<string, string | number>
 
@@ -22,7 +23,9 @@ interface Answer {
 /** One simulated person's state between their calls. */
 interface Person {
   openid: string
+  volunteer: boolean
   bookingIds: string[]
+  activityIds: string[]
 }
 
 interface LoadAction {
@@ -55,8 +58,39 @@ function loadCounter() {
   })
 }
 
-function actions(slotIds: string[]): LoadAction[] {
+const ACTIVITIES = 12
+
+function actions(slotIds: string[], activityIds: string[]): LoadAction[] {
   return [
+    { name: 'notices.feed', weight: 20, call: () => ({ fn: 'notices', data: { action: 'feed' } }) },
+    {
+      name: 'mediation.fileDispute',
+      weight: 2,
+      call: () => ({
+        fn: 'mediation',
+        data: { action: 'fileDispute', requestId: randomUUID(), type: 'neighbour', description: '邻居家装修噪音很大，协商没有结果。', applicant: { name: '负载居民', phone: '13912345678' }, communityId: 'gacha-bayanbulag', dangerNow: false },
+      }),
+    },
+    { name: 'volunteers.listActivities', weight: 5, call: (person) => (person.volunteer ? { fn: 'volunteers', data: { action: 'listActivities' } } : null) },
+    {
+      name: 'volunteers.signUp',
+      weight: 3,
+      call: (person) => {
+        const free = activityIds.filter((id) => !person.activityIds.includes(id))
+        return person.volunteer && free.length ? { fn: 'volunteers', data: { action: 'signUp', activityId: pick(free) } } : null
+      },
+      after: (person, answer) => {
+        if (answer.ok && typeof answer.data?.id === 'string') person.activityIds.push(answer.data.id)
+      },
+    },
+    {
+      name: 'volunteers.cancelSignUp',
+      weight: 2,
+      call: (person) => (person.activityIds.length ? { fn: 'volunteers', data: { action: 'cancelSignUp', activityId: person.activityIds[0] } } : null),
+      after: (person, answer) => {
+        if (answer.ok) person.activityIds.shift()
+      },
+    },
     { name: 'account.me', weight: 15, call: () => ({ fn: 'account', data: { action: 'me' } }) },
     { name: 'jurisdiction.myCommunity', weight: 10, call: () => ({ fn: 'jurisdiction', data: { action: 'myCommunity' } }) },
     { name: 'booking.listSlots', weight: 20, call: () => ({ fn: 'booking', data: { action: 'listSlots', counterId: 'counter-load', days: 3 } }) },
@@ -104,13 +138,22 @@ export async function benchLoad(emulator: Emulator, options: LoadOptions): Promi
   const now = dayjs()
   const counter = loadCounter()
   const slots = generateSlots(counter, now.add(3, 'hour'), 3, now.add(3, 'hour')).map((s) => slotRecord(s, now.toDate()))
-  const people: Person[] = Array.from({ length: options.users }, (_, i) => ({ openid: `load-user-${i}`, bookingIds: [] }))
+  // Every second person is a volunteer of the herders' team; everyone lives in one gacha, so their
+  // feed holds its notices.
+  const people: Person[] = Array.from({ length: options.users }, (_, i) => ({ openid: `load-user-${i}`, volunteer: i % 2 === 0, bookingIds: [], activityIds: [] }))
+  // Activities a day apart, so one volunteer's sign-ups never overlap.
+  const activities = Array.from({ length: ACTIVITIES }, (_, i) => benchActivity(`act-load-${i}`, 30, 24 * (i + 2), String(200000 + i)))
   await emulator.seed({
     booking_counters: [{ ...counterRecord(counter), generatedThrough: now.add(30, 'day').toDate() }],
     booking_slots: slots,
-    users: people.map((p) => newUser(p.openid, now)),
+    users: people.map((p) => ({ ...newUser(p.openid, now), communityId: 'gacha-bayanbulag', roles: p.volunteer ? ['resident', 'volunteer'] : ['resident'] })),
+    volunteers: people.filter((p) => p.volunteer).map((p) => volunteerProfile(p.openid)),
+    volunteer_activities: activities,
   })
-  const plan = actions(slots.map((s) => s._id))
+  const plan = actions(
+    slots.map((s) => s._id),
+    activities.map((a) => a._id),
+  )
   const totalWeight = plan.reduce((sum, a) => sum + a.weight, 0)
   const draw = () => {
     let r = Math.random() * totalWeight

@@ -15,7 +15,8 @@ interface Envelope {
 
 const PLACE = { lng: 106.9787, lat: 41.5873 }
 
-function activity(id: string, capacity: number, startsInHours: number, code = '135790'): ActivityDoc {
+/** An open patrol of the herders' team; also the load bench's activities. */
+export function activity(id: string, capacity: number, startsInHours: number, code = '135790'): ActivityDoc {
   const startsAt = dayjs().add(startsInHours, 'hour').startOf('minute')
   return {
     _id: id,
@@ -44,7 +45,8 @@ function activity(id: string, capacity: number, startsInHours: number, code = '1
   }
 }
 
-const profile = (openid: string): VolunteerDoc => ({
+/** An approved volunteer of the herders' team; also the load bench's volunteers. */
+export const profile = (openid: string): VolunteerDoc => ({
   _id: openid,
   name: openid,
   phone: '13900000000',
