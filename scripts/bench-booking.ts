@@ -22,7 +22,8 @@ const BOOKS_PER_CLIENT = 10
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const ms = (n: number) => n.toFixed(2)
 
-function counter(id: string, capacity: number) {
+/** A counter open around the clock for both ID-card services; also the scale and load benches'. */
+export function counter(id: string, capacity: number) {
   return Counter.parse({
     id,
     name: { zh: `基准窗口 ${id}` },

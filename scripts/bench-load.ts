@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto'
 import type { Emulator } from '../emulator'
 import { counterRecord, slotRecord } from '../cloudfunctions/booking/records'
 import { newUser } from '../cloudfunctions/_shared/user-record'
-import { Counter } from '../src/core/booking/counter'
 import { generateSlots } from '../src/core/booking/slots'
 import { dayjs } from '../src/core/time'
+import { counter as benchCounter } from './bench-booking'
 import { activity as benchActivity, profile as volunteerProfile } from './bench-volunteers'
 
 type Row = Record<string, string | number>
@@ -41,22 +41,6 @@ interface LoadAction {
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN)
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]
-
-function loadCounter() {
-  return Counter.parse({
-    id: 'counter-load',
-    name: { zh: '负载窗口' },
-    place: { zh: '负载' },
-    languages: ['zh', 'mn'],
-    serviceIds: ['id-card-first', 'id-card-renewal'],
-    weeklyHours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '24:00' }],
-    holidays: [],
-    closures: [],
-    slotMinutes: 30,
-    capacity: 4,
-    active: true,
-  })
-}
 
 const ACTIVITIES = 12
 
@@ -136,7 +120,7 @@ export interface LoadOptions {
 
 export async function benchLoad(emulator: Emulator, options: LoadOptions): Promise<{ rows: Row[]; summary: Row }> {
   const now = dayjs()
-  const counter = loadCounter()
+  const counter = benchCounter('counter-load', 4)
   const slots = generateSlots(counter, now.add(3, 'hour'), 3, now.add(3, 'hour')).map((s) => slotRecord(s, now.toDate()))
   // Every second person is a volunteer of the herders' team; everyone lives in one gacha, so their
   // feed holds its notices.

@@ -11,10 +11,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { bookingRecord, counterRecord, slotRecord, type SlotDoc } from '../cloudfunctions/booking/records'
 import { newUser } from '../cloudfunctions/_shared/user-record'
-import { Counter } from '../src/core/booking/counter'
 import { voidSeat } from '../src/core/booking/rules'
 import { generateSlots } from '../src/core/booking/slots'
 import { dayjs } from '../src/core/time'
+import { counter as benchCounter } from './bench-booking'
 import { demoSeed } from './demo-seed'
 import { demoServices } from './demo-services'
 import { startLocalCloud } from './local-cloud'
@@ -24,19 +24,7 @@ const SCALES = (process.env.SCALES ?? "1000,10000,100000").split(",").map(Number
 const BOOKINGS_PER_DAY = 200
 const ROUNDS = 30
 
-const counter = Counter.parse({
-  id: 'counter-scale',
-  name: { zh: '规模窗口' },
-  place: { zh: '户籍大厅' },
-  languages: ['zh', 'mn'],
-  serviceIds: ['id-card-first', 'id-card-renewal'],
-  weeklyHours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '24:00' }],
-  holidays: [],
-  closures: [],
-  slotMinutes: 30,
-  capacity: 5,
-  active: true,
-})
+const counter = benchCounter('counter-scale', 5)
 
 /** N bookings of the past, BOOKINGS_PER_DAY a day, by N/5 residents: checked in, no-shows and cancellations. */
 function history(n: number) {

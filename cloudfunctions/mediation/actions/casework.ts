@@ -6,6 +6,7 @@ import { AppError } from '../../../src/core/envelope'
 import type { SessionPlace } from '../../../src/core/mediation/contract'
 import { decide, inInbox, type TransitionName } from '../../../src/core/mediation/lifecycle'
 import { daysBetween } from '../../../src/core/mediation/statistics'
+import type { Dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { audit } from '../../_shared/audit'
 import { COLLECTIONS } from '../../_shared/collections'
@@ -35,11 +36,13 @@ async function caseForStaff(ctx: Ctx, caseId: string): Promise<CaseDoc> {
 
 export async function caseDetail(ctx: Ctx, input: { caseId: string }) {
   const doc = await caseForStaff(ctx, input.caseId)
-  await audit(ctx, 'read', COLLECTIONS.mediationCases, doc._id, ctx.now())
-  return staffView(doc, ctx.user, ctx.now())
+  const now = ctx.now()
+  await audit(ctx, 'read', COLLECTIONS.mediationCases, doc._id, now)
+  return staffView(doc, ctx.user, now)
 }
 
-type Extra = (doc: CaseDoc) => { set?: Record<string, unknown>; local?: Partial<CaseDoc> }
+/** `now` is the transition's one instant, so every time it records agrees with its event's. */
+type Extra = (doc: CaseDoc, now: Dayjs) => { set?: Record<string, unknown>; local?: Partial<CaseDoc> }
 
 /** Decide, apply conditionally, log, answer. `extra` adds what the transition records besides its state. */
 async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: TransitionName, action: string, extra: Extra = () => ({})) {
@@ -50,7 +53,7 @@ async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: Transition
   if (!decision.ok) throw new AppError(decision.code, decision.reason, undefined, { why: doc.status })
   const at = now.toDate()
   const events = decision.event.kind === 'escalated' ? [{ kind: 'not_settled' as const, level: doc.level, at, by: who(ctx) }, { ...decision.event, at, by: who(ctx) }] : [{ ...decision.event, at, by: who(ctx) }]
-  const { set = {}, local = {} } = extra(doc)
+  const { set = {}, local = {} } = extra(doc, now)
   const change = { ...decision.change, open: inInbox(decision.change.status), updatedAt: at }
   if (!(await updateCaseAt(doc._id, doc.version, { ...change, ...set, timeline: _.push(events) }))) {
     throw new AppError('CONFLICT', 'Someone changed this case at the same moment; reload it.', undefined, { why: 'changed' })
@@ -75,27 +78,27 @@ export async function holdSession(ctx: Ctx, input: { caseId: string; sessionId: 
   const session = doc.sessions.find((s) => s.id === input.sessionId && s.level === doc.level)
   if (!session) throw new AppError('NOT_FOUND', 'No such session at this level.', [{ path: ['sessionId'], message: 'unknown session' }], { why: 'unknown_session' })
   if (session.held) throw new AppError('FAILED_PRECONDITION', 'This session was already recorded as held.', undefined, { why: 'held' })
-  return transition(ctx, doc, 'hold', 'holdSession', (current) => {
-    const sessions = current.sessions.map((s) => (s.id === input.sessionId ? { ...s, held: true, heldAt: ctx.now().toDate(), notes: input.notes || null } : s))
+  return transition(ctx, doc, 'hold', 'holdSession', (current, now) => {
+    const sessions = current.sessions.map((s) => (s.id === input.sessionId ? { ...s, held: true, heldAt: now.toDate(), notes: input.notes || null } : s))
     return { set: { sessions: _.set(sessions) }, local: { sessions } }
   })
 }
 
 export const recordAgreement = (ctx: Ctx, input: { caseId: string; text: string }) =>
-  transition(ctx, input.caseId, 'settle', 'recordAgreement', (doc) => {
-    const fields = { agreement: input.text, daysToSettle: daysBetween(doc.createdAt, ctx.now().toDate()) }
+  transition(ctx, input.caseId, 'settle', 'recordAgreement', (doc, now) => {
+    const fields = { agreement: input.text, daysToSettle: daysBetween(doc.createdAt, now.toDate()) }
     return { set: fields, local: fields }
   })
 
 export const recordNotSettled = (ctx: Ctx, input: { caseId: string; reason: string }) =>
-  transition(ctx, input.caseId, 'not_settled', 'recordNotSettled', (doc) => {
-    const entry = { level: doc.level, reason: input.reason, at: ctx.now().toDate(), by: signature(ctx) }
+  transition(ctx, input.caseId, 'not_settled', 'recordNotSettled', (doc, now) => {
+    const entry = { level: doc.level, reason: input.reason, at: now.toDate(), by: signature(ctx) }
     return { set: { notSettledReasons: _.push([entry]) }, local: { notSettledReasons: [...doc.notSettledReasons, entry] } }
   })
 
 export const closeCase = (ctx: Ctx, input: { caseId: string }) =>
-  transition(ctx, input.caseId, 'close', 'closeCase', () => {
-    const fields = { returnVisitAt: ctx.now().add(mediationSettings().returnVisitDays, 'day').toDate() }
+  transition(ctx, input.caseId, 'close', 'closeCase', (_doc, now) => {
+    const fields = { returnVisitAt: now.add(mediationSettings().returnVisitDays, 'day').toDate() }
     return { set: fields, local: fields }
   })
 

@@ -4,14 +4,13 @@ import { randomInt } from 'node:crypto'
 import * as z from 'zod'
 import { AppError } from '../../../src/core/envelope'
 import type { ActivityView, Roster } from '../../../src/core/volunteers/contract'
-import { ActivityFields, volunteersContract } from '../../../src/core/volunteers/contract'
+import { ActivityFields } from '../../../src/core/volunteers/contract'
 import { checkInCodeFrom, occurrences, placedEntries, waitingEntries, type Frequency } from '../../../src/core/volunteers/rules'
 import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import type { Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, rosterPerson, type ActivityDoc } from '../records'
-import { checkRefinements } from '../refusal'
 import { volunteerSettings } from '../settings'
 import { activities, activitiesWhere, allTeams, attendanceWhere, claimMark, getActivity, getVolunteer, releaseHolds, updateWhere, volunteersWhere } from '../store'
 
@@ -34,7 +33,6 @@ async function mustGetActivity(id: string): Promise<ActivityDoc> {
 }
 
 export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { frequency: Frequency; count: number } }): Promise<ActivityView[]> {
-  checkRefinements(volunteersContract.actions.createActivity.input, input)
   const now = ctx.now()
   if (!dayjs(input.startsAt).isAfter(now)) throw new AppError('INVALID_ARGUMENT', 'The activity must start in the future.', [{ path: ['startsAt'], message: 'must be in the future' }])
   const known = new Set((await allTeams()).map((t) => t._id))

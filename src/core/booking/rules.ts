@@ -3,11 +3,11 @@
 // conditions it writes with (a place left, the slot open, the start far enough ahead) are the
 // same rules, so a decision made on a read can never be overtaken by a concurrent write.
 import * as z from 'zod'
-import type { ErrorCode } from '../envelope'
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../time'
 import type { BookingConfig } from './config'
 import { counterBookingRefusal, type Service } from './catalog'
 import { localDateOf, startOfLocalDay } from './slots'
+import { refuse, type Refusal } from '../refusal'
 
 export const BookingStatus = z.enum(['booked', 'checked_in', 'cancelled', 'no_show', 'station_closed'])
 export type BookingStatus = z.infer<typeof BookingStatus>
@@ -17,14 +17,7 @@ export const HOLDS_PLACE: readonly BookingStatus[] = ['booked', 'checked_in', 'n
 /** Upcoming bookings, counted against the per-account limit. */
 export const UPCOMING: readonly BookingStatus[] = ['booked']
 
-export interface Refusal {
-  code: ErrorCode
-  why: string
-  message: string
-  details?: Record<string, unknown>
-}
-
-const refuse = (code: ErrorCode, why: string, message: string, details?: Record<string, unknown>): Refusal => ({ code, why, message, ...(details ? { details } : {}) })
+export type { Refusal }
 
 // ── Slots ────────────────────────────────────────────────────────────────────────────────────
 

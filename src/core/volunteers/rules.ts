@@ -4,18 +4,11 @@
 // conditions that restate these rules, so a decision made on a read cannot be overtaken.
 import distance from '@turf/distance'
 import { point } from '@turf/helpers'
-import type { ErrorCode } from '../envelope'
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../time'
 import type { ActivityKind, Skill, VolunteerConfig } from './config'
+import { refuse, type Refusal } from '../refusal'
 
-export interface Refusal {
-  code: ErrorCode
-  why: string
-  message: string
-  details?: Record<string, unknown>
-}
-
-const refuse = (code: ErrorCode, why: string, message: string, details?: Record<string, unknown>): Refusal => ({ code, why, message, ...(details ? { details } : {}) })
+export type { Refusal }
 
 // ── Time ─────────────────────────────────────────────────────────────────────────────────────
 
