@@ -62,6 +62,27 @@ describe('escalateOverdue', () => {
     }
   })
 
+  it('resumes after a run cut off by its time limit, escalating each case once', async () => {
+    const past = new Date(Date.now() - 3 * 24 * 3600_000)
+    const ids = Array.from({ length: 40 }, (_, i) => `cut-${i}`)
+    await cloud.emulator.seed({ mediation_cases: ids.map((id) => buildStoredCase(id, { createdAt: past, levelSince: past, watchAt: hours(past.toISOString(), 24), deadlineAt: hours(past.toISOString(), 24), deadlineKind: 'accept' })) })
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000)
+    // Slow writes and a short limit: the platform cuts the run off part-way through.
+    cloud.emulator.faults.delayRequests({ action: 'database.modifyDocument', collection: 'mediation_cases', ms: 100 })
+    cloud.emulator.faults.timeOutFunction({ function: 'mediation', afterMs: 1500 })
+    await expect(runMediationJob(cloud, 'escalateOverdue', at)).rejects.toThrow(/timed out/)
+    cloud.emulator.faults.clear()
+    const levels = async () => Promise.all(ids.map(async (id) => (await cloud.stored('mediation_cases', { _id: id }))[0].level))
+    const escalatedBefore = (await levels()).filter((level) => level === 2).length
+    expect(escalatedBefore).toBeGreaterThan(0)
+    expect(escalatedBefore).toBeLessThan(40)
+    expect((await runMediationJob(cloud, 'escalateOverdue', at)).data).toMatchObject({ escalated: 40 - escalatedBefore })
+    for (const id of ids) {
+      const [stored] = await cloud.stored('mediation_cases', { _id: id })
+      expect({ id, level: stored.level, escalations: (stored.timeline as Array<{ kind: string }>).filter((e) => e.kind === 'escalated').length }).toEqual({ id, level: 2, escalations: 1 })
+    }
+  })
+
   it('costs one database request when nothing is due, however many cases are open', async () => {
     const future = new Date(Date.now() + 30 * 24 * 3600_000)
     await cloud.emulator.seed({ mediation_cases: Array.from({ length: 500 }, (_, i) => buildStoredCase(`load-${i}`, { createdAt: new Date(), watchAt: future, deadlineAt: future })) })
