@@ -2,6 +2,7 @@
 // statistics screen shows figures like the articles' ("132 disputes, 96% satisfaction") from the
 // first start. Only closed cases: nothing here is due for escalation or a return visit, so the
 // jobs and the officers' inboxes start empty. Also the case builder the tests and the bench use.
+import { untouchedCase } from '../cloudfunctions/mediation/new-case'
 import type { CaseDoc } from '../cloudfunctions/mediation/store'
 import type { DisputeType } from '../src/core/mediation/contract'
 
@@ -35,31 +36,12 @@ export function mediationCaseRecord(id: string, overrides: Partial<CaseDoc> = {}
     routeReason: { zh: '按社区分派', mn: 'ᠬᠣᠷᠢᠶ᠎ᠠ' },
     jurisdictionVersion: 1,
     status: 'submitted',
-    open: true,
     level: 1,
     levelSince: createdAt,
-    everAccepted: false,
     deadlineAt: null,
     deadlineKind: null,
     watchAt: null,
-    overdue: false,
-    outcome: null,
-    settledLevel: null,
-    settledAt: null,
-    daysToSettle: null,
-    closedAt: null,
-    agreement: null,
-    sessions: [],
-    internalNotes: [],
-    notSettledReasons: [],
-    timeline: [{ kind: 'filed', level: 1, at: createdAt, by: 'resident' }],
-    rating: null,
-    rectificationPending: false,
-    ratingComment: null,
-    ratedAt: null,
-    returnVisitAt: null,
-    returnVisitSentAt: null,
-    version: 0,
+    ...untouchedCase(createdAt),
     createdAt,
     updatedAt: createdAt,
     ...overrides,

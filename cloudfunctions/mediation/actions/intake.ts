@@ -15,6 +15,7 @@ import type { Ctx } from '../../_shared/runtime'
 import { alertLeadership, notifyRectification } from '../notify'
 import { mediationSettings } from '../settings'
 import { cases, casesOf, countSameParties, getCase, insertCase, insertRectification, openCasesByOfficer, updateCaseAt, type CaseDoc } from '../store'
+import { untouchedCase } from '../new-case'
 import { residentView, stateOf } from '../views'
 
 interface FileInput {
@@ -89,26 +90,7 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
     routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
     jurisdictionVersion: version,
     ...start,
-    open: true,
-    everAccepted: false,
-    overdue: false,
-    outcome: null,
-    settledLevel: null,
-    settledAt: null,
-    daysToSettle: null,
-    closedAt: null,
-    agreement: null,
-    sessions: [],
-    internalNotes: [],
-    notSettledReasons: [],
-    timeline: [{ kind: 'filed', level: 1, at: now.toDate(), by: 'resident' }],
-    rating: null,
-    rectificationPending: false,
-    ratingComment: null,
-    ratedAt: null,
-    returnVisitAt: null,
-    returnVisitSentAt: null,
-    version: 0,
+    ...untouchedCase(now.toDate()),
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
   }
