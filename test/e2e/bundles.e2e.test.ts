@@ -1,0 +1,55 @@
+// What the built apps carry. The mini-program (weapp) is the production build: no secret may be in
+// it, and the h5 demo's identity picker (a local convenience: the browser has no WeChat login) must
+// be absent from it. The h5 build is the positive control that the scan finds the picker at all.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(__dirname, '../..')
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    return statSync(full).isDirectory() ? filesUnder(full) : [full]
+  })
+}
+
+/** Every text file of a build, with the ones containing `pattern`. */
+function containing(build: 'weapp' | 'h5', pattern: RegExp): string[] {
+  return filesUnder(path.join(root, 'dist', build))
+    .filter((file) => /\.(js|json|wxml|wxss|css|html|txt)$/.test(file))
+    .filter((file) => pattern.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(root, file))
+}
+
+const DEMO_PICKER = /demo-identity-picker|fengqiao\.demoOpenid|demo-resident-1/
+
+/** Secrets and the development stand-ins for them: none belongs in an app people download. */
+const SECRET_PATTERNS: Array<[string, RegExp]> = [
+  ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
+  ["the emulator's secret id and key", /local-emulator-secret/],
+  ['the development ID-number key seed', /local development key/],
+  ['a Tencent Cloud secret', /TENCENTCLOUD_SECRET|secretKey["']?\s*[:=]\s*["'][^"']{8,}/],
+  ['a key from the functions’ environment', /BOOKING_ID_KEY|NOTICES_CONFIG|MEDIATION_CONFIG|VOLUNTEERS_CONFIG|BOOKING_CONFIG/],
+]
+
+describe('the production (weapp) build', () => {
+  it('carries no demo-identity picker, which the local h5 build does', () => {
+    expect(containing('h5', DEMO_PICKER).length).toBeGreaterThan(0)
+    expect(containing('weapp', DEMO_PICKER)).toEqual([])
+  })
+
+  it.each(SECRET_PATTERNS)('carries no secret: %s', (_what, pattern) => {
+    expect(containing('weapp', pattern)).toEqual([])
+  })
+
+  it('carries none of the keys set in this environment', () => {
+    const values = ['BOOKING_ID_KEY', 'TENCENTCLOUD_SECRETKEY'].map((name) => process.env[name]).filter((v): v is string => Boolean(v && v.length >= 8))
+    for (const value of values) expect(containing('weapp', new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toEqual([])
+  })
+})
+
+describe('the local h5 build', () => {
+  it.each(SECRET_PATTERNS)('carries no secret either: %s', (_what, pattern) => {
+    expect(containing('h5', pattern)).toEqual([])
+  })
+})
