@@ -2,6 +2,7 @@
 // publish to a 10,000-member group, of a first feed page over 2,000 notices, and the urgent
 // fan-out to 10,000 members (messages per second, total time), then the same after a crash in
 // the middle: duplicates and missed messages counted from the emulator's outbox.
+import { randomUUID } from 'node:crypto'
 import type { Emulator } from '../emulator'
 import { sdkInitOptions } from '../emulator/sdk-env'
 import { newUser } from '../cloudfunctions/_shared/user-record'
@@ -43,6 +44,7 @@ const compose = (urgency: 'normal' | 'urgent', title: string) => ({
   body: { zh: '凡是自称客服要求转账退款的，都是诈骗。' },
   targets: [BIG_GROUP],
   validUntil: dayjs().add(3, 'day').toISOString(),
+  requestId: randomUUID(),
 })
 
 const alertsOf = (emulator: Emulator, noticeId: string) =>

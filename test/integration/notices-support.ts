@@ -1,5 +1,6 @@
 // Shared by the notices suites: a test cloud, residents seeded into a community (or a topic),
 // builders for a notice, and the outbox's alert messages.
+import { randomUUID } from 'node:crypto'
 import { newUser } from '../../cloudfunctions/_shared/user-record'
 import { noticeRecord, type NoticeDoc } from '../../cloudfunctions/notices/records'
 import type { Envelope } from '../../src/core/envelope'
@@ -26,6 +27,7 @@ export function buildNotice(overrides: Record<string, unknown> = {}) {
     body: { zh: '凡是自称客服要求转账退款的，都是诈骗。', mn: 'ᠮᠥᠩᠭᠡ ᠰᠢᠯᠵᠢᠭᠦᠯᠬᠦ ᠦᠭᠡ ᠨᠢ ᠬᠤᠤᠷᠮᠠᠭ ᠮᠥᠨ ᠃' },
     targets: [GACHA],
     validUntil: dayjs().add(7, 'day').toISOString(),
+    requestId: randomUUID(),
     ...overrides,
   }
 }

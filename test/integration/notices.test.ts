@@ -18,6 +18,18 @@ const feed = async (openid: string, extra: Record<string, unknown> = {}) => data
 const read = (openid: string, noticeId: string, extra: Record<string, unknown> = {}) => call<NoticeView>(openid, { action: 'read', noticeId, ...extra })
 
 describe('publish', () => {
+  it('publishes once when the same request is sent again (its first answer lost), also when both race', async () => {
+    const notice = buildNotice({ targets: ['gacha-ulaanhad'], title: { zh: '重发测试：冬季防火' } })
+    const first = dataOf(await call<{ id: string; status: string }>(OFFICER, { action: 'publish', ...notice }))
+    const again = dataOf(await call<{ id: string; status: string }>(OFFICER, { action: 'publish', ...notice }))
+    expect(again).toEqual(first)
+    const raced = buildNotice({ targets: ['gacha-ulaanhad'], title: { zh: '重发测试：雪天路滑' } })
+    const answers = await Promise.all([1, 2, 3].map(() => call<{ id: string }>(OFFICER, { action: 'publish', ...raced })))
+    expect(new Set(answers.map((a) => dataOf(a).id)).size).toBe(1)
+    const stored = await cloud.stored('notices', { targets: 'gacha-ulaanhad' })
+    expect(stored.filter((n) => (n.title as { zh: string }).zh.startsWith('重发测试'))).toHaveLength(2)
+  })
+
   it('stores one notice naming its groups, at the same cost for 5 and for 500 members', async () => {
     const costs: number[] = []
     for (const [community, size] of [

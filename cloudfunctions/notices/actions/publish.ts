@@ -1,12 +1,13 @@
 // Publishing and editing. A notice is one document naming its target groups, whatever the
 // audience: publishing costs the caller's reads (user, officer or jurisdiction) and one insert.
 // Every check runs before the only write, so a refused notice stores nothing.
-import { randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { AppError } from '../../../src/core/envelope'
 import { isStationWide } from '../../../src/core/notices/groups'
 import { checkValidUntil, outcomeOf, type SecurityVerdict } from '../../../src/core/notices/rules'
 import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
+import { isDuplicateKey } from '../../_shared/documents'
 import type { Ctx } from '../../_shared/runtime'
 import type { Input } from '../input'
 import { newFanOut, NoticeDoc, noticeRecord } from '../records'
@@ -39,7 +40,7 @@ export async function publish(ctx: Ctx, input: Input<'publish'>) {
   const status: 'held' | 'published' = outcome === 'held' ? 'held' : 'published'
   const doc = noticeRecord(
     {
-      _id: randomUUID().replace(/-/g, ''),
+      _id: noticeIdFor(ctx.openid, input.requestId),
       category: input.category,
       urgency: input.urgency,
       title: input.title,
@@ -55,9 +56,19 @@ export async function publish(ctx: Ctx, input: Input<'publish'>) {
     now.toDate(),
   )
   const { _id, ...data } = doc
-  await notices().add({ data: { _id, ...data } })
+  try {
+    await notices().add({ data: { _id, ...data } })
+  } catch (error) {
+    // The same request again (its first answer was lost): answer the notice it made, once.
+    const first = isDuplicateKey(error) ? await getNotice(_id) : null
+    if (!first) throw error
+    return { id: first._id, status: first.status === 'held' ? ('held' as const) : ('published' as const) }
+  }
   return { id: _id, status }
 }
+
+/** One notice per (author, request): the id is derived from both, so a retry cannot publish twice. */
+const noticeIdFor = (openid: string, requestId: string) => createHash('sha256').update(`${openid}:${requestId}`).digest('hex').slice(0, 32)
 
 /** The notice, if the caller wrote it or is a station leader or admin. */
 async function editable(ctx: Ctx, noticeId: string): Promise<NoticeDoc> {

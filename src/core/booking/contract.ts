@@ -3,7 +3,7 @@
 // (check-in, queue, closures) and door-to-door service (上门办理).
 import * as z from 'zod'
 import { defineFunction } from '../contract'
-import { DocId, Language } from '../ids'
+import { DocId, Language, RequestId } from '../ids'
 import { OfficerContact } from '../jurisdiction/contract'
 import { Latitude, Longitude } from '../jurisdiction/primitives'
 import { ANYONE } from '../roles'
@@ -18,7 +18,6 @@ import { SlotId } from './slots'
 const DESK = ['officer', 'station_leader'] as const
 
 /** A client-chosen key (a UUID) that makes a retried request harmless. */
-export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a request id of 16–64 letters, digits, - or _ (a UUID)')
 
 const PersonName = z.string().trim().min(1).max(32)
 

@@ -5,7 +5,7 @@
 // separate output schemas, so officers' internal notes and session notes cannot reach a resident.
 import * as z from 'zod'
 import { defineFunction } from '../contract'
-import { DocId, Language } from '../ids'
+import { DocId, Language, RequestId } from '../ids'
 import { Latitude, Longitude } from '../jurisdiction/primitives'
 import { ANYONE } from '../roles'
 import { CaseStatus, DeadlineKind, Level, TransitionName } from './lifecycle'
@@ -25,7 +25,6 @@ export const SessionPlace = z.enum(SESSION_PLACES)
 export type SessionPlace = z.infer<typeof SessionPlace>
 
 /** A client-chosen key (a UUID): a retried filing returns the first case. */
-export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a request id of 16–64 letters, digits, - or _ (a UUID)')
 const PersonName = z.string().trim().min(1).max(32)
 const Contact = z.string().trim().regex(/^[0-9+\-() ]{5,24}$/, 'must be a phone number')
 /** A file uploaded to cloud storage by the mini-program (wx.cloud.uploadFile). */

@@ -3,7 +3,7 @@
 // receipts, reach per group and per linked WeChat chat, urgent subscription messages.
 import * as z from 'zod'
 import { defineFunction } from '../contract'
-import { DocId, Language } from '../ids'
+import { DocId, Language, RequestId } from '../ids'
 import { LocalizedName } from '../jurisdiction/primitives'
 import { ANYONE, STAFF } from '../roles'
 import { TopicGroupId } from './groups'
@@ -181,8 +181,8 @@ export const noticesContract = defineFunction('notices', {
     maxBytes: 800 * 1024,
   },
   publish: {
-    summary: 'Publish to owned groups after content security: risky is refused with the reason, review is held for a leader.',
-    input: Compose,
+    summary: 'Publish to owned groups after content security: risky is refused with the reason, review is held for a leader. Retrying with the same requestId answers the first notice.',
+    input: Compose.extend({ requestId: RequestId }),
     output: PublishAnswer,
     roles: STAFF,
     maxBytes: 32 * 1024,

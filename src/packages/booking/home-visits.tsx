@@ -14,7 +14,7 @@ import { formatStationTime } from '../../services/station-time'
 import { useBookingT } from './i18n'
 import { emptyPerson, personInput, personProblem, PersonFields, type PersonDraft } from './person-fields'
 import { refusalMessage } from './refusal-message'
-import { newRequestId } from './request-id'
+import { newRequestId } from '../../services/request-id'
 
 const REASONS: HomeVisitReason[] = ['age', 'disability', 'illness', 'distance']
 

@@ -12,7 +12,7 @@ import { SectionCard } from '../../components/section-card'
 import { formatStationTime } from '../../services/station-time'
 import { call } from '../../services/cloud'
 import { asCloudError, useSession } from '../../services/session'
-import { newRequestId } from '../booking/request-id'
+import { newRequestId } from '../../services/request-id'
 import { useMediationT } from './i18n'
 import { refusalMessage } from './refusal-message'
 

@@ -1,7 +1,7 @@
 // Composing a notice (category, urgency, title and body in Chinese and optionally Mongolian,
 // target groups, validity) or correcting one (text and validity only). The server runs content
 // security; this form explains its verdict: published, held for a leader, or refused and why.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Image, Textarea, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { noticesContract, type GroupView, type OfficerNotice } from '../../../core/notices/contract'
@@ -10,6 +10,7 @@ import { dayjs } from '../../../core/time'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { call, type CloudCallError } from '../../../services/cloud'
+import { newRequestId } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
 import { errorMessageKeyIn, type CatalogTranslate } from '../../../services/use-catalog-t'
 import { officerNoticesCatalog, useOfficerNoticesT, type OfficerNoticesMessageKey } from './i18n'
@@ -75,6 +76,9 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
   const [problem, setProblem] = useState<string | null>(null)
   const [images, setImages] = useState<Array<{ fileID: string; preview: string }>>([])
   const [uploading, setUploading] = useState(false)
+  // One request id per content sent: pressing publish again after a lost answer publishes once,
+  // and a changed draft is a new notice.
+  const attempt = useRef<{ content: string; requestId: string } | null>(null)
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }))
     setProblem(null)
@@ -95,6 +99,11 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
     })
   }
 
+  const requestIdFor = (content: string) => {
+    if (attempt.current?.content !== content) attempt.current = { content, requestId: newRequestId() }
+    return attempt.current.requestId
+  }
+
   const submit = () => {
     const issue = problemOf(draft)
     if (issue) return setProblem(t(issue))
@@ -104,9 +113,10 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
     setBusy(true)
     const request: Promise<string> = correcting
       ? call(noticesContract, 'correct', { noticeId: correcting.id, title, body, validUntil }).then(() => t('on.form.corrected'))
-      : call(noticesContract, 'publish', { category: draft.category, urgency: draft.urgency, title, body, targets: draft.targets, validUntil, images: images.map((i) => i.fileID) }).then((r) =>
-          t(r.status === 'held' ? 'on.form.held' : 'on.form.published'),
-        )
+      : call(noticesContract, 'publish', { category: draft.category, urgency: draft.urgency, title, body, targets: draft.targets, validUntil, images: images.map((i) => i.fileID), requestId: requestIdFor(JSON.stringify({ draft, images })) }).then((r) => {
+          attempt.current = null
+          return t(r.status === 'held' ? 'on.form.held' : 'on.form.published')
+        })
     request
       .then(
         (message) => {

@@ -1,4 +1,4 @@
-// A client key for one attempt at an action (book, requestHomeVisit): the backend answers a retry
+// A client key for one attempt at an action (book, requestHomeVisit, fileDispute, publish): the backend answers a retry
 // carrying the same key with the first result, so a lost answer never books twice. Not a secret,
 // so Math.random is enough; crypto.randomUUID is missing on older WeChat clients.
 export function newRequestId(): string {
