@@ -1,6 +1,6 @@
 // One of the resident's own cases: what they filed, where it stands (level, status, the deadline
 // the station set itself), the timeline of every step, the sessions, the agreement; withdraw
-// before acceptance, and rate after closing (回访). Never anything from the officers' notes:
+// before acceptance, and rate after closing (the return visit). Never anything from the officers' notes:
 // the backend's resident view does not carry them.
 import { useState } from 'react'
 import { View } from '@tarojs/components'

@@ -1,5 +1,5 @@
 // The leaders' lists: high-risk alerts until someone acknowledges them, and rectification tasks
-// after dissatisfied ratings, each closed with the callback and what was fixed (整改反馈).
+// after dissatisfied ratings, each closed with the callback and what was fixed.
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'

@@ -1,4 +1,4 @@
-// Dispute mediation for residents (矛盾纠纷调解): file a dispute (the danger question first) and
+// Dispute mediation for residents: file a dispute (the danger question first) and
 // follow one's own cases through the three levels, withdraw before acceptance, rate after closing.
 // A subpackage: the mediation contract's schemas stay out of the main package.
 import { useState } from 'react'

@@ -1,4 +1,4 @@
-// The mediation workbench (调解工作台) for officers and leaders: open cases sorted high-risk first,
+// The mediation workbench for officers and leaders: open cases sorted high-risk first,
 // then by deadline, 20 a page; for leaders also the level-2/3 cases, high-risk alerts until
 // acknowledged and rectification tasks; statistics for everyone on staff.
 import { useCallback, useRef, useState } from 'react'
