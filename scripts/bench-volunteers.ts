@@ -3,7 +3,7 @@
 // and database requests per action as the emulator counts them. Figures, not pass/fail.
 import type { Emulator } from '../emulator'
 import { newUser } from '../cloudfunctions/_shared/user-record'
-import type { ActivityDoc, VolunteerDoc } from '../cloudfunctions/volunteers/records'
+import { untouchedActivity, type ActivityDoc, type VolunteerDoc } from '../cloudfunctions/volunteers/records'
 import { dayjs } from '../src/core/time'
 
 type Row = Record<string, string | number>
@@ -30,15 +30,9 @@ export function activity(id: string, capacity: number, startsInHours: number, co
     capacity,
     skills: [],
     teamIds: ['team-herder-police'],
-    status: 'open',
-    cancelReason: null,
     seriesId: null,
     code,
-    entries: [],
-    count: 0,
-    promoted: [],
-    reminded: [],
-    cancelNoticed: [],
+    ...untouchedActivity(),
     createdBy: 'demo-officer-1',
     createdAt: new Date(),
     updatedAt: new Date(),

@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto'
 import { checkInCodeFrom } from '../src/core/volunteers/rules'
 import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
-import type { ActivityDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/volunteers/records'
+import { untouchedActivity, type ActivityDoc, type TeamDoc, type VolunteerDoc } from '../cloudfunctions/volunteers/records'
 
 export const DEMO_TEAMS: TeamDoc[] = [
   { _id: 'team-association', order: 1, name: { zh: '镇志愿者协会' }, description: { zh: '120 名会员：反诈宣传、法律宣讲、走访帮扶困难和老年家庭。' } },
@@ -33,15 +33,9 @@ function activity(id: string, today: Date, fields: Pick<ActivityDoc, 'kind' | 't
     capacity: fields.capacity,
     skills: [],
     teamIds: fields.teamIds,
-    status: 'open',
-    cancelReason: null,
     seriesId: null,
     code: checkInCodeFrom(randomInt),
-    entries: [],
-    count: 0,
-    promoted: [],
-    reminded: [],
-    cancelNoticed: [],
+    ...untouchedActivity(),
     createdBy: 'demo-officer-1',
     createdAt: today,
     updatedAt: today,

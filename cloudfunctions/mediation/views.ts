@@ -24,7 +24,8 @@ export function stateOf(doc: CaseDoc): CaseState {
 
 const sessionBase = (s: SessionDoc) => ({ id: s.id, level: s.level, at: s.at.toISOString(), place: s.place, placeText: s.placeText, participants: s.participants, held: s.held })
 
-const core = (doc: CaseDoc) => ({
+/** What every view of a case starts with: the fields an inbox row shows too. */
+const headline = (doc: SummaryDoc) => ({
   id: doc._id,
   type: doc.type,
   status: doc.status,
@@ -35,6 +36,10 @@ const core = (doc: CaseDoc) => ({
   deadlineAt: iso(doc.deadlineAt),
   deadlineKind: doc.deadlineKind,
   overdue: doc.overdue,
+})
+
+const core = (doc: CaseDoc) => ({
+  ...headline(doc),
   agreement: doc.agreement,
   rating: doc.rating === null ? null : { value: doc.rating, comment: doc.ratingComment ?? '' },
 })
@@ -88,16 +93,7 @@ export function staffView(doc: CaseDoc, user: UserDoc, now: Dayjs): StaffCaseVie
 
 export function summaryView(doc: SummaryDoc): CaseSummary {
   return {
-    id: doc._id,
-    type: doc.type,
-    status: doc.status,
-    level: doc.level,
-    highRisk: doc.highRisk,
-    communityId: doc.communityId,
-    createdAt: doc.createdAt.toISOString(),
-    deadlineAt: iso(doc.deadlineAt),
-    deadlineKind: doc.deadlineKind,
-    overdue: doc.overdue,
+    ...headline(doc),
     officerId: doc.officerId,
     alertOpen: doc.alertOpen,
   }

@@ -86,6 +86,10 @@ export const ActivityDoc = z.object({
 })
 export type ActivityDoc = z.infer<typeof ActivityDoc>
 
+/** A newly published activity's state: open, nobody signed up, nothing sent yet. */
+export const untouchedActivity = () =>
+  ({ status: 'open', cancelReason: null, entries: [], count: 0, promoted: [], reminded: [], cancelNoticed: [] }) satisfies Partial<ActivityDoc>
+
 /** The mark a promotion message is claimed with: the same person promoted again after re-signing gets a new one. */
 export const promotionKey = (entry: EntryDoc) => `${entry.openid}@${entry.at.getTime()}`
 

@@ -2,7 +2,7 @@
 // with overrides (times relative to the real clock, which the functions read), calls by role,
 // and the messages a volunteer received.
 import { newUser } from '../../cloudfunctions/_shared/user-record'
-import type { ActivityDoc, VolunteerDoc } from '../../cloudfunctions/volunteers/records'
+import { untouchedActivity, type ActivityDoc, type VolunteerDoc } from '../../cloudfunctions/volunteers/records'
 import type { ActivityView } from '../../src/core/volunteers/contract'
 import { dayjs } from '../../src/core/time'
 import { startTestCloud, type TestCloud } from '../support/cloud'
@@ -28,15 +28,9 @@ export function buildActivity(overrides: Partial<ActivityDoc> & { startsInMinute
     capacity: 5,
     skills: [],
     teamIds: ['team-herder-police'],
-    status: 'open',
-    cancelReason: null,
     seriesId: null,
     code: String(100000 + seq),
-    entries: [],
-    count: 0,
-    promoted: [],
-    reminded: [],
-    cancelNoticed: [],
+    ...untouchedActivity(),
     createdBy: OFFICER,
     createdAt: new Date(),
     updatedAt: new Date(),

@@ -10,7 +10,7 @@ import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import type { Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
-import { activityView, attendanceId, rosterPerson, type ActivityDoc } from '../records'
+import { activityView, attendanceId, rosterPerson, untouchedActivity, type ActivityDoc } from '../records'
 import { volunteerSettings } from '../settings'
 import { activities, activitiesWhere, allTeams, attendanceWhere, claimMark, getActivity, getVolunteer, releaseHolds, updateWhere, volunteersWhere } from '../store'
 
@@ -50,15 +50,9 @@ export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { freq
     capacity: input.capacity,
     skills: input.skills,
     teamIds: input.teamIds,
-    status: 'open',
-    cancelReason: null,
     seriesId: input.repeat ? ids[0] : null,
     code: checkInCodeFrom(randomInt),
-    entries: [],
-    count: 0,
-    promoted: [],
-    reminded: [],
-    cancelNoticed: [],
+    ...untouchedActivity(),
     createdBy: ctx.openid,
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
