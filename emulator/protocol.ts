@@ -6,7 +6,7 @@
 import crypto from 'crypto'
 import http from 'http'
 import { App, callFunction } from './app'
-import { adviseOnIndexes, databaseActions } from './database/actions'
+import { databaseActions } from './database/actions'
 import { CloudError, FunctionError, invalidParam, toErrorBody } from './errors'
 import { CallerContext } from './functions-host'
 import { BodyTooLarge, parseJsonSafe, readBody, sendBuffer, sendJson } from './http-util'
@@ -135,17 +135,7 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
     })
     let body: Params
     const db = databaseActions[action]
-    if (db) {
-      // Only product code is held to the indexes; tests and scripts may scan what they like.
-      if (origin) {
-        try {
-          adviseOnIndexes(app, action, p, origin, Date.now())
-        } catch {
-          // a malformed query is the handler's to reject, with the cloud's error
-        }
-      }
-      body = await db(app, p, Date.now())
-    }
+    if (db) body = await db(app, p, Date.now(), origin)
     else if (action === 'functions.invokeFunction') body = await invokeFunction(app, p)
     else if (action.startsWith('storage.')) body = await storageAction(app, action, p)
     else if (action === 'wx.api') {

@@ -25,18 +25,13 @@ export interface DbContext {
   envId: string
 }
 
-const QUERYING_ACTIONS = new Set(['database.getDocument', 'database.calculateDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument'])
-
 /**
- * Checks a function's query against the declared indexes (index-advisor.ts). Requests inside a
- * transaction address one document by id and need no index.
+ * Checks a function's query against the declared indexes (index-advisor.ts). Only product code is
+ * held to them (`origin` is set for requests from a function); tests and scripts may scan what they
+ * like, and requests inside a transaction address one document by id.
  */
-export function adviseOnIndexes(ctx: DbContext, action: string, p: Params, origin: QueryOrigin, now: number): void {
-  if (p.transactionId || typeof p.collectionName !== 'string') return
-  if (action === 'database.aggregateDocuments') return ctx.indexAdvisor.inspectAggregation(p.collectionName, parseStages(p.stages, now), origin)
-  if (!QUERYING_ACTIONS.has(action)) return
-  const order = action === 'database.getDocument' ? Object.keys(orderOf(p, now) ?? {}) : []
-  ctx.indexAdvisor.inspect(action.slice('database.'.length), p.collectionName, filterOf(p, now), order, origin)
+function advise(ctx: DbContext, origin: QueryOrigin | undefined, request: string, coll: string, filter: Filter | undefined, sort: string[] = []): void {
+  if (origin) ctx.indexAdvisor.inspect(request, coll, filter, sort, origin)
 }
 
 type Params = Record<string, unknown>
@@ -55,7 +50,7 @@ function decodeMaybe(v: unknown, what: string, now: number): unknown {
   throw invalidParam(`${what} must be an EJSON string`)
 }
 
-export function filterOf(p: Params, now: number): Filter | undefined {
+function filterOf(p: Params, now: number): Filter | undefined {
   const q = decodeMaybe(p.query, 'query', now)
   if (q === undefined) return undefined
   if (typeof q !== 'object' || Array.isArray(q) || q === null) throw invalidParam('query must be an object')
@@ -69,7 +64,7 @@ function intParam(v: unknown, what: string): number | undefined {
   return n
 }
 
-export function orderOf(p: Params, now: number): Record<string, 1 | -1> | undefined {
+function orderOf(p: Params, now: number): Record<string, 1 | -1> | undefined {
   const o = decodeMaybe(p.order, 'order', now)
   if (o === undefined) return undefined
   const out: Record<string, 1 | -1> = {}
@@ -129,7 +124,7 @@ function requireSingleId(filter: Filter | undefined): string | number {
   return id
 }
 
-async function getDocument(ctx: DbContext, p: Params, now: number): Promise<Body> {
+async function getDocument(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
   const coll = assertCollectionName(p.collectionName)
   const filter = filterOf(p, now)
   const projection = projectionOf(p, now)
@@ -143,6 +138,7 @@ async function getDocument(ctx: DbContext, p: Params, now: number): Promise<Body
     const d = ctx.txns.read(t, coll, requireSingleId(filter))
     matched = d ? [d] : []
   } else {
+    advise(ctx, origin, 'getDocument', coll, filter, Object.keys(order ?? {}))
     const c = ctx.store.collection(coll)
     matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
   }
@@ -150,9 +146,10 @@ async function getDocument(ctx: DbContext, p: Params, now: number): Promise<Body
   return { data: { list: encodeList(list) } }
 }
 
-async function calculateDocument(ctx: DbContext, p: Params, now: number): Promise<Body> {
+async function calculateDocument(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
   const coll = assertCollectionName(p.collectionName)
   const filter = filterOf(p, now)
+  advise(ctx, origin, 'calculateDocument', coll, filter)
   ctx.stats.read(coll)
   const c = ctx.store.collection(coll)
   return { data: { total: matchDocs(c.docs.values(), filter, (id) => c.get(id)).length } }
@@ -190,7 +187,7 @@ async function insertDocument(ctx: DbContext, p: Params, now: number): Promise<B
   return { data: { insertedIds: docs.map((d) => d._id) } }
 }
 
-async function modifyDocument(ctx: DbContext, p: Params, now: number): Promise<Body> {
+async function modifyDocument(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
   const coll = assertCollectionName(p.collectionName)
   const filter = filterOf(p, now)
   const merge = p.merge !== false
@@ -220,6 +217,7 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number): Promise<B
     return base ? { data: { updated: modified ? 1 : 0, matched: 1 } } : { data: { updated: 0, matched: 0, upsert_id: id } }
   }
 
+  advise(ctx, origin, 'modifyDocument', coll, filter)
   const matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
   const targets = multi ? matched : matched.slice(0, 1)
   const muts: Mutation[] = []
@@ -245,7 +243,7 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number): Promise<B
   return { data: body }
 }
 
-async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number): Promise<Body> {
+async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
   const coll = assertCollectionName(p.collectionName)
   const filter = filterOf(p, now)
   const update = updateOf(decodeMaybe(p.data, 'data', now), true)
@@ -260,6 +258,7 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number): Promi
     if (modified) ctx.txns.write(t, coll, id, doc)
     return { data: { updated: modified ? 1 : 0, doc: stringifyEJSON(doc) } }
   }
+  advise(ctx, origin, 'modifyAndReturnDoc', coll, filter)
   const [base] = matchDocs(c.docs.values(), filter, (id) => c.get(id))
   if (!base) return { data: { updated: 0, doc: null } }
   const { doc, modified } = applyUpdate(base, update.ops)
@@ -271,7 +270,7 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number): Promi
   return { data: { updated: modified ? 1 : 0, doc: stringifyEJSON(doc) } }
 }
 
-async function removeDocument(ctx: DbContext, p: Params, now: number): Promise<Body> {
+async function removeDocument(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
   const coll = assertCollectionName(p.collectionName)
   const filter = filterOf(p, now)
   const multi = p.multi !== false
@@ -284,6 +283,7 @@ async function removeDocument(ctx: DbContext, p: Params, now: number): Promise<B
     ctx.txns.write(t, coll, id, null)
     return { data: { deleted: 1 } }
   }
+  advise(ctx, origin, 'removeDocument', coll, filter)
   const matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
   const targets = multi ? matched : matched.slice(0, 1)
   if (targets.length) {
@@ -294,7 +294,7 @@ async function removeDocument(ctx: DbContext, p: Params, now: number): Promise<B
   return { data: { deleted: targets.length } }
 }
 
-export function parseStages(stages: unknown, now: number): Record<string, unknown>[] {
+function parseStages(stages: unknown, now: number): Record<string, unknown>[] {
   if (!Array.isArray(stages)) throw invalidParam('stages must be an array')
   return stages.map((s) => {
     const st = s as Params
@@ -304,9 +304,10 @@ export function parseStages(stages: unknown, now: number): Record<string, unknow
   })
 }
 
-async function aggregateDocuments(ctx: DbContext, p: Params, now: number): Promise<Body> {
+async function aggregateDocuments(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
   const coll = assertCollectionName(p.collectionName)
   const pipeline = parseStages(p.stages, now)
+  if (origin) ctx.indexAdvisor.inspectAggregation(coll, pipeline, origin)
   ctx.stats.read(coll)
   const c = ctx.store.collection(coll)
   if (!pipeline.some((s) => '$limit' in s)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
@@ -395,7 +396,7 @@ async function deleteDocInTransaction(ctx: DbContext, p: Params): Promise<Body> 
   return { deleted: base ? '1' : '0' }
 }
 
-type Handler = (ctx: DbContext, p: Params, now: number) => Promise<Body>
+type Handler = (ctx: DbContext, p: Params, now: number, origin?: QueryOrigin) => Promise<Body>
 
 export const databaseActions: Record<string, Handler> = {
   'database.getDocument': getDocument,
