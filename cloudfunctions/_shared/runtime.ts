@@ -41,9 +41,10 @@ function parseEvent(contract: FunctionContract, schema: z.ZodType, event: unknow
   if (size > maxBytes) return { ok: false, envelope: fail('INVALID_ARGUMENT', `The request is larger than ${maxBytes} bytes.`) }
   const parsed = schema.safeParse(payload)
   if (!parsed.success) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request has invalid fields.', issuesOf(parsed.error)) }
-  const { action: name, ...fields } = parsed.data as { action: string } & Record<string, unknown>
-  // The union is built from each input's fields and so drops the input's cross-field rules
-  // (refinements); the action's own schema applies them.
+  const { action: name, ...fields } = payload as { action: string } & Record<string, unknown>
+  // The union (strict keys, one member per action) is built from each input's fields and so drops
+  // the input's cross-field rules (refinements): the action's own schema parses the same raw fields
+  // again with them, so a field's transform never runs on its own output.
   const refined = contract.actions[name].input.safeParse(fields)
   if (!refined.success) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request has invalid fields.', issuesOf(refined.error)) }
   return { ok: true, value: { ...(refined.data as Record<string, unknown>), action: name } }
