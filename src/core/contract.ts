@@ -3,6 +3,14 @@
 import * as z from 'zod'
 import type { Role } from './roles'
 
+/**
+ * Which records an action may touch, beyond the role check: the caller's own (`own`), those of the
+ * communities an officer covers (leaders and admins: all) (`communities`), or station-wide data
+ * that the allowed roles may all see or change (`station`).
+ */
+export const SCOPES = ['own', 'communities', 'station'] as const
+export type Scope = (typeof SCOPES)[number]
+
 export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> {
   /** What the action does, for the action list and the README. */
   summary: string
@@ -10,6 +18,8 @@ export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.Zod
   output: O
   /** Roles allowed to call it; checked against the roles stored for the caller. */
   roles: readonly Role[]
+  /** Which records the action reaches (see Scope). Optional only until every action declares one. */
+  scope?: Scope
   /** Largest event accepted, in bytes of JSON; most actions keep the small default. */
   maxBytes?: number
 }
