@@ -230,7 +230,7 @@ async function cmdCall(cfg: Config, positional: string[], flags: Record<string, 
 
 interface ActionsFile {
   function?: string
-  actions?: Array<{ name: string; roles?: string[]; input?: unknown }>
+  actions?: Array<{ name: string; roles?: string[]; scope?: string; input?: unknown }>
 }
 
 function inputSummary(schema: unknown): string {
@@ -257,8 +257,8 @@ function cmdActions(cfg: Config, flags: Record<string, string | true>): void {
     }
   }
   if (flags.json === true) return print(all)
-  const rows: string[][] = [['FUNCTION', 'ACTION', 'ROLES', 'INPUT']]
-  for (const f of all) for (const a of f.actions ?? []) rows.push([f.function ?? '', a.name, (a.roles ?? []).join(','), inputSummary(a.input)])
+  const rows: string[][] = [['FUNCTION', 'ACTION', 'ROLES', 'SCOPE', 'INPUT']]
+  for (const f of all) for (const a of f.actions ?? []) rows.push([f.function ?? '', a.name, (a.roles ?? []).join(','), a.scope ?? '', inputSummary(a.input)])
   if (rows.length === 1) {
     process.stdout.write(`no actions.json found under ${dir}\n`)
     return

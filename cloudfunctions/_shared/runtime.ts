@@ -1,19 +1,44 @@
 // Entry point shared by every function: parse the event against the contract's discriminated
 // union, find the caller from getWXContext(), load their roles from the database, check them,
 // run the handler and answer with the envelope. Handlers stay thin and never see raw events.
+//
+// Authorization happens in two steps, both from declarations in the contract: the runtime checks
+// the action's roles before the handler runs, and hands the handler scope checks that follow the
+// action's declared scope (src/core/scope.ts) for the one record it loads. Both answer
+// PERMISSION_DENIED with a fixed message, never the record's owner, names or contacts.
 import * as z from 'zod'
 import { AppError, fail, ok, type Envelope, type FieldIssue } from '../../src/core/envelope'
 import { DEFAULT_MAX_EVENT_BYTES, eventSchema, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
 import { hasAnyRole } from '../../src/core/roles'
+import { scopeChecks, type ScopeChecks } from '../../src/core/scope'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
 import { isTransactionConflict } from './documents'
+import { getOfficer } from './officers'
 import { ensureUser, type UserDoc } from './users'
 
-export interface Ctx {
+export interface Ctx extends ScopeChecks {
   openid: string
   user: UserDoc
   now(): Dayjs
+}
+
+/** The communities an officer covers, as the last jurisdiction import recorded on their officer record. */
+const coveredCommunityIds = async (officerId: string) => (await getOfficer(officerId))?.communityIds ?? []
+
+/** Deeper than any contract nests: refused before JSON.stringify or zod recurse into it. */
+export const MAX_EVENT_DEPTH = 32
+
+/** Whether `value` nests deeper than `max` objects/arrays; iterative, so any depth is safe to measure. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (typeof item !== 'object' || item === null) continue
+    if (depth >= max) return true
+    for (const child of Object.values(item)) stack.push([child, depth + 1])
+  }
+  return false
 }
 
 export type Handlers<F extends FunctionContract> = {
@@ -30,6 +55,7 @@ function parseEvent(contract: FunctionContract, schema: z.ZodType, event: unknow
   if (typeof event !== 'object' || event === null) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request must be an object with an action.') }
   // wx.cloud.callFunction adds userInfo to every event; identity never comes from it.
   const { userInfo: _ignored, ...payload } = event as Record<string, unknown>
+  if (nestsDeeperThan(payload, MAX_EVENT_DEPTH)) return { ok: false, envelope: fail('INVALID_ARGUMENT', `The request nests deeper than ${MAX_EVENT_DEPTH} levels.`) }
   let size: number
   try {
     size = JSON.stringify(payload).length
@@ -64,7 +90,7 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
       const user = await ensureUser(openid, now())
       if (!hasAnyRole(user.roles, spec.roles)) return fail('PERMISSION_DENIED', `Action ${action} needs one of the roles: ${spec.roles.join(', ')}.`)
       const handler = handlers[action as ActionName<F>] as (ctx: Ctx, input: unknown) => Promise<unknown>
-      const data = await handler({ openid, user, now }, input)
+      const data = await handler({ openid, user, now, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId }, coveredCommunityIds) }, input)
       const output = spec.output.safeParse(data)
       if (!output.success) {
         console.error(`[${contract.name}.${action}] output failed its schema`, output.error.issues)

@@ -18,8 +18,8 @@ export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.Zod
   output: O
   /** Roles allowed to call it; checked against the roles stored for the caller. */
   roles: readonly Role[]
-  /** Which records the action reaches (see Scope). Optional only until every action declares one. */
-  scope?: Scope
+  /** Which records the action reaches (see Scope); the runtime's scope checks follow it. */
+  scope: Scope
   /** Largest event accepted, in bytes of JSON; most actions keep the small default. */
   maxBytes?: number
 }
@@ -61,6 +61,7 @@ export function actionManifest(contract: FunctionContract) {
       name,
       summary: spec.summary,
       roles: [...spec.roles],
+      scope: spec.scope,
       input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
     })),
   }

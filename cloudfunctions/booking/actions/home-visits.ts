@@ -13,7 +13,6 @@ import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
-import type { UserDoc } from '../../_shared/users'
 import { idForRequest, requestDigest } from '../id-cipher'
 import { messageTime, sendMessage } from '../notify'
 import { personView } from '../records'
@@ -118,18 +117,12 @@ export async function myHomeVisits(ctx: Ctx) {
   return (await visitsOf(ctx.openid)).map((doc) => visitView(doc, jurisdiction))
 }
 
-/** Station leaders act on every visit; an officer on visits assigned to them or in a community they cover. */
-function mayHandle(user: UserDoc, visit: HomeVisitDoc, jurisdiction: Jurisdiction): boolean {
-  if (user.roles.includes('station_leader')) return true
-  if (!user.officerId) return false
-  return visit.assigneeOfficerId === user.officerId || communitiesOf(jurisdiction, user.officerId).some((c) => c.id === visit.communityId)
-}
-
 async function visitForOfficer(ctx: Ctx, visitId: string) {
   const { jurisdiction } = await loadCurrent()
   const visit = await getVisit(visitId)
   if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
-  if (!mayHandle(ctx.user, visit, jurisdiction)) throw new AppError('PERMISSION_DENIED', 'This request is handled by another officer.', undefined, { why: 'not_yours' })
+  // Station leaders act on every visit; an officer on visits assigned to them or in a community they cover.
+  await ctx.requireCovered({ communityId: visit.communityId, officerIds: [visit.assigneeOfficerId] })
   return { visit, jurisdiction }
 }
 
@@ -188,7 +181,8 @@ export async function acceptHomeVisitTime(ctx: Ctx, input: { visitId: string; pr
   const now = ctx.now()
   const { jurisdiction } = await loadCurrent()
   const visit = await getVisit(input.visitId)
-  if (!visit || visit.requesterOpenid !== ctx.openid) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
+  if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
+  ctx.requireOwner(visit.requesterOpenid)
   if (visit.status === 'scheduled' && visit.scheduled?.id === input.proposalId) return visitView(visit, jurisdiction)
   if (visit.status !== 'proposed') throw new AppError('FAILED_PRECONDITION', `The request is ${visit.status}.`, undefined, { why: visit.status })
   const proposal = visit.proposals.find((p) => p.id === input.proposalId)

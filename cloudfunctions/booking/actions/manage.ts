@@ -39,6 +39,7 @@ export async function cancel(ctx: Ctx, input: { bookingId: string }): Promise<Bo
   const config = bookingSettings()
   const now = ctx.now()
   const booking = await getBooking(input.bookingId)
+  if (booking) ctx.requireOwner(booking.openid)
   // Cancelling twice is harmless: the second call answers with the cancelled booking.
   if (booking?.openid === ctx.openid && booking.status === 'cancelled') return bookingView(booking, config)
   raise(changeRefusal(booking, ctx.openid, now, config))
@@ -62,6 +63,7 @@ export async function reschedule(ctx: Ctx, input: { bookingId: string; slotId: s
   const config = bookingSettings()
   const now = ctx.now()
   const booking = await getBooking(input.bookingId)
+  if (booking) ctx.requireOwner(booking.openid)
   raise(changeRefusal(booking, ctx.openid, now, config))
   const current = booking!
   if (current.slotId === input.slotId) return bookingView(current, config)

@@ -14,7 +14,7 @@ import type { Ctx } from '../../_shared/runtime'
 import { notifyEscalation } from '../notify'
 import { mediationSettings } from '../settings'
 import { cases, getCase, openCasesPage, updateCaseAt, type CaseDoc, type SessionDoc } from '../store'
-import { isLeader, mayAct, maySee, staffView, stateOf, summaryView } from '../views'
+import { isLeader, mayAct, staffView, stateOf, summaryView } from '../views'
 
 const who = (ctx: Ctx) => (isLeader(ctx.user) ? ('leader' as const) : ('officer' as const))
 const signature = (ctx: Ctx) => ctx.user.officerId ?? ctx.openid
@@ -30,7 +30,8 @@ export async function inbox(ctx: Ctx, input: { scope: 'mine' | 'escalated' | 'al
 async function caseForStaff(ctx: Ctx, caseId: string): Promise<CaseDoc> {
   const doc = await getCase(caseId)
   if (!doc) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
-  if (!maySee(ctx.user, doc)) throw new AppError('PERMISSION_DENIED', 'This case belongs to another officer’s communities.', undefined, { why: 'not_yours' })
+  // The officers who see a case (its assignee and its community's officers) are fixed at filing.
+  await ctx.requireCovered({ officerIds: doc.officerIds })
   return doc
 }
 

@@ -111,10 +111,11 @@ export async function myCases(ctx: Ctx) {
   return (await casesOf(ctx.openid)).map(residentView)
 }
 
-/** The applicant's own case; anyone else's is NOT_FOUND, never a hint that it exists. */
+/** The applicant's own case; anyone else's is PERMISSION_DENIED, naming nobody (see src/core/scope.ts). */
 async function ownCase(ctx: Ctx, caseId: string): Promise<CaseDoc> {
   const doc = await getCase(caseId)
-  if (!doc || doc.applicantOpenid !== ctx.openid) throw new AppError('NOT_FOUND', 'No such case of yours.', undefined, { why: 'unknown_case' })
+  if (!doc) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
+  ctx.requireOwner(doc.applicantOpenid)
   return doc
 }
 

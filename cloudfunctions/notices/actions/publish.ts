@@ -3,7 +3,6 @@
 // Every check runs before the only write, so a refused notice stores nothing.
 import { createHash } from 'node:crypto'
 import { AppError } from '../../../src/core/envelope'
-import { isStationWide } from '../../../src/core/notices/groups'
 import { checkValidUntil, outcomeOf, type SecurityVerdict } from '../../../src/core/notices/rules'
 import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
@@ -74,7 +73,7 @@ const noticeIdFor = (openid: string, requestId: string) => createHash('sha256').
 async function editable(ctx: Ctx, noticeId: string): Promise<NoticeDoc> {
   const notice = await getNotice(noticeId)
   if (!notice) throw new AppError('NOT_FOUND', 'This notice does not exist.')
-  if (notice.authorOpenid !== ctx.openid && !isStationWide(ctx.user.roles)) throw new AppError('PERMISSION_DENIED', 'Only the author or a station leader can change this notice.')
+  ctx.requireOwner(notice.authorOpenid)
   return notice
 }
 
@@ -121,7 +120,7 @@ export async function correct(ctx: Ctx, input: Input<'correct'>) {
 }
 
 export async function myNotices(ctx: Ctx, input: Input<'myNotices'>) {
-  const mine = isStationWide(ctx.user.roles) ? {} : { authorOpenid: ctx.openid }
+  const mine = ctx.stationWide ? {} : { authorOpenid: ctx.openid }
   const before = input.before ? { createdAt: _.lt(dayjs(input.before).toDate()) } : {}
   const { data } = (await notices().where({ ...mine, ...before }).orderBy('createdAt', 'desc').limit(PAGE + 1).get()) as { data: unknown[] }
   const docs = data.map((d) => officerNotice(NoticeDoc.parse(d)))

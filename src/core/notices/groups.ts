@@ -3,6 +3,7 @@
 // choice; their ids carry the `topic-` prefix, which no community id in a jurisdiction uses.
 import * as z from 'zod'
 import type { Role } from '../roles'
+import { isStationWide } from '../scope'
 
 export const TOPICS = ['herders', 'shop-owners', 'landlords', 'schools', 'delivery', 'drivers', 'volunteers'] as const
 export type Topic = (typeof TOPICS)[number]
@@ -37,8 +38,7 @@ export interface Ownership {
  * leaders and admins own the station-wide topic groups, and every community group as well.
  */
 export function ownedGroups(owner: Ownership): Set<string> {
-  const stationWide = owner.roles.includes('station_leader') || owner.roles.includes('admin')
-  return new Set(stationWide ? [...owner.allCommunityIds, ...TOPIC_GROUP_IDS] : owner.coveredCommunityIds)
+  return new Set(isStationWide(owner.roles) ? [...owner.allCommunityIds, ...TOPIC_GROUP_IDS] : owner.coveredCommunityIds)
 }
 
-export const isStationWide = (roles: readonly Role[]) => roles.includes('station_leader') || roles.includes('admin')
+export { isStationWide }
