@@ -8,7 +8,7 @@
 // PERMISSION_DENIED with a fixed message, never the record's owner, names or contacts.
 import * as z from 'zod'
 import { AppError, fail, ok, type Envelope, type FieldIssue } from '../../src/core/envelope'
-import { DEFAULT_MAX_EVENT_BYTES, eventSchema, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
+import { DEFAULT_MAX_EVENT_BYTES, MAX_EVENT_DEPTH, eventSchema, nestsDeeperThan, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
 import { hasAnyRole } from '../../src/core/roles'
 import { scopeChecks, type ScopeChecks } from '../../src/core/scope'
 import { dayjs, type Dayjs } from '../../src/core/time'
@@ -26,20 +26,6 @@ export interface Ctx extends ScopeChecks {
 /** The communities an officer covers, as the last jurisdiction import recorded on their officer record. */
 const coveredCommunityIds = async (officerId: string) => (await getOfficer(officerId))?.communityIds ?? []
 
-/** Deeper than any contract nests: refused before JSON.stringify or zod recurse into it. */
-export const MAX_EVENT_DEPTH = 32
-
-/** Whether `value` nests deeper than `max` objects/arrays; iterative, so any depth is safe to measure. */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!
-    if (typeof item !== 'object' || item === null) continue
-    if (depth >= max) return true
-    for (const child of Object.values(item)) stack.push([child, depth + 1])
-  }
-  return false
-}
 
 export type Handlers<F extends FunctionContract> = {
   [A in ActionName<F>]: (ctx: Ctx, input: z.output<F['actions'][A]['input']>) => Promise<OutputOf<F, A>>

@@ -27,6 +27,24 @@ export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.Zod
 /** Events larger than this are refused before parsing: an attack or a bug, not a request. */
 export const DEFAULT_MAX_EVENT_BYTES = 64 * 1024
 
+/**
+ * Deeper than any contract nests: refused before JSON.stringify or zod recurse into it (on Node's
+ * default stack a 10,000-level array already makes JSON.stringify throw RangeError).
+ */
+export const MAX_EVENT_DEPTH = 32
+
+/** Whether `value` nests deeper than `max` objects/arrays; iterative, so any depth is safe to measure. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (typeof item !== 'object' || item === null) continue
+    if (depth >= max) return true
+    for (const child of Object.values(item)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
 export interface FunctionContract<N extends string = string, A extends Record<string, ActionSpec> = Record<string, ActionSpec>> {
   name: N
   actions: A

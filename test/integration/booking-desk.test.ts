@@ -180,7 +180,7 @@ describe('door-to-door service', () => {
   })
 
   it('lets the resident accept one of the times', async () => {
-    expectError(await call('demo-resident-2', { action: 'acceptHomeVisitTime', visitId: visit.id, proposalId: 'p2' }), 'NOT_FOUND')
+    expectError(await call('demo-resident-2', { action: 'acceptHomeVisitTime', visitId: visit.id, proposalId: 'p2' }), 'PERMISSION_DENIED')
     visit = dataOf(await call<HomeVisitView>(RESIDENT, { action: 'acceptHomeVisitTime', visitId: visit.id, proposalId: 'p2' }))
     expect(visit).toMatchObject({ status: 'scheduled', scheduled: { id: 'p2', startsAt: visit.proposals[1].startsAt } })
   })

@@ -206,9 +206,9 @@ describe('cancel and reschedule', () => {
     expect(cloud.writes()).toBe(0)
   })
 
-  it('cancel of someone else’s booking is NOT_FOUND', async () => {
+  it('cancel of someone else’s booking is PERMISSION_DENIED', async () => {
     const booking = dataOf(await book('owner', { slotId: slotIdAfter('counter-24h', 51 * 60) }))
-    expectError(await call('intruder', { action: 'cancel', bookingId: booking.id }), 'NOT_FOUND')
+    expectError(await call('intruder', { action: 'cancel', bookingId: booking.id }), 'PERMISSION_DENIED')
   })
 
   it('reschedule moves the place, keeps the seat, and keeps the invariant', async () => {

@@ -116,7 +116,7 @@ describe('return visit, rating and rectification', () => {
   it.each([
     ['a rating outside 1–5', () => ({ caseId: closed.id, rating: 6 }), RESIDENT, 'INVALID_ARGUMENT'],
     ['a rating of 0', () => ({ caseId: closed.id, rating: 0 }), RESIDENT, 'INVALID_ARGUMENT'],
-    ['a rating on someone else’s case', () => ({ caseId: closed.id, rating: 5 }), OTHER_RESIDENT, 'NOT_FOUND'],
+    ['a rating on someone else’s case', () => ({ caseId: closed.id, rating: 5 }), OTHER_RESIDENT, 'PERMISSION_DENIED'],
   ])('refuses %s and writes nothing', async (_label, input, openid, code) => {
     cloud.resetWrites()
     expectError(await cloud.call(openid, 'mediation', { action: 'rateCase', ...input() }), code)

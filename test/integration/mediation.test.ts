@@ -173,7 +173,7 @@ describe('access rules', () => {
     const theirs = expectOk(await cloud.call<ResidentCaseView[]>(OTHER_RESIDENT, 'mediation', { action: 'myCases' }))
     expect(theirs.map((c) => c.id)).not.toContain(caseId)
     cloud.resetWrites()
-    expectError(await cloud.call(OTHER_RESIDENT, 'mediation', { action: 'withdrawCase', caseId }), 'NOT_FOUND')
+    expectError(await cloud.call(OTHER_RESIDENT, 'mediation', { action: 'withdrawCase', caseId }), 'PERMISSION_DENIED')
     expect(cloud.writes()).toBe(0)
   })
 

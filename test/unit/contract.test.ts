@@ -23,6 +23,7 @@ describe('actionManifest', () => {
     const manifest = actionManifest(accountContract)
     const createInvite = manifest.actions.find((a) => a.name === 'createInvite')
     expect(createInvite?.roles).toEqual(['admin'])
+    expect(createInvite?.scope).toBe('station')
     expect(createInvite?.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['officerId', 'roles']) })
   })
 })
