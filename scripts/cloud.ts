@@ -12,7 +12,11 @@ import { newestMtime } from './newest-mtime'
 async function ensureFunctionsBuilt() {
   const builtAt = existsSync(functionsOutDir) ? statSync(functionsOutDir).mtimeMs : 0
   const sourcesAt = Math.max(newestMtime(path.join(root, 'cloudfunctions')), newestMtime(path.join(root, 'src', 'core')))
-  if (sourcesAt > builtAt) await buildFunctions()
+  if (sourcesAt > builtAt) {
+    // On stderr: stdout carries the command's answer (`actions --json` is read by programs).
+    const names = await buildFunctions({ quiet: true })
+    console.error(`built ${names.length} cloud function(s) into dist/cloudfunctions: ${names.join(', ')}`)
+  }
 }
 
 /** Seeds the demo station once; a running emulator (npm start) has seeded it already. */
