@@ -359,8 +359,9 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).then(
-  // `serve` never resolves; other commands may leave idle sockets/timers, so exit explicitly
-  () => process.exit(process.exitCode ?? 0),
+  // `serve` never resolves; other commands may leave idle sockets/timers, so exit explicitly, once
+  // stdout is flushed (a pipe takes a long answer, like `actions --json`, in several writes)
+  () => process.stdout.write('', () => process.exit(process.exitCode ?? 0)),
   (e: unknown) => {
     const msg = e instanceof CliError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
     process.stderr.write(`cloud: ${msg}\n`)
