@@ -5,8 +5,8 @@ import type { Role } from './roles'
 
 /**
  * Which records an action may touch, beyond the role check: the caller's own (`own`), those of the
- * communities an officer covers (leaders and admins: all) (`communities`), or station-wide data
- * that the allowed roles may all see or change (`station`).
+ * communities an officer covers (leaders and admins: all; a resident: their own community's)
+ * (`communities`), or station-wide data that the allowed roles may all see or change (`station`).
  */
 export const SCOPES = ['own', 'communities', 'station'] as const
 export type Scope = (typeof SCOPES)[number]

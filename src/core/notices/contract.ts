@@ -159,7 +159,7 @@ export const noticesContract = defineFunction('notices', {
     summary: 'Link the WeChat group chat a share card was opened in (opengid) to the group it was shared for.',
     input: z.object({ groupId: GroupId, chat: GroupChat }),
     output: z.object({ groupId: GroupId, opengid: z.string(), linked: z.boolean() }),
-    roles: ANYONE, scope: 'own',
+    roles: ANYONE, scope: 'communities',
   },
   feed: {
     summary: 'One feed across the caller’s groups: pinned urgent warnings, then newest first; cursor pages; unread count.',
