@@ -136,7 +136,17 @@ class Instance {
       onTimeout()
     }, timeoutMs)
     this.current = { pending: p, timer }
-    this.worker.postMessage({ type: 'invoke', id: p.id, event: p.event, context, env })
+    try {
+      this.worker.postMessage({ type: 'invoke', id: p.id, event: p.event, context, env })
+    } catch (e) {
+      // An event the thread transfer cannot copy (nested deeper than the host's stack): the call
+      // fails at once as an execution error, instead of waiting out its time limit, and the
+      // instance, which never saw it, stays in service.
+      clearTimeout(timer)
+      this.current = null
+      this.busy = false
+      p.reject(executeFail({ name: 'Error', message: `the event could not be passed to the function: ${(e as Error).message}` }))
+    }
   }
 
   terminate(): Promise<number> {
