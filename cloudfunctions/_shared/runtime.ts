@@ -6,6 +6,10 @@
 // the action's roles before the handler runs, and hands the handler scope checks that follow the
 // action's declared scope (src/core/scope.ts) for the one record it loads. Both answer
 // PERMISSION_DENIED with a fixed message, never the record's owner, names or contacts.
+// Decision: a record that exists but is someone else's is PERMISSION_DENIED (as issue #9 asks),
+// not NOT_FOUND; a missing one stays NOT_FOUND. This tells a caller that an id exists, which is
+// harmless because record ids are random or keyed digests of the owner's openid, never guessable
+// sequences, and it lets the app say "not yours" instead of "gone".
 import * as z from 'zod'
 import { AppError, fail, ok, type Envelope, type FieldIssue } from '../../src/core/envelope'
 import { DEFAULT_MAX_EVENT_BYTES, MAX_EVENT_DEPTH, eventSchema, nestsDeeperThan, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
