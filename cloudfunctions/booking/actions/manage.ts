@@ -41,7 +41,7 @@ export async function cancel(ctx: Ctx, input: { bookingId: string }): Promise<Bo
   const booking = await getBooking(input.bookingId)
   if (booking) ctx.requireOwner(booking.openid)
   // Cancelling twice is harmless: the second call answers with the cancelled booking.
-  if (booking?.openid === ctx.openid && booking.status === 'cancelled') return bookingView(booking, config)
+  if (booking?.status === 'cancelled') return bookingView(booking, config)
   raise(changeRefusal(booking, ctx.openid, now, config))
   const current = booking!
   const change = { status: 'cancelled', seat: voidSeat(current._id), checkinKey: voidCheckinKey(current._id), cancelledAt: now.toDate(), updatedAt: now.toDate() }
