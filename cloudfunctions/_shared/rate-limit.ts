@@ -1,0 +1,77 @@
+// Abuse limits in the database: one counter document per (limit, window, subject), taken one unit
+// at a time by a single update guarded in its where clause (`count < max`), so however many calls
+// race, no more than `max` pass; the first use of a window creates the counter with a unique id.
+// Never read-check-write. The limits are src/core/rate-limit.ts's defaults, overridden by the JSON
+// in the function's RATE_LIMITS environment variable (config.json envVariables or the cloud
+// console), parsed once per instance.
+//
+// A refused call writes nothing: the guarded update matches no document. A unit taken for work
+// that then fails is given back (`limited`), so only what happened counts.
+import { AppError } from '../../src/core/envelope'
+import { counterId, limitRefusal, limitsWith, windowOf, type LimitName, type Limits } from '../../src/core/rate-limit'
+import type { Dayjs } from '../../src/core/time'
+import { _, db } from './cloud'
+import { COLLECTIONS } from './collections'
+import { isDuplicateKey } from './documents'
+
+let limits: Limits | null = null
+
+export function rateLimits(): Limits {
+  if (!limits) {
+    const raw = process.env.RATE_LIMITS
+    limits = limitsWith(raw ? JSON.parse(raw) : undefined)
+  }
+  return limits
+}
+
+const counters = () => db.collection(COLLECTIONS.rateCounters)
+const changed = (result: unknown) => ((result as { stats?: { updated?: number } }).stats?.updated ?? 0) > 0
+
+export interface Unit {
+  /** Gives the unit back (the work it was taken for did not happen). */
+  giveBack(): Promise<void>
+}
+
+/** Takes one unit of `name` for `subject` now; null when the window's allowance is used up. */
+export async function tryTake(name: LimitName, subject: string, now: Dayjs): Promise<Unit | null> {
+  const rule = rateLimits()[name]
+  const window = windowOf(rule.per, now)
+  const id = counterId(name, window, subject)
+  const take = async () => changed(await counters().where({ _id: id, count: _.lt(rule.max) }).update({ data: { count: _.inc(1) } }))
+  const unit: Unit = { giveBack: () => counters().where({ _id: id, count: _.gt(0) }).update({ data: { count: _.inc(-1) } }).then(() => undefined) }
+  if (await take()) return unit
+  try {
+    // The window's first use. `expiresAt` lets the security function's sweep remove old counters.
+    await counters().add({ data: { _id: id, limit: name, subject, window: window.key, count: 1, expiresAt: window.endsAt } })
+    return unit
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    // Another call created it first (or it is full): take from it like everyone else.
+    return (await take()) ? unit : null
+  }
+}
+
+/** Takes one unit or refuses the call with RESOURCE_EXHAUSTED and when to try again (details.retryAt). */
+export async function take(name: LimitName, subject: string, now: Dayjs): Promise<Unit> {
+  const unit = await tryTake(name, subject, now)
+  if (unit) return unit
+  const rule = rateLimits()[name]
+  const refusal = limitRefusal(name, rule, windowOf(rule.per, now), now)
+  throw new AppError(refusal.code, refusal.message, undefined, { why: refusal.why, ...refusal.details })
+}
+
+/**
+ * Runs `work` within the caller's allowance of `name`: refused before it starts when used up; the
+ * unit is given back when the work throws (a full slot, a duplicate insert of a retried request),
+ * so only what was stored counts.
+ */
+export async function limited<T>(name: LimitName, subject: string, now: Dayjs, work: () => Promise<T>): Promise<T> {
+  const unit = await take(name, subject, now)
+  try {
+    return await work()
+  } catch (error) {
+    // Failing to give it back only makes the limit stricter for the rest of the window.
+    await unit.giveBack().catch(() => undefined)
+    throw error
+  }
+}
