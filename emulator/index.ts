@@ -47,6 +47,11 @@ export interface EmulatorOptions {
   compactBytes?: number
   /** log sink for invocations and internal errors (silent by default) */
   log?: (line: string) => void
+  /**
+   * Environment variables given to every function instance, over each config.json's
+   * `envVariables`: what the cloud console sets per environment (limits, keys, templates).
+   */
+  functionEnv?: Record<string, string>
 }
 
 export interface Emulator {
@@ -152,6 +157,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     timeoutOverride: (fn) => faults.timeoutFor(fn),
     maxInstancesPerFunction: opts.maxInstancesPerFunction ?? 8,
     modulePaths: defaultModulePaths(),
+    functionEnv: opts.functionEnv,
     log,
   })
 

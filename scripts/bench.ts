@@ -19,7 +19,7 @@ import { benchRouting } from './bench-routing'
 import { benchVolunteers } from './bench-volunteers'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
-import { root, startLocalCloud } from './local-cloud'
+import { generousLimitsEnv, root, startLocalCloud } from './local-cloud'
 
 const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024
 const MAIN_PACKAGE_TARGET = 600 * 1024
@@ -168,7 +168,7 @@ async function withBenchCloud(run: (emulator: Emulator) => Promise<void>) {
   const functionsDir = path.join(workDir, 'functions')
   cpSync(functionsOutDir, functionsDir, { recursive: true })
   writeNoopFunction(functionsDir)
-  const emulator = await startLocalCloud({ dataDir: path.join(workDir, 'data'), functionsDir })
+  const emulator = await startLocalCloud({ dataDir: path.join(workDir, 'data'), functionsDir, functionEnv: generousLimitsEnv() })
   try {
     await emulator.seed(demoSeed())
     await run(emulator)

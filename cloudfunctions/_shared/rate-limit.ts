@@ -38,7 +38,11 @@ export async function tryTake(name: LimitName, subject: string, now: Dayjs): Pro
   const window = windowOf(rule.per, now)
   const id = counterId(name, window, subject)
   const take = async () => changed(await counters().where({ _id: id, count: _.lt(rule.max) }).update({ data: { count: _.inc(1) } }))
-  const unit: Unit = { giveBack: () => counters().where({ _id: id, count: _.gt(0) }).update({ data: { count: _.inc(-1) } }).then(() => undefined) }
+  const unit: Unit = {
+    async giveBack() {
+      await counters().where({ _id: id, count: _.gt(0) }).update({ data: { count: _.inc(-1) } })
+    },
+  }
   if (await take()) return unit
   try {
     // The window's first use. `expiresAt` lets the security function's sweep remove old counters.
@@ -51,27 +55,52 @@ export async function tryTake(name: LimitName, subject: string, now: Dayjs): Pro
   }
 }
 
+function exhausted(name: LimitName, now: Dayjs): AppError {
+  const rule = rateLimits()[name]
+  const refusal = limitRefusal(name, rule, windowOf(rule.per, now), now)
+  return new AppError(refusal.code, refusal.message, undefined, { why: refusal.why, ...refusal.details })
+}
+
 /** Takes one unit or refuses the call with RESOURCE_EXHAUSTED and when to try again (details.retryAt). */
 export async function take(name: LimitName, subject: string, now: Dayjs): Promise<Unit> {
   const unit = await tryTake(name, subject, now)
   if (unit) return unit
-  const rule = rateLimits()[name]
-  const refusal = limitRefusal(name, rule, windowOf(rule.per, now), now)
-  throw new AppError(refusal.code, refusal.message, undefined, { why: refusal.why, ...refusal.details })
+  throw exhausted(name, now)
+}
+
+/** One unit of each limit, in order, or none: a refusal gives back the units already taken. */
+export async function takeAll(limits: Array<[LimitName, string]>, now: Dayjs): Promise<Unit> {
+  const units: Unit[] = []
+  for (const [name, subject] of limits) {
+    const unit = await tryTake(name, subject, now)
+    if (!unit) {
+      await Promise.all(units.map((u) => u.giveBack().catch(() => undefined)))
+      throw exhausted(name, now)
+    }
+    units.push(unit)
+  }
+  return {
+    async giveBack() {
+      await Promise.all(units.map((u) => u.giveBack()))
+    },
+  }
 }
 
 /**
- * Runs `work` within the caller's allowance of `name`: refused before it starts when used up; the
- * unit is given back when the work throws (a full slot, a duplicate insert of a retried request),
- * so only what was stored counts.
+ * Runs `work` within the caller's allowance of `name`: refused before it starts when used up. The
+ * unit is given back when the work throws (a refusal, a duplicate insert of a retried request) or
+ * answers null (it did nothing), so only what was stored counts.
  */
-export async function limited<T>(name: LimitName, subject: string, now: Dayjs, work: () => Promise<T>): Promise<T> {
+export async function limited<T>(name: LimitName, subject: string, now: Dayjs, work: () => Promise<T | null>): Promise<T | null> {
   const unit = await take(name, subject, now)
+  let result: T | null
   try {
-    return await work()
+    result = await work()
   } catch (error) {
     // Failing to give it back only makes the limit stricter for the rest of the window.
     await unit.giveBack().catch(() => undefined)
     throw error
   }
+  if (result === null) await unit.giveBack().catch(() => undefined)
+  return result
 }

@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { Emulator } from '../../emulator'
-import { startLocalCloud } from '../../scripts/local-cloud'
+import { generousLimitsEnv, startLocalCloud } from '../../scripts/local-cloud'
 import { demoSeed } from '../../scripts/demo-seed'
 import { expectEveryQueryIndexed } from '../support/cloud'
 import type { Envelope } from '../../src/core/envelope'
@@ -31,7 +31,7 @@ export async function startHarness(): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true })
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-e2e-'))
   const browserDirs: string[] = []
-  const emulator = await startLocalCloud({ dataDir, staticDir: path.join(root, 'dist', 'h5') })
+  const emulator = await startLocalCloud({ dataDir, staticDir: path.join(root, 'dist', 'h5'), functionEnv: generousLimitsEnv() })
   await emulator.seed(demoSeed())
 
   const openPhone = async () => {

@@ -19,6 +19,7 @@ import { parseSlotId } from '../../../src/core/booking/slots'
 import type { BookingConfig } from '../../../src/core/booking/config'
 import { AppError } from '../../../src/core/envelope'
 import { isDuplicateKey } from '../../_shared/documents'
+import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
 import { idForRequest, requestDigest, seal } from '../id-cipher'
 import { sendBookingMessage } from '../notify'
@@ -97,9 +98,15 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
       throw refusalError({ ...decision.refusal, details: { nextFree } })
     }
     if (!decision.ok) throw refusalError(decision.refusal)
-    if (await takePlace(input.slotId, { bookingId, openid: ctx.openid, at: now.toDate() }, earliestBookableStart(now, config).toDate())) {
-      return insertTaken({ ctx, input, config, bookingId, digest, seat: decision.seat, slot: slot!, counter, service: service! })
-    }
+    // The day's allowance (rate limit `booking`) is taken with the place, after every check that
+    // needs no write; it is given back when no booking results, so only stored bookings count.
+    const taken = slot!
+    const booked = await limited('booking', ctx.openid, now, async () =>
+      (await takePlace(input.slotId, { bookingId, openid: ctx.openid, at: now.toDate() }, earliestBookableStart(now, config).toDate()))
+        ? insertTaken({ ctx, input, config, bookingId, digest, seat: decision.seat, slot: taken, counter, service: service! })
+        : null,
+    )
+    if (booked) return booked
     // The slot changed between the read and the update (the last place went, it closed): read it again and decide anew.
     slot = await getSlot(input.slotId)
     if (attempt >= 2) throw new AppError('CONFLICT', 'The slot is changing fast; try again.', undefined, { why: 'contended' })

@@ -11,6 +11,7 @@ import type { Dayjs } from '../../../src/core/time'
 import { _, cloud } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
+import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
 import { alertLeadership, notifyRectification } from '../notify'
 import { mediationSettings } from '../settings'
@@ -95,7 +96,8 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
     updatedAt: now.toDate(),
   }
   try {
-    await insertCase(doc)
+    // Filings per resident per day (rate limit `mediationFiling`), counted when one is stored.
+    await limited('mediationFiling', ctx.openid, now, () => insertCase(doc))
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
     const first = await getCase(doc._id)
