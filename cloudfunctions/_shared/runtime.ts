@@ -7,6 +7,7 @@ import { DEFAULT_MAX_EVENT_BYTES, eventSchema, type FunctionContract, type Actio
 import { hasAnyRole } from '../../src/core/roles'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
+import { checkFreeText } from './content-security'
 import { isTransactionConflict } from './documents'
 import { ensureUser, type UserDoc } from './users'
 
@@ -63,6 +64,7 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
       const now = () => dayjs()
       const user = await ensureUser(openid, now())
       if (!hasAnyRole(user.roles, spec.roles)) return fail('PERMISSION_DENIED', `Action ${action} needs one of the roles: ${spec.roles.join(', ')}.`)
+      await checkFreeText(contract.name, action, input, openid)
       const handler = handlers[action as ActionName<F>] as (ctx: Ctx, input: unknown) => Promise<unknown>
       const data = await handler({ openid, user, now }, input)
       const output = spec.output.safeParse(data)
