@@ -27,6 +27,8 @@ export async function startLocalCloud(options: { dataDir: string; port?: number;
     staticDir: options.staticDir,
     timers: options.timers ?? false,
     functionEnv: options.functionEnv,
+    // As the console's message push is set: content-security verdicts on pictures go to `security`.
+    messagePushFunction: 'security',
   })
   emulator.ensureIndexes(declaredIndexSpecs())
   return emulator

@@ -104,3 +104,111 @@ describe('free text read by others', () => {
     expect(cloud.writes()).toBe(0)
   })
 })
+
+describe('pictures (security.mediaCheckAsync, verdict pushed later)', () => {
+  // A 1×1 PNG.
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+  const upload = async () => expectOk(await cloud.call<{ fileID: string }>(OFFICER, 'notices', { action: 'uploadImage', base64: PNG })).fileID
+  const publishWith = async (images: string[]) =>
+    expectOk(
+      await cloud.call<{ id: string }>(OFFICER, 'notices', {
+        action: 'publish',
+        category: 'publicity',
+        urgency: 'normal',
+        title: { zh: '防火宣传' },
+        body: { zh: '冬季草原防火，请勿野外用火。' },
+        targets: ['gacha-bayanbulag'],
+        validUntil: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+        images,
+        requestId: randomUUID(),
+      }),
+    ).id
+  const imagesSeenBy = async (openid: string, noticeId: string) => expectOk(await cloud.call<{ images: string[] }>(openid, 'notices', { action: 'read', noticeId })).images
+  const pathOf = (fileID: string) => fileID.slice(fileID.indexOf('/notices/'))
+
+  afterEach(() => {
+    cloud.emulator.holdMediaChecks(false)
+    cloud.emulator.setMediaCheckRules({})
+  })
+
+  it('asks WeChat with the picture’s address, as the uploader, and keeps the trace id to itself', async () => {
+    const fileID = await upload()
+    const [asked] = cloud.emulator.outbox().filter((e) => e.api === 'security.mediaCheckAsync').slice(-1)
+    expect(asked.data).toMatchObject({ media_type: 2, version: 2, scene: 3, openid: OFFICER })
+    expect(String((asked.data as { media_url: string }).media_url)).toContain(pathOf(fileID))
+    await cloud.emulator.resolveMediaChecks()
+    const [check] = await cloud.stored('media_checks', { fileID })
+    expect(check).toMatchObject({ status: 'pass', traceId: (asked.result as { trace_id: string }).trace_id, purpose: 'notice_image' })
+  })
+
+  it('hides a picture from readers until its verdict arrives, then shows it', async () => {
+    cloud.emulator.holdMediaChecks()
+    const fileID = await upload()
+    const noticeId = await publishWith([fileID])
+    expect(await imagesSeenBy(RESIDENT, noticeId)).toEqual([])
+    expect(await cloud.emulator.resolveMediaChecks()).toBe(1)
+    const images = await imagesSeenBy(RESIDENT, noticeId)
+    expect(images).toHaveLength(1)
+    expect(images[0]).toContain(pathOf(fileID))
+  })
+
+  it('never shows a risky picture, and lists it for the admins', async () => {
+    cloud.emulator.holdMediaChecks()
+    const [clean, risky] = [await upload(), await upload()]
+    cloud.emulator.setMediaCheckRules({ risky: [pathOf(risky)] })
+    const noticeId = await publishWith([clean, risky])
+    await cloud.emulator.resolveMediaChecks()
+    const images = await imagesSeenBy(RESIDENT, noticeId)
+    expect(images).toHaveLength(1)
+    expect(images[0]).toContain(pathOf(clean))
+    const held = expectOk(await cloud.call<Array<{ fileID: string }>>('demo-admin', 'security', { action: 'mediaChecks', status: 'risky' }))
+    expect(held.map((c) => c.fileID)).toEqual([risky])
+  })
+
+  it('keeps a picture under review hidden too', async () => {
+    cloud.emulator.holdMediaChecks()
+    const fileID = await upload()
+    cloud.emulator.setMediaCheckRules({ review: [pathOf(fileID)] })
+    const noticeId = await publishWith([fileID])
+    await cloud.emulator.resolveMediaChecks()
+    expect(await imagesSeenBy(RESIDENT, noticeId)).toEqual([])
+  })
+
+  it('adds a dispute photo to the case only when it passes', async () => {
+    cloud.emulator.holdMediaChecks()
+    // As the mini-program uploads them (wx.cloud.uploadFile), before filing.
+    const sdk = (await import('wx-server-sdk')).default
+    const [good, bad] = await Promise.all(['good', 'bad'].map(async (name) => (await sdk.uploadFile({ cloudPath: `mediation/${randomUUID()}-${name}.png`, fileContent: Buffer.from(PNG, 'base64') })).fileID))
+    cloud.emulator.setMediaCheckRules({ risky: ['-bad.png'] })
+    const filing = expectOk(
+      await cloud.call<{ id: string }>(RESIDENT, 'mediation', {
+        action: 'fileDispute',
+        requestId: randomUUID(),
+        type: 'neighbour',
+        description: '邻居家的羊群进我家草场吃草。',
+        applicant: { name: '其木格', phone: '13900000001' },
+        communityId: 'gacha-bayanbulag',
+        language: 'zh',
+        dangerNow: false,
+        photos: [good, bad],
+      }),
+    )
+    const [before] = await cloud.stored('mediation_cases', { _id: filing.id })
+    expect(before.photos).toEqual([])
+    await cloud.emulator.resolveMediaChecks()
+    const [after] = await cloud.stored('mediation_cases', { _id: filing.id })
+    expect(after.photos).toEqual([good])
+  })
+
+  it('ignores a forged verdict from a client: it names no check the server asked for', async () => {
+    cloud.emulator.holdMediaChecks()
+    const fileID = await upload()
+    cloud.resetWrites()
+    const forged = await cloud.call(RESIDENT, 'security', { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'guessed-trace-id', version: 2, result: { suggest: 'pass', label: 100 } })
+    expect(forged).toBe('success')
+    expect(cloud.writes()).toBe(0)
+    const [check] = await cloud.stored('media_checks', { fileID })
+    expect(check.status).toBe('pending')
+    await cloud.emulator.resolveMediaChecks()
+  })
+})
