@@ -23,6 +23,9 @@ export interface Release {
   field: string
 }
 
+/** mediaCheckAsync's scenes (as msgSecCheck's): 1 profile, 2 comment, 3 forum, 4 social log. */
+export type MediaScene = 1 | 2 | 3 | 4
+
 export const MediaCheckDoc = z.object({
   _id: z.string(),
   fileID: z.string(),
@@ -32,6 +35,7 @@ export const MediaCheckDoc = z.object({
   status: z.enum(MEDIA_VERDICTS),
   label: z.number().nullable(),
   traceId: z.string().nullable(),
+  scene: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   createdAt: z.date(),
   checkedAt: z.date().nullable(),
 })
@@ -40,16 +44,13 @@ export type MediaCheckDoc = z.infer<typeof MediaCheckDoc>
 const checks = () => db.collection(COLLECTIONS.mediaChecks)
 const idOf = (fileID: string) => createHash('sha256').update(fileID).digest('hex').slice(0, 32)
 
-/** msgSecCheck's and mediaCheckAsync's scenes: 1 profile, 2 comment, 3 forum, 4 social log. */
-export type MediaScene = 1 | 2 | 3 | 4
-
 /**
  * Asks for a verdict on an uploaded picture. Never fails the upload: when WeChat cannot be asked,
  * the check stays pending without a trace id and the picture stays hidden.
  */
 export async function startMediaCheck(file: { fileID: string; uploader: string; purpose: string; scene: MediaScene; release?: Release }, now: Dayjs): Promise<void> {
   const id = idOf(file.fileID)
-  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.uploader, purpose: file.purpose, release: file.release ?? null, status: 'pending', label: null, traceId: null, createdAt: now.toDate(), checkedAt: null }
+  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.uploader, purpose: file.purpose, release: file.release ?? null, status: 'pending', label: null, traceId: null, scene: file.scene, createdAt: now.toDate(), checkedAt: null }
   try {
     await checks().add({ data: doc })
   } catch (error) {
@@ -64,17 +65,38 @@ export async function startMediaCheck(file: { fileID: string; uploader: string; 
     }
     return
   }
+  await requestVerdict(doc, file.scene)
+}
+
+/** Asks WeChat for the verdict and keeps the trace id; false (logged) when WeChat could not be asked. */
+async function requestVerdict(doc: Pick<MediaCheckDoc, '_id' | 'fileID' | 'uploader'>, scene: MediaScene): Promise<boolean> {
   try {
-    const { fileList } = (await cloud.getTempFileURL({ fileList: [file.fileID] })) as { fileList: Array<{ tempFileURL?: string }> }
+    const { fileList } = (await cloud.getTempFileURL({ fileList: [doc.fileID] })) as { fileList: Array<{ tempFileURL?: string }> }
     const mediaUrl = fileList[0]?.tempFileURL
-    if (!mediaUrl) throw new Error(`no download address for ${file.fileID}`)
+    if (!mediaUrl) throw new Error(`no download address for ${doc.fileID}`)
     // media_type 2 = image; version 2 needs the uploader's openid and a scene.
-    const answer = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, scene: file.scene, openid: file.uploader })) as { traceId?: string }
+    const answer = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, scene, openid: doc.uploader })) as { traceId?: string }
     if (!answer.traceId) throw new Error('mediaCheckAsync answered no trace id')
-    await checks().doc(id).update({ data: { traceId: answer.traceId } })
+    await checks().doc(doc._id).update({ data: { traceId: answer.traceId } })
+    return true
   } catch (error) {
-    console.error('[media-check] not requested; the picture stays hidden', file.fileID, (error as Error).message)
+    console.error('[media-check] not requested; the picture stays hidden', doc.fileID, (error as Error).message)
+    return false
   }
+}
+
+/**
+ * Asks again for checks WeChat could not be asked for (no trace id) after `olderThan`, a batch at
+ * a time; safe to run twice (a request only adds a trace id to a still pending check).
+ */
+export async function retryUnrequested(olderThan: Date, batch: number): Promise<{ retried: number; requested: number }> {
+  const { data } = (await checks().where({ status: 'pending', createdAt: _.lt(olderThan), traceId: null }).orderBy('createdAt', 'desc').limit(batch).get()) as { data: unknown[] }
+  let requested = 0
+  for (const raw of data) {
+    const doc = MediaCheckDoc.parse(raw)
+    if (await requestVerdict(doc, doc.scene)) requested++
+  }
+  return { retried: data.length, requested }
 }
 
 /** The files among `fileIDs` whose check passed: only these may be shown. */

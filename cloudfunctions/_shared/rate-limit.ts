@@ -104,3 +104,9 @@ export async function limited<T>(name: LimitName, subject: string, now: Dayjs, w
   if (result === null) await unit.giveBack().catch(() => undefined)
   return result
 }
+
+/** Removes counters of windows that have ended (one request: a multi-document remove by expiry). */
+export async function removeExpiredCounters(now: Dayjs): Promise<number> {
+  const result = (await counters().where({ expiresAt: _.lt(now.toDate()) }).remove()) as { stats?: { removed?: number } }
+  return result.stats?.removed ?? 0
+}

@@ -212,3 +212,32 @@ describe('pictures (security.mediaCheckAsync, verdict pushed later)', () => {
     await cloud.emulator.resolveMediaChecks()
   })
 })
+
+describe('the security function’s hourly sweep', () => {
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+  const sweep = async (at: Date) => expectOk((await cloud.emulator.runTimer('security', 'sweep', at)) as Envelope<{ countersRemoved: number; retried: number; requested: number }>)
+
+  it('asks again, once, for a picture WeChat could not be asked about', async () => {
+    cloud.emulator.faults.failOpenApi({ api: 'security.mediaCheckAsync', errcode: -1 })
+    const { fileID } = expectOk(await cloud.call<{ fileID: string }>(OFFICER, 'notices', { action: 'uploadImage', base64: PNG }))
+    const [unasked] = await cloud.stored('media_checks', { fileID })
+    expect(unasked).toMatchObject({ status: 'pending', traceId: null })
+    const later = new Date(Date.now() + 11 * 60_000)
+    expect(await sweep(later)).toMatchObject({ retried: 1, requested: 1 })
+    expect(await sweep(later)).toMatchObject({ retried: 0, requested: 0 })
+    await cloud.emulator.resolveMediaChecks()
+    const [checked] = await cloud.stored('media_checks', { fileID })
+    expect(checked).toMatchObject({ status: 'pass' })
+  })
+
+  it('removes the rate-limit counters of windows that ended, and only those', async () => {
+    // A wrong invite guess counts against the person's and the station's hourly allowance.
+    expectError(await cloud.call(RESIDENT, 'account', { action: 'redeemInvite', code: 'ABCDEFGH' }), 'NOT_FOUND')
+    const before = await cloud.stored('rate_counters')
+    expect(before.length).toBeGreaterThan(0)
+    expect((await sweep(new Date())).countersRemoved).toBe(0)
+    const afterAllWindows = new Date(Math.max(...before.map((c) => new Date(String(c.expiresAt)).getTime())) + 1000)
+    expect((await sweep(afterAllWindows)).countersRemoved).toBe(before.length)
+    expect(await cloud.stored('rate_counters')).toEqual([])
+  })
+})
