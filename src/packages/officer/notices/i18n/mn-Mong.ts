@@ -74,6 +74,7 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.form.corrected': m('ᠵᠠᠰᠠᠪᠠ᠂ ᠠᠷᠠᠳ “ᠵᠠᠰᠠᠪᠠ” ᠭᠡᠰᠡᠨ ᠲᠡᠮᠳᠡᠭ ᠢ ᠦᠵᠡᠨ᠎ᠡ᠃'),
   'on.error.PERMISSION_DENIED': m('ᠲᠠ ᠡᠨᠡ ᠪᠦᠯᠦᠭ ᠲᠦ ᠨᠡᠢᠲᠡᠯᠡᠬᠦ ᠪᠤᠶᠤ ᠡᠨᠡ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢ ᠵᠠᠰᠠᠬᠤ ᠡᠷᠬᠡ ᠦᠭᠡᠢ᠃'),
   'on.error.CONFLICT': m('ᠡᠨᠡ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢ ᠥᠭᠡᠷ᠎ᠡ ᠬᠦᠮᠦᠨ ᠳᠦᠷᠦ ᠵᠠᠰᠠᠪᠠ᠂ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃'),
+  'on.error.RESOURCE_EXHAUSTED': m('ᠡᠨᠡ ᠴᠠᠭ ᠲᠤ ᠨᠡᠢᠲᠡᠯᠡᠬᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠪᠡ᠃ {time} ᠡᠴᠡ ᠬᠣᠶᠢᠰᠢ ᠳᠠᠬᠢᠨ ᠨᠡᠢᠲᠡᠯᠡᠭᠡᠷᠡᠢ᠃'),
 
   'on.review.title': m('ᠬᠢᠨᠠᠬᠤ ᠮᠡᠳᠡᠭᠳᠡᠯ'),
   'on.review.empty': m('ᠬᠢᠨᠠᠬᠤ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠠᠯᠭ᠎ᠠ᠃'),
