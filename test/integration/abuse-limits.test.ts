@@ -117,13 +117,21 @@ describe('the daily cap on subscription messages per resident', () => {
 })
 
 describe('mediation filings per resident per day (default 3)', () => {
+  const filings = [buildFiling(), buildFiling(), buildFiling()]
+
   it('stores 3 filings and refuses the 4th with nothing stored', async () => {
     expect(DEFAULT_LIMITS.mediationFiling).toEqual({ max: 3, per: 'day' })
-    for (let i = 0; i < 3; i++) expectOk(await cloud.call('quarrelsome', 'mediation', buildFiling()))
+    for (const filing of filings) expectOk(await cloud.call('quarrelsome', 'mediation', filing))
     cloud.resetWrites()
     expectRateLimited(await cloud.call('quarrelsome', 'mediation', buildFiling()), 'mediationFiling')
     expect(cloud.writes()).toBe(0)
     expect(await cloud.stored('mediation_cases', { applicantOpenid: 'quarrelsome' })).toHaveLength(3)
+  })
+
+  it('still answers a retried filing with its case once the day’s filings are used up', async () => {
+    cloud.resetWrites()
+    expectOk(await cloud.call('quarrelsome', 'mediation', filings[2]))
+    expect(cloud.writes()).toBe(0)
   })
 })
 

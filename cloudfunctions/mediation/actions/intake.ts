@@ -98,6 +98,9 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
   }
+  // A retried request (its first answer was lost) answers the case it made, and costs no allowance.
+  const made = await getCase(doc._id)
+  if (made) return retried(made, doc)
   try {
     // Filings per resident per day (rate limit `mediationFiling`), counted when one is stored.
     await limited('mediationFiling', ctx.openid, now, () => insertCase(doc))
@@ -105,14 +108,18 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
     if (!isDuplicateKey(error)) throw error
     const first = await getCase(doc._id)
     if (!first) throw error
-    if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different dispute.', [{ path: ['requestId'], message: 'already used for a different dispute' }])
-    return residentView(first)
+    return retried(first, doc)
   }
   for (const fileID of input.photos) {
     await startMediaCheck({ fileID, uploader: ctx.openid, purpose: 'mediation_photo', scene: 2, release: { collection: COLLECTIONS.mediationCases, id: doc._id, field: 'photos' } }, now)
   }
   if (doc.highRisk) await alertLeadership(doc)
   return residentView(doc)
+}
+
+function retried(first: CaseDoc, doc: CaseDoc) {
+  if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different dispute.', [{ path: ['requestId'], message: 'already used for a different dispute' }])
+  return residentView(first)
 }
 
 export async function myCases(ctx: Ctx) {
