@@ -9,7 +9,9 @@ import { expectError, expectOk, startTestCloud, type TestCloud } from '../suppor
 import { buildApplicant, newRequestId, roundTheClockCounter, slotDocs, testDatabase } from './booking-support'
 import { counterRecord } from '../../cloudfunctions/booking/records'
 import { buildFiling } from './mediation-support'
-import { buildNotice, OFFICER } from './notices-support'
+import { alertsTo, buildNotice, OFFICER, seedReaders, seedResidents } from './notices-support'
+import { counterId, windowOf } from '../../src/core/rate-limit'
+import { dayjs } from '../../src/core/time'
 
 const BOOKINGS_PER_DAY = 3
 const MESSAGES_PER_DAY = 4
@@ -113,6 +115,20 @@ describe('the daily cap on subscription messages per resident', () => {
     expect(messagesTo('chatty')).toHaveLength(MESSAGES_PER_DAY)
     const [counter] = await cloud.stored('rate_counters', { subject: 'chatty', limit: 'subscribeMessage' })
     expect(counter).toMatchObject({ count: MESSAGES_PER_DAY })
+  })
+})
+
+describe('the message cap in the urgent-notice fan-out', () => {
+  it('sends to the resident under the cap, records the one at the cap as capped, and finishes the fan-out', async () => {
+    const [fresh, saturated] = await seedResidents(cloud, 'alerted', 2, 'gacha-borondor')
+    await seedReaders(cloud, [fresh, saturated], { grants: 1 })
+    // The second resident has had the day's messages already.
+    const today = windowOf('day', dayjs())
+    await cloud.emulator.seed({ rate_counters: [{ _id: counterId('subscribeMessage', today, saturated), limit: 'subscribeMessage', subject: saturated, window: today.key, count: MESSAGES_PER_DAY, expiresAt: today.endsAt }] })
+    const { id } = expectOk(await cloud.call<{ id: string }>('demo-leader-1', 'notices', { action: 'publish', ...buildNotice({ urgency: 'urgent', targets: ['gacha-borondor'] }) }))
+    expect(expectOk((await cloud.emulator.runTimer('notices', 'fanOutUrgent')) as Envelope<Record<string, number>>)).toMatchObject({ sent: 1, capped: 1 })
+    expect(alertsTo(cloud, id)).toEqual([fresh])
+    expect(await cloud.stored('notice_deliveries', { noticeId: id, state: 'capped' })).toEqual([expect.objectContaining({ openid: saturated })])
   })
 })
 
