@@ -8,15 +8,12 @@ import { securityContract } from '../../src/core/security/contract'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { fail, ok } from '../../src/core/envelope'
 import { cloud } from '../_shared/cloud'
-import { checksIn, isMediaCheckEvent, recordMediaVerdict, retryUnrequested } from '../_shared/media-check'
+import { isMediaCheckEvent, recordMediaVerdict, retryUnrequested } from '../_shared/media-check'
 import { removeExpiredCounters } from '../_shared/rate-limit'
 import { createMain } from '../_shared/runtime'
+import { mediaChecks } from './actions/media-checks'
 
-const api = createMain(securityContract, {
-  async mediaChecks(_ctx, input) {
-    return (await checksIn(input.status, 50)).map((c) => ({ fileID: c.fileID, purpose: c.purpose, status: c.status, createdAt: c.createdAt.toISOString(), checkedAt: c.checkedAt?.toISOString() ?? null }))
-  },
-})
+const api = createMain(securityContract, { mediaChecks })
 
 /** Checks one run asks for again; each is two requests to WeChat and one write. */
 const RETRY_BATCH = 50
