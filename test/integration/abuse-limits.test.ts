@@ -129,6 +129,8 @@ describe('the message cap in the urgent-notice fan-out', () => {
     expect(expectOk((await cloud.emulator.runTimer('notices', 'fanOutUrgent')) as Envelope<Record<string, number>>)).toMatchObject({ sent: 1, capped: 1 })
     expect(alertsTo(cloud, id)).toEqual([fresh])
     expect(await cloud.stored('notice_deliveries', { noticeId: id, state: 'capped' })).toEqual([expect.objectContaining({ openid: saturated })])
+    const reach = expectOk(await cloud.call<{ messages: Record<string, unknown> }>('demo-leader-1', 'notices', { action: 'reach', noticeId: id }))
+    expect(reach.messages).toMatchObject({ state: 'done', sent: 1, capped: 1 })
   })
 })
 

@@ -37,7 +37,7 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.reach.chats': m('ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠸᠢᠴᠠᠲ ᠪᠦᠯᠦᠭ'),
   'on.reach.chat': m('ᠪᠦᠯᠦᠭ {id} （{group}）᠄ {readers} ᠬᠦᠮᠦᠨ ᠨᠡᠭᠡᠭᠡᠪᠡ'),
   'on.reach.noChats': m('ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠸᠢᠴᠠᠲ ᠪᠦᠯᠦᠭ ᠠᠯᠭ᠎ᠠ᠃ ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠪᠦᠯᠦᠭ ᠲᠦ ᠬᠤᠪᠢᠶᠠᠯᠴᠠᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ ᠡᠨᠳᠡ ᠭᠠᠷᠤᠨ᠎ᠠ᠃'),
-  'on.reach.messages': m('ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ᠄ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ {sent}᠂ ᠪᠦᠲᠦᠭᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ {failed}᠂ ᠲᠡᠪᠴᠢᠭᠰᠡᠨ {refused}᠂ ᠲᠣᠳᠣᠷᠬᠠᠢ ᠦᠭᠡᠢ {inDoubt}'),
+  'on.reach.messages': m('ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ᠄ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ {sent}᠂ ᠪᠦᠲᠦᠭᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ {failed}᠂ ᠲᠡᠪᠴᠢᠭᠰᠡᠨ {refused}᠂ ᠡᠳᠦᠷ ᠦᠨ ᠬᠢᠵᠠᠭᠠᠷ ᠲᠤ ᠬᠦᠷᠦᠭᠰᠡᠨ {capped}᠂ ᠲᠣᠳᠣᠷᠬᠠᠢ ᠦᠭᠡᠢ {inDoubt}'),
   'on.reach.sending': m('ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ ᠢᠯᠡᠭᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…'),
   'on.reach.noMessages': m('ᠡᠩ ᠦᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢᠯᠡᠭᠡᠬᠦ ᠦᠭᠡᠢ᠃'),
   'on.reach.refresh': m('ᠰᠢᠨᠡᠴᠢᠯᠡᠬᠦ'),

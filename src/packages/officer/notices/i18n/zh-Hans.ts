@@ -32,7 +32,7 @@ export const officerNoticesZhHans = {
   'on.reach.chats': '关联的微信群',
   'on.reach.chat': '群 {id}（{group}）：{readers} 人从群里打开',
   'on.reach.noChats': '还没有关联的微信群。把通知分享到社区微信群后，从群里打开的人数会显示在这里。',
-  'on.reach.messages': '服务通知：已发送 {sent}，失败 {failed}，拒收 {refused}，不确定 {inDoubt}',
+  'on.reach.messages': '服务通知：已发送 {sent}，失败 {failed}，拒收 {refused}，当天已达上限未发 {capped}，不确定 {inDoubt}',
   'on.reach.sending': '紧急提醒正在发送…',
   'on.reach.noMessages': '普通通知不发送服务通知。',
   'on.reach.refresh': '刷新',
