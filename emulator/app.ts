@@ -5,6 +5,7 @@ import type { CallerContext, FunctionsHost } from './functions-host'
 import type { OpenApiService } from './openapi'
 import type { StorageService } from './storage'
 import type { FaultInjector } from './faults'
+import type { MediaCheckService } from './media-checks'
 import { FN_ERR, FunctionError } from './errors'
 import { timerEvent } from './timers'
 
@@ -13,6 +14,7 @@ export interface App extends DbContext {
   openapi: OpenApiService
   storage: StorageService
   faults: FaultInjector
+  mediaChecks: MediaCheckService
   staticDir?: string
   appId: string
   url: () => string

@@ -41,6 +41,8 @@ export interface FunctionsHostOptions {
   maxInstancesPerFunction: number
   /** directories holding node_modules used to resolve the functions' bare requires */
   modulePaths: string[]
+  /** environment variables for every function, over config.json's envVariables (per-environment settings) */
+  functionEnv?: Record<string, string>
   log: (line: string) => void
 }
 
@@ -246,7 +248,7 @@ export class FunctionsHost {
   private baseEnv(info: FunctionInfo): Record<string, string> {
     const env: Record<string, string> = {}
     for (const k of PASS_THROUGH_ENV) if (process.env[k] !== undefined) env[k] = process.env[k] as string
-    Object.assign(env, info.config.envVariables, {
+    Object.assign(env, info.config.envVariables, this.opts.functionEnv, {
       TENCENTCLOUD_RUNENV: 'SCF',
       SCF_RUNTIME: 'Nodejs16.13',
       SCF_FUNCTIONNAME: info.name,

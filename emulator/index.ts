@@ -14,6 +14,7 @@ import { decodeValue } from './ejson'
 import { FaultInjector } from './faults'
 import { FunctionRegistry } from './function-registry'
 import { defaultModulePaths, FunctionsHost } from './functions-host'
+import { MediaCheckService, type MediaRules, type PendingMediaCheck } from './media-checks'
 import { ContentRules, OpenApiService, OutboxEntry } from './openapi'
 import { createServer } from './server'
 import { Stats, StatsSnapshot } from './stats'
@@ -23,6 +24,7 @@ import { Cron, ScheduledTrigger, TimerScheduler } from './timers'
 export { FunctionError, CloudError } from './errors'
 export type { IndexSpec } from './database/store'
 export type { OutboxEntry } from './openapi'
+export type { MediaRules, PendingMediaCheck } from './media-checks'
 export type { UnindexedQuery } from './database/index-advisor'
 export type { DatabaseFault, DelayFault, FunctionTimeoutFault, OpenApiFault } from './faults'
 export type { StatsSnapshot } from './stats'
@@ -47,6 +49,16 @@ export interface EmulatorOptions {
   compactBytes?: number
   /** log sink for invocations and internal errors (silent by default) */
   log?: (line: string) => void
+  /**
+   * Environment variables given to every function instance, over each config.json's
+   * `envVariables`: what the cloud console sets per environment (limits, keys, templates).
+   */
+  functionEnv?: Record<string, string>
+  /**
+   * The function WeChat's message push (消息推送) delivers events to, as set in the console:
+   * security.mediaCheckAsync verdicts (`wxa_media_check`) arrive there.
+   */
+  messagePushFunction?: string
 }
 
 export interface Emulator {
@@ -63,6 +75,13 @@ export interface Emulator {
   setSubscribeRefused(openid: string, refused?: boolean): void
   /** run a function's timer trigger now; `time` sets the event's Time (jobs that read it can be tested at any instant) */
   runTimer(name: string, trigger?: string, time?: Date): Promise<unknown>
+  /** media URLs containing a `risky` / `review` string get that verdict from security.mediaCheckAsync */
+  setMediaCheckRules(r: MediaRules): void
+  /** keep mediaCheckAsync verdicts pending (true) until resolveMediaChecks(), or push them at once (false, the default) */
+  holdMediaChecks(hold?: boolean): void
+  pendingMediaChecks(): PendingMediaCheck[]
+  /** push every pending verdict to the message-push function and wait for all pushes in flight; answers how many were pending */
+  resolveMediaChecks(): Promise<number>
   /** kill the function's running instances mid-invocation (a crash); answers how many */
   crashFunction(name: string): Promise<number>
   seed(collections: Record<string, object[]>): Promise<void>
@@ -142,6 +161,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const faults = new FaultInjector()
   const openapi = new OpenApiService(dataDir)
   const storage = new StorageService(dataDir, envId, () => url)
+  // `app` exists by the time a verdict is pushed (never during construction).
+  const mediaChecks = new MediaCheckService(appId, opts.messagePushFunction, (fn, event) => callFunction(app, fn, event, { source: 'wx_message_push' }), log)
   const registry = new FunctionRegistry(opts.functionsDir ? path.resolve(opts.functionsDir) : undefined)
   const host = new FunctionsHost({
     registry,
@@ -152,6 +173,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     timeoutOverride: (fn) => faults.timeoutFor(fn),
     maxInstancesPerFunction: opts.maxInstancesPerFunction ?? 8,
     modulePaths: defaultModulePaths(),
+    functionEnv: opts.functionEnv,
     log,
   })
 
@@ -174,6 +196,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     txns.abortAll()
     await store.wipe()
     openapi.clear()
+    mediaChecks.clear()
     storage.wipe()
     stats.reset()
     indexAdvisor.clear()
@@ -190,6 +213,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     openapi,
     storage,
     faults,
+    mediaChecks,
     staticDir: opts.staticDir ? path.resolve(opts.staticDir) : undefined,
     appId,
     url: () => url,
@@ -255,6 +279,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     outbox: () => openapi.outbox(),
     setContentRules: (r) => openapi.setContentRules(r),
     setSubscribeRefused: (openid, refused = true) => openapi.setSubscribeRefused(openid, refused),
+    setMediaCheckRules: (r) => mediaChecks.setRules(r),
+    holdMediaChecks: (hold = true) => mediaChecks.hold(hold),
+    pendingMediaChecks: () => mediaChecks.list(),
+    resolveMediaChecks: () => mediaChecks.resolve(),
     runTimer: (name, trigger, time) => runTimerNow(app, name, trigger, time),
     crashFunction: (name) => host.crash(name),
     seed,
@@ -268,6 +296,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       if (stopped) return
       stopped = true
       scheduler.stop()
+      await mediaChecks.settled()
       await host.stop()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

@@ -92,6 +92,11 @@ function openApiData(p: Params): { api: string; data: Params } {
   return { api, data: OpenApiService.dataOf(decoded.pairs) }
 }
 
+/** What happens after an openapi answer: an accepted media check's verdict is pushed later. */
+function followUp(app: App, api: string, data: Params, json: Record<string, unknown> | undefined, caller: CallerContext | undefined): void {
+  if (api === 'security.mediaCheckAsync' && json?.errcode === 0 && typeof json.trace_id === 'string') app.mediaChecks.requested(json.trace_id, data, caller?.openid)
+}
+
 async function storageAction(app: App, action: string, p: Params): Promise<Params> {
   switch (action) {
     case 'storage.getUploadMetadata':
@@ -119,6 +124,7 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
     if (action === 'wx.openApi') {
       const { api, data } = openApiData(p)
       const answer = app.openapi.call(api, data, callerOf(app, p), app.faults.openApiError(api, data.touser))
+      followUp(app, api, data, answer.json, callerOf(app, p))
       const respData = answer.buffer ?? Buffer.from(JSON.stringify(answer.json))
       // must not be JSON-typed: the SDK would then treat the body as a TCB error
       sendBuffer(res, 200, encodeCommOpenApiResp({ respData, contentType: answer.contentType }), 'application/octet-stream')
@@ -142,6 +148,7 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
       let data: Params = {}
       if (typeof p.requestData === 'string' && p.requestData) data = parseJsonSafe(p.requestData) as Params
       const answer = app.openapi.call(String(p.apiName), data, callerOf(app, p), app.faults.openApiError(String(p.apiName), data.touser))
+      followUp(app, String(p.apiName), data, answer.json, callerOf(app, p))
       body = { data: { responseData: JSON.stringify(answer.json ?? {}) } }
     } else throw invalidParam(`unknown action ${action}`)
     if (failAfter) throw app.faults.afterRequest(action)

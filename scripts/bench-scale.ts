@@ -17,7 +17,7 @@ import { dayjs } from '../src/core/time'
 import { counter as benchCounter } from './bench-booking'
 import { demoSeed } from './demo-seed'
 import { demoServices } from './demo-services'
-import { startLocalCloud } from './local-cloud'
+import { generousLimitsEnv, startLocalCloud } from './local-cloud'
 
 type Row = Record<string, string | number>
 const SCALES = (process.env.SCALES ?? "1000,10000,100000").split(",").map(Number)
@@ -67,7 +67,7 @@ export async function benchScale(): Promise<Row[]> {
   const rows: Row[] = []
   for (const n of SCALES) {
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-scale-'))
-    const emulator = await startLocalCloud({ dataDir: workDir })
+    const emulator = await startLocalCloud({ dataDir: workDir, functionEnv: generousLimitsEnv() })
     try {
       const now = dayjs()
       const upcoming = generateSlots(counter, now.add(3, 'hour'), 3, now.add(3, 'hour')).map((s) => slotRecord(s, now.toDate()))

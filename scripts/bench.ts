@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
+import { benchAbuse } from './bench-abuse'
 import { benchBooking } from './bench-booking'
 import { benchLoad } from './bench-load'
 import { benchMediation } from './bench-mediation'
@@ -19,7 +20,7 @@ import { benchRouting } from './bench-routing'
 import { benchVolunteers } from './bench-volunteers'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
-import { root, startLocalCloud } from './local-cloud'
+import { generousLimitsEnv, root, startLocalCloud } from './local-cloud'
 
 const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024
 const MAIN_PACKAGE_TARGET = 600 * 1024
@@ -168,7 +169,7 @@ async function withBenchCloud(run: (emulator: Emulator) => Promise<void>) {
   const functionsDir = path.join(workDir, 'functions')
   cpSync(functionsOutDir, functionsDir, { recursive: true })
   writeNoopFunction(functionsDir)
-  const emulator = await startLocalCloud({ dataDir: path.join(workDir, 'data'), functionsDir })
+  const emulator = await startLocalCloud({ dataDir: path.join(workDir, 'data'), functionsDir, functionEnv: generousLimitsEnv() })
   try {
     await emulator.seed(demoSeed())
     await run(emulator)
@@ -192,6 +193,7 @@ async function main() {
       report('booking: database requests, latency under 50 concurrent clients, and the 500-call race on 20 slots × 3 places', await benchBooking(emulator))
       report('volunteers: database requests, the 300-vs-20 sign-up race and 20 cancellations', await benchVolunteers(emulator))
       report('notices: publish and feed database requests, urgent fan-out to 10,000 members, clean and crashed half-way', await benchNotices(emulator))
+      report('abuse limits and content security: requests each adds to a call that passes', await benchAbuse(emulator))
       report('mediation: database requests of filing and casework, the inbox over 5,000 open cases, the escalation job over 50,000 cases', await benchMediation(emulator))
       console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
     })

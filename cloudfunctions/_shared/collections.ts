@@ -14,6 +14,8 @@ export const COLLECTIONS = {
   mediationCases: 'mediation_cases',
   mediationRectifications: 'mediation_rectifications',
   auditLog: 'audit_log',
+  rateCounters: 'rate_counters',
+  mediaChecks: 'media_checks',
   volunteerTeams: 'volunteer_teams',
   volunteers: 'volunteers',
   volunteerActivities: 'volunteer_activities',

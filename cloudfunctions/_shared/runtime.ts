@@ -17,6 +17,7 @@ import { hasAnyRole } from '../../src/core/roles'
 import { scopeChecks, type ScopeChecks } from '../../src/core/scope'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
+import { checkFreeText } from './content-security'
 import { isTransactionConflict } from './documents'
 import { getOfficer } from './officers'
 import { ensureUser, type UserDoc } from './users'
@@ -79,6 +80,7 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
       const now = () => dayjs()
       const user = await ensureUser(openid, now())
       if (!hasAnyRole(user.roles, spec.roles)) return fail('PERMISSION_DENIED', `Action ${action} needs one of the roles: ${spec.roles.join(', ')}.`)
+      await checkFreeText(contract.name, action, input, openid)
       const handler = handlers[action as ActionName<F>] as (ctx: Ctx, input: unknown) => Promise<unknown>
       const data = await handler({ openid, user, now, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId }, coveredCommunityIds) }, input)
       const output = spec.output.safeParse(data)

@@ -1,10 +1,14 @@
-// Subscription messages (订阅消息). A message is a courtesy: a person who refused subscriptions
-// (errcode 43101) or any other send failure never fails the action that triggered it; the
-// outcome is logged and returned for whoever wants to record it.
+// Subscription messages (订阅消息), the one sender. A message is a courtesy: a person who refused
+// subscriptions (errcode 43101) or any other send failure never fails the action that triggered
+// it; the outcome is logged and returned for whoever wants to record it. A resident gets at most
+// the daily cap (rate limit `subscribeMessage`): past it a message is not sent and is `capped`,
+// so no bug or busy officer can flood a phone. Work alerts to staff are not capped.
 import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
 import { cloud } from './cloud'
+import { tryTake } from './rate-limit'
 
-export type SendOutcome = 'sent' | 'refused' | 'failed'
+export type SendOutcome = 'sent' | 'refused' | 'failed' | 'capped'
+export type Recipient = 'resident' | 'staff'
 
 /** A time as messages show it, in the station's zone. */
 export const messageTime = (at: Date) => dayjs(at).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
@@ -28,12 +32,26 @@ export async function sendSubscribeMessage(
   values: Record<string, string>,
   page: string,
   miniprogramState: 'developer' | 'trial' | 'formal',
+  recipient: Recipient = 'resident',
 ): Promise<SendOutcome> {
   const data = Object.fromEntries(Object.entries(template.fields).map(([name, key]) => [key, { value: fit(key, values[name] ?? '') }]))
+  let unit: Awaited<ReturnType<typeof tryTake>> = null
+  if (recipient === 'resident') {
+    try {
+      unit = await tryTake('subscribeMessage', openid, dayjs())
+    } catch (error) {
+      // The counter could not be reached: the message is not worth failing the action for.
+      console.warn('[subscribe] cap not checked', template.templateId, (error as Error).message)
+      return 'failed'
+    }
+    if (!unit) return 'capped'
+  }
   try {
     await cloud.openapi.subscribeMessage.send({ touser: openid, templateId: template.templateId, page, data, miniprogramState, lang: 'zh_CN' })
     return 'sent'
   } catch (error) {
+    // Only messages that reached the phone count against the cap.
+    await unit?.giveBack().catch(() => undefined)
     const errCode = (error as { errCode?: number }).errCode
     if (errCode === 43101) return 'refused'
     console.warn('[subscribe] message not sent', template.templateId, errCode, (error as Error).message)

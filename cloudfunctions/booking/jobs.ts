@@ -53,7 +53,7 @@ export async function markNoShows(now: Dayjs, budget: JobBudget) {
 export async function sendReminders(now: Dayjs, budget: JobBudget) {
   const config = bookingSettings()
   const candidates = await reminderCandidates(now.toDate(), now.add(2, 'day').toDate())
-  const outcomes = { due: 0, sent: 0, refused: 0, failed: 0 }
+  const outcomes = { due: 0, sent: 0, refused: 0, failed: 0, capped: 0 }
   for (const booking of candidates) {
     // The rest stay unclaimed for the next hourly run.
     if (!budget.hasTimeLeft()) break

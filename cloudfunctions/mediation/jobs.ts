@@ -53,7 +53,7 @@ export async function escalateOverdue(now: Dayjs) {
 }
 
 export async function requestReturnVisits(now: Dayjs) {
-  const outcome = { asked: 0, refused: 0, failed: 0 }
+  const outcome = { asked: 0, refused: 0, failed: 0, capped: 0 }
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const due = await dueForReturnVisit(now.toDate(), BATCH)
     let claimed = 0

@@ -9,7 +9,8 @@
 //   1. deliveries `<noticeId>:<openid>` are inserted as `queued` (unique _id: once per person,
 //      also when they are in two target groups);
 //   2. a chunk is marked `sending` just before its messages go out;
-//   3. outcomes are recorded (`sent` / `refused` 43101 / `failed`), grants used up;
+//   3. outcomes are recorded (`sent` / `refused` 43101 / `failed` / `capped` past the resident's
+//      daily cap), grants used up;
 //   4. the cursor moves past the batch (only while the lease and 'published' hold).
 // A message that fails for another reason than a refusal (system busy, …) is `failed` with its
 // attempts counted; once the walk is through, the run sends them again, up to MAX_ATTEMPTS each.
@@ -19,8 +20,8 @@
 // is one chunk of parallel sends (SEND_CHUNK), not the batch.
 import { randomUUID } from 'node:crypto'
 import { isTopicGroup } from '../../src/core/notices/groups'
-import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
-import { _, cloud } from '../_shared/cloud'
+import { _ } from '../_shared/cloud'
+import { messageTime, sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
 import { NoticeDoc, pairId, type DeliveryState } from './records'
 import { noticesSettings } from './settings'
 import { deliveries, membersOf, notices, readers, updated } from './store'
@@ -36,33 +37,11 @@ export const MAX_ATTEMPTS = 3
 
 const CATEGORY_ZH = { publicity: '法治宣传', police_info: '警务信息', announcement: '通知公告', safety_warning: '安全预警', anti_fraud: '反诈预警' } as const
 
-type Outcome = 'sent' | 'refused' | 'failed'
-
-/** WeChat's limit for a `thing` keyword is 20 characters. */
-const thing = (value: string) => ([...value].length <= 20 ? value : `${[...value].slice(0, 19).join('')}…`)
-
-async function send(openid: string, notice: NoticeDoc): Promise<Outcome> {
+/** The alert through the one sender, which applies the residents' daily cap (`capped`: not sent). */
+function send(openid: string, notice: NoticeDoc): Promise<SendOutcome> {
   const { alertTemplate, detailPage, miniprogramState } = noticesSettings()
-  const f = alertTemplate.fields
-  try {
-    await cloud.openapi.subscribeMessage.send({
-      touser: openid,
-      templateId: alertTemplate.templateId,
-      page: `${detailPage}?id=${notice._id}`,
-      miniprogramState,
-      lang: 'zh_CN',
-      data: {
-        [f.title]: { value: thing(notice.title.zh) },
-        [f.category]: { value: CATEGORY_ZH[notice.category] },
-        [f.time]: { value: dayjs(notice.publishedAt ?? notice.createdAt).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm') },
-      },
-    })
-    return 'sent'
-  } catch (error) {
-    if ((error as { errCode?: number }).errCode === 43101) return 'refused'
-    console.warn('[notices] alert not sent', openid, (error as { errCode?: number }).errCode)
-    return 'failed'
-  }
+  const values = { title: notice.title.zh, category: CATEGORY_ZH[notice.category], time: messageTime(notice.publishedAt ?? notice.createdAt) }
+  return sendSubscribeMessage(openid, alertTemplate, values, `${detailPage}?id=${notice._id}`, miniprogramState)
 }
 
 /** Takes the lease of one notice whose fan-out is due and free; null when there is none. */
@@ -87,6 +66,8 @@ export interface FanOutSummary {
   sent: number
   refused: number
   failed: number
+  /** Not sent: the resident had their day's messages (rate limit subscribeMessage). */
+  capped: number
   /** Notices not finished when the time budget ran out; the next run resumes them. */
   unfinished: number
 }
@@ -117,7 +98,7 @@ async function sendChunks(notice: NoticeDoc, openids: string[], from: 'queued' |
     const chunk = openids.slice(i, i + SEND_CHUNK)
     await deliveries().where({ _id: _.in(chunk.map((o) => pairId(notice._id, o))), state: from }).update({ data: { state: 'sending', runId } })
     const outcomes = await Promise.all(chunk.map(async (openid) => [openid, await send(openid, notice)] as const))
-    for (const state of ['sent', 'refused', 'failed'] as const) {
+    for (const state of ['sent', 'refused', 'failed', 'capped'] as const) {
       const who = outcomes.filter(([, o]) => o === state).map(([openid]) => openid)
       if (who.length === 0) continue
       summary[state] += who.length
@@ -170,7 +151,7 @@ async function fanOutOne(notice: NoticeDoc, runId: string, deadline: number, sum
 export async function fanOutUrgent(now = new Date()): Promise<FanOutSummary> {
   const runId = randomUUID()
   const deadline = now.getTime() + BUDGET_MS
-  const summary: FanOutSummary = { notices: 0, sent: 0, refused: 0, failed: 0, unfinished: 0 }
+  const summary: FanOutSummary = { notices: 0, sent: 0, refused: 0, failed: 0, capped: 0, unfinished: 0 }
   while (Date.now() < deadline) {
     const notice = await claimNext(runId, new Date())
     if (!notice) break

@@ -87,7 +87,7 @@ export const ReaderDoc = z.object({
 })
 export type ReaderDoc = z.infer<typeof ReaderDoc>
 
-export const DeliveryState = z.enum(['queued', 'sending', 'sent', 'failed', 'refused'])
+export const DeliveryState = z.enum(['queued', 'sending', 'sent', 'failed', 'refused', 'capped'])
 export type DeliveryState = z.infer<typeof DeliveryState>
 
 export const ChatDoc = z.object({ _id: z.string(), groupId: z.string(), linkedBy: z.string(), linkedAt: z.date() })

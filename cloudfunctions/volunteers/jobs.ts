@@ -24,7 +24,7 @@ const BATCH = 100
 export async function sendReminders(now: Dayjs) {
   const config = volunteerSettings()
   const soon = await activitiesWhere({ status: 'open', startsAt: _.gt(now.toDate()).and(_.lte(now.add(2, 'day').toDate())) })
-  const outcomes = { due: 0, sent: 0, refused: 0, failed: 0 }
+  const outcomes = { due: 0, sent: 0, refused: 0, failed: 0, capped: 0 }
   for (const activity of soon) {
     if (!isReminderDue(activity.startsAt, now, config)) continue
     for (const entry of placedEntries(activity.entries, activity.capacity)) {

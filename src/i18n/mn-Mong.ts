@@ -87,6 +87,7 @@ export const mnMong: Record<MessageKey, MongolianEntry> = {
   'me.invite.done': { text: 'ᠠᠮᠵᠢᠯᠲᠠ ᠲᠠᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠪᠠ᠂ ᠲᠠ ᠣᠳᠣ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯ ᠤᠨ ᠲᠠᠪᠴᠠᠩ ᠳᠤ ᠣᠷᠣᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃', reviewed: false },
   'me.invite.error.NOT_FOUND': { text: 'ᠡᠨᠡ ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠤᠭᠠᠷᠠᠢ᠃', reviewed: false },
   'me.invite.error.FAILED_PRECONDITION': { text: 'ᠡᠨᠡ ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ ᠬᠡᠷᠡᠭᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠡᠰᠡᠪᠡᠰᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠨᠢ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠠᠴᠠ ᠰᠢᠨᠡ ᠺᠣᠳ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃', reviewed: false },
+  'me.invite.error.RESOURCE_EXHAUSTED': { text: 'ᠬᠡᠲᠦ ᠣᠯᠠᠨ ᠤᠳᠠᠭ᠎ᠠ ᠪᠤᠷᠤᠭᠤ ᠣᠷᠣᠭᠤᠯᠪᠠ᠃ {time} ᠡᠴᠡ ᠬᠣᠶᠢᠰᠢ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ᠃', reviewed: false },
   'privacy.title': { text: 'ᠨᠢᠭᠤᠴᠠ ᠶᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ ᠵᠢᠭᠠᠭᠠᠪᠤᠷᠢ', reviewed: false },
   'privacy.version': { text: 'ᠬᠡᠪᠯᠡᠯ {version}', reviewed: false },
   'privacy.intro': { text: 'ᠡᠨᠡ ᠵᠢᠵᠢᠭ ᠫᠷᠦᠭᠷᠡᠮ ᠢ ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠰᠠᠨ ᠪᠣᠯᠣᠨ᠂ ᠣᠷᠣᠰᠢᠨ ᠰᠠᠭᠤᠭᠴᠢ ᠶᠢᠨ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠡᠭᠡᠬᠦ᠂ ᠲᠤᠰᠠᠯᠠᠮᠵᠢ ᠭᠤᠶᠤᠬᠤ᠂ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠪᠠ ᠠᠷᠠᠳ ᠤᠨ ᠬᠣᠯᠪᠣᠭ᠎ᠠ ᠳᠤ ᠬᠡᠷᠡᠭᠯᠡᠨ᠎ᠡ᠃ ᠪᠢᠳᠡ ᠭᠠᠭᠴᠠᠬᠠᠨ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠡᠭᠡᠬᠦ ᠳᠦ ᠬᠡᠷᠡᠭᠲᠡᠢ ᠮᠡᠳᠡᠭᠡ ᠶᠢ ᠴᠤᠭᠯᠠᠭᠤᠯᠤᠨ᠎ᠠ᠃', reviewed: false },

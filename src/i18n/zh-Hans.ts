@@ -96,6 +96,7 @@ export const zhHans = {
   'me.invite.done': '绑定成功，您现在可以进入民警工作台。',
   'me.invite.error.NOT_FOUND': '没有这个邀请码，请核对后再输入。',
   'me.invite.error.FAILED_PRECONDITION': '这个邀请码已被使用或已过期，请向管理员索取新的邀请码。',
+  'me.invite.error.RESOURCE_EXHAUSTED': '输错次数太多，为防止猜码已暂停。请在 {time} 之后再试。',
 
   'privacy.title': '隐私保护指引',
   'privacy.version': '版本 {version}',

@@ -1,6 +1,7 @@
 // What the built apps carry. The mini-program (weapp) is the production build: no secret may be in
 // it, and the h5 demo's identity picker (a local convenience: the browser has no WeChat login) must
 // be absent from it. The h5 build is the positive control that the scan finds the picker at all.
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
@@ -23,13 +24,25 @@ function containing(build: 'weapp' | 'h5', pattern: RegExp): string[] {
 
 const DEMO_PICKER = /demo-identity-picker|fengqiao\.demoOpenid|demo-resident-1/
 
+const escaped = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+
+/** The development key the functions derive from a public seed (cloudfunctions/booking/id-cipher.ts), as it would appear in code. */
+const devKey = createHash('sha256').update('fengqiao-station local development key').digest()
+
 /** Secrets and the development stand-ins for them: none belongs in an app people download. */
 const SECRET_PATTERNS: Array<[string, RegExp]> = [
   ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ["the emulator's secret id and key", /local-emulator-secret/],
-  ['the development ID-number key seed', /local development key/],
+  ['the development key seed', /local development key/],
+  ['the development key material (hex)', escaped(devKey.toString('hex'))],
+  ['the development key material (base64)', escaped(devKey.toString('base64'))],
   ['a Tencent Cloud secret', /TENCENTCLOUD_SECRET|secretKey["']?\s*[:=]\s*["'][^"']{8,}/],
-  ['a key from the functions’ environment', /BOOKING_ID_KEY|NOTICES_CONFIG|MEDIATION_CONFIG|VOLUNTEERS_CONFIG|BOOKING_CONFIG/],
+  ['an app secret (AppSecret, for code2Session or access tokens)', /appsecret|app_secret/i],
+  [
+    'a key or setting from the functions’ environment',
+    /BOOKING_ID_KEY|PERSONAL_DATA_KEY|RATE_LIMITS|NOTICES_CONFIG|MEDIATION_CONFIG|VOLUNTEERS_CONFIG|BOOKING_CONFIG/,
+  ],
+  ['the server-only content-security and rate-limit code', /wxa_media_check|rate_counters|media_checks/],
 ]
 
 describe('the production (weapp) build', () => {
@@ -43,8 +56,8 @@ describe('the production (weapp) build', () => {
   })
 
   it('carries none of the keys set in this environment', () => {
-    const values = ['BOOKING_ID_KEY', 'TENCENTCLOUD_SECRETKEY'].map((name) => process.env[name]).filter((v): v is string => Boolean(v && v.length >= 8))
-    for (const value of values) expect(containing('weapp', new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toEqual([])
+    const values = ['BOOKING_ID_KEY', 'PERSONAL_DATA_KEY', 'TENCENTCLOUD_SECRETKEY'].map((name) => process.env[name]).filter((v): v is string => Boolean(v && v.length >= 8))
+    for (const value of values) expect(containing('weapp', escaped(value))).toEqual([])
   })
 })
 

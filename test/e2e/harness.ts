@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { Emulator } from '../../emulator'
-import { startLocalCloud } from '../../scripts/local-cloud'
+import { generousLimitsEnv, startLocalCloud } from '../../scripts/local-cloud'
 import { demoSeed } from '../../scripts/demo-seed'
 import { expectEveryQueryIndexed } from '../support/cloud'
 import type { Envelope } from '../../src/core/envelope'
@@ -26,12 +26,13 @@ export interface Harness {
   stop: () => Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `functionEnv` replaces the default environment: abuse limits out of reach (see generousLimitsEnv). */
+export async function startHarness(options: { functionEnv?: Record<string, string> } = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`)
   mkdirSync(ARTIFACTS, { recursive: true })
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-e2e-'))
   const browserDirs: string[] = []
-  const emulator = await startLocalCloud({ dataDir, staticDir: path.join(root, 'dist', 'h5') })
+  const emulator = await startLocalCloud({ dataDir, staticDir: path.join(root, 'dist', 'h5'), functionEnv: options.functionEnv ?? generousLimitsEnv() })
   await emulator.seed(demoSeed())
 
   const openPhone = async () => {

@@ -69,17 +69,21 @@ describe('book', () => {
     const [slot] = await cloud.stored('booking_slots', { _id: slotId })
     expect(slot).toMatchObject({ capacity: 3, remaining: 2 })
     expect(messagesTo(cloud, 'booker-1', 'TEMPLATE_BOOKING_CONFIRMED')).toHaveLength(1)
-    // The runtime's user read and the first user's insert, then aggregation, slot update, booking insert.
-    expect(cloud.emulator.stats().byAction).toMatchObject({ 'database.aggregateDocuments': 1, 'database.modifyDocument': 1 })
+    // The runtime's user read and the first user's insert, then aggregation, slot update, booking
+    // insert; the day's booking limit and message cap each try their counter's guarded update
+    // (and, this being the resident's first of the day, insert it).
+    expect(cloud.emulator.stats().byAction).toMatchObject({ 'database.aggregateDocuments': 1, 'database.modifyDocument': 3 })
   })
 
-  it('costs four database requests for a returning resident (the runtime’s user read included)', async () => {
+  it('costs four database requests for a returning resident (the runtime’s user read included), plus the abuse-limit counters', async () => {
     await knownResident('booker-2')
     cloud.emulator.resetStats()
     dataOf(await book('booker-2', { slotId: slotIdAfter('counter-24h', 25 * 60) }))
     const { byAction } = cloud.emulator.stats()
     const database = Object.entries(byAction).filter(([action]) => action.startsWith('database.'))
-    expect(database.reduce((sum, [, n]) => sum + n, 0)).toBe(4)
+    // + the daily booking limit and the message cap: a guarded update each, and on the resident's
+    // first booking of the day (this one) an insert each after the update found no counter.
+    expect(database.reduce((sum, [, n]) => sum + n, 0)).toBe(4 + 2 + 2)
   })
 
   it('does not fail when the resident refused subscription messages (43101)', async () => {

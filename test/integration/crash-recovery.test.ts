@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { counterRecord } from '../../cloudfunctions/booking/records'
 import { dayjs } from '../../src/core/time'
 import { demoSeed } from '../../scripts/demo-seed'
-import { startLocalCloud } from '../../scripts/local-cloud'
+import { generousLimitsEnv, startLocalCloud } from '../../scripts/local-cloud'
 import { sdkFor } from './emulator/helpers'
 import { buildApplicant, newRequestId, roundTheClockCounter, slotDocs } from './booking-support'
 import { buildFiling } from './mediation-support'
@@ -100,7 +100,7 @@ const acknowledged = (loads: LoadProcess[], fn?: string) =>
   )
 
 beforeAll(async () => {
-  const cloud = await startLocalCloud({ dataDir })
+  const cloud = await startLocalCloud({ dataDir, functionEnv: generousLimitsEnv() })
   const demo = demoSeed()
   await cloud.seed({
     ...demo,

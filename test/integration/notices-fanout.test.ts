@@ -26,7 +26,7 @@ describe('fanOutUrgent', () => {
     await runFanOut()
     expect(alertsTo(cloud, id).sort()).toEqual([granted, refusing])
     expect(alertsTo(cloud, id)).not.toContain(silent)
-    expect((await reachOf(id)).messages).toEqual({ state: 'done', sent: 1, failed: 0, refused: 1, inDoubt: 0 })
+    expect((await reachOf(id)).messages).toEqual({ state: 'done', sent: 1, failed: 0, refused: 1, capped: 0, inDoubt: 0 })
     // The grant is used up; a refusal means WeChat holds none.
     expect(await cloud.stored('notice_readers', { _id: granted })).toEqual([expect.objectContaining({ grants: 0 })])
     await runFanOut()

@@ -7,7 +7,7 @@ import type { Emulator, UnindexedQuery } from '../../emulator'
 import { sdkInitOptions } from '../../emulator/sdk-env'
 import type { Envelope } from '../../src/core/envelope'
 import { demoSeed } from '../../scripts/demo-seed'
-import { startLocalCloud } from '../../scripts/local-cloud'
+import { generousLimitsEnv, startLocalCloud } from '../../scripts/local-cloud'
 
 export interface TestCloud {
   emulator: Emulator
@@ -21,9 +21,10 @@ export interface TestCloud {
   stop(): Promise<void>
 }
 
-export async function startTestCloud(): Promise<TestCloud> {
+/** `functionEnv` replaces the default environment: abuse limits out of reach (see generousLimitsEnv). */
+export async function startTestCloud(options: { functionEnv?: Record<string, string> } = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-test-'))
-  const emulator = await startLocalCloud({ dataDir })
+  const emulator = await startLocalCloud({ dataDir, functionEnv: options.functionEnv ?? generousLimitsEnv() })
   await emulator.seed(demoSeed())
   emulator.resetStats()
   // The real SDK in the test process too (jest gives each suite its own module registry), to

@@ -9,6 +9,7 @@ import { Role } from '../../../src/core/roles'
 import { db, runTransaction } from '../../_shared/cloud'
 import { readDoc } from '../../_shared/documents'
 import { COLLECTIONS } from '../../_shared/collections'
+import { takeAll } from '../../_shared/rate-limit'
 import { getOfficer, officers, OfficerDoc, toOfficerSummary } from '../../_shared/officers'
 import type { Ctx } from '../../_shared/runtime'
 import { getUser, UserDoc } from '../../_shared/users'
@@ -23,6 +24,9 @@ const InviteDoc = z.object({
   createdAt: z.date(),
   redeemedBy: z.string().nullable(),
 })
+
+/** The subject of the station-wide limit on invite guesses, made from any number of accounts. */
+const STATION_WIDE = 'station'
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex')
 
@@ -51,10 +55,16 @@ export async function createInvite(ctx: Ctx, input: { officerId: string; roles: 
   return { code, officerId: officer._id, expiresAt: expiresAt.toISOString() }
 }
 
-/** One transaction: the invite is used once, the officer record gets one identity, the user gains roles. */
+/**
+ * One transaction: the invite is used once, the officer record gets one identity, the user gains
+ * roles. Guessing is limited: every attempt takes a unit of the person's and the whole station's
+ * hourly allowance first (atomic, so a burst of parallel guesses gets no further than a sequence),
+ * and only a redeemed code gives its units back: failed attempts count though they store nothing.
+ */
 export async function redeemInvite(ctx: Ctx, input: { code: string }) {
   const inviteId = hashCode(input.code)
   const now = ctx.now()
+  const attempt = await takeAll([['inviteAttempt', ctx.openid], ['inviteAttemptStation', STATION_WIDE]], now)
   await runTransaction(async (tx) => {
     const invite = await readDoc(tx.collection(COLLECTIONS.invites), inviteId, InviteDoc)
     const decision = decideRedeem(invite, now)
@@ -70,6 +80,7 @@ export async function redeemInvite(ctx: Ctx, input: { code: string }) {
       data: { roles: rolesAfterRedeem(user.roles, invite!.roles), officerId: officer._id, updatedAt: now.toDate() },
     })
   })
+  await attempt.giveBack()
   const user = await getUser(ctx.openid)
   if (!user) throw new AppError('INTERNAL', 'The user disappeared while redeeming.')
   return profileOf(user)

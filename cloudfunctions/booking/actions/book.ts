@@ -8,6 +8,9 @@
 //   3. insert the booking, whose unique keys make the rest atomic too: _id (derived from the
 //      caller and requestId: a request takes effect once), seat (the per-account limit) and
 //      checkinKey (the day's codes are unique).
+// Abuse limits add one guarded counter update before step 2 (bookings per day) and one with the
+// confirmation message (the resident's daily message cap), each plus an insert on the resident's
+// first booking of the day.
 // Every refusal the rules can give from step 1 is given before anything is written, so bad
 // input writes nothing. After step 2 a failure gives the place back (an idempotent update);
 // a crash between 2 and 3 leaves a holder without a booking, which the reconcile job releases.
@@ -19,6 +22,7 @@ import { parseSlotId } from '../../../src/core/booking/slots'
 import type { BookingConfig } from '../../../src/core/booking/config'
 import { AppError } from '../../../src/core/envelope'
 import { isDuplicateKey } from '../../_shared/documents'
+import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
 import { idForRequest, requestDigest, seal } from '../id-cipher'
 import { sendBookingMessage } from '../notify'
@@ -97,9 +101,15 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
       throw refusalError({ ...decision.refusal, details: { nextFree } })
     }
     if (!decision.ok) throw refusalError(decision.refusal)
-    if (await takePlace(input.slotId, { bookingId, openid: ctx.openid, at: now.toDate() }, earliestBookableStart(now, config).toDate())) {
-      return insertTaken({ ctx, input, config, bookingId, digest, seat: decision.seat, slot: slot!, counter, service: service! })
-    }
+    // The day's allowance (rate limit `booking`) is taken with the place, after every check that
+    // needs no write; it is given back when no booking results, so only stored bookings count.
+    const taken = slot!
+    const booked = await limited('booking', ctx.openid, now, async () =>
+      (await takePlace(input.slotId, { bookingId, openid: ctx.openid, at: now.toDate() }, earliestBookableStart(now, config).toDate()))
+        ? insertTaken({ ctx, input, config, bookingId, digest, seat: decision.seat, slot: taken, counter, service: service! })
+        : null,
+    )
+    if (booked) return booked
     // The slot changed between the read and the update (the last place went, it closed): read it again and decide anew.
     slot = await getSlot(input.slotId)
     if (attempt >= 2) throw new AppError('CONFLICT', 'The slot is changing fast; try again.', undefined, { why: 'contended' })

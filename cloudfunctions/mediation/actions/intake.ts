@@ -10,7 +10,10 @@ import { describeRoute, route } from '../../../src/core/routing'
 import type { Dayjs } from '../../../src/core/time'
 import { _, cloud } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
+import { COLLECTIONS } from '../../_shared/collections'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
+import { startMediaCheck } from '../../_shared/media-check'
+import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
 import { alertLeadership, notifyRectification } from '../notify'
 import { mediationSettings } from '../settings'
@@ -77,7 +80,8 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
     addressText: input.addressText ?? null,
     language: input.language,
     dangerNow: input.dangerNow,
-    photos: input.photos,
+    // Each photo joins the case when content security passes it (startMediaCheck's release).
+    photos: [],
     contentReview: verdict === 'review',
     highRisk: risk.highRisk,
     risk: risk.matches,
@@ -94,17 +98,28 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
   }
+  // A retried request (its first answer was lost) answers the case it made, and costs no allowance.
+  const made = await getCase(doc._id)
+  if (made) return retried(made, doc)
   try {
-    await insertCase(doc)
+    // Filings per resident per day (rate limit `mediationFiling`), counted when one is stored.
+    await limited('mediationFiling', ctx.openid, now, () => insertCase(doc))
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
     const first = await getCase(doc._id)
     if (!first) throw error
-    if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different dispute.', [{ path: ['requestId'], message: 'already used for a different dispute' }])
-    return residentView(first)
+    return retried(first, doc)
+  }
+  for (const fileID of input.photos) {
+    await startMediaCheck({ fileID, uploader: ctx.openid, purpose: 'mediation_photo', scene: 2, release: { collection: COLLECTIONS.mediationCases, id: doc._id, field: 'photos' } }, now)
   }
   if (doc.highRisk) await alertLeadership(doc)
   return residentView(doc)
+}
+
+function retried(first: CaseDoc, doc: CaseDoc) {
+  if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different dispute.', [{ path: ['requestId'], message: 'already used for a different dispute' }])
+  return residentView(first)
 }
 
 export async function myCases(ctx: Ctx) {

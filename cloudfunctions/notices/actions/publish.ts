@@ -7,6 +7,7 @@ import { checkValidUntil, outcomeOf, type SecurityVerdict } from '../../../src/c
 import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
+import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
 import type { Input } from '../input'
 import { newFanOut, NoticeDoc, noticeRecord } from '../records'
@@ -56,7 +57,10 @@ export async function publish(ctx: Ctx, input: Input<'publish'>) {
   )
   const { _id, ...data } = doc
   try {
-    await notices().add({ data: { _id, ...data } })
+    // Notices per officer per hour (rate limit `notice`), counted when one is stored.
+    await limited('notice', ctx.openid, now, async () => {
+      await notices().add({ data: { _id, ...data } })
+    })
   } catch (error) {
     // The same request again (its first answer was lost): answer the notice it made, once.
     const first = isDuplicateKey(error) ? await getNotice(_id) : null

@@ -58,6 +58,7 @@ export async function reach(ctx: Ctx, input: Input<'reach'>): Promise<Reach> {
       sent: byState.get('sent') ?? 0,
       failed: byState.get('failed') ?? 0,
       refused: byState.get('refused') ?? 0,
+      capped: byState.get('capped') ?? 0,
       // While a run holds the fan-out, 'sending' is in flight; after it, in doubt.
       inDoubt: notice.fanout.state === 'running' ? 0 : byState.get('sending') ?? 0,
     },

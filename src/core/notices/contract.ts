@@ -102,6 +102,8 @@ export const MessageCounts = z.object({
   sent: z.number().int(),
   failed: z.number().int(),
   refused: z.number().int(),
+  /** Not sent: the resident had had the day's subscription messages (the abuse limit). */
+  capped: z.number().int(),
   /** Claimed for sending when an instance crashed: never sent again (at most once). */
   inDoubt: z.number().int(),
 })

@@ -8,6 +8,7 @@ import { InviteCode, accountContract } from '../../core/account/contract'
 import { usePageToast } from '../../components/page-shell'
 import { SectionCard } from '../../components/section-card'
 import { call } from '../../services/cloud'
+import { retryTimeOf } from '../../services/retry-time'
 import { asCloudError, useSession } from '../../services/session'
 import { errorMessageKey, useT } from '../../services/use-t'
 
@@ -34,7 +35,7 @@ export function InviteRedeem() {
     } catch (err) {
       const error = asCloudError(err)
       const onCodeField = error.issues?.some((issue) => issue.path[0] === 'code')
-      setFieldError(onCodeField ? t('me.invite.invalid') : t(errorMessageKey(error, 'me.invite')))
+      setFieldError(onCodeField ? t('me.invite.invalid') : t(errorMessageKey(error, 'me.invite'), retryTimeOf(error)))
     } finally {
       setBusy(false)
     }

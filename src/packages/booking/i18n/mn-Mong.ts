@@ -92,6 +92,8 @@ export const bookingMnMong: Record<BookingMessageKey, MongolianEntry> = {
   'booking.why.no_visit': m('ᠴᠣᠩᠬᠣᠨ ᠳᠤ ᠢᠷᠡᠬᠦ ᠱᠠᠭᠠᠷᠳᠠᠯᠭ᠎ᠠ ᠦᠭᠡᠢ᠃'),
   'booking.why.suspended': m('ᠰᠦᠯᠵᠢᠶᠡᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠵᠤᠭᠰᠠᠭᠠᠭᠳᠠᠪᠠ᠃'),
   'booking.why.limit': m('ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠪᠡ᠂ ᠨᠢᠭᠡ ᠢ ᠪᠣᠯᠢᠬᠠᠭᠠᠷᠠᠢ᠃'),
+  'booking.why.content': m('ᠲᠠᠢᠯᠪᠤᠷᠢ ᠪᠤᠶᠤ ᠬᠠᠶᠢᠭ ᠲᠤ ᠲᠣᠬᠢᠷᠠᠬᠤ ᠦᠭᠡᠢ ᠦᠭᠡ ᠪᠠᠢᠨ᠎ᠠ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠪᠡᠷ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
+  'booking.why.rate_limited': m('ᠥᠨᠥᠳᠥᠷ ᠤᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠤᠳᠠᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠪᠡ᠃ {time} ᠡᠴᠡ ᠬᠣᠶᠢᠰᠢ ᠳᠠᠬᠢᠨ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠠᠷᠠᠢ᠃'),
   'booking.why.already_booked': m('ᠲᠠ ᠡᠨᠡ ᠴᠠᠭ ᠢ ᠨᠢᠭᠡᠨᠲᠡ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ᠃'),
   'booking.why.too_late': m('ᠪᠣᠯᠢᠬᠠᠬᠤ ᠴᠠᠭ ᠥᠩᠭᠡᠷᠡᠪᠡ᠂ ᠰᠠᠯᠪᠤᠷᠢ ᠳᠤ ᠵᠠᠯᠠᠭᠠᠷᠠᠢ᠃'),
   'booking.why.too_young': m('ᠨᠠᠰᠤᠨ ᠢᠶᠠᠷ ᠭᠤᠶᠤᠬᠤ ᠳᠤ 70 ᠨᠠᠰᠤ ᠬᠦᠷᠦᠭᠰᠡᠨ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠶ᠃'),

@@ -87,6 +87,8 @@ export const bookingZhHans = {
   'booking.why.no_visit': '这项业务无需到窗口办理。',
   'booking.why.suspended': '网上预约已暂停。',
   'booking.why.limit': '待办理的预约已达上限，请先办完或取消一个。',
+  'booking.why.content': '填写的说明或地址里有不适宜的内容，请换一种说法再提交。',
+  'booking.why.rate_limited': '今天网上预约的次数已用完。请在 {time} 之后再预约，急事请致电警务站。',
   'booking.why.already_booked': '您已预约过这个时段。',
   'booking.why.too_late': '已过可取消的时间，如不能前来请致电警务站。',
   'booking.why.too_young': '按年龄申请上门办理需年满 70 周岁。',

@@ -106,6 +106,7 @@ export const mediationMnMong: Record<MediationMessageKey, MongolianEntry> = {
   'mediation.rate.followUp': m('ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠳᠠᠷᠤᠭ᠎ᠠ ᠵᠠᠰᠠᠵᠤ᠂ ᠲᠠᠨ ᠳᠤ ᠤᠲᠠᠰᠤ ᠳᠠᠭᠤᠳᠠᠨ᠎ᠠ᠃'),
   'mediation.rate.yours': m('ᠲᠠᠨ ᠤ ᠦᠨᠡᠯᠡᠭᠡ᠄ {label}'),
 
+  'mediation.why.rate_limited': m('ᠥᠨᠥᠳᠥᠷ ᠤᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ ᠤ ᠥᠷᠭᠡᠳᠬᠡᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠪᠡ᠃ {time} ᠡᠴᠡ ᠬᠣᠶᠢᠰᠢ ᠳᠠᠬᠢᠨ ᠥᠭᠭᠦᠭᠡᠷᠡᠢ᠂ ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠪᠣᠯ 110 ᠳᠤ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃'),
   'mediation.why.content': m('ᠳᠦᠷᠰᠦᠯᠡᠯ ᠳᠦ ᠲᠣᠬᠢᠷᠠᠬᠤ ᠦᠭᠡᠢ ᠦᠭᠡ ᠪᠠᠢᠨ᠎ᠠ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠪᠡᠷ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
   'mediation.why.unknown_case': m('ᠡᠨᠡ ᠮᠠᠷᠭᠠᠭᠠᠨ ᠢ ᠣᠯᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠰᠢᠨᠡᠳᠬᠡᠭᠡᠷᠡᠢ᠃'),
   'mediation.error.FAILED_PRECONDITION': m('ᠮᠠᠷᠭᠠᠭᠠᠨ ᠤ ᠪᠠᠢᠳᠠᠯ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ᠂ ᠰᠢᠨᠡᠳᠬᠡᠭᠡᠷᠡᠢ᠃'),

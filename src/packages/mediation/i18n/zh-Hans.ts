@@ -100,6 +100,7 @@ export const mediationZhHans = {
   'mediation.rate.yours': '你的评价：{label}',
 
   'mediation.why.content': '描述里有不适宜发布的内容，请换一种说法再提交。',
+  'mediation.why.rate_limited': '今天提交的调解申请已达上限。请在 {time} 之后再提交；情况紧急请拨打 110。',
   'mediation.why.unknown_case': '没有找到这起纠纷，请刷新后再看。',
   'mediation.error.FAILED_PRECONDITION': '纠纷的状态已经变了，这一步现在不能做。请刷新后再看。',
   'mediation.error.CONFLICT': '民警刚刚处理了这起纠纷，请刷新后再看。',

@@ -12,6 +12,7 @@ import { SectionCard } from '../../../components/section-card'
 import { call, type CloudCallError } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
+import { retryTimeOf } from '../../../services/retry-time'
 import { errorMessageKeyIn, type CatalogTranslate } from '../../../services/use-catalog-t'
 import { officerNoticesCatalog, useOfficerNoticesT, type OfficerNoticesMessageKey } from './i18n'
 import { chooseImage } from './image-file'
@@ -46,7 +47,7 @@ function refusal(t: CatalogTranslate<OfficerNoticesMessageKey>, error: CloudCall
     const keyword = error.details.keyword
     return typeof keyword === 'string' ? t('on.form.risky', { keyword }) : t('on.form.riskyNoKeyword')
   }
-  return t(errorMessageKeyIn(officerNoticesCatalog, error, 'on'))
+  return t(errorMessageKeyIn(officerNoticesCatalog, error, 'on'), retryTimeOf(error))
 }
 
 export interface NoticeFormProps {

@@ -49,7 +49,7 @@ export function ReachPanel({ noticeId, urgent }: ReachPanelProps) {
       <View className="fq-text on-reach-messages">
         {!urgent ? t('on.reach.noMessages') : messages.state === 'pending' || messages.state === 'running' ? t('on.reach.sending') : null}
       </View>
-      {urgent ? <View className="fq-text on-reach-messages-counts">{t('on.reach.messages', { sent: messages.sent, failed: messages.failed, refused: messages.refused, inDoubt: messages.inDoubt })}</View> : null}
+      {urgent ? <View className="fq-text on-reach-messages-counts">{t('on.reach.messages', { sent: messages.sent, failed: messages.failed, refused: messages.refused, capped: messages.capped, inDoubt: messages.inDoubt })}</View> : null}
       <View className="fq-actions">
         <Button className="on-reach-refresh" onClick={() => void reach.reload()}>
           {t('on.reach.refresh')}

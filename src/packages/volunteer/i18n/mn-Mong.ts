@@ -58,6 +58,7 @@ export const volunteerMnMong: Record<VolunteerMessageKey, MongolianEntry> = {
   'volunteer.checkOut': m('ᠶᠠᠪᠤᠭᠰᠠᠨ ᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠬᠦ'),
   'volunteer.checkOut.done': m('ᠲᠡᠮᠳᠡᠭᠯᠡᠪᠡ᠄ {hours} ᠴᠠᠭ᠂ {points} ᠣᠨᠣᠭ᠎ᠠ'),
   'volunteer.why.deadline_passed': m('ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠠᠭᠤᠰᠪᠠ᠃'),
+  'volunteer.why.content': m('ᠪᠢᠴᠢᠭᠰᠡᠨ ᠦᠭᠡ ᠳᠦ ᠲᠣᠬᠢᠷᠠᠬᠤ ᠦᠭᠡᠢ ᠦᠭᠡ ᠪᠠᠢᠨ᠎ᠠ᠂ ᠵᠠᠰᠠᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠢᠯᠡᠭᠡᠭᠡᠷᠡᠢ᠃'),
   'volunteer.why.team': m('ᠡᠨᠡ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠲᠠᠨ ᠤ ᠪᠦᠯᠦᠭ ᠲᠦ ᠵᠣᠷᠢᠭᠤᠯᠤᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃'),
   'volunteer.why.overlap': m('ᠲᠠ ᠡᠨᠡ ᠴᠠᠭ ᠲᠤ ᠥᠭᠡᠷ᠎ᠡ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠳᠤ ᠪᠦᠷᠢᠳᠬᠡᠭᠳᠡᠭᠰᠡᠨ᠂ ᠲᠡᠭᠦᠨ ᠢ ᠤᠷᠢᠳᠠ ᠦᠭᠡᠢᠰᠬᠡᠭᠡᠷᠡᠢ᠃'),
   'volunteer.why.skills': m('ᠡᠨᠡ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠳᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ ᠴᠢᠳᠠᠪᠤᠷᠢ ᠲᠠᠨ ᠤ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠳᠦ ᠦᠭᠡᠢ᠃'),

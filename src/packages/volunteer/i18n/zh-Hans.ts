@@ -52,6 +52,7 @@ export const volunteerZhHans = {
   'volunteer.checkOut': '签退',
   'volunteer.checkOut.done': '已签退：服务 {hours} 小时，获得 {points} 积分',
   'volunteer.why.deadline_passed': '报名已截止。',
+  'volunteer.why.content': '填写的内容里有不适宜公开的文字，请修改后再提交。',
   'volunteer.why.team': '这个活动不面向您所在的队伍。',
   'volunteer.why.overlap': '这个时间您已报名了别的活动；请先取消那个活动再报名。',
   'volunteer.why.skills': '这个活动需要的技能不在您的资料里。',

@@ -37,7 +37,7 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.reach.chats': m('ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠸᠢᠴᠠᠲ ᠪᠦᠯᠦᠭ'),
   'on.reach.chat': m('ᠪᠦᠯᠦᠭ {id} （{group}）᠄ {readers} ᠬᠦᠮᠦᠨ ᠨᠡᠭᠡᠭᠡᠪᠡ'),
   'on.reach.noChats': m('ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠸᠢᠴᠠᠲ ᠪᠦᠯᠦᠭ ᠠᠯᠭ᠎ᠠ᠃ ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠪᠦᠯᠦᠭ ᠲᠦ ᠬᠤᠪᠢᠶᠠᠯᠴᠠᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ ᠡᠨᠳᠡ ᠭᠠᠷᠤᠨ᠎ᠠ᠃'),
-  'on.reach.messages': m('ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ᠄ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ {sent}᠂ ᠪᠦᠲᠦᠭᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ {failed}᠂ ᠲᠡᠪᠴᠢᠭᠰᠡᠨ {refused}᠂ ᠲᠣᠳᠣᠷᠬᠠᠢ ᠦᠭᠡᠢ {inDoubt}'),
+  'on.reach.messages': m('ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ᠄ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ {sent}᠂ ᠪᠦᠲᠦᠭᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ {failed}᠂ ᠲᠡᠪᠴᠢᠭᠰᠡᠨ {refused}᠂ ᠡᠳᠦᠷ ᠦᠨ ᠬᠢᠵᠠᠭᠠᠷ ᠲᠤ ᠬᠦᠷᠦᠭᠰᠡᠨ {capped}᠂ ᠲᠣᠳᠣᠷᠬᠠᠢ ᠦᠭᠡᠢ {inDoubt}'),
   'on.reach.sending': m('ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ ᠢᠯᠡᠭᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…'),
   'on.reach.noMessages': m('ᠡᠩ ᠦᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢᠯᠡᠭᠡᠬᠦ ᠦᠭᠡᠢ᠃'),
   'on.reach.refresh': m('ᠰᠢᠨᠡᠴᠢᠯᠡᠬᠦ'),
@@ -74,6 +74,7 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.form.corrected': m('ᠵᠠᠰᠠᠪᠠ᠂ ᠠᠷᠠᠳ “ᠵᠠᠰᠠᠪᠠ” ᠭᠡᠰᠡᠨ ᠲᠡᠮᠳᠡᠭ ᠢ ᠦᠵᠡᠨ᠎ᠡ᠃'),
   'on.error.PERMISSION_DENIED': m('ᠲᠠ ᠡᠨᠡ ᠪᠦᠯᠦᠭ ᠲᠦ ᠨᠡᠢᠲᠡᠯᠡᠬᠦ ᠪᠤᠶᠤ ᠡᠨᠡ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢ ᠵᠠᠰᠠᠬᠤ ᠡᠷᠬᠡ ᠦᠭᠡᠢ᠃'),
   'on.error.CONFLICT': m('ᠡᠨᠡ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢ ᠥᠭᠡᠷ᠎ᠡ ᠬᠦᠮᠦᠨ ᠳᠦᠷᠦ ᠵᠠᠰᠠᠪᠠ᠂ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃'),
+  'on.error.RESOURCE_EXHAUSTED': m('ᠡᠨᠡ ᠴᠠᠭ ᠲᠤ ᠨᠡᠢᠲᠡᠯᠡᠬᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠤᠨ ᠲᠣᠭ᠎ᠠ ᠳᠦᠭᠦᠷᠪᠡ᠃ {time} ᠡᠴᠡ ᠬᠣᠶᠢᠰᠢ ᠳᠠᠬᠢᠨ ᠨᠡᠢᠲᠡᠯᠡᠭᠡᠷᠡᠢ᠃'),
 
   'on.review.title': m('ᠬᠢᠨᠠᠬᠤ ᠮᠡᠳᠡᠭᠳᠡᠯ'),
   'on.review.empty': m('ᠬᠢᠨᠠᠬᠤ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠠᠯᠭ᠎ᠠ᠃'),

@@ -32,7 +32,7 @@ export const officerNoticesZhHans = {
   'on.reach.chats': '关联的微信群',
   'on.reach.chat': '群 {id}（{group}）：{readers} 人从群里打开',
   'on.reach.noChats': '还没有关联的微信群。把通知分享到社区微信群后，从群里打开的人数会显示在这里。',
-  'on.reach.messages': '服务通知：已发送 {sent}，失败 {failed}，拒收 {refused}，不确定 {inDoubt}',
+  'on.reach.messages': '服务通知：已发送 {sent}，失败 {failed}，拒收 {refused}，当天已达上限未发 {capped}，不确定 {inDoubt}',
   'on.reach.sending': '紧急提醒正在发送…',
   'on.reach.noMessages': '普通通知不发送服务通知。',
   'on.reach.refresh': '刷新',
@@ -69,6 +69,7 @@ export const officerNoticesZhHans = {
   'on.form.corrected': '已保存更正，居民会看到“已更正”标记。',
   'on.error.PERMISSION_DENIED': '您不能向所选的群组发布，或不能修改这条通知。',
   'on.error.CONFLICT': '这条通知刚被别人修改过，请刷新后再试。',
+  'on.error.RESOURCE_EXHAUSTED': '这一小时发布的通知已达上限。请在 {time} 之后再发布；紧急情况请报告所领导。',
 
   'on.review.title': '待审核的通知',
   'on.review.empty': '没有待审核的通知。内容安全检查提示需人工审核的通知会出现在这里。',
