@@ -244,6 +244,8 @@ export const INPUTS: Record<string, InputFactory> = {
   'volunteers.setLeaderboardOptOut': plain(() => ({ optOut: true })),
   'volunteers.correctHours': plain(() => ({ activityId: ACTIVITY, openid: CALLERS.A, minutes: 60, reason: '补记' })),
   'volunteers.teamMonth': plain(() => ({ month: localDate(0).slice(0, 7) })),
+
+  'security.mediaChecks': none,
 }
 
 /** The input table's entry for an action, or a failure that names the action to add. */
