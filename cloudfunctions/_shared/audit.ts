@@ -51,7 +51,7 @@ export async function searchAudit(query: AuditQuery): Promise<{ entries: AuditEn
     ...(query.actorOpenid ? { actorOpenid: query.actorOpenid } : {}),
     ...(query.collection ? { collection: query.collection } : {}),
     ...(query.recordId ? { recordId: query.recordId } : {}),
-    ...(query.action ? { action: query.action } : {}),
+    ...(query.actionName ? { action: query.actionName } : {}),
     ...period,
   }
   const { data } = (await auditLog()

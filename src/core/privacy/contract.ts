@@ -27,7 +27,8 @@ export const AuditQuery = z
     actorOpenid: Token.optional(),
     collection: Token.optional(),
     recordId: Token.optional(),
-    action: Token.optional(),
+    /** The audited action (`read`, `reveal:applicant.phone`…); not `action`, which names the function's own action. */
+    actionName: Token.optional(),
     from: Instant.optional(),
     to: Instant.optional(),
     page: z.number().int().min(0).max(500).default(0),
