@@ -13,6 +13,8 @@ export default defineAppConfig({
     // Mediation carries its contract's schemas: residents' screens in their own subpackage.
     { root: 'packages/mediation', pages: ['pages/index/index'] },
     { root: 'packages/notices', pages: ['pages/feed/index', 'pages/detail/index', 'pages/groups/index'] },
+    // Residents' rights over their data (export, deletion): opened rarely, kept out of the main package.
+    { root: 'packages/privacy-rights', pages: ['pages/index/index'] },
   ],
   window: {
     // Replaced at runtime by the localized title (PageShell); this is the first paint.
