@@ -1,7 +1,7 @@
 // account: identity, roles, preferences, officer invites, residents' rights (export, deletion),
 // the leaders' audit-log search, and the timer job that applies the audit log's retention.
-import { accountContract } from '../../src/core/account/contract'
 import { fail, ok } from '../../src/core/envelope'
+import { accountFunctionContract } from '../../src/core/privacy/contract'
 import { dayjs } from '../../src/core/time'
 import { pruneAuditLog } from '../_shared/audit'
 import { cloud } from '../_shared/cloud'
@@ -12,7 +12,7 @@ import { acceptPrivacy, me, updatePreferences } from './actions/profile'
 import { createInvite, listOfficers, redeemInvite } from './actions/invites'
 import { deleteMyAccount, exportMyData } from './actions/rights'
 
-const api = createMain(accountContract, {
+const api = createMain(accountFunctionContract, {
   me,
   updatePreferences,
   acceptPrivacy,

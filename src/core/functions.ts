@@ -1,5 +1,5 @@
 // Every deployed cloud function's contract, by name: the typed client and the build read this.
-import { accountContract } from './account/contract'
+import { accountFunctionContract } from './privacy/contract'
 import { bookingContract } from './booking/contract'
 import { jurisdictionContract } from './jurisdiction/contract'
 import { mediationContract } from './mediation/contract'
@@ -7,7 +7,7 @@ import { volunteersContract } from './volunteers/contract'
 import { noticesContract } from './notices/contract'
 
 export const contracts = {
-  account: accountContract,
+  account: accountFunctionContract,
   jurisdiction: jurisdictionContract,
   booking: bookingContract,
   mediation: mediationContract,

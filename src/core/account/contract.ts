@@ -3,7 +3,6 @@ import * as z from 'zod'
 import { defineFunction } from '../contract'
 import { DocId, Language } from '../ids'
 import { ANYONE, Role } from '../roles'
-import { AuditPage, AuditQuery, DELETE_CONFIRMATION, DeletionReport, MyData } from '../privacy/contract'
 
 /** Invite codes are 8 characters from an alphabet without look-alikes (0/O, 1/I). */
 export const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -76,26 +75,5 @@ export const accountContract = defineFunction('account', {
     input: z.object({}),
     output: z.array(OfficerSummary.extend({ bound: z.boolean() })),
     roles: ['admin'],
-  },
-  exportMyData: {
-    summary: 'Everything the station stores about the caller, as JSON, their own personal data in clear (PIPL art. 45).',
-    input: z.object({}),
-    output: MyData,
-    roles: ANYONE,
-    scope: 'own',
-  },
-  deleteMyAccount: {
-    summary: 'Delete the caller’s account: records the station must keep (served bookings, done visits, filed disputes, attendance hours) are anonymised, the rest removed; open bookings and sign-ups are cancelled and their places given back. Staff accounts are unbound by an admin instead.',
-    input: z.object({ confirm: z.literal(DELETE_CONFIRMATION) }),
-    output: DeletionReport,
-    roles: ANYONE,
-    scope: 'own',
-  },
-  searchAudit: {
-    summary: 'Search the audit log by actor, record, collection, action and period, newest first, a page at a time (station leaders).',
-    input: AuditQuery,
-    output: AuditPage,
-    roles: ['station_leader'],
-    scope: 'station',
   },
 })

@@ -2,8 +2,10 @@
 // all their data or deletes their account (PIPL arts. 45 and 47); station leaders search the
 // audit log, whose entries are kept for a configurable number of days.
 import * as z from 'zod'
+import { accountContract } from '../account/contract'
+import { defineFunction } from '../contract'
 import type { Dayjs } from '../time'
-import { Role } from '../roles'
+import { ANYONE, Role } from '../roles'
 
 // ── Audit log ─────────────────────────────────────────────────────────────────────────────────
 
@@ -89,3 +91,34 @@ export type DeletionReport = z.infer<typeof DeletionReport>
 /** A staff reveal's answer: the phone in full (null when the owner deleted their account). */
 export const RevealedContact = z.object({ phone: z.string().nullable() })
 export type RevealedContact = z.infer<typeof RevealedContact>
+
+// ── The account function's whole contract ────────────────────────────────────────────────────
+
+/**
+ * The account function with the rights and audit actions added. Kept apart from accountContract,
+ * which the main package bundles for `me`: these schemas ship only in the subpackages that call them.
+ */
+export const accountFunctionContract = defineFunction('account', {
+  ...accountContract.actions,
+  exportMyData: {
+    summary: 'Everything the station stores about the caller, as JSON, their own personal data in clear (PIPL art. 45).',
+    input: z.object({}),
+    output: MyData,
+    roles: ANYONE,
+    scope: 'own',
+  },
+  deleteMyAccount: {
+    summary: 'Delete the caller’s account: records the station must keep (served bookings, done visits, filed disputes, attendance hours) are anonymised, the rest removed; open bookings and sign-ups are cancelled and their places given back. Staff accounts are unbound by an admin instead.',
+    input: z.object({ confirm: z.literal(DELETE_CONFIRMATION) }),
+    output: DeletionReport,
+    roles: ANYONE,
+    scope: 'own',
+  },
+  searchAudit: {
+    summary: 'Search the audit log by actor, record, collection, action and period, newest first, a page at a time (station leaders).',
+    input: AuditQuery,
+    output: AuditPage,
+    roles: ['station_leader'],
+    scope: 'station',
+  },
+})

@@ -4,8 +4,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { accountContract } from '../../../../core/account/contract'
-import type { AuditEntryView } from '../../../../core/privacy/contract'
+import { accountFunctionContract, type AuditEntryView } from '../../../../core/privacy/contract'
 import { dayjs, STATION_TIME_ZONE } from '../../../../core/time'
 import { PageShell } from '../../../../components/page-shell'
 import { SectionCard } from '../../../../components/section-card'
@@ -88,7 +87,7 @@ function AuditSearch() {
       ...(filters.period ? { from: periodFrom(filters.period) } : {}),
       page: to,
     }
-    call(accountContract, 'searchAudit', query).then(
+    call(accountFunctionContract, 'searchAudit', query).then(
       (answer) => setResult({ status: 'ready', ...answer }),
       (err: unknown) => setResult({ status: 'error', message: t(errorMessageKeyIn(privacyCatalog, asCloudError(err), 'audit')) }),
     )

@@ -6,8 +6,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { accountContract } from '../../../../core/account/contract'
-import { DELETE_CONFIRMATION, type DeletionReport, type MyData } from '../../../../core/privacy/contract'
+import { accountFunctionContract, DELETE_CONFIRMATION, type DeletionReport, type MyData } from '../../../../core/privacy/contract'
 import { STAFF } from '../../../../core/roles'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { PageShell, usePageToast } from '../../../../components/page-shell'
@@ -33,7 +32,7 @@ function ExportCard() {
   const run = () => {
     setBusy(true)
     setDone(null)
-    call(accountContract, 'exportMyData', {})
+    call(accountFunctionContract, 'exportMyData', {})
       .then(async (data) => {
         const file = `my-data-${data.exportedAt.slice(0, 10)}.json`
         const how = await handOutJson(file, JSON.stringify(data, null, 2))
@@ -69,7 +68,7 @@ function DeleteCard({ staff }: { staff: boolean }) {
 
   const remove = () => {
     setBusy(true)
-    call(accountContract, 'deleteMyAccount', { confirm: DELETE_CONFIRMATION })
+    call(accountFunctionContract, 'deleteMyAccount', { confirm: DELETE_CONFIRMATION })
       .then(setReport, (err: unknown) => toast(t(errorMessageKeyIn(rightsCatalog, asCloudError(err), 'rights'))))
       .then(() => {
         setBusy(false)
