@@ -34,6 +34,67 @@ async function toMongolian(page: Page) {
 
 let caseId: string
 
+async function revealAsOfficer(page: Page) {
+  await signIn(page, OFFICER)
+  await open(page, `/packages/officer/pages/mediation-case/index?id=${caseId}`)
+  await on(page, 'casework-case', '.casework-applicant').waitFor()
+  expect(await on(page, 'casework-case', '.casework-applicant').textContent()).toContain('138****1234')
+  expect(await on(page, 'casework-case').textContent()).not.toContain(PHONE)
+  await on(page, 'casework-case', '.casework-reveal-applicant .reveal-phone-show').click()
+  await on(page, 'casework-case', '.casework-reveal-applicant .reveal-phone-number').waitFor()
+  expect(await on(page, 'casework-case', '.casework-reveal-applicant .reveal-phone-number').textContent()).toBe(PHONE)
+  await shoot(page, 'privacy-1-officer-reveal-mongolian')
+}
+
+async function findInAuditLog(page: Page) {
+  await signIn(page, LEADER)
+  await on(page, 'home', '.role-home-officer .fq-entry-action').click()
+  await on(page, 'workbench', '.workbench-open-audit .fq-entry-action').click()
+  await on(page, 'audit', '.audit-action-reveal-applicant-phone').click()
+  await on(page, 'audit', '.audit-search').click()
+  await on(page, 'audit', '.audit-results .audit-entry').first().waitFor()
+  const first = (await on(page, 'audit', '.audit-results .audit-entry').first().textContent()) ?? ''
+  expect(first).toContain('巴特尔')
+  expect(first).toContain(caseId)
+  await shoot(page, 'privacy-2-leader-audit')
+
+  await open(page, '/pages/index/index')
+  await toMongolian(page)
+  await open(page, '/packages/officer/pages/audit/index')
+  await page.locator('#page-audit.lang-mn .audit-search').click()
+  await on(page, 'audit', '.audit-results .audit-entry').first().waitFor()
+  await on(page, 'audit', '.audit-results').scrollIntoViewIfNeeded()
+  await shoot(page, 'privacy-3-leader-audit-mongolian')
+}
+
+async function exportAndDelete(page: Page) {
+  await signIn(page, RESIDENT)
+  await open(page, '/pages/me/index')
+  await on(page, 'me', '.me-open-my-data').click()
+  await on(page, 'privacy-rights', '.rights-export-action').waitFor()
+
+  const [download] = await Promise.all([page.waitForEvent('download'), on(page, 'privacy-rights', '.rights-export-action').click()])
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { user: { _id: string }; mediationCases: Array<{ applicant: { phone: string } }> }
+  expect(exported.user._id).toBe(RESIDENT)
+  expect(exported.mediationCases[0].applicant.phone).toBe(PHONE)
+  await on(page, 'privacy-rights', '.rights-export-done').waitFor()
+  await shoot(page, 'privacy-4-resident-export')
+
+  await on(page, 'privacy-rights', '.rights-delete-phrase input').fill('注销')
+  await on(page, 'privacy-rights', '.rights-delete .fq-field-error').waitFor()
+  expect(await on(page, 'privacy-rights', '.rights-delete-action').getAttribute('class')).toContain('disabled')
+  await on(page, 'privacy-rights', '.rights-delete-phrase input').fill(rightsZhHans['rights.delete.phrase'])
+  await on(page, 'privacy-rights', '.rights-delete-action').click()
+  await on(page, 'privacy-rights', '.rights-delete-confirm').waitFor()
+  await shoot(page, 'privacy-5-resident-delete-confirm')
+  await on(page, 'privacy-rights', '.rights-delete-confirm .fq-dialog-confirm').click()
+  await on(page, 'privacy-rights', '.rights-delete-done').waitFor()
+  expect(await on(page, 'privacy-rights', '.rights-delete-done').textContent()).toMatch(/删除 \d+ 条/)
+  await shoot(page, 'privacy-6-resident-deleted')
+  const left = await harness.callAs<unknown[]>(RESIDENT, 'mediation', { action: 'myCases' })
+  expect(left).toEqual([])
+}
+
 describe('staff see phones masked', () => {
   it('reveals a disputant’s phone on tap, and the leader finds the reveal in the audit log', async () => {
     const filed = await harness.callAs<ResidentCaseView>(MONGOLIAN_RESIDENT, 'mediation', {
@@ -47,74 +108,39 @@ describe('staff see phones masked', () => {
     })
     caseId = filed.id
 
-    const { page } = await harness.openPhone()
-    await signIn(page, OFFICER)
-    await open(page, `/packages/officer/pages/mediation-case/index?id=${caseId}`)
-    await on(page, 'casework-case', '.casework-applicant').waitFor()
-    expect(await on(page, 'casework-case', '.casework-applicant').textContent()).toContain('138****1234')
-    expect(await on(page, 'casework-case').textContent()).not.toContain(PHONE)
-    await on(page, 'casework-case', '.casework-reveal-applicant .reveal-phone-show').click()
-    await on(page, 'casework-case', '.casework-reveal-applicant .reveal-phone-number').waitFor()
-    expect(await on(page, 'casework-case', '.casework-reveal-applicant .reveal-phone-number').textContent()).toBe(PHONE)
-    await shoot(page, 'privacy-1-officer-reveal')
-
+    const officer = await harness.openPhone()
     const leader = await harness.openPhone()
-    await signIn(leader.page, LEADER)
-    await on(leader.page, 'home', '.role-home-officer .fq-entry-action').click()
-    await on(leader.page, 'workbench', '.workbench-open-audit .fq-entry-action').click()
-    await on(leader.page, 'audit', '.audit-action-reveal-applicant-phone').click()
-    await on(leader.page, 'audit', '.audit-search').click()
-    await on(leader.page, 'audit', '.audit-results .audit-entry').first().waitFor()
-    const first = (await on(leader.page, 'audit', '.audit-results .audit-entry').first().textContent()) ?? ''
-    expect(first).toContain('巴特尔')
-    expect(first).toContain(caseId)
-    await shoot(leader.page, 'privacy-2-leader-audit')
-
-    await open(leader.page, '/pages/index/index')
-    await toMongolian(leader.page)
-    await open(leader.page, '/packages/officer/pages/audit/index')
-    await leader.page.locator('#page-audit.lang-mn .audit-search').click()
-    await on(leader.page, 'audit', '.audit-results .audit-entry').first().waitFor()
-    await shoot(leader.page, 'privacy-3-leader-audit-mongolian')
+    try {
+      await revealAsOfficer(officer.page)
+      await findInAuditLog(leader.page)
+    } finally {
+      await officer.context.close()
+      await leader.context.close()
+    }
   })
 })
 
 describe('a resident’s rights over their data', () => {
   it('exports everything as a JSON file, then deletes the account after the phrase and a second yes', async () => {
     await harness.callAs(RESIDENT, 'mediation', { action: 'fileDispute', requestId: 'e2e-privacy-dispute-0002', type: 'neighbour', description: '楼上漏水，协商没有结果。', applicant: { name: '张桂兰', phone: PHONE }, communityId: 'community-chaoge', dangerNow: false })
-    const { page } = await harness.openPhone()
-    await signIn(page, RESIDENT)
-    await open(page, '/pages/me/index')
-    await on(page, 'me', '.me-open-my-data').click()
-    await on(page, 'privacy-rights', '.rights-export-action').waitFor()
-
-    const [download] = await Promise.all([page.waitForEvent('download'), on(page, 'privacy-rights', '.rights-export-action').click()])
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { user: { _id: string }; mediationCases: Array<{ applicant: { phone: string } }> }
-    expect(exported.user._id).toBe(RESIDENT)
-    expect(exported.mediationCases[0].applicant.phone).toBe(PHONE)
-    await on(page, 'privacy-rights', '.rights-export-done').waitFor()
-    await shoot(page, 'privacy-4-resident-export')
-
-    await on(page, 'privacy-rights', '.rights-delete-phrase input').fill('注销')
-    expect(await on(page, 'privacy-rights', '.rights-delete-action').isDisabled()).toBe(true)
-    await on(page, 'privacy-rights', '.rights-delete-phrase input').fill(rightsZhHans['rights.delete.phrase'])
-    await on(page, 'privacy-rights', '.rights-delete-action').click()
-    await on(page, 'privacy-rights', '.rights-delete-confirm').waitFor()
-    await shoot(page, 'privacy-5-resident-delete-confirm')
-    await on(page, 'privacy-rights', '.rights-delete-confirm .fq-dialog-confirm').click()
-    await on(page, 'privacy-rights', '.rights-delete-done').waitFor()
-    expect(await on(page, 'privacy-rights', '.rights-delete-done').textContent()).toMatch(/删除 \d+ 条/)
-    await shoot(page, 'privacy-6-resident-deleted')
-    const left = await harness.callAs<unknown[]>(RESIDENT, 'mediation', { action: 'myCases' })
-    expect(left).toEqual([])
+    const { context, page } = await harness.openPhone()
+    try {
+      await exportAndDelete(page)
+    } finally {
+      await context.close()
+    }
   })
 
   it('explains both rights in traditional Mongolian', async () => {
-    const { page } = await harness.openPhone()
-    await signIn(page, MONGOLIAN_RESIDENT)
-    await open(page, '/packages/privacy-rights/pages/index/index')
-    await page.locator('#page-privacy-rights.lang-mn .rights-delete-kept').waitFor()
-    expect(await on(page, 'privacy-rights', '.rights-export .fq-card-title').textContent()).toMatch(/[\u1800-\u18AF]/)
-    await shoot(page, 'privacy-7-resident-rights-mongolian')
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, MONGOLIAN_RESIDENT)
+      await open(page, '/packages/privacy-rights/pages/index/index')
+      await page.locator('#page-privacy-rights.lang-mn .rights-delete-kept').waitFor()
+      expect(await on(page, 'privacy-rights', '.rights-export .fq-card-title').textContent()).toMatch(/[\u1800-\u18AF]/)
+      await shoot(page, 'privacy-7-resident-rights-mongolian')
+    } finally {
+      await context.close()
+    }
   })
 })
