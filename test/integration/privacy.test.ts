@@ -190,6 +190,17 @@ describe('the retention job', () => {
     expect(await runPrune()).toMatchObject({ ok: true, data: { removed: 0, done: true } })
     expect(cloud.writes()).toBe(0)
   })
+
+  it('removes each expired entry once when two runs overlap', async () => {
+    const old = dayjs().subtract(400, 'day').toDate()
+    await cloud.emulator.seed({ audit_log: Array.from({ length: 450 }, (_, i) => ({ actorOpenid: 'older-officer', roles: ['officer'], action: 'read', collection: 'bookings', recordId: `bk_older_${i}`, at: old })) })
+    const earlier = new Set((await storedAll('audit_log', { action: 'pruneAuditLog' })).map((e) => e._id))
+    const runs = await Promise.all([runPrune(), runPrune()])
+    expect(runs[0].data.removed + runs[1].data.removed).toBe(450)
+    expect(await storedAll('audit_log', { actorOpenid: 'older-officer' })).toEqual([])
+    const counts = (await storedAll('audit_log', { action: 'pruneAuditLog' })).filter((e) => !earlier.has(e._id)).map((e) => e.count as number)
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(450)
+  })
 })
 
 describe('exportMyData', () => {
