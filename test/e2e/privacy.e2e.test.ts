@@ -74,8 +74,8 @@ async function exportAndDelete(page: Page) {
   await on(page, 'privacy-rights', '.rights-export-action').waitFor()
 
   const [download] = await Promise.all([page.waitForEvent('download'), on(page, 'privacy-rights', '.rights-export-action').click()])
-  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { user: { _id: string }; mediationCases: Array<{ applicant: { phone: string } }> }
-  expect(exported.user._id).toBe(RESIDENT)
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { user: { id: string }; mediationCases: Array<{ applicant: { phone: string } }> }
+  expect(exported.user.id).toBe(RESIDENT)
   expect(exported.mediationCases[0].applicant.phone).toBe(PHONE)
   await on(page, 'privacy-rights', '.rights-export-done').waitFor()
   await shoot(page, 'privacy-4-resident-export')

@@ -206,7 +206,7 @@ describe('the retention job', () => {
 describe('exportMyData', () => {
   it('gives the resident everything stored about them, their phone and ID number in clear', async () => {
     const data = expectOk(await call<MyData>(RESIDENT, 'account', 'exportMyData'))
-    expect(data.user).toMatchObject({ _id: RESIDENT, roles: ['resident'] })
+    expect(data.user).toMatchObject({ id: RESIDENT, roles: ['resident'] })
     expect(data.bookings).toEqual([expect.objectContaining({ id: booking.id, applicant: expect.objectContaining({ name: NAME, phone: PHONE, idNumber: ID_NUMBER }) })])
     expect(data.homeVisits).toEqual([expect.objectContaining({ id: visit.id, person: expect.objectContaining({ phone: PHONE, idNumber: ID_NUMBER }), addressText: '巴音布拉格嘎查三组' })])
     expect(data.mediationCases).toEqual([expect.objectContaining({ id: caseId, applicant: { name: NAME, phone: PHONE } })])

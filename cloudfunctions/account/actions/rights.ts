@@ -68,7 +68,7 @@ export async function exportMyData(ctx: Ctx): Promise<MyData> {
   const person: Array<[string, Kind]> = [['phone', 'phone'], ['idNumber', 'id-number']]
   return {
     exportedAt: ctx.now().toISOString(),
-    user: exported(ctx.user, []),
+    user: withoutInternal(exported(ctx.user, [])),
     bookings: myBookings.map((b) => withoutInternal(exported(b, person.map(([p, k]) => [`applicant.${p}`, k])))),
     homeVisits: myVisits.map((v) => withoutInternal(exported(v, person.map(([p, k]) => [`person.${p}`, k])))),
     // The other party's phone is that person's data, not the applicant's: it stays masked.
@@ -113,7 +113,8 @@ async function eraseBookings(openid: string, pseudonym: string, now: Dayjs, remo
   // Every booking handled leaves the query (removed, or no longer the caller's), so it is its own cursor.
   for (let list = await myBookingList(openid); list.length > 0; list = await myBookingList(openid)) {
     for (const booking of list) {
-      if (booking.status === 'booked') await withdrawBooking(booking, { openid, status: 'booked' }, now)
+      // A booking that changed meanwhile (checked in at this moment) is handled as it now is, on the next round.
+      if (booking.status === 'booked' && !(await withdrawBooking(booking, { openid, status: 'booked' }, now))) continue
       if (booking.status === 'checked_in') {
         await renameHolder(booking, pseudonym)
         await bookings()
