@@ -27,9 +27,9 @@ const DEMO_PICKER = /demo-identity-picker|fengqiao\.demoOpenid|demo-resident-1/
 const SECRET_PATTERNS: Array<[string, RegExp]> = [
   ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ["the emulator's secret id and key", /local-emulator-secret/],
-  ['the development ID-number key seed', /local development key/],
+  ['the development personal-data key seed', /local development key/],
   ['a Tencent Cloud secret', /TENCENTCLOUD_SECRET|secretKey["']?\s*[:=]\s*["'][^"']{8,}/],
-  ['a key from the functions’ environment', /BOOKING_ID_KEY|NOTICES_CONFIG|MEDIATION_CONFIG|VOLUNTEERS_CONFIG|BOOKING_CONFIG/],
+  ['a key from the functions’ environment', /PERSONAL_DATA_KEY|NOTICES_CONFIG|MEDIATION_CONFIG|VOLUNTEERS_CONFIG|BOOKING_CONFIG|AUDIT_RETENTION_DAYS/],
 ]
 
 describe('the production (weapp) build', () => {
@@ -43,7 +43,7 @@ describe('the production (weapp) build', () => {
   })
 
   it('carries none of the keys set in this environment', () => {
-    const values = ['BOOKING_ID_KEY', 'TENCENTCLOUD_SECRETKEY'].map((name) => process.env[name]).filter((v): v is string => Boolean(v && v.length >= 8))
+    const values = ['PERSONAL_DATA_KEY', 'TENCENTCLOUD_SECRETKEY'].map((name) => process.env[name]).filter((v): v is string => Boolean(v && v.length >= 8))
     for (const value of values) expect(containing('weapp', new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toEqual([])
   })
 })

@@ -31,7 +31,7 @@ export const Applicant = z.strictObject({
 })
 export type Applicant = z.output<typeof Applicant>
 
-/** A person as shown back: never the identity number, only its last four characters. */
+/** A person as shown back: the identity number only masked (region and last four); the phone in full to its owner, masked to staff. */
 export const PersonView = z.object({
   relation: z.enum(['self', 'family']),
   name: z.string(),
