@@ -11,6 +11,7 @@ import { on, shoot, signIn, startHarness, type Harness } from './harness'
 const RESIDENT = 'demo-resident-2'
 const MONGOLIAN_RESIDENT = 'demo-resident-1'
 const OFFICER = 'demo-officer-1'
+const CHINESE_OFFICER = 'demo-officer-2'
 const LEADER = 'demo-leader-1'
 const PHONE = '13847561234'
 
@@ -122,7 +123,18 @@ describe('staff see phones masked', () => {
 
 describe('a resident’s rights over their data', () => {
   it('exports everything as a JSON file, then deletes the account after the phrase and a second yes', async () => {
-    await harness.callAs(RESIDENT, 'mediation', { action: 'fileDispute', requestId: 'e2e-privacy-dispute-0002', type: 'neighbour', description: '楼上漏水，协商没有结果。', applicant: { name: '张桂兰', phone: PHONE }, communityId: 'community-chaoge', dangerNow: false })
+    const filed = await harness.callAs<ResidentCaseView>(RESIDENT, 'mediation', { action: 'fileDispute', requestId: 'e2e-privacy-dispute-0002', type: 'neighbour', description: '楼上漏水，协商没有结果。', applicant: { name: '张桂兰', phone: PHONE }, communityId: 'community-chaoge', dangerNow: false })
+    // The town's officer works in Chinese: the same reveal, before the resident leaves.
+    const officer = await harness.openPhone()
+    try {
+      await signIn(officer.page, CHINESE_OFFICER)
+      await open(officer.page, `/packages/officer/pages/mediation-case/index?id=${filed.id}`)
+      await on(officer.page, 'casework-case', '.casework-reveal-applicant .reveal-phone-show').click()
+      await on(officer.page, 'casework-case', '.casework-reveal-applicant .reveal-phone-number').waitFor()
+      await shoot(officer.page, 'privacy-0-officer-reveal')
+    } finally {
+      await officer.context.close()
+    }
     const { context, page } = await harness.openPhone()
     try {
       await exportAndDelete(page)
