@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import type { ResidentCaseView } from '../../src/core/mediation/contract'
 import { rightsZhHans } from '../../src/packages/privacy-rights/i18n/zh-Hans'
+import { bookingDoc, roundTheClockCounter, slotDocs } from '../integration/booking-support'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const RESIDENT = 'demo-resident-2'
@@ -14,6 +15,11 @@ const OFFICER = 'demo-officer-1'
 const CHINESE_OFFICER = 'demo-officer-2'
 const LEADER = 'demo-leader-1'
 const PHONE = '13847561234'
+
+// A booking of the resident's tomorrow, for the desk to find by phone (bookingDoc's phone is 13900000000).
+const COUNTER = roundTheClockCounter('counter-e2e-find')
+const [SLOT] = slotDocs(COUNTER.id, { minutesAhead: 24 * 60, count: 1, capacity: 3 })
+const BOOKED = bookingDoc({ id: 'bk_e2e_find', openid: RESIDENT, slot: SLOT, code: '482913', counter: COUNTER })
 
 let harness: Harness
 beforeAll(async () => {
@@ -128,6 +134,14 @@ describe('a resident’s rights over their data', () => {
     const officer = await harness.openPhone()
     try {
       await signIn(officer.page, CHINESE_OFFICER)
+      await harness.emulator.seed({ booking_slots: [{ ...SLOT, remaining: 2, holders: [{ bookingId: BOOKED._id, openid: RESIDENT, at: new Date() }] }], bookings: [BOOKED] })
+      await open(officer.page, '/packages/officer/pages/desk/index')
+      await on(officer.page, 'desk', '.desk-find-input input').fill('139 0000 0000')
+      await on(officer.page, 'desk', '.desk-find-search').click()
+      await on(officer.page, 'desk', `.desk-find .desk-booking-${BOOKED._id}`).waitFor()
+      expect(await on(officer.page, 'desk', `.desk-find .desk-booking-${BOOKED._id}`).textContent()).toContain('139****0000')
+      await on(officer.page, 'desk', `.desk-find .desk-booking-${BOOKED._id}`).scrollIntoViewIfNeeded()
+      await shoot(officer.page, 'privacy-0-desk-find')
       await open(officer.page, `/packages/officer/pages/mediation-case/index?id=${filed.id}`)
       await on(officer.page, 'casework-case', '.casework-reveal-applicant .reveal-phone-show').click()
       await on(officer.page, 'casework-case', '.casework-reveal-applicant .reveal-phone-number').waitFor()
