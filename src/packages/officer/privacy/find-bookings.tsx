@@ -41,7 +41,15 @@ export function FindBookings() {
       </View>
       {state.status === 'error' ? <View className="fq-field-error desk-find-error">{state.message}</View> : null}
       {state.status === 'ready' && state.bookings.length === 0 ? <View className="fq-muted desk-find-none">{t('find.none')}</View> : null}
-      {state.status === 'ready' ? state.bookings.map((booking) => <DeskBookingRow key={booking.id} booking={booking} />) : null}
+      {state.status === 'ready'
+        ? state.bookings.map((booking) => (
+            // The desk's rows show the slot time of one day; found bookings may be on any day.
+            <View key={booking.id} className="desk-find-result">
+              <View className="fq-muted desk-find-date">{booking.slot.localDate}</View>
+              <DeskBookingRow booking={booking} />
+            </View>
+          ))
+        : null}
     </SectionCard>
   )
 }
