@@ -35,9 +35,12 @@ export async function benchPrivacy(emulator: Emulator): Promise<Row[]> {
   for (let i = 0; i < 1000; i++) protect('phone', phone)
   row('protect (seal + mask + lookup hash) of one phone: µs', (Number(process.hrtime.bigint() - started) / 1e3 / 1000).toFixed(1), 'in the bench process, 1,000 rounds')
 
+  // The demo station's counters get their slots from the daily job (idempotent: run it here).
+  await emulator.runTimer('booking', 'generateSlots')
   const listed = (await call('booking', resident, { action: 'listSlots', days: 14 })).data as { slots: Array<{ id: string; bookable: boolean }> }
   const slot = listed.slots.find((s) => s.bookable)
-  const booked = await call('booking', resident, { action: 'book', slotId: slot?.id, serviceId: 'id-card-renewal', requestId: randomUUID(), applicant: { relation: 'self', name: '基准居民', phone, idNumber: '11010519491231002X' } })
+  if (!slot) throw new Error('bench-privacy: no bookable slot in the demo station')
+  const booked = await call('booking', resident, { action: 'book', slotId: slot.id, serviceId: 'id-card-renewal', requestId: randomUUID(), applicant: { relation: 'self', name: '基准居民', phone, idNumber: '11010519491231002X' } })
   const bookingId = String(booked.data?.id)
   await call('booking', resident, { action: 'requestHomeVisit', requestId: randomUUID(), serviceId: 'id-card-renewal', person: { relation: 'self', name: '基准居民', phone }, reason: 'illness', note: '卧床', communityId: 'gacha-bayanbulag', addressText: '巴音布拉格嘎查' })
   await call('mediation', resident, { action: 'fileDispute', requestId: randomUUID(), type: 'neighbour', description: '邻居的牛群进了我家草场。', applicant: { name: '基准居民', phone }, communityId: 'gacha-bayanbulag', dangerNow: false })
