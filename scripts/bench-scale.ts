@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { bookingRecord, counterRecord, slotRecord, type SlotDoc } from '../cloudfunctions/booking/records'
 import { newUser } from '../cloudfunctions/_shared/user-record'
+import { protect } from '../cloudfunctions/_shared/personal-data'
 import { voidSeat } from '../src/core/booking/rules'
 import { generateSlots } from '../src/core/booking/slots'
 import { dayjs } from '../src/core/time'
@@ -47,7 +48,7 @@ function history(n: number) {
       slot: { ...slot, holders: [] },
       service,
       counter,
-      applicant: { relation: 'self', name: '规模居民', phone: '13900000000', idNumber: null, idNumberMasked: null },
+      applicant: { relation: 'self', name: '规模居民', phone: protect('phone', '13900000000'), idNumber: null },
       language: 'zh',
       now: slot.startsAt,
     })

@@ -3,6 +3,7 @@
 // and database requests per action as the emulator counts them. Figures, not pass/fail.
 import type { Emulator } from '../emulator'
 import { newUser } from '../cloudfunctions/_shared/user-record'
+import { protect } from '../cloudfunctions/_shared/personal-data'
 import { untouchedActivity, type ActivityDoc, type VolunteerDoc } from '../cloudfunctions/volunteers/records'
 import { dayjs } from '../src/core/time'
 
@@ -43,7 +44,7 @@ export function activity(id: string, capacity: number, startsInHours: number, co
 export const profile = (openid: string): VolunteerDoc => ({
   _id: openid,
   name: openid,
-  phone: '13900000000',
+  phone: protect('phone', '13900000000'),
   skills: [],
   availability: ['weekend'],
   communityId: 'gacha-ulaanhad',

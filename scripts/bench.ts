@@ -15,6 +15,7 @@ import { benchBooking } from './bench-booking'
 import { benchLoad } from './bench-load'
 import { benchMediation } from './bench-mediation'
 import { benchNotices } from './bench-notices'
+import { benchPrivacy } from './bench-privacy'
 import { benchScale } from './bench-scale'
 import { benchRouting } from './bench-routing'
 import { benchVolunteers } from './bench-volunteers'
@@ -195,6 +196,7 @@ async function main() {
       report('notices: publish and feed database requests, urgent fan-out to 10,000 members, clean and crashed half-way', await benchNotices(emulator))
       report('abuse limits and content security: requests each adds to a call that passes', await benchAbuse(emulator))
       report('mediation: database requests of filing and casework, the inbox over 5,000 open cases, the escalation job over 50,000 cases', await benchMediation(emulator))
+      report('personal data: audited reveal, lookup by hash, audit search and retention, export and deletion of an account', await benchPrivacy(emulator))
       console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
     })
   }

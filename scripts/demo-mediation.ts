@@ -3,6 +3,7 @@
 // first start. Only closed cases: nothing here is due for escalation or a return visit, so the
 // jobs and the officers' inboxes start empty. Also the case builder the tests and the bench use.
 import { untouchedCase } from '../cloudfunctions/mediation/new-case'
+import { protect } from '../cloudfunctions/_shared/personal-data'
 import type { CaseDoc } from '../cloudfunctions/mediation/store'
 import type { DisputeType } from '../src/core/mediation/contract'
 
@@ -15,7 +16,7 @@ export function mediationCaseRecord(id: string, overrides: Partial<CaseDoc> = {}
     requestDigest: id,
     type: 'neighbour',
     description: '草场边界纠纷',
-    applicant: { name: '申请人', phone: '13900000000' },
+    applicant: { name: '申请人', phone: protect('phone', '13900000000') },
     otherParty: null,
     partiesKey: null,
     communityId: 'gacha-bayanbulag',

@@ -4,6 +4,7 @@
 // application waits for an officer; activities start from `today` so the demo always has some.
 import { randomInt } from 'node:crypto'
 import { checkInCodeFrom } from '../src/core/volunteers/rules'
+import { protect } from '../cloudfunctions/_shared/personal-data'
 import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { untouchedActivity, type ActivityDoc, type TeamDoc, type VolunteerDoc } from '../cloudfunctions/volunteers/records'
 
@@ -46,7 +47,7 @@ export function demoVolunteerDocuments(today: Date, seededAt: Date) {
   const profile = (openid: string, name: string, teamId: string, status: VolunteerDoc['status']): VolunteerDoc => ({
     _id: openid,
     name,
-    phone: '13900000000',
+    phone: protect('phone', '13900000000'),
     skills: ['mongolian', 'driving'],
     availability: ['weekend', 'on_call'],
     communityId: 'gacha-ulaanhad',

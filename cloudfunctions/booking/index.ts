@@ -9,6 +9,7 @@ import { createMain } from '../_shared/runtime'
 import { book } from './actions/book'
 import { listCounters, listServices, upsertService } from './actions/catalog'
 import { checkIn, closeCounterDay, counterQueue, dayBookings } from './actions/desk'
+import { findBookings, revealBookingContact, revealHomeVisitContact } from './actions/contact'
 import { acceptHomeVisitTime, myHomeVisits, pendingHomeVisits, proposeHomeVisitTimes, recordHomeVisitDone, requestHomeVisit } from './actions/home-visits'
 import { cancel, myBookings, myBookingStatus, reschedule } from './actions/manage'
 import { listSlots } from './actions/slots'
@@ -35,6 +36,9 @@ const api = createMain(bookingContract, {
   pendingHomeVisits,
   proposeHomeVisitTimes,
   recordHomeVisitDone,
+  revealBookingContact,
+  revealHomeVisitContact,
+  findBookings,
 })
 
 /** config.json's timeout, for a platform that passes no time limit in the context. */

@@ -10,7 +10,7 @@ import type { BookingConfig } from '../../src/core/booking/config'
 import { counterBookingRefusal, homeVisitRefusal } from '../../src/core/booking/catalog'
 import type { GeneratedSlot } from '../../src/core/booking/slots'
 import { Language } from '../../src/core/ids'
-import { Sealed } from './id-cipher'
+import { disclose, Protected } from '../_shared/personal-data'
 
 /** Dates come back as Date objects from queries; coercion also accepts ISO text. */
 const StoredDate = z.coerce.date()
@@ -121,16 +121,24 @@ export const slotView = (slot: Omit<SlotDoc, 'holders'>, bookable: boolean): Slo
 
 // ── Bookings ────────────────────────────────────────────────────────────────────────────────
 
+/** Phone and ID number are Protected (encrypted, masked, hashed); both are null once the resident deleted their account. */
 export const StoredPerson = z.object({
   relation: z.enum(['self', 'family']),
   name: z.string(),
-  phone: z.string(),
-  idNumber: Sealed.nullable(),
-  idNumberMasked: z.string().nullable(),
+  phone: Protected.nullable(),
+  idNumber: Protected.nullable(),
 })
 export type StoredPerson = z.infer<typeof StoredPerson>
 
-export const personView = (person: StoredPerson): PersonView => ({ relation: person.relation, name: person.name, phone: person.phone, idNumberMasked: person.idNumberMasked })
+/** Who is looking: the record's owner sees their phone; staff see it masked until they reveal it (an audited action). */
+export type Viewer = 'owner' | 'staff'
+
+export const personView = (person: StoredPerson, viewer: Viewer): PersonView => ({
+  relation: person.relation,
+  name: person.name,
+  phone: person.phone ? (viewer === 'owner' ? disclose('phone', person.phone) : person.phone.masked) : '',
+  idNumberMasked: person.idNumber?.masked ?? null,
+})
 
 export const BookingDoc = z.object({
   _id: z.string(),
@@ -219,14 +227,14 @@ export function bookingRecord(b: NewBooking): BookingDoc {
 /** Codes are shown only while the booking still holds its place at the counter. */
 const showsCode = (status: BookingDoc['status']) => status === 'booked' || status === 'checked_in'
 
-export function bookingView(doc: BookingDoc, config: BookingConfig): BookingView {
+export function bookingView(doc: BookingDoc, config: BookingConfig, viewer: Viewer = 'owner'): BookingView {
   return {
     id: doc._id,
     status: doc.status,
     service: { id: doc.serviceId, name: doc.service.name },
     counter: { id: doc.counterId, ...doc.counter },
     slot: { id: doc.slotId, startsAt: doc.startsAt.toISOString(), endsAt: doc.endsAt.toISOString(), localDate: doc.localDate, localTime: doc.localTime },
-    applicant: personView(doc.applicant),
+    applicant: personView(doc.applicant, viewer),
     code: showsCode(doc.status) ? doc.code : null,
     qrPayload: showsCode(doc.status) ? qrPayloadOf(doc._id, doc.code) : null,
     changeableUntil: cancellationDeadline(doc.startsAt, config).toISOString(),
@@ -236,4 +244,4 @@ export function bookingView(doc: BookingDoc, config: BookingConfig): BookingView
   }
 }
 
-export const deskBooking = (doc: BookingDoc, config: BookingConfig, arrivalNo: number | null): DeskBooking => ({ ...bookingView(doc, config), arrivalNo })
+export const deskBooking = (doc: BookingDoc, config: BookingConfig, arrivalNo: number | null): DeskBooking => ({ ...bookingView(doc, config, 'staff'), arrivalNo })

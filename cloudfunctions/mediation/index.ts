@@ -5,7 +5,7 @@ import { mediationContract } from '../../src/core/mediation/contract'
 import { dayjs } from '../../src/core/time'
 import { cloud } from '../_shared/cloud'
 import { createMain } from '../_shared/runtime'
-import { acceptCase, addInternalNote, caseDetail, closeCase, holdSession, inbox, recordAgreement, recordNotSettled, scheduleSession } from './actions/casework'
+import { acceptCase, addInternalNote, caseDetail, closeCase, holdSession, inbox, recordAgreement, recordNotSettled, revealContact, scheduleSession } from './actions/casework'
 import { fileDispute, myCases, rateCase, withdrawCase } from './actions/intake'
 import { acknowledgeAlert, completeRectification, highRiskAlerts, rectifications, statistics } from './actions/leadership'
 import { runJob } from './jobs'
@@ -17,6 +17,7 @@ const api = createMain(mediationContract, {
   rateCase,
   inbox,
   caseDetail,
+  revealContact,
   acceptCase,
   scheduleSession,
   holdSession,

@@ -10,6 +10,7 @@ import { RouteResult } from '../../src/core/routing'
 import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
+import { Protected } from '../_shared/personal-data'
 
 export const cases = () => db.collection(COLLECTIONS.mediationCases)
 export const rectifications = () => db.collection(COLLECTIONS.mediationRectifications)
@@ -36,8 +37,9 @@ export const CaseDoc = z.object({
   requestDigest: z.string(),
   type: DisputeType,
   description: z.string(),
-  applicant: z.object({ name: z.string(), phone: z.string() }),
-  otherParty: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  /** Phones are Protected (encrypted, masked, hashed); the applicant's is null once they deleted their account. */
+  applicant: z.object({ name: z.string(), phone: Protected.nullable() }),
+  otherParty: z.object({ name: z.string(), phone: Protected.nullable() }).nullable(),
   partiesKey: z.string().nullable(),
   communityId: z.string().nullable(),
   location: z.object({ lng: z.number(), lat: z.number() }).nullable(),

@@ -74,8 +74,9 @@ export function staffView(doc: CaseDoc, user: UserDoc, now: Dayjs): StaffCaseVie
     ...core(doc),
     description: doc.description,
     language: doc.language,
-    applicant: doc.applicant,
-    otherParty: doc.otherParty,
+    // Masked: the full number only through revealContact, which is audited.
+    applicant: { name: doc.applicant.name, phone: doc.applicant.phone?.masked ?? '' },
+    otherParty: doc.otherParty && { name: doc.otherParty.name, phone: doc.otherParty.phone?.masked ?? null },
     dangerNow: doc.dangerNow,
     photos: doc.photos,
     risk: doc.risk,

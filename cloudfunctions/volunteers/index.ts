@@ -9,7 +9,7 @@ import { createMain } from '../_shared/runtime'
 import { activity, cancelActivity, createActivity, listActivities, roster, updateActivity } from './actions/activities'
 import { checkIn, checkOut, correctHours } from './actions/attendance'
 import { leaderboard, myRecord, teamMonth } from './actions/figures'
-import { applications, apply, decide, myVolunteer, setLeaderboardOptOut, suspend, teams } from './actions/profiles'
+import { applications, apply, decide, myVolunteer, revealContact, setLeaderboardOptOut, suspend, teams } from './actions/profiles'
 import { cancelSignUp, signUp } from './actions/sign-up'
 import { runJob } from './jobs'
 
@@ -20,6 +20,7 @@ const api = createMain(volunteersContract, {
   applications,
   decide,
   suspend,
+  revealContact,
   createActivity,
   updateActivity,
   cancelActivity,

@@ -7,6 +7,7 @@ import { ActivityKind, Availability, Skill, type VolunteerConfig } from '../../s
 import type { ActivityView, RosterPerson, TeamView, VolunteerView } from '../../src/core/volunteers/contract'
 import { LocalizedText } from '../../src/core/volunteers/contract'
 import { cancelDeadline, standingOf, VOLUNTEER_STATUSES } from '../../src/core/volunteers/rules'
+import { disclose, Protected } from '../_shared/personal-data'
 
 const StoredDate = z.coerce.date()
 
@@ -21,7 +22,8 @@ export const HoldDoc = z.object({ activityId: z.string(), startsAt: StoredDate, 
 export const VolunteerDoc = z.object({
   _id: z.string(),
   name: z.string(),
-  phone: z.string(),
+  /** Encrypted, masked and hashed (cloudfunctions/_shared/personal-data.ts). */
+  phone: Protected,
   skills: z.array(Skill),
   availability: z.array(Availability),
   communityId: z.string(),
@@ -36,10 +38,11 @@ export const VolunteerDoc = z.object({
 })
 export type VolunteerDoc = z.infer<typeof VolunteerDoc>
 
-export const volunteerView = (doc: VolunteerDoc): VolunteerView => ({
+/** The volunteer sees their own phone; officers see it masked until they reveal it (audited). */
+export const volunteerView = (doc: VolunteerDoc, viewer: 'owner' | 'staff'): VolunteerView => ({
   openid: doc._id,
   name: doc.name,
-  phone: doc.phone,
+  phone: viewer === 'owner' ? disclose('phone', doc.phone) : doc.phone.masked,
   skills: doc.skills,
   availability: doc.availability,
   communityId: doc.communityId,
@@ -148,7 +151,7 @@ export function rosterPerson(entry: EntryDoc, profile: VolunteerDoc | undefined,
     openid: entry.openid,
     name: profile?.name ?? entry.openid,
     teamId: entry.teamId,
-    phone: profile?.phone ?? '',
+    phone: profile?.phone.masked ?? '',
     attendance: attendance
       ? {
           method: attendance.method,

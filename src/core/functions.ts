@@ -1,5 +1,5 @@
 // Every deployed cloud function's contract, by name: the typed client and the build read this.
-import { accountContract } from './account/contract'
+import { accountFunctionContract } from './privacy/contract'
 import { bookingContract } from './booking/contract'
 import { jurisdictionContract } from './jurisdiction/contract'
 import { mediationContract } from './mediation/contract'
@@ -8,7 +8,7 @@ import { noticesContract } from './notices/contract'
 import { securityContract } from './security/contract'
 
 export const contracts = {
-  account: accountContract,
+  account: accountFunctionContract,
   jurisdiction: jurisdictionContract,
   booking: bookingContract,
   mediation: mediationContract,

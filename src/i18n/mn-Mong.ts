@@ -79,6 +79,7 @@ export const mnMong: Record<MessageKey, MongolianEntry> = {
   'me.profile.communityNone': { text: 'ᠪᠦᠷᠲᠭᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ', reviewed: false },
   'me.profile.officer': { text: 'ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡ', reviewed: false },
   'me.privacy': { text: 'ᠨᠢᠭᠤᠴᠠ ᠶᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ ᠵᠢᠭᠠᠭᠠᠪᠤᠷᠢ', reviewed: false },
+  'me.myData': { text: 'ᠮᠢᠨᠤ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ᠄ ᠭᠠᠷᠭᠠᠬᠤ ᠪᠠ ᠬᠠᠰᠤᠬᠤ', reviewed: false },
   'me.invite.title': { text: 'ᠪᠢ ᠴᠠᠭᠳᠠᠭ᠎ᠠ᠄ ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ ᠣᠷᠣᠭᠤᠯᠬᠤ', reviewed: false },
   'me.invite.hint': { text: 'ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ ᠢ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠲᠠᠨ ᠳᠤ ᠢᠯᠡᠭᠡᠨ᠎ᠡ᠂ ᠨᠠᠶᠢᠮᠠᠨ ᠦᠰᠦᠭ ᠪᠠ ᠲᠣᠭ᠎ᠠ ᠲᠠᠢ᠃ ᠣᠷᠣᠭᠤᠯᠪᠠᠯ ᠲᠠᠨ ᠤ ᠸᠢᠴᠠᠲ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡ ᠲᠡᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠨ᠎ᠠ᠃', reviewed: false },
   'me.invite.placeholder': { text: 'ᠵᠢᠱᠢᠶ᠎ᠡ ᠨᠢ ABCD 2345', reviewed: false },

@@ -88,6 +88,7 @@ export const zhHans = {
   'me.profile.communityNone': '尚未登记',
   'me.profile.officer': '警员信息',
   'me.privacy': '隐私保护指引',
+  'me.myData': '我的数据：导出与注销',
   'me.invite.title': '我是民警：输入邀请码',
   'me.invite.hint': '邀请码由管理员发给您，共 8 位字母和数字。输入后，您的微信就与警员信息绑定。',
   'me.invite.placeholder': '例如 ABCD 2345',

@@ -33,14 +33,14 @@ const devKey = createHash('sha256').update('fengqiao-station local development k
 const SECRET_PATTERNS: Array<[string, RegExp]> = [
   ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ["the emulator's secret id and key", /local-emulator-secret/],
-  ['the development key seed', /local development key/],
+  ['the development personal-data key seed', /local development key/],
   ['the development key material (hex)', escaped(devKey.toString('hex'))],
   ['the development key material (base64)', escaped(devKey.toString('base64'))],
   ['a Tencent Cloud secret', /TENCENTCLOUD_SECRET|secretKey["']?\s*[:=]\s*["'][^"']{8,}/],
   ['an app secret (AppSecret, for code2Session or access tokens)', /appsecret|app_secret/i],
   [
     'a key or setting from the functions’ environment',
-    /BOOKING_ID_KEY|PERSONAL_DATA_KEY|RATE_LIMITS|NOTICES_CONFIG|MEDIATION_CONFIG|VOLUNTEERS_CONFIG|BOOKING_CONFIG/,
+    /PERSONAL_DATA_KEY|AUDIT_RETENTION_DAYS|RATE_LIMITS|NOTICES_CONFIG|MEDIATION_CONFIG|VOLUNTEERS_CONFIG|BOOKING_CONFIG/,
   ],
   ['the server-only content-security and rate-limit code', /wxa_media_check|rate_counters|media_checks/],
 ]
@@ -56,7 +56,7 @@ describe('the production (weapp) build', () => {
   })
 
   it('carries none of the keys set in this environment', () => {
-    const values = ['BOOKING_ID_KEY', 'PERSONAL_DATA_KEY', 'TENCENTCLOUD_SECRETKEY'].map((name) => process.env[name]).filter((v): v is string => Boolean(v && v.length >= 8))
+    const values = ['PERSONAL_DATA_KEY', 'TENCENTCLOUD_SECRETKEY'].map((name) => process.env[name]).filter((v): v is string => Boolean(v && v.length >= 8))
     for (const value of values) expect(containing('weapp', escaped(value))).toEqual([])
   })
 })

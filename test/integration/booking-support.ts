@@ -8,6 +8,7 @@ import { generateSlots } from '../../src/core/booking/slots'
 import type { Envelope } from '../../src/core/envelope'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { bookingRecord, counterRecord, slotRecord, type BookingDoc, type SlotDoc } from '../../cloudfunctions/booking/records'
+import { protect } from '../../cloudfunctions/_shared/personal-data'
 import { demoServices } from '../../scripts/demo-services'
 import { startTestCloud, type TestCloud } from '../support/cloud'
 
@@ -89,7 +90,7 @@ export function bookingDoc(options: { id: string; openid: string; slot: ReturnTy
     slot: { ...options.slot, holders: [] } as SlotDoc,
     service,
     counter: options.counter,
-    applicant: { relation: 'self', name: '测试居民', phone: '13900000000', idNumber: null, idNumberMasked: null },
+    applicant: { relation: 'self', name: '测试居民', phone: protect('phone', '13900000000'), idNumber: null },
     language: 'zh',
     now: new Date(),
   })

@@ -196,7 +196,7 @@ describe('access rules', () => {
 
   it('writes every staff read of a case to the audit log', async () => {
     const detail = expectOk(await act(cloud, OFFICER, 'caseDetail', { caseId }))
-    expect(detail.applicant).toEqual({ name: '其木格', phone: '13900000001' })
+    expect(detail.applicant).toEqual({ name: '其木格', phone: '139****0001' })
     const entries = await cloud.stored('audit_log', { recordId: caseId, actorOpenid: OFFICER })
     expect(entries).toEqual([expect.objectContaining({ action: 'read', collection: 'mediation_cases', roles: ['resident', 'officer'], at: expect.anything() })])
     const leaderReads = await cloud.stored('audit_log', { recordId: caseId, actorOpenid: LEADER })

@@ -2,6 +2,7 @@
 // with overrides (times relative to the real clock, which the functions read), calls by role,
 // and the messages a volunteer received.
 import { newUser } from '../../cloudfunctions/_shared/user-record'
+import { protect } from '../../cloudfunctions/_shared/personal-data'
 import { untouchedActivity, type ActivityDoc, type VolunteerDoc } from '../../cloudfunctions/volunteers/records'
 import type { ActivityView } from '../../src/core/volunteers/contract'
 import { dayjs } from '../../src/core/time'
@@ -42,7 +43,7 @@ export function volunteerDoc(openid: string, overrides: Partial<VolunteerDoc> = 
   return {
     _id: openid,
     name: `志愿者 ${openid}`,
-    phone: '13900000000',
+    phone: protect('phone', '13900000000'),
     skills: ['mongolian'],
     availability: ['weekend'],
     communityId: 'gacha-ulaanhad',

@@ -11,6 +11,8 @@ import { generousLimitsEnv, startLocalCloud } from '../../scripts/local-cloud'
 
 export interface TestCloud {
   emulator: Emulator
+  /** The emulator's persisted data folder (what survives a kill -9), for tests that read it raw. */
+  dataDir: string
   /** Calls a function as `openid` and returns its envelope. */
   call<T = unknown>(openid: string, fn: string, event: unknown): Promise<Envelope<T>>
   /** The stored documents of a collection matching `where`, read through the real wx-server-sdk. */
@@ -34,6 +36,7 @@ export async function startTestCloud(options: { functionEnv?: Record<string, str
   const db = cloud.database()
   return {
     emulator,
+    dataDir,
     async stored(collection, where = {}) {
       const { data } = (await db.collection(collection).where(where).limit(1000).get()) as { data: Array<Record<string, unknown>> }
       return data

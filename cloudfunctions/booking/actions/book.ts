@@ -17,14 +17,13 @@
 import { randomInt } from 'node:crypto'
 import { accountDecision, type BookingFacts, checkinCodeFrom, decideBooking, earliestBookableStart, noShowLookback, seatOf } from '../../../src/core/booking/rules'
 import type { Applicant, BookingView } from '../../../src/core/booking/contract'
-import { maskIdNumber } from '../../../src/core/booking/id-number'
 import { parseSlotId } from '../../../src/core/booking/slots'
 import type { BookingConfig } from '../../../src/core/booking/config'
 import { AppError } from '../../../src/core/envelope'
 import { isDuplicateKey } from '../../_shared/documents'
 import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
-import { idForRequest, requestDigest, seal } from '../id-cipher'
+import { idForRequest, protect, requestDigest } from '../../_shared/personal-data'
 import { sendBookingMessage } from '../notify'
 import { bookingRecord, bookingView, counterOf, ownBooking, serviceOf, type BookingDoc, type SlotDoc, type StoredPerson } from '../records'
 import type { Counter } from '../../../src/core/booking/counter'
@@ -56,9 +55,8 @@ function replay(earlier: BookingDoc, digest: string, config: BookingConfig): Boo
 export const storedPerson = (person: { relation: 'self' | 'family'; name: string; phone: string; idNumber?: string }): StoredPerson => ({
   relation: person.relation,
   name: person.name,
-  phone: person.phone,
-  idNumber: person.idNumber ? seal(person.idNumber) : null,
-  idNumberMasked: person.idNumber ? maskIdNumber(person.idNumber) : null,
+  phone: protect('phone', person.phone),
+  idNumber: person.idNumber ? protect('id-number', person.idNumber) : null,
 })
 
 export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {

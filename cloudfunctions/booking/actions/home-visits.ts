@@ -13,16 +13,16 @@ import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
-import { idForRequest, requestDigest } from '../id-cipher'
+import { idForRequest, requestDigest } from '../../_shared/personal-data'
 import { messageTime, sendMessage } from '../notify'
-import { personView } from '../records'
+import { personView, type Viewer } from '../records'
 import { raise } from '../refusal'
 import { bookingSettings } from '../settings'
 import { getService } from '../store/catalog'
 import { getVisit, insertVisit, openVisits, openVisitsByOfficer, updateVisitWhere, visitsOf, type HomeVisitDoc } from '../store/visits'
 import { storedPerson } from './book'
 
-function visitView(doc: HomeVisitDoc, jurisdiction: Jurisdiction): HomeVisitView {
+function visitView(doc: HomeVisitDoc, jurisdiction: Jurisdiction, viewer: Viewer): HomeVisitView {
   const officer = jurisdiction.officers.find((o) => o.id === doc.assigneeOfficerId)
   const community = jurisdiction.communities.find((c) => c.id === doc.communityId)
   const proposal = (p: HomeVisitDoc['proposals'][number]) => ({ id: p.id, startsAt: p.startsAt.toISOString(), endsAt: p.endsAt.toISOString() })
@@ -30,7 +30,7 @@ function visitView(doc: HomeVisitDoc, jurisdiction: Jurisdiction): HomeVisitView
     id: doc._id,
     status: doc.status,
     service: { id: doc.serviceId, name: doc.service.name },
-    person: personView(doc.person),
+    person: personView(doc.person, viewer),
     reason: doc.reason,
     note: doc.note,
     addressText: doc.addressText,
@@ -102,22 +102,22 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
   }
   try {
     await insertVisit(doc)
-    return visitView(doc, jurisdiction)
+    return visitView(doc, jurisdiction, 'owner')
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
     const earlier = await getVisit(doc._id)
     if (!earlier) throw error
     if (earlier.requestDigest !== digest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different request.', [{ path: ['requestId'], message: 'already used for a different request' }])
-    return visitView(earlier, jurisdiction)
+    return visitView(earlier, jurisdiction, 'owner')
   }
 }
 
 export async function myHomeVisits(ctx: Ctx) {
   const { jurisdiction } = await loadCurrent()
-  return (await visitsOf(ctx.openid)).map((doc) => visitView(doc, jurisdiction))
+  return (await visitsOf(ctx.openid)).map((doc) => visitView(doc, jurisdiction, 'owner'))
 }
 
-async function visitForOfficer(ctx: Ctx, visitId: string) {
+export async function visitForOfficer(ctx: Ctx, visitId: string) {
   const { jurisdiction } = await loadCurrent()
   const visit = await getVisit(visitId)
   if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
@@ -131,7 +131,7 @@ export async function pendingHomeVisits(ctx: Ctx) {
   const leader = ctx.user.roles.includes('station_leader')
   if (!leader && !ctx.user.officerId) return []
   const scope = leader ? null : { officerId: ctx.user.officerId!, communityIds: communitiesOf(jurisdiction, ctx.user.officerId!).map((c) => c.id) }
-  const views = (await openVisits(scope)).map((doc) => visitView(doc, jurisdiction))
+  const views = (await openVisits(scope)).map((doc) => visitView(doc, jurisdiction, 'staff'))
   // Grouped by gacha/community in the jurisdiction's order; a place routing could not settle comes last.
   const order = new Map(jurisdiction.communities.map((c, i) => [c.id, i]))
   const groups = new Map<string, { community: HomeVisitView['community']; visits: HomeVisitView[] }>()
@@ -174,7 +174,7 @@ export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; 
     { service: localized(visit.service.name, visit.language), time: messageTime(proposals[0].startsAt), officer: officer?.name ?? '' },
     `${messages.homeVisitPage}?tab=home&id=${visit._id}`,
   )
-  return visitView(updated, jurisdiction)
+  return visitView(updated, jurisdiction, 'staff')
 }
 
 export async function acceptHomeVisitTime(ctx: Ctx, input: { visitId: string; proposalId: string }) {
@@ -183,7 +183,7 @@ export async function acceptHomeVisitTime(ctx: Ctx, input: { visitId: string; pr
   const visit = await getVisit(input.visitId)
   if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
   ctx.requireOwner(visit.requesterOpenid)
-  if (visit.status === 'scheduled' && visit.scheduled?.id === input.proposalId) return visitView(visit, jurisdiction)
+  if (visit.status === 'scheduled' && visit.scheduled?.id === input.proposalId) return visitView(visit, jurisdiction, 'owner')
   if (visit.status !== 'proposed') throw new AppError('FAILED_PRECONDITION', `The request is ${visit.status}.`, undefined, { why: visit.status })
   const proposal = visit.proposals.find((p) => p.id === input.proposalId)
   if (!proposal) throw new AppError('NOT_FOUND', 'That time is no longer proposed.', undefined, { why: 'unknown_proposal' })
@@ -192,17 +192,17 @@ export async function acceptHomeVisitTime(ctx: Ctx, input: { visitId: string; pr
   if (!(await updateVisitWhere(visit._id, { status: 'proposed', requesterOpenid: ctx.openid, 'proposals.id': input.proposalId }, { ...change, scheduled: _.set(proposal) }))) {
     throw new AppError('CONFLICT', 'The officer changed the proposed times; reload them.', undefined, { why: 'changed' })
   }
-  return visitView({ ...visit, ...change }, jurisdiction)
+  return visitView({ ...visit, ...change }, jurisdiction, 'owner')
 }
 
 export async function recordHomeVisitDone(ctx: Ctx, input: { visitId: string; outcome: HomeVisitOutcome; note: string }) {
   const now = ctx.now()
   const { visit, jurisdiction } = await visitForOfficer(ctx, input.visitId)
-  if (visit.status === 'done') return visitView(visit, jurisdiction)
+  if (visit.status === 'done') return visitView(visit, jurisdiction, 'staff')
   if (visit.status !== 'scheduled') throw new AppError('FAILED_PRECONDITION', 'Only a scheduled visit can be recorded as done.', undefined, { why: visit.status })
   const change = { status: 'done' as const, outcome: { result: input.outcome, note: input.note, at: now.toDate(), by: ctx.user.officerId ?? ctx.openid }, updatedAt: now.toDate() }
   if (!(await updateVisitWhere(visit._id, { status: 'scheduled' }, { ...change, outcome: _.set(change.outcome) }))) {
     throw new AppError('CONFLICT', 'The visit changed at the same moment; reload it.', undefined, { why: 'changed' })
   }
-  return visitView({ ...visit, ...change }, jurisdiction)
+  return visitView({ ...visit, ...change }, jurisdiction, 'staff')
 }

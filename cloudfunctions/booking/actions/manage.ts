@@ -23,6 +23,7 @@ import {
 } from '../../../src/core/booking/rules'
 import { parseSlotId } from '../../../src/core/booking/slots'
 import { AppError } from '../../../src/core/envelope'
+import type { Dayjs } from '../../../src/core/time'
 import { isDuplicateKey } from '../../_shared/documents'
 import type { Ctx } from '../../_shared/runtime'
 import { sendBookingMessage, sendCancellationMessage } from '../notify'
@@ -35,6 +36,17 @@ import { getSlot, releasePlace, takePlace } from '../store/slots'
 /** The Mongolian awaits review by a native speaker, like every mn-Mong phrase (MONGOLIAN_PHRASES_REVIEWED). */
 const CANCELLED_BY_RESIDENT = { zh: '本人取消', mn: 'ᠦᠪᠡᠷ ᠦᠨ ᠬᠦᠰᠡᠯ ᠢᠶᠡᠷ ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠪᠠ' }
 
+/**
+ * The cancel path, shared with account deletion: the booking stops holding its place under
+ * `condition` (null when it no longer held), then the place is given back.
+ */
+export async function withdrawBooking(booking: BookingDoc, condition: Record<string, unknown>, now: Dayjs): Promise<BookingDoc | null> {
+  const change = { status: 'cancelled' as const, seat: voidSeat(booking._id), checkinKey: voidCheckinKey(booking._id), cancelledAt: now.toDate(), updatedAt: now.toDate() }
+  if (!(await updateBookingWhere(booking._id, condition, change))) return null
+  await releasePlace(booking.slotId, booking._id)
+  return { ...booking, ...change }
+}
+
 export async function cancel(ctx: Ctx, input: { bookingId: string }): Promise<BookingView> {
   const config = bookingSettings()
   const now = ctx.now()
@@ -43,18 +55,15 @@ export async function cancel(ctx: Ctx, input: { bookingId: string }): Promise<Bo
   // Cancelling twice is harmless: the second call answers with the cancelled booking.
   if (booking?.status === 'cancelled') return bookingView(booking, config)
   raise(changeRefusal(booking, ctx.openid, now, config))
-  const current = booking!
-  const change = { status: 'cancelled', seat: voidSeat(current._id), checkinKey: voidCheckinKey(current._id), cancelledAt: now.toDate(), updatedAt: now.toDate() }
   const latestStart = now.add(config.cancelUntilMinutes, 'minute').toDate()
-  if (!(await updateBookingWhere(current._id, when.bookedStartingFrom(ctx.openid, latestStart), change))) {
+  const cancelled = await withdrawBooking(booking!, when.bookedStartingFrom(ctx.openid, latestStart), now)
+  if (!cancelled) {
     // Changed since the read (checked in, moved, cancelled by a second tap): answer from what it is now.
-    const fresh = await getBooking(current._id)
+    const fresh = await getBooking(booking!._id)
     if (fresh?.status === 'cancelled') return bookingView(fresh, config)
     raise(changeRefusal(fresh, ctx.openid, now, config))
     throw new AppError('CONFLICT', 'The booking changed at the same moment; reload it.', undefined, { why: 'changed' })
   }
-  await releasePlace(current.slotId, current._id)
-  const cancelled: BookingDoc = { ...current, ...change, status: 'cancelled' }
   await sendCancellationMessage(cancelled, localized(CANCELLED_BY_RESIDENT, cancelled.language))
   return bookingView(cancelled, config)
 }

@@ -10,6 +10,7 @@ import type { Dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { audit } from '../../_shared/audit'
 import { COLLECTIONS } from '../../_shared/collections'
+import { revealPhone } from '../../_shared/reveal'
 import type { Ctx } from '../../_shared/runtime'
 import { notifyEscalation } from '../notify'
 import { mediationSettings } from '../settings'
@@ -40,6 +41,13 @@ export async function caseDetail(ctx: Ctx, input: { caseId: string }) {
   const now = ctx.now()
   await audit(ctx, 'read', COLLECTIONS.mediationCases, doc._id, now)
   return staffView(doc, ctx.user, now)
+}
+
+/** Phones show masked in the case; anyone who may see the case may reveal one, and the reveal is audited. */
+export async function revealContact(ctx: Ctx, input: { caseId: string; party: 'applicant' | 'otherParty' }) {
+  const doc = await caseForStaff(ctx, input.caseId)
+  const party = input.party === 'applicant' ? doc.applicant : doc.otherParty
+  return revealPhone(ctx, party?.phone ?? null, { collection: COLLECTIONS.mediationCases, recordId: doc._id, field: `${input.party}.phone` })
 }
 
 /** `now` is the transition's one instant, so every time it records agrees with its event's. */

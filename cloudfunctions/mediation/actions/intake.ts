@@ -14,6 +14,7 @@ import { COLLECTIONS } from '../../_shared/collections'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { startMediaCheck } from '../../_shared/media-check'
 import { limited } from '../../_shared/rate-limit'
+import { protect, requestDigest } from '../../_shared/personal-data'
 import type { Ctx } from '../../_shared/runtime'
 import { alertLeadership, notifyRectification } from '../notify'
 import { mediationSettings } from '../settings'
@@ -69,11 +70,11 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
   const doc: CaseDoc = {
     _id: `md_${sha(`${ctx.openid}:${requestId}`).slice(0, 32)}`,
     applicantOpenid: ctx.openid,
-    requestDigest: sha(JSON.stringify(content)),
+    requestDigest: requestDigest(content),
     type: input.type,
     description: input.description,
-    applicant: input.applicant,
-    otherParty: input.otherParty ? { name: input.otherParty.name, phone: input.otherParty.phone ?? null } : null,
+    applicant: { name: input.applicant.name, phone: protect('phone', input.applicant.phone) },
+    otherParty: input.otherParty ? { name: input.otherParty.name, phone: input.otherParty.phone ? protect('phone', input.otherParty.phone) : null } : null,
     partiesKey: pair,
     communityId: decision.communityId,
     location: input.location ?? null,

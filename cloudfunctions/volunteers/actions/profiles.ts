@@ -5,7 +5,10 @@
 import { AppError } from '../../../src/core/envelope'
 import type { TeamView, VolunteerView } from '../../../src/core/volunteers/contract'
 import { _ } from '../../_shared/cloud'
+import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey } from '../../_shared/documents'
+import { protect } from '../../_shared/personal-data'
+import { revealPhone } from '../../_shared/reveal'
 import type { Ctx } from '../../_shared/runtime'
 import { users } from '../../_shared/users'
 import { teamView, volunteerView, type VolunteerDoc } from '../records'
@@ -18,7 +21,7 @@ export async function teams(): Promise<TeamView[]> {
 
 export async function myVolunteer(ctx: Ctx): Promise<VolunteerView | null> {
   const doc = await getVolunteer(ctx.openid)
-  return doc ? volunteerView(doc) : null
+  return doc ? volunteerView(doc, 'owner') : null
 }
 
 interface ApplyInput {
@@ -34,7 +37,7 @@ export async function apply(ctx: Ctx, input: ApplyInput): Promise<VolunteerView>
   const { data: team } = (await teamsCollection().where({ _id: input.teamId }).limit(1).get()) as { data: unknown[] }
   if (team.length === 0) throw new AppError('INVALID_ARGUMENT', 'No such team.', [{ path: ['teamId'], message: 'no such team' }])
   const now = ctx.now().toDate()
-  const profile = { ...input, status: 'pending' as const, reason: null, appliedAt: now, decidedAt: null, decidedBy: null }
+  const profile = { ...input, phone: protect('phone', input.phone), status: 'pending' as const, reason: null, appliedAt: now, decidedAt: null, decidedBy: null }
   try {
     await volunteers().add({ data: { _id: ctx.openid, ...profile, leaderboardOptOut: false, holds: [] } })
   } catch (error) {
@@ -45,13 +48,13 @@ export async function apply(ctx: Ctx, input: ApplyInput): Promise<VolunteerView>
       throw new AppError('CONFLICT', `You have already applied (status: ${existing?.status ?? 'unknown'}).`, undefined, { why: 'already_applied', status: existing?.status })
     }
   }
-  return volunteerView((await getVolunteer(ctx.openid))!)
+  return volunteerView((await getVolunteer(ctx.openid))!, 'owner')
 }
 
 export async function applications(_ctx: Ctx, input: { status?: VolunteerDoc['status'] }): Promise<VolunteerView[]> {
   const docs = await volunteersWhere(input.status ? { status: input.status } : {}, 500)
   const order = { pending: 0, active: 1, suspended: 2, declined: 3 }
-  return docs.sort((a, b) => order[a.status] - order[b.status] || a.appliedAt.getTime() - b.appliedAt.getTime()).map(volunteerView)
+  return docs.sort((a, b) => order[a.status] - order[b.status] || a.appliedAt.getTime() - b.appliedAt.getTime()).map((doc) => volunteerView(doc, 'staff'))
 }
 
 const grantRole = (openid: string) => users().where({ _id: openid, roles: _.neq('volunteer') }).update({ data: { roles: _.push(['volunteer']) } })
@@ -69,7 +72,7 @@ export async function decide(ctx: Ctx, input: { openid: string; decision: 'appro
   // Approving an already active volunteer again repairs a role lost to a crash between the two writes.
   if (input.decision === 'approve' && doc.status === 'active') {
     await grantRole(input.openid)
-    return volunteerView(doc)
+    return volunteerView(doc, 'staff')
   }
   if (doc.status !== 'pending') throw new AppError('FAILED_PRECONDITION', `The application is ${doc.status}, not pending.`, undefined, { why: 'not_pending', status: doc.status })
   const status = input.decision === 'approve' ? ('active' as const) : ('declined' as const)
@@ -78,7 +81,7 @@ export async function decide(ctx: Ctx, input: { openid: string; decision: 'appro
     throw new AppError('CONFLICT', 'Another officer decided this application at the same moment.', undefined, { why: 'decided' })
   }
   if (status === 'active') await grantRole(input.openid)
-  return volunteerView({ ...doc, ...change })
+  return volunteerView({ ...doc, ...change }, 'staff')
 }
 
 export async function suspend(ctx: Ctx, input: { openid: string; reason: string }): Promise<VolunteerView> {
@@ -96,11 +99,17 @@ export async function suspend(ctx: Ctx, input: { openid: string; reason: string 
       .update({ data: { entries: _.pull({ openid: input.openid }), count: _.inc(-1), updatedAt: now.toDate() } })
     for (const id of upcoming) await releaseHolds([input.openid], id)
   }
-  return volunteerView({ ...doc, ...change, status: 'suspended' })
+  return volunteerView({ ...doc, ...change, status: 'suspended' }, 'staff')
 }
 
 export async function setLeaderboardOptOut(ctx: Ctx, input: { optOut: boolean }): Promise<VolunteerView> {
   const doc = await mustGet(ctx.openid)
   await updateWhere(volunteers(), { _id: ctx.openid }, { leaderboardOptOut: input.optOut })
-  return volunteerView({ ...doc, leaderboardOptOut: input.optOut })
+  return volunteerView({ ...doc, leaderboardOptOut: input.optOut }, 'owner')
+}
+
+/** Officers see volunteers' phones masked; revealing one (to call about an activity) is audited. */
+export async function revealContact(ctx: Ctx, input: { openid: string }) {
+  const doc = await mustGet(input.openid)
+  return revealPhone(ctx, doc.phone, { collection: COLLECTIONS.volunteers, recordId: doc._id, field: 'phone' })
 }

@@ -7,6 +7,7 @@ import { DocId, Language, RequestId } from '../ids'
 import { OfficerContact } from '../jurisdiction/contract'
 import { Latitude, Longitude } from '../jurisdiction/primitives'
 import { ANYONE } from '../roles'
+import { RevealedContact } from '../privacy/contract'
 import { Service, ServiceName } from './catalog'
 import { CounterId, Holiday, LocalDate, OpeningHours } from './counter'
 import { HomeVisitOutcome, HomeVisitReason, HomeVisitStatus } from './home-visit'
@@ -30,7 +31,7 @@ export const Applicant = z.strictObject({
 })
 export type Applicant = z.output<typeof Applicant>
 
-/** A person as shown back: never the identity number, only its last four characters. */
+/** A person as shown back: the identity number only masked (region and last four); the phone in full to its owner, masked to staff. */
 export const PersonView = z.object({
   relation: z.enum(['self', 'family']),
   name: z.string(),
@@ -282,5 +283,28 @@ export const bookingContract = defineFunction('booking', {
     input: z.object({ visitId: DocId, outcome: HomeVisitOutcome, note: z.string().trim().max(300).default('') }),
     output: HomeVisitView,
     roles: DESK, scope: 'communities',
+  },
+  revealBookingContact: {
+    summary: 'Show a booking’s phone number in full to the desk (masked everywhere else); written to the audit log.',
+    input: z.object({ bookingId: DocId }),
+    output: RevealedContact,
+    roles: DESK,
+    scope: 'station',
+  },
+  revealHomeVisitContact: {
+    summary: 'Show a door-to-door request’s phone number in full to the officer handling it; written to the audit log.',
+    input: z.object({ visitId: DocId }),
+    output: RevealedContact,
+    roles: DESK,
+    scope: 'communities',
+  },
+  findBookings: {
+    summary: 'The desk finds a resident’s bookings by phone or ID number (exact match on a keyed hash; nothing is decrypted), newest first.',
+    input: z
+      .object({ phone: ChineseMobile.optional(), idNumber: IdNumber.optional() })
+      .refine((q) => (q.phone === undefined) !== (q.idNumber === undefined), { message: 'give either a phone or an ID number', path: ['phone'] }),
+    output: z.array(DeskBooking),
+    roles: DESK,
+    scope: 'station',
   },
 })

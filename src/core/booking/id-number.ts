@@ -53,9 +53,6 @@ export const IdNumber = z
     if (problem) ctx.addIssue({ code: 'custom', message: PROBLEM_MESSAGES[problem] })
   })
 
-/** Only the last four characters are ever shown: 510104********1234 would still reveal the birth date. */
-export const maskIdNumber = (idNumber: string) => `${'*'.repeat(14)}${idNumber.slice(-4)}`
-
 /** Age in whole years at `now` (in the station's calendar) for a birth date YYYY-MM-DD. */
 export function ageAt(birthDate: string, now: Dayjs, timeZone: string): number {
   const today = now.tz(timeZone)

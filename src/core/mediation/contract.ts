@@ -8,6 +8,7 @@ import { defineFunction } from '../contract'
 import { DocId, Language, RequestId } from '../ids'
 import { Latitude, Longitude } from '../jurisdiction/primitives'
 import { ANYONE } from '../roles'
+import { RevealedContact } from '../privacy/contract'
 import { CaseStatus, DeadlineKind, Level, TransitionName } from './lifecycle'
 import { Rating } from './rating'
 import { RiskMatch } from './risk'
@@ -156,7 +157,14 @@ export const mediationContract = defineFunction('mediation', {
     output: z.object({ items: z.array(CaseSummary), page: z.number().int(), hasMore: z.boolean() }),
     roles: STAFF, scope: 'communities',
   },
-  caseDetail: { summary: 'One case with contacts, sessions and internal notes; every read is written to the audit log.', input: z.object(CaseRef), output: StaffCaseView, roles: STAFF, scope: 'communities' },
+  caseDetail: { summary: 'One case with contacts (phones masked), sessions and internal notes; every read is written to the audit log.', input: z.object(CaseRef), output: StaffCaseView, roles: STAFF, scope: 'communities' },
+  revealContact: {
+    summary: 'Show the applicant’s or the other party’s phone in full to staff who may see the case; written to the audit log.',
+    input: z.object({ ...CaseRef, party: z.enum(['applicant', 'otherParty']) }),
+    output: RevealedContact,
+    roles: STAFF,
+    scope: 'communities',
+  },
   acceptCase: { summary: 'Accept (受理) a submitted or escalated case at its level.', input: z.object(CaseRef), output: StaffCaseView, roles: STAFF, scope: 'communities' },
   scheduleSession: {
     summary: 'Schedule a mediation session: time, place (station, mediation pavilion, a herder’s home…), participants.',

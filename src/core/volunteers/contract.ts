@@ -7,6 +7,7 @@ import { DocId } from '../ids'
 import { Latitude, LocalizedName, Longitude } from '../jurisdiction/primitives'
 import { ChineseMobile } from '../booking/phone'
 import { ANYONE } from '../roles'
+import { RevealedContact } from '../privacy/contract'
 import { ActivityKind, Availability, Skill } from './config'
 import { CHECK_IN_CODE, Frequency, VOLUNTEER_STATUSES } from './rules'
 
@@ -197,6 +198,13 @@ export const volunteersContract = defineFunction('volunteers', {
     input: z.object({ openid: DocId, decision: z.enum(['approve', 'decline']), reason: Reason.optional() }).refine((d) => d.decision === 'approve' || d.reason, { message: 'a decline needs a reason', path: ['reason'] }),
     output: VolunteerView,
     roles: DESK, scope: 'station',
+  },
+  revealContact: {
+    summary: 'Show a volunteer’s phone in full to an officer (masked in lists and rosters); written to the audit log.',
+    input: z.object({ openid: DocId }),
+    output: RevealedContact,
+    roles: DESK,
+    scope: 'station',
   },
   suspend: { summary: 'Suspend an active volunteer with a reason: the volunteer role is removed.', input: z.object({ openid: DocId, reason: Reason }), output: VolunteerView, roles: DESK, scope: 'station' },
   createActivity: {

@@ -1,5 +1,5 @@
 // Who the appointment or visit is for: oneself or a family member, name, mobile and optionally the
-// identity number (stored encrypted by the backend; only its last four characters come back).
+// identity number (stored encrypted by the backend; only its masked form comes back).
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { useBookingT } from './i18n'

@@ -48,6 +48,9 @@ function ProfileCard({ profile }: { profile: Profile }) {
         <Button className="me-open-privacy" onClick={() => Taro.navigateTo({ url: PRIVACY_PAGE })}>
           {t('me.privacy')}
         </Button>
+        <Button className="me-open-my-data" onClick={() => Taro.navigateTo({ url: '/packages/privacy-rights/pages/index/index' })}>
+          {t('me.myData')}
+        </Button>
       </View>
     </SectionCard>
   )

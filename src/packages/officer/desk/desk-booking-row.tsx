@@ -1,7 +1,9 @@
 // One booking as the counter desk lists it: arrival number once checked in, slot time, service,
-// applicant (the identity number only masked) and status.
+// applicant (phone and identity number masked; the phone revealed on tap, audited) and status.
 import { View } from '@tarojs/components'
-import type { DeskBooking } from '../../../core/booking/contract'
+import { bookingContract, type DeskBooking } from '../../../core/booking/contract'
+import { call } from '../../../services/cloud'
+import { RevealPhone } from '../privacy/reveal-phone'
 import { localizedName } from '../../../i18n/localized-name'
 import { useSession } from '../../../services/session'
 import { useCounterT } from './i18n'
@@ -19,6 +21,7 @@ export function DeskBookingRow({ booking }: { booking: DeskBooking }) {
         {t(`desk.status.${booking.status}`)}
         {booking.applicant.idNumberMasked ? ` · ${booking.applicant.idNumberMasked}` : ''}
       </View>
+      {booking.applicant.phone ? <RevealPhone className="desk-booking-reveal" reveal={() => call(bookingContract, 'revealBookingContact', { bookingId: booking.id })} /> : null}
     </View>
   )
 }

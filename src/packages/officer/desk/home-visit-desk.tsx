@@ -16,6 +16,7 @@ import { errorMessageKeyIn } from '../../../services/use-catalog-t'
 import { useRemote } from '../../../services/use-remote'
 import { counterCatalog, useCounterT } from './i18n'
 import { parseProposedTimes } from './proposed-times'
+import { RevealPhone } from '../privacy/reveal-phone'
 
 const loadPending = () => call(bookingContract, 'pendingHomeVisits', {})
 
@@ -54,6 +55,7 @@ function VisitCard({ visit, onChanged }: { visit: HomeVisitView; onChanged: () =
       <View className="fq-option-name">{localizedName(visit.service.name, language)}</View>
       <View className="desk-visit-status">{t(`visits.status.${visit.status}`)}</View>
       <View className="fq-text">{t('visits.person', { name: visit.person.name, phone: visit.person.phone })}</View>
+      {visit.person.phone ? <RevealPhone className="desk-visit-reveal" reveal={() => call(bookingContract, 'revealHomeVisitContact', { visitId: visit.id })} /> : null}
       <View className="fq-text">{`${t(`visits.reason.${visit.reason}`)}${visit.note ? ` · ${visit.note}` : ''}`}</View>
       <View className="fq-muted">{visit.addressText}</View>
       <View className="fq-muted">{t('visits.routeReason', { reason: language === 'mn' ? visit.routeReason.mn : visit.routeReason.zh })}</View>

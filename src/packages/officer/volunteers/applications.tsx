@@ -11,6 +11,7 @@ import { asCloudError, useSession } from '../../../services/session'
 import { useVolunteerT } from '../../volunteer/i18n'
 import { refusalMessage } from '../../volunteer/parts'
 import { useOfficerVolunteersT } from './i18n'
+import { RevealPhone } from '../privacy/reveal-phone'
 
 function Applicant({ person, teams, onChanged }: { person: VolunteerView; teams: TeamView[]; onChanged: (next: VolunteerView) => void }) {
   const t = useOfficerVolunteersT()
@@ -33,6 +34,7 @@ function Applicant({ person, teams, onChanged }: { person: VolunteerView; teams:
   return (
     <View className={`fq-list-item ov-applicant ov-applicant-${person.openid} is-${person.status}`}>
       <View className="fq-option-name">{t('ov.person', { name: person.name, phone: person.phone, team: team ? localizedName(team.name, language) : person.teamId })}</View>
+      <RevealPhone className="ov-reveal" reveal={() => call(volunteersContract, 'revealContact', { openid: person.openid })} />
       <View className="fq-muted">
         {t('ov.skills', { skills: person.skills.map((s) => v(`volunteer.skill.${s}`)).join(v('volunteer.listSeparator')) || '—', availability: person.availability.map((a) => v(`volunteer.availability.${a}`)).join(v('volunteer.listSeparator')) })}
       </View>

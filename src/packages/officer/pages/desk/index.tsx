@@ -19,6 +19,7 @@ import { useRemote } from '../../../../services/use-remote'
 import { DeskBookingRow } from '../../desk/desk-booking-row'
 import { HomeVisitDesk } from '../../desk/home-visit-desk'
 import { counterCatalog, useCounterT } from '../../desk/i18n'
+import { FindBookings } from '../../privacy/find-bookings'
 
 const loadCounters = () => call(bookingContract, 'listCounters', {})
 
@@ -194,6 +195,7 @@ function DeskScreen() {
       </SectionCard>
       {/* A fresh desk per counter: its queue, day and form belong to that counter. */}
       {counter ? <CounterDesk key={counter.id} counter={counter} /> : null}
+      <FindBookings />
       <HomeVisitDesk />
     </>
   )

@@ -17,6 +17,7 @@ import { formatStationTime } from '../../../../services/station-time'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
 import { useRemote } from '../../../../services/use-remote'
 import { CaseActions } from '../../mediation/case-actions'
+import { RevealPhone } from '../../privacy/reveal-phone'
 import { deadlineLine } from '../../mediation/deadline-line'
 import { caseworkCatalog, useCaseworkT } from '../../mediation/i18n'
 import { useNames } from '../../mediation/names'
@@ -85,7 +86,9 @@ function CaseView({ item, onChanged }: { item: StaffCaseView; onChanged: (next: 
           </View>
         ) : null}
         <View className="fq-text casework-applicant">{t('casework.case.applicant', { name: item.applicant.name, phone: item.applicant.phone })}</View>
+        {item.applicant.phone ? <RevealPhone className="casework-reveal-applicant" reveal={() => call(mediationContract, 'revealContact', { caseId: item.id, party: 'applicant' })} /> : null}
         {item.otherParty ? <View className="fq-text">{item.otherParty.phone ? t('casework.case.otherPartyPhone', { name: item.otherParty.name, phone: item.otherParty.phone }) : t('casework.case.otherParty', { name: item.otherParty.name })}</View> : null}
+        {item.otherParty?.phone ? <RevealPhone className="casework-reveal-other" reveal={() => call(mediationContract, 'revealContact', { caseId: item.id, party: 'otherParty' })} /> : null}
         <View className="fq-muted casework-route">{t('casework.case.route', { reason: language === 'mn' ? item.routeReason.mn : item.routeReason.zh })}</View>
         <View className="fq-muted casework-audit">{t('casework.case.audit')}</View>
       </SectionCard>

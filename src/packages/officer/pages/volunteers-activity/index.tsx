@@ -20,6 +20,7 @@ import { useVolunteerT } from '../../../volunteer/i18n'
 import { ActivitySummary, hoursOf, refusalMessage } from '../../../volunteer/parts'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import '../../officer.css'
+import { RevealPhone } from '../../privacy/reveal-phone'
 
 type Person = Roster['placed'][number]
 
@@ -43,6 +44,7 @@ function PlacedPerson({ person, activityId, onRoster }: { person: Person; activi
   return (
     <View className={`fq-list-item ov-placed ov-placed-${person.openid}`}>
       <View className="fq-option-name">{`${person.name} · ${person.phone}`}</View>
+      <RevealPhone className="ov-reveal" reveal={() => call(volunteersContract, 'revealContact', { openid: person.openid })} />
       {a?.checkedInAt ? <View className="fq-text ov-checked-in">{t('ov.roster.in', { time: formatStationTime(a.checkedInAt).slice(11), method: t(`ov.method.${a.method}`) })}</View> : null}
       {a?.checkedOutAt ? <View className="fq-text">{t('ov.roster.out', { time: formatStationTime(a.checkedOutAt).slice(11) })}</View> : null}
       {a?.minutes != null ? <View className="fq-text ov-minutes">{t('ov.roster.minutes', { hours: hoursOf(a.minutes), points: a.points ?? 0 })}</View> : null}

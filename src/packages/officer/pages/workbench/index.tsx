@@ -19,6 +19,7 @@ import { useCounterT } from '../../desk/i18n'
 import { useCaseworkT } from '../../mediation/i18n'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import { useOfficerNoticesT } from '../../notices/i18n'
+import { usePrivacyT } from '../../privacy/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
@@ -65,6 +66,7 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
   const casework = useCaseworkT()
   const volunteers = useOfficerVolunteersT()
   const notices = useOfficerNoticesT()
+  const privacy = usePrivacyT()
   return (
     <>
       <EntryCard className="workbench-open-notices" title={notices('on.entry.title')} description={notices('on.entry.body')} actionLabel={notices('on.entry.action')} url="/packages/officer/pages/notices/index" />
@@ -89,6 +91,9 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
         actionLabel={volunteers('ov.entry.action')}
         url="/packages/officer/pages/volunteers/index"
       />
+      {profile.roles.includes('station_leader') ? (
+        <EntryCard className="workbench-open-audit" title={privacy('audit.entry.title')} description={privacy('audit.entry.body')} actionLabel={privacy('audit.entry.action')} url="/packages/officer/pages/audit/index" />
+      ) : null}
       {profile.officer ? <Workbench officerId={profile.officer.id} /> : null}
       <OfficerRecord officer={profile.officer} />
     </>

@@ -1,0 +1,124 @@
+// Residents' rights and the audit log, as the account function answers them: a resident exports
+// all their data or deletes their account (PIPL arts. 45 and 47); station leaders search the
+// audit log, whose entries are kept for a configurable number of days.
+import * as z from 'zod'
+import { accountContract } from '../account/contract'
+import { defineFunction } from '../contract'
+import type { Dayjs } from '../time'
+import { ANYONE, Role } from '../roles'
+
+// ── Audit log ─────────────────────────────────────────────────────────────────────────────────
+
+export const AUDIT_PAGE_SIZE = 20
+
+/**
+ * Network logs are kept at least six months (Cybersecurity Law art. 21); a year by default. The
+ * function's AUDIT_RETENTION_DAYS environment variable sets it; a value below the floor is refused.
+ */
+export const AUDIT_RETENTION_FLOOR_DAYS = 180
+export const AuditRetentionDays = z.coerce.number().int().min(AUDIT_RETENTION_FLOOR_DAYS).max(3650).default(365)
+
+/** Entries at or before this instant are past retention. */
+export const auditCutoff = (now: Dayjs, retentionDays: number) => now.subtract(retentionDays, 'day')
+
+const Token = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_:.-]+$/, 'must be letters, digits, _ : . or -')
+const Instant = z.iso.datetime({ offset: true })
+
+export const AuditQuery = z
+  .object({
+    actorOpenid: Token.optional(),
+    collection: Token.optional(),
+    recordId: Token.optional(),
+    /** The audited action (`read`, `reveal:applicant.phone`…); not `action`, which names the function's own action. */
+    actionName: Token.optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    page: z.number().int().min(0).max(500).default(0),
+  })
+  .refine((q) => !q.recordId || q.collection, { message: 'a record is searched within its collection', path: ['collection'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after the end of the period', path: ['from'] })
+export type AuditQuery = z.output<typeof AuditQuery>
+
+export const AuditEntryView = z.object({
+  id: z.string(),
+  actorOpenid: z.string(),
+  /** The officer's name when the actor is a bound officer; null for residents and jobs. */
+  actorName: z.string().nullable(),
+  roles: z.array(Role),
+  action: z.string(),
+  collection: z.string(),
+  recordId: z.string(),
+  /** Set for counted operations (the retention job's removals). */
+  count: z.number().int().nullable(),
+  at: z.string(),
+})
+export type AuditEntryView = z.infer<typeof AuditEntryView>
+
+export const AuditPage = z.object({ entries: z.array(AuditEntryView), page: z.number().int(), hasMore: z.boolean(), retentionDays: z.number().int() })
+
+// ── Residents' rights ─────────────────────────────────────────────────────────────────────────
+
+/** The client sends it only after the resident typed the confirmation phrase shown to them. */
+export const DELETE_CONFIRMATION = 'delete-my-account'
+
+const Json = z.record(z.string(), z.unknown())
+
+/** Everything stored about the caller, decrypted for them, grouped by what it is. */
+export const MyData = z.object({
+  exportedAt: z.string(),
+  user: Json,
+  bookings: z.array(Json),
+  homeVisits: z.array(Json),
+  mediationCases: z.array(Json),
+  consultations: z.array(Json),
+  volunteer: Json.nullable(),
+  volunteerSignUps: z.array(Json),
+  volunteerAttendance: z.array(Json),
+  noticeSubscription: Json.nullable(),
+  noticeReceipts: z.array(Json),
+})
+export type MyData = z.infer<typeof MyData>
+
+/** What deletion did, per kind of record: removed, or kept without anything that identifies the resident. */
+export const DeletionReport = z.object({
+  removed: z.record(z.string(), z.number().int()),
+  anonymised: z.record(z.string(), z.number().int()),
+})
+export type DeletionReport = z.infer<typeof DeletionReport>
+
+// ── Reveals ───────────────────────────────────────────────────────────────────────────────────
+
+/** A staff reveal's answer: the phone in full (null when the owner deleted their account). */
+export const RevealedContact = z.object({ phone: z.string().nullable() })
+export type RevealedContact = z.infer<typeof RevealedContact>
+
+// ── The account function's whole contract ────────────────────────────────────────────────────
+
+/**
+ * The account function with the rights and audit actions added. Kept apart from accountContract,
+ * which the main package bundles for `me`: these schemas ship only in the subpackages that call them.
+ */
+export const accountFunctionContract = defineFunction('account', {
+  ...accountContract.actions,
+  exportMyData: {
+    summary: 'Everything the station stores about the caller, as JSON, their own personal data in clear (PIPL art. 45).',
+    input: z.object({}),
+    output: MyData,
+    roles: ANYONE,
+    scope: 'own',
+  },
+  deleteMyAccount: {
+    summary: 'Delete the caller’s account: records the station must keep (served bookings, done visits, filed disputes, attendance hours) are anonymised, the rest removed; open bookings and sign-ups are cancelled and their places given back. Staff accounts are unbound by an admin instead.',
+    input: z.object({ confirm: z.literal(DELETE_CONFIRMATION) }),
+    output: DeletionReport,
+    roles: ANYONE,
+    scope: 'own',
+  },
+  searchAudit: {
+    summary: 'Search the audit log by actor, record, collection, action and period, newest first, a page at a time (station leaders).',
+    input: AuditQuery,
+    output: AuditPage,
+    roles: ['station_leader'],
+    scope: 'station',
+  },
+})

@@ -1,0 +1,3 @@
+import { privacyZhHans } from '../../privacy/i18n/zh-Hans'
+
+export default definePageConfig({ navigationBarTitleText: privacyZhHans['audit.title'] })

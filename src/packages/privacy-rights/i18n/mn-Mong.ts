@@ -1,0 +1,34 @@
+// Traditional Mongolian for residents' rights over their data; every entry stays
+// `reviewed: false` until a native speaker at the station has checked it.
+import type { MongolianEntry } from '../../../i18n'
+import type { RightsMessageKey } from './zh-Hans'
+
+const m = (text: string): MongolianEntry => ({ text, reviewed: false })
+
+export const rightsMnMong: Record<RightsMessageKey, MongolianEntry> = {
+  'rights.title': m('ᠮᠢᠨᠤ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ'),
+  'rights.intro': m('«ᠬᠤᠪᠢ ᠬᠦᠮᠦᠨ ᠦ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ ᠬᠠᠤᠯᠢ» ᠶᠢᠨ ᠳᠠᠭᠤᠤ᠂ ᠲᠠ ᠡᠨᠳᠡ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ ᠥᠪᠡᠷ ᠤᠨ ᠪᠦᠬᠦ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠭᠠᠷᠭᠠᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠂ ᠳᠠᠩᠰᠠ ᠪᠠᠨ ᠬᠠᠰᠤᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃'),
+  'rights.export.title': m('ᠮᠢᠨᠤ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠭᠠᠷᠭᠠᠬᠤ'),
+  'rights.export.body': m('ᠳᠠᠩᠰᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠂ ᠭᠡᠷ ᠲᠦ ᠢᠷᠡᠵᠦ ᠬᠢᠬᠦ ᠭᠤᠶᠤᠯᠲᠠ᠂ ᠮᠠᠷᠭᠤᠭᠠᠨ᠂ ᠯᠠᠪᠯᠠᠯᠭ᠎ᠠ᠂ ᠰᠠᠢᠨ ᠳᠤᠷᠠᠰᠢᠭᠴᠢ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠪᠠ ᠴᠠᠭ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠦᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠠᠭᠲᠠᠨ᠎ᠠ᠃ ᠤᠲᠠᠰᠤ ᠪᠠ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠨᠣᠮᠧᠷ ᠪᠦᠲᠦᠨ ᠭᠠᠷᠬᠤ ᠲᠤᠯᠠ ᠹᠠᠢᠯ ᠢ ᠰᠠᠢᠲᠤᠷ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠠᠷᠠᠢ᠃'),
+  'rights.export.action': m('ᠭᠠᠷᠭᠠᠬᠤ'),
+  'rights.export.saved': m('{file} ᠹᠠᠢᠯ ᠢ ᠪᠠᠭᠤᠯᠭᠠᠪᠠ᠂ ᠨᠡᠢᠲᠡ {count} ᠪᠢᠴᠢᠭ᠃'),
+  'rights.export.shared': m('{file} ᠹᠠᠢᠯ ᠢ ᠪᠡᠯᠡᠳᠬᠡᠪᠡ᠂ ᠨᠡᠢᠲᠡ {count} ᠪᠢᠴᠢᠭ᠂ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠢᠯᠡᠭᠡᠵᠦ ᠬᠠᠳᠠᠭᠠᠯᠠᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃'),
+  'rights.export.copied': m('{count} ᠪᠢᠴᠢᠭ ᠦᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠬᠠᠭᠤᠯᠪᠠ᠂ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠳᠦ ᠨᠠᠭᠠᠵᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠠᠷᠠᠢ᠃'),
+  'rights.delete.title': m('ᠳᠠᠩᠰᠠ ᠪᠠᠨ ᠬᠠᠰᠤᠬᠤ'),
+  'rights.delete.removed': m('ᠬᠠᠰᠤᠭᠳᠠᠬᠤ ᠨᠢ᠄ ᠬᠢᠭᠳᠡᠭᠡ ᠦᠭᠡᠢ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ (ᠣᠷᠣᠨ ᠢ ᠨᠢ ᠪᠤᠴᠠᠭᠠᠨ᠎ᠠ)᠂ ᠭᠡᠷ ᠲᠦ ᠢᠷᠡᠬᠦ ᠭᠤᠶᠤᠯᠲᠠ᠂ ᠯᠠᠪᠯᠠᠯᠭ᠎ᠠ᠂ ᠰᠠᠢᠨ ᠳᠤᠷᠠᠰᠢᠭᠴᠢ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠪᠠ ᠡᠬᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭᠠᠨ ᠤ ᠪᠦᠷᠢᠳᠬᠡᠯ (ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠢᠭ᠎ᠠ ᠬᠦᠮᠦᠨ ᠣᠷᠣᠨ᠎ᠠ)᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠦᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠂ ᠳᠠᠩᠰᠠ ᠥᠪᠡᠷ ᠵᠢᠨᠨ᠃'),
+  'rights.delete.kept': m('ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠬᠤ ᠪᠣᠯᠪᠠᠴᠤ ᠨᠡᠷ᠎ᠡ᠂ ᠤᠲᠠᠰᠤ᠂ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠨᠣᠮᠧᠷ ᠪᠠ ᠬᠠᠶᠢᠭ ᠢ ᠬᠠᠰᠤᠨ᠎ᠠ᠄ ᠬᠢᠭᠳᠡᠭᠰᠡᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠂ ᠳᠠᠭᠤᠰᠤᠭᠰᠠᠨ ᠭᠡᠷ ᠲᠦ ᠢᠷᠡᠬᠦ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ᠂ ᠮᠠᠷᠭᠤᠭᠠᠨ ᠤ ᠬᠡᠷᠡᠭ᠂ ᠰᠠᠢᠨ ᠳᠤᠷᠠᠰᠢᠭᠴᠢ ᠶᠢᠨ ᠴᠠᠭ᠃ ᠡᠳᠡᠭᠡᠷ ᠢ ᠬᠠᠤᠯᠢ ᠶᠢᠨ ᠳᠠᠭᠤᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ᠃'),
+  'rights.delete.staff': m('ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠪᠠ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠶᠢᠨ ᠳᠠᠩᠰᠠ ᠶᠢ ᠡᠨᠳᠡ ᠬᠠᠰᠤᠬᠤ ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠳᠤ ᠬᠠᠨᠳᠤᠭᠠᠷᠠᠢ᠃'),
+  'rights.delete.phrase': m('ᠳᠠᠩᠰᠠ ᠪᠠᠨ ᠬᠠᠰᠤᠨ᠎ᠠ'),
+  'rights.delete.phraseHint': m('ᠪᠠᠳᠤᠯᠠᠬᠤ ᠳᠤ ᠳᠣᠣᠷᠠ «{phrase}» ᠭᠡᠵᠦ ᠣᠷᠣᠭᠤᠯ᠄'),
+  'rights.delete.phraseMismatch': m('ᠣᠷᠣᠭᠤᠯᠤᠭᠰᠠᠨ ᠦᠰᠦᠭ «{phrase}» ᠲᠠᠢ ᠲᠣᠬᠢᠷᠠᠬᠤ ᠦᠭᠡᠢ᠃'),
+  'rights.delete.action': m('ᠳᠠᠩᠰᠠ ᠪᠠᠨ ᠬᠠᠰᠤᠬᠤ'),
+  'rights.delete.confirmTitle': m('ᠦᠨᠡᠬᠡᠷ ᠬᠠᠰᠤᠬᠤ ᠤᠤ?'),
+  'rights.delete.confirmBody': m('ᠬᠠᠰᠤᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ ᠰᠡᠷᠭᠦᠭᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃'),
+  'rights.delete.confirm': m('ᠬᠠᠰᠤᠬᠤ'),
+  'rights.delete.cancel': m('ᠪᠣᠳᠣᠶ᠎ᠠ'),
+  'rights.delete.done': m('ᠳᠠᠩᠰᠠ ᠬᠠᠰᠤᠭᠳᠠᠪᠠ᠄ {removed} ᠪᠢᠴᠢᠭ ᠬᠠᠰᠤᠭᠳᠠᠵᠤ᠂ {kept} ᠪᠢᠴᠢᠭ ᠬᠤᠪᠢ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠦᠭᠡᠢ ᠪᠠᠷ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠪᠠ᠃ ᠳᠠᠷᠠᠭ᠎ᠠ ᠨᠡᠭᠡᠭᠡᠬᠦ ᠳᠦ ᠰᠢᠨ᠎ᠡ ᠳᠠᠩᠰᠠ ᠪᠣᠯᠣᠨ᠎ᠠ᠃'),
+  'rights.delete.home': m('ᠨᠢᠭᠤᠷ ᠲᠤ ᠪᠤᠴᠠᠬᠤ'),
+  'rights.working': m('ᠬᠢᠵᠦ ᠪᠠᠢᠨ᠎ᠠ᠂ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ᠂ ᠪᠢᠲᠡᠭᠡᠢ ᠬᠠᠭᠠ…'),
+  'rights.error.FAILED_PRECONDITION': m('ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠪᠠ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠶᠢᠨ ᠳᠠᠩᠰᠠ ᠶᠢ ᠡᠨᠳᠡ ᠬᠠᠰᠤᠬᠤ ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠳᠤ ᠬᠠᠨᠳᠤᠭᠠᠷᠠᠢ᠃'),
+  'rights.error.CONFLICT': m('ᠵᠠᠷᠢᠮ ᠪᠢᠴᠢᠭ ᠶᠠᠭ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠭᠳᠡᠵᠦ ᠪᠠᠢᠭ᠎ᠠ᠂ ᠳᠠᠬᠢᠨ ᠨᠢᠭᠡ ᠳᠠᠷᠤᠪᠠᠯ ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠬᠢᠨ᠎ᠡ᠃'),
+}
