@@ -74,6 +74,8 @@ export const NOT_CHECKED_HERE: Record<string, string> = {
   'booking.requestHomeVisit.person.name': 'identity data read only by the staff serving the person',
   'booking.requestHomeVisit.person.phone': 'identity data read only by the staff serving the person',
   'booking.requestHomeVisit.person.idNumber': 'identity data, encrypted at rest',
+  'booking.findBookings.phone': 'a lookup key, matched against keyed hashes, never stored',
+  'booking.findBookings.idNumber': 'a lookup key, matched against keyed hashes, never stored',
   'mediation.fileDispute.description': 'checked by the action itself, which flags `review` for the officer',
   'mediation.fileDispute.applicant.name': 'identity data read only by the staff mediating',
   'mediation.fileDispute.otherParty.name': 'identity data read only by the staff mediating',

@@ -41,10 +41,10 @@ function casesFor(role: Role): Case[] {
     .filter((action) => INPUTS[action.key])
     .flatMap((action) => {
       const variants: Variant[] = action.scope === 'station' ? ['any'] : ['owner', 'non-owner']
-      const { reaches } = inputFor(action.key)
+      const { reaches, caller } = inputFor(action.key)
       return variants.map((variant) => {
         const inScope = !reaches || variant === 'owner' || (action.scope === 'communities' && isStationWide([role]))
-        return { action, role, variant, caller: callerOf(action, role, variant), allowed: action.roles.includes(role) && inScope }
+        return { action, role, variant, caller: caller ?? callerOf(action, role, variant), allowed: action.roles.includes(role) && inScope }
       })
     })
 }

@@ -124,6 +124,8 @@ export interface InputFactory {
   input: (w: World) => Record<string, unknown>
   /** The input names a record of A's (scope own) or of community X (scope communities). */
   reaches?: true
+  /** Calls as this identity instead: for an action that would end the world for the others (deleting one's account). */
+  caller?: string
 }
 
 const plain = (input: (w: World) => Record<string, unknown>): InputFactory => ({ input })
@@ -142,11 +144,17 @@ export const INPUTS: Record<string, InputFactory> = {
   'account.redeemInvite': plain(() => ({ code: 'ABCDEFGH' })),
   'account.createInvite': plain(() => ({ officerId: 'officer-3', roles: ['officer'] })),
   'account.listOfficers': none,
+  'account.exportMyData': none,
+  'account.deleteMyAccount': { input: () => ({ confirm: 'delete-my-account' }), caller: 'authz-leaver' },
+  'account.searchAudit': plain(() => ({ collection: 'bookings' })),
 
   'booking.listServices': none,
   'booking.listCounters': none,
   'booking.listSlots': plain(() => ({ counterId: 'counter-24h', days: 1 })),
   'booking.book': plain(() => ({ slotId: slotIdAfter('counter-24h', 50 * 60), serviceId: 'id-card-renewal', applicant: PERSONAL.applicant, requestId: randomUUID() })),
+  'booking.revealBookingContact': plain((w) => ({ bookingId: w.bookingId })),
+  'booking.revealHomeVisitContact': reaching((w) => ({ visitId: w.visitId })),
+  'booking.findBookings': plain(() => ({ phone: PERSONAL.applicant.phone })),
   'booking.cancel': reaching((w) => ({ bookingId: w.bookingId })),
   'booking.reschedule': reaching((w) => ({ bookingId: w.bookingId, slotId: slotIdAfter('counter-24h', 60 * 60) })),
   'booking.myBookings': none,
@@ -183,6 +191,7 @@ export const INPUTS: Record<string, InputFactory> = {
   'mediation.rateCase': reaching((w) => ({ caseId: w.caseId, rating: 5 })),
   'mediation.inbox': plain(() => ({ scope: 'mine' })),
   'mediation.caseDetail': reaching((w) => ({ caseId: w.caseId })),
+  'mediation.revealContact': reaching((w) => ({ caseId: w.caseId, party: 'applicant' })),
   'mediation.acceptCase': reaching((w) => ({ caseId: w.caseId })),
   'mediation.scheduleSession': reaching((w) => ({ caseId: w.caseId, at: inDays(2).toISOString(), place: 'station', participants: ['双方当事人'] })),
   'mediation.holdSession': reaching((w) => ({ caseId: w.caseId, sessionId: 's1', notes: '双方到场' })),
@@ -243,6 +252,7 @@ export const INPUTS: Record<string, InputFactory> = {
   'volunteers.leaderboard': none,
   'volunteers.setLeaderboardOptOut': plain(() => ({ optOut: true })),
   'volunteers.correctHours': plain(() => ({ activityId: ACTIVITY, openid: CALLERS.A, minutes: 60, reason: '补记' })),
+  'volunteers.revealContact': plain(() => ({ openid: CALLERS.A })),
   'volunteers.teamMonth': plain(() => ({ month: localDate(0).slice(0, 7) })),
 
   'security.mediaChecks': none,
