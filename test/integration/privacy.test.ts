@@ -280,7 +280,7 @@ describe('deleteMyAccount', () => {
   it('anonymises what the station keeps, removes the rest, and gives places back', async () => {
     const report = expectOk(await call<DeletionReport>(RESIDENT, 'account', 'deleteMyAccount', { confirm: 'delete-my-account' }))
     expect(report).toEqual({
-      removed: { bookings: 1, homeVisits: 1, volunteerSignUps: 1, volunteerProfile: 1, noticeSubscription: 1, user: 1 },
+      removed: { bookings: 1, homeVisits: 1, volunteerSignUps: 1, volunteerProfile: 1, noticeSubscription: 1, rateCounters: 3, user: 1 },
       anonymised: { bookings: 1, mediationCases: 1, volunteerSignUps: 1, volunteerAttendance: 1 },
     })
     // The open booking was cancelled through the cancel path: its place is free again.
@@ -328,6 +328,6 @@ describe('deleteMyAccount', () => {
 
   it('is logged under the pseudonym, with the number of records handled', async () => {
     const [entry] = await cloud.stored('audit_log', { action: 'deleteMyAccount' })
-    expect(entry).toMatchObject({ actorOpenid: expect.stringMatching(/^erased_/), collection: 'users', count: 9 })
+    expect(entry).toMatchObject({ actorOpenid: expect.stringMatching(/^erased_/), collection: 'users', count: 12 })
   })
 })

@@ -202,6 +202,13 @@ async function eraseNoticesAndConsultations(openid: string, removed: Tally) {
   bump(removed, 'consultations', removedCount(await routedRequests().where({ requesterOpenid: openid }).remove()))
 }
 
+/** Abuse-limit counters name the person (they expire within a day anyway); picture checks keep the pseudonym. */
+async function eraseSecurityRecords(openid: string, pseudonym: string, removed: Tally, anonymised: Tally) {
+  bump(removed, 'rateCounters', removedCount(await db.collection(COLLECTIONS.rateCounters).where({ subject: openid }).remove()))
+  const renamed = (await db.collection(COLLECTIONS.mediaChecks).where({ uploader: openid }).update({ data: { uploader: pseudonym } })) as { stats?: { updated?: number } }
+  bump(anonymised, 'mediaChecks', renamed.stats?.updated ?? 0)
+}
+
 export async function deleteMyAccount(ctx: Ctx): Promise<DeletionReport> {
   // A staff identity is bound to an officer record and signs the station's records: an admin unbinds it.
   if (ctx.user.officerId || ctx.user.roles.some((r) => STAFF.includes(r))) {
@@ -216,6 +223,7 @@ export async function deleteMyAccount(ctx: Ctx): Promise<DeletionReport> {
   await eraseCases(ctx.openid, pseudonym, now, anonymised)
   await eraseVolunteering(ctx.openid, pseudonym, now, removed, anonymised)
   await eraseNoticesAndConsultations(ctx.openid, removed)
+  await eraseSecurityRecords(ctx.openid, pseudonym, removed, anonymised)
   // The log names the pseudonym, never the openid: the entry itself must not keep the person.
   const total = Object.values(removed).reduce((a, b) => a + b, 0) + Object.values(anonymised).reduce((a, b) => a + b, 0)
   await audit({ openid: pseudonym, user: { roles: ctx.user.roles } }, 'deleteMyAccount', COLLECTIONS.users, pseudonym, now, total)
