@@ -53,10 +53,13 @@ export async function markNoShows(now: Dayjs, budget: JobBudget) {
 export async function sendReminders(now: Dayjs, budget: JobBudget) {
   const config = bookingSettings()
   const candidates = await reminderCandidates(now.toDate(), now.add(2, 'day').toDate())
-  const outcomes = { due: 0, sent: 0, refused: 0, failed: 0, capped: 0 }
+  const outcomes = { due: 0, sent: 0, refused: 0, failed: 0, capped: 0, done: true }
   for (const booking of candidates) {
     // The rest stay unclaimed for the next hourly run.
-    if (!budget.hasTimeLeft()) break
+    if (!budget.hasTimeLeft()) {
+      outcomes.done = false
+      break
+    }
     if (!isReminderDue(booking.startsAt, now, config)) continue
     outcomes.due++
     // Claimed first: a second run (or instance) finds it reminded and sends nothing.

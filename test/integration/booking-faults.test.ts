@@ -185,17 +185,29 @@ describe('timer jobs under their time limit and run twice at once', () => {
     expect(await cloud.stored('bookings', { openid: /^late-a-/ as unknown as string, status: 'no_show' })).toHaveLength(300)
   })
 
+  /**
+   * Two runs at once, then (on a slow machine either may stop at its time budget, saying
+   * `done: false`) more pairs until both say done: the total over all runs is exact.
+   */
+  async function pairsUntilDone(name: string, counted: string): Promise<number> {
+    let total = 0
+    for (let round = 0; round < 10; round++) {
+      const runs = await Promise.all([runJob(name), runJob(name)])
+      total += runs[0].data[counted] + runs[1].data[counted]
+      if (runs.every((r) => (r.data as { done?: boolean }).done !== false)) return total
+    }
+    throw new Error(`${name} did not finish in 10 rounds`)
+  }
+
   it('two no-show runs at once mark every booking exactly once between them', async () => {
     await cloud.emulator.seed({ bookings: overdue('late-b', 300) })
-    const runs = await Promise.all([runJob('markNoShows'), runJob('markNoShows')])
-    expect(runs[0].data.marked + runs[1].data.marked).toBe(300)
+    expect(await pairsUntilDone('markNoShows', 'marked')).toBe(300)
   })
 
   it('two reminder runs at once send each reminder exactly once', async () => {
     const soon = slotDocs('counter-faults', { minutesAhead: 180, count: 1, capacity: 40 })
     await cloud.emulator.seed({ bookings: bookingDocs('remind-twice', soon, 40) })
-    const runs = await Promise.all([runJob('sendReminders'), runJob('sendReminders')])
-    expect(runs[0].data.sent + runs[1].data.sent).toBe(40)
+    expect(await pairsUntilDone('sendReminders', 'sent')).toBe(40)
     const sent = cloud.emulator
       .outbox()
       .filter((m) => m.api === 'subscribeMessage.send' && (m.data as { touser: string }).touser.startsWith('remind-twice-'))
