@@ -5,6 +5,7 @@ import { jurisdictionContract } from './jurisdiction/contract'
 import { mediationContract } from './mediation/contract'
 import { volunteersContract } from './volunteers/contract'
 import { noticesContract } from './notices/contract'
+import { statsContract } from './stats/contract'
 
 export const contracts = {
   account: accountContract,
@@ -13,6 +14,7 @@ export const contracts = {
   mediation: mediationContract,
   volunteers: volunteersContract,
   notices: noticesContract,
+  stats: statsContract,
 } as const
 
 export type Contracts = typeof contracts
