@@ -254,7 +254,7 @@ describe('rollup job', () => {
   }
   async function cursor() {
     const { db } = await testDatabase()
-    const { data } = (await db.collection('stats_state').where({ _id: 'rollup' }).get()) as { data: Array<{ through: string | null }> }
+    const { data } = (await db.collection('stats_state').where({ _id: 'rollup' }).get()) as unknown as { data: Array<{ through: string | null }> }
     return data[0]?.through ?? null
   }
 
