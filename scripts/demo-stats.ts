@@ -1,0 +1,68 @@
+// Demo history for the station dashboard: eight weeks of counter bookings (served, no-shows,
+// cancellations) and door-to-door visits already done, so the dashboard's booking figures and
+// response times are real from the first start. The other figures come from the demo disputes,
+// notices and volunteer activities. Visitors use their own openids, so no demo identity's
+// bookings or requests change.
+import { bookingRecord, type SlotDoc } from '../cloudfunctions/booking/records'
+import type { HomeVisitDoc } from '../cloudfunctions/booking/store/visits'
+import { localDay } from '../src/core/stats/period'
+import { demoCounters, demoServices } from './demo-services'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const WEEKS = 8
+
+export function demoStatsDocuments(today: Date) {
+  const counter = demoCounters()[0]
+  const services = demoServices().filter((s) => ['id-card-renewal', 'household-move-in', 'residence-permit'].includes(s.id))
+  // Two to six bookings a working day, at 10:00 station time (02:00 UTC).
+  const bookings = Array.from({ length: WEEKS * 7 }, (_, d) => d + 1)
+    .filter((daysAgo) => new Date(today.getTime() - daysAgo * DAY).getUTCDay() % 6 !== 0)
+    .flatMap((daysAgo) =>
+      Array.from({ length: 2 + (daysAgo % 5) }, (_, i) => {
+        const id = `demo-history-bk-${daysAgo}-${i}`
+        const startsAt = new Date(Math.floor((today.getTime() - daysAgo * DAY) / DAY) * DAY + 2 * HOUR + i * 1_800_000)
+        const slot: SlotDoc = { _id: `demo-history-slot-${daysAgo}-${i}`, counterId: counter.id, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), localDate: localDay(startsAt), localTime: '10:00', capacity: 4, remaining: 0, closed: false, closedReason: null, languages: counter.languages, holders: [] }
+        const doc = bookingRecord({ id, openid: `demo-history-visitor-${(daysAgo * 7 + i) % 40}`, requestDigest: id, seat: `void:${id}`, code: String(200000 + daysAgo * 10 + i), slot, service: services[(daysAgo + i) % services.length], counter, applicant: { relation: 'self', name: '来访群众', phone: '13900000000', idNumber: null, idNumberMasked: null }, language: i % 3 === 0 ? 'mn' : 'zh', now: new Date(startsAt.getTime() - 2 * DAY) })
+        const outcome = i === 4 ? { status: 'no_show' as const, noShowAt: doc.endsAt } : i === 3 ? { status: 'cancelled' as const, cancelledAt: doc.createdAt } : { status: 'checked_in' as const, checkedInAt: startsAt, checkedInBy: 'officer-2' }
+        return { ...doc, checkinKey: `void:${id}`, ...outcome }
+      }),
+    )
+  const communities = [
+    ['gacha-bayanbulag', 'officer-1'],
+    ['community-chaoge', 'officer-2'],
+    ['gacha-ulaanhad', 'officer-1'],
+  ] as const
+  const visits: HomeVisitDoc[] = Array.from({ length: 9 }, (_, i) => {
+    const createdAt = new Date(today.getTime() - (3 + i * 5) * DAY)
+    const [communityId, officerId] = communities[i % communities.length]
+    const doneAt = new Date(createdAt.getTime() + 2 * DAY)
+    return {
+      _id: `demo-history-visit-${i}`,
+      requesterOpenid: `demo-history-visitor-${i}`,
+      requestDigest: `demo-history-visit-${i}`,
+      serviceId: 'residence-permit',
+      service: { name: services[2].name },
+      person: { relation: 'self', name: '行动不便的老人', phone: '13900000000', idNumber: null, idNumberMasked: null },
+      reason: 'age',
+      note: null,
+      addressText: '嘎查牧户',
+      location: null,
+      communityId,
+      language: i % 2 === 0 ? 'mn' : 'zh',
+      status: 'done',
+      assigneeOfficerId: officerId,
+      decision: { communityId, districtId: null, gridCellId: null, assignee: { officerId, as: 'community_officer' }, communityOfficerId: officerId, escalation: { level2: ['officer-chief'], level3: [] }, steps: [] },
+      routeReason: { zh: '按社区分派', mn: 'ᠬᠣᠷᠢᠶ᠎ᠠ' },
+      jurisdictionVersion: 1,
+      proposals: [],
+      proposalSeq: 1,
+      scheduled: null,
+      outcome: { result: 'completed', note: '', at: doneAt, by: officerId },
+      respondedAt: new Date(createdAt.getTime() + (2 + (i % 4) * 3) * HOUR),
+      createdAt,
+      updatedAt: doneAt,
+    }
+  })
+  return { bookings, home_visits: visits }
+}
