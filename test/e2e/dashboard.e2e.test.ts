@@ -52,6 +52,7 @@ async function drawnPixels(page: Page, chart: string): Promise<number> {
   )
   return page.evaluate((s) => {
     const canvas = document.querySelector<HTMLCanvasElement>(s)!
+    if (canvas.width === 0) return 0
     const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
     let drawn = 0
     for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) drawn++
@@ -75,8 +76,10 @@ describe('the station dashboard', () => {
 
       for (const chart of ['weeks', 'communities', 'types']) expect(await drawnPixels(page, chart)).toBeGreaterThan(500)
       await shoot(page, 'dashboard-1-leader-zh')
+      await on(page, 'dashboard', '.dash-group-mediation').scrollIntoViewIfNeeded()
+      await shoot(page, 'dashboard-2-figures-zh')
       await on(page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
-      await shoot(page, 'dashboard-2-charts-zh')
+      await shoot(page, 'dashboard-3-charts-zh')
 
       const [download] = await Promise.all([page.waitForEvent('download'), on(page, 'dashboard', '.dash-export').click()])
       expect(download.suggestedFilename()).toBe(`station-figures_${year.from}_${year.to}.csv`)
@@ -102,8 +105,11 @@ describe('the station dashboard', () => {
       expect(await on(page, 'dashboard', '.dash-scope-station').count()).toBe(0)
       expect(await on(page, 'dashboard', '.dash-export').count()).toBe(0)
       await on(page, 'dashboard', '.dash-scope-community-gacha-bayanbulag').click()
-      await on(page, 'dashboard', '.dash-group-bookings .fq-muted').waitFor()
-      await shoot(page, 'dashboard-3-officer-community-zh')
+      // A community has door-to-door requests but no counter bookings of its own.
+      await on(page, 'dashboard', '.dash-group-bookings .dash-station-only').waitFor()
+      await on(page, 'dashboard', '.dash-figure-homeVisits').waitFor()
+      expect(await on(page, 'dashboard', '.dash-figure-bookingsMade').count()).toBe(0)
+      await shoot(page, 'dashboard-4-officer-community-zh')
     } finally {
       await context.close()
     }
@@ -117,7 +123,9 @@ describe('the station dashboard', () => {
       await openDashboard(mn.page)
       await on(mn.page, 'dashboard', '.dash-period-year').click()
       expect(await drawnPixels(mn.page, 'weeks')).toBeGreaterThan(500)
-      await shoot(mn.page, 'dashboard-4-leader-mn')
+      await shoot(mn.page, 'dashboard-5-leader-mn')
+      await on(mn.page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
+      await shoot(mn.page, 'dashboard-5b-charts-mn')
     } finally {
       await mn.context.close()
     }
@@ -127,7 +135,8 @@ describe('the station dashboard', () => {
       await signIn(elder.page, LEADER)
       await openDashboard(elder.page)
       expect(await elder.page.locator('#page-dashboard').getAttribute('class')).toContain('elder')
-      await shoot(elder.page, 'dashboard-5-leader-elder')
+      await on(elder.page, 'dashboard', '.dash-group-mediation').scrollIntoViewIfNeeded()
+      await shoot(elder.page, 'dashboard-6-leader-elder')
     } finally {
       await elder.context.close()
       await harness.callAs(LEADER, 'account', { action: 'updatePreferences', language: 'zh', elderMode: false })

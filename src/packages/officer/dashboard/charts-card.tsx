@@ -7,7 +7,7 @@ import { localizedName } from '../../../i18n/localized-name'
 import { SectionCard } from '../../../components/section-card'
 import { useSession } from '../../../services/session'
 import { useCaseworkT } from '../mediation/i18n'
-import { bars, groupedBars } from './charts'
+import { bars, groupedBars, trendLines } from './charts'
 import { F2Canvas } from './f2-canvas'
 import { useDashboardT } from './i18n'
 
@@ -20,12 +20,11 @@ export function ChartsCard({ view }: { view: DashboardView }) {
   const names = useMemo(() => new Map(view.choices.communities.map((c) => [c.id, localizedName(c.name, language)])), [view.choices.communities, language])
   const weekly = useMemo(
     () =>
-      groupedBars(
+      trendLines(
         view.weeks.flatMap((w) => [
           { x: w.week.slice(5), series: t('dash.chart.weeks.disputes'), value: w.disputes },
           { x: w.week.slice(5), series: t('dash.chart.weeks.settled'), value: w.settled },
         ]),
-        { horizontal: false, percent: false },
       ),
     [view.weeks, t],
   )
@@ -36,7 +35,6 @@ export function ChartsCard({ view }: { view: DashboardView }) {
           { x: names.get(c.id) ?? c.id, series: t('dash.chart.settledRate'), value: percent(c.settledRate) },
           { x: names.get(c.id) ?? c.id, series: t('dash.chart.satisfaction'), value: percent(c.satisfactionRate) },
         ]),
-        { horizontal: true, percent: true },
       ),
     [view.communities, names, t],
   )

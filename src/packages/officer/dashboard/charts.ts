@@ -1,7 +1,7 @@
 // The dashboard's three charts as F2 (v5) elements: weekly trend, settled and satisfaction rates
 // by community, disputes by type. Built with F2's own `jsx` function rather than JSX syntax, since
 // this project's JSX compiles to React elements and F2 renders its own element tree on a canvas.
-import { Axis, Chart, Interval, Legend, jsx } from '@antv/f2'
+import { Axis, Chart, Interval, Legend, Line, Point, jsx } from '@antv/f2'
 
 /**
  * F2's `jsx` is typed for its own JSX compiler, which infers each component's props; called by
@@ -18,17 +18,34 @@ export interface SeriesPoint {
   value: number
 }
 
-/** Grouped bars, one group per x; horizontal when the x labels are long names. */
-export function groupedBars(points: SeriesPoint[], options: { horizontal: boolean; percent: boolean }) {
+const LEGEND = el(Legend, { position: 'top', nameStyle: { fontSize: 12 } })
+
+/** Lines over time, one per series; a few x labels only, since a year has 52 weeks. */
+export function trendLines(points: SeriesPoint[]) {
   return el(Chart, {
     data: points,
-    coord: options.horizontal ? { transposed: true } : undefined,
-    scale: { value: { min: 0, ...(options.percent ? { max: 100 } : {}), nice: true } },
+    scale: { x: { tickCount: 5 }, value: { min: 0, nice: true } },
+    children: [
+      el(Axis, { field: 'x', style: { label: { fontSize: 11 } } }),
+      el(Axis, { field: 'value', style: { label: { fontSize: 11 } } }),
+      el(Line, { x: 'x', y: 'value', color: { field: 'series', range: COLORS } }),
+      el(Point, { x: 'x', y: 'value', color: { field: 'series', range: COLORS }, size: 2 }),
+      LEGEND,
+    ],
+  })
+}
+
+/** Horizontal grouped bars of percentages, one group per name. */
+export function groupedBars(points: SeriesPoint[]) {
+  return el(Chart, {
+    data: points,
+    coord: { transposed: true },
+    scale: { value: { min: 0, max: 100 } },
     children: [
       el(Axis, { field: 'x', style: { label: { fontSize: 11 } } }),
       el(Axis, { field: 'value', style: { label: { fontSize: 11 } } }),
       el(Interval, { x: 'x', y: 'value', color: { field: 'series', range: COLORS }, adjust: 'dodge' }),
-      el(Legend, { position: 'top' }),
+      LEGEND,
     ],
   })
 }

@@ -1,6 +1,7 @@
 // A Taro Canvas (type 2d) that F2 draws on. weapp hands out the canvas node through a selector
 // query; on h5 Taro renders the element with a DOM canvas inside. Either way F2 gets the node's
-// 2d context, sized by the device pixel ratio so lines stay sharp.
+// 2d context, sized by the device pixel ratio so lines stay sharp. The height is the one given
+// (the element's first layout may still be the canvas default); the width is measured.
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas as TaroCanvas } from '@tarojs/components'
@@ -15,22 +16,20 @@ interface CanvasNode {
 interface Surface {
   node: CanvasNode
   width: number
-  height: number
 }
 
 function surfaceOf(id: string): Promise<Surface | null> {
   if (process.env.TARO_ENV === 'h5') {
     const node = document.getElementById(id)?.querySelector('canvas') ?? null
-    const rect = node?.getBoundingClientRect()
-    return Promise.resolve(node && rect ? { node, width: rect.width, height: rect.height } : null)
+    return Promise.resolve(node ? { node, width: node.getBoundingClientRect().width } : null)
   }
   return new Promise((resolve) => {
     Taro.createSelectorQuery()
       .select(`#${id}`)
       .fields({ node: true, size: true })
-      .exec((res: Array<{ node?: CanvasNode; width: number; height: number } | null>) => {
+      .exec((res: Array<{ node?: CanvasNode; width: number } | null>) => {
         const found = res[0]
-        resolve(found?.node ? { node: found.node, width: found.width, height: found.height } : null)
+        resolve(found?.node ? { node: found.node, width: found.width } : null)
       })
   })
 }
@@ -55,8 +54,8 @@ export function F2Canvas({ id, className, height, chart }: F2CanvasProps) {
         if (cancelled || !surface || surface.width === 0) return
         const ratio = pixelRatio()
         surface.node.width = surface.width * ratio
-        surface.node.height = surface.height * ratio
-        canvas = new Canvas({ context: surface.node.getContext('2d') as CanvasRenderingContext2D, pixelRatio: ratio, width: surface.width, height: surface.height, animate: false, children: chart })
+        surface.node.height = height * ratio
+        canvas = new Canvas({ context: surface.node.getContext('2d') as CanvasRenderingContext2D, pixelRatio: ratio, width: surface.width, height, animate: false, children: chart })
         void canvas.render()
       })
     })
@@ -64,6 +63,7 @@ export function F2Canvas({ id, className, height, chart }: F2CanvasProps) {
       cancelled = true
       canvas?.destroy()
     }
-  }, [id, chart])
-  return <TaroCanvas type="2d" id={id} className={className} style={{ width: '100%', height: `${height}px` }} />
+  }, [id, chart, height])
+  // The width comes from the stylesheet (full width; fixed in vertical Mongolian pages).
+  return <TaroCanvas type="2d" id={id} className={className} style={{ height: `${height}px` }} />
 }

@@ -6,7 +6,7 @@ import { SectionCard } from '../../../components/section-card'
 import { useDashboardT } from './i18n'
 import { freshnessText, valueText } from './figures-view'
 
-export function FigureTiles({ figures, stationScope }: { figures: FigureValue[]; stationScope: boolean }) {
+export function FigureTiles({ figures }: { figures: FigureValue[] }) {
   const t = useDashboardT()
   return (
     <>
@@ -15,7 +15,7 @@ export function FigureTiles({ figures, stationScope }: { figures: FigureValue[];
         const shown = inGroup.filter((f) => f.applies)
         return (
           <SectionCard key={group} className={`dash-group dash-group-${group}`} title={t(`dash.group.${group}`)}>
-            {shown.length === 0 && !stationScope ? <View className="fq-muted">{t('dash.stationOnly')}</View> : null}
+            {shown.length < inGroup.length ? <View className="fq-muted dash-station-only">{t('dash.stationOnly')}</View> : null}
             <View className="dash-tiles">
               {shown.map((figure) => (
                 <View key={figure.key} className={`dash-tile dash-figure-${figure.key}`}>

@@ -79,5 +79,5 @@ export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.csv.unit.hours': m('ᠴᠠᠭ'),
   'dash.csv.unit.days': m('ᠡᠳᠦᠷ'),
   'dash.noOfficer': m('ᠲᠠᠨ ᠤ ᠳᠠᠩᠰᠠ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠲᠠᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠬᠠᠮᠢᠶᠠᠷᠤᠭᠴᠢ ᠲᠠᠢ ᠬᠠᠷᠢᠯᠴᠠᠭᠠᠷᠠᠢ᠃'),
-  'dash.stationOnly': m('ᠵᠠᠯᠠᠯᠲᠠ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ᠂ «ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ» ᠶᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃'),
+  'dash.stationOnly': m('ᠵᠠᠯᠠᠯᠲᠠ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ ᠪᠡᠷ ᠪᠣᠳᠣᠳᠠᠭ᠃'),
 }

@@ -73,6 +73,6 @@ export const dashboardZhHans = {
   'dash.csv.unit.hours': '小时',
   'dash.csv.unit.days': '天',
   'dash.noOfficer': '您的账号还没有关联民警档案，看不到数据。请联系管理员在“邀请码”里为您关联。',
-  'dash.stationOnly': '预约、通报和志愿服务是全所数据，选择“全所”查看。',
+  'dash.stationOnly': '柜台预约、通报和志愿服务只按全所统计，这个范围里不显示。',
 }
 export type DashboardMessageKey = keyof typeof dashboardZhHans

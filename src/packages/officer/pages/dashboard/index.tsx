@@ -65,7 +65,7 @@ function Dashboard({ initialScope, stationWide }: { initialScope: StatsScope; st
       {remote.state.status === 'error' ? <ErrorView error={remote.state.error} onRetry={() => void remote.reload({ showLoading: true })} /> : null}
       {view ? (
         <>
-          <FigureTiles figures={view.figures} stationScope={view.scope.kind === 'station'} />
+          <FigureTiles figures={view.figures} />
           <ChartsCard view={view} />
         </>
       ) : null}
