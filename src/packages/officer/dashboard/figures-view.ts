@@ -24,12 +24,16 @@ export function valueText(t: T, figure: FigureValue): string {
 const shortDay = (day: string) => day.slice(5)
 const shortTime = (instant: string) => formatStationTime(instant).slice(5)
 
+/** A figure's freshness in a tile's line: the last rolled-up day and when the rest was counted. */
 export function freshnessText(t: T, freshness: Freshness): string {
-  const { rollupThrough, rollupComputedAt, liveAt } = freshness
-  if (rollupThrough && rollupComputedAt && liveAt) return t('dash.fresh.mixed', { day: shortDay(rollupThrough), computed: shortTime(rollupComputedAt), time: shortTime(liveAt) })
-  if (rollupComputedAt) return t('dash.fresh.rolled', { computed: shortTime(rollupComputedAt) })
+  const { rollupThrough, liveAt } = freshness
+  if (rollupThrough && liveAt) return t('dash.fresh.mixed', { day: shortDay(rollupThrough), time: shortTime(liveAt) })
+  if (rollupThrough) return t('dash.fresh.rolled', { day: shortDay(rollupThrough) })
   return t('dash.fresh.live', { time: liveAt ? shortTime(liveAt) : '' })
 }
+
+/** When the rollups the figures read were computed, said once for the page; null without rollups. */
+export const rollupComputedText = (t: T, freshness: Freshness) => (freshness.rollupComputedAt ? t('dash.fresh.computed', { computed: shortTime(freshness.rollupComputedAt) }) : null)
 
 const UNIT: Record<(typeof FIGURES)[FigureKey]['format'], DashboardMessageKey> = { count: 'dash.csv.unit.count', rate: 'dash.csv.unit.rate', hours: 'dash.csv.unit.hours', days: 'dash.csv.unit.days' }
 

@@ -19,7 +19,7 @@ import { useRemote } from '../../../../services/use-remote'
 import { ChartsCard } from '../../dashboard/charts-card'
 import { PeriodPicker, ScopePicker, useScopeName } from '../../dashboard/controls'
 import { saveCsv } from '../../dashboard/csv-export'
-import { csvRows } from '../../dashboard/figures-view'
+import { csvRows, rollupComputedText } from '../../dashboard/figures-view'
 import { FigureTiles } from '../../dashboard/figure-tiles'
 import { useDashboardT } from '../../dashboard/i18n'
 import '../../dashboard/dashboard.css'
@@ -52,6 +52,7 @@ function Dashboard({ initialScope, stationWide }: { initialScope: StatsScope; st
       <SectionCard className="dash-controls" title={t('dash.period.title')} tone="police">
         <PeriodPicker preset={preset} onPick={setPreset} />
         <View className="fq-muted dash-period-range">{t('dash.period.range', { from: period.from, to: period.to })}</View>
+        {view && rollupComputedText(t, view.freshness) ? <View className="fq-muted fq-note dash-rollup-computed">{rollupComputedText(t, view.freshness)}</View> : null}
         {view?.canExport ? (
           <View className="fq-actions">
             <Button className="dash-export" type="primary" loading={exporting} disabled={exporting} onClick={exportCsv}>
