@@ -13,7 +13,7 @@ import { demoNotices } from './demo-notices'
 import { demoCounters, demoServices } from './demo-services'
 import { demoMediation } from './demo-mediation'
 import { demoVolunteerDocuments } from './demo-volunteers'
-import { demoStatsDocuments } from './demo-stats'
+import { addDemoStatsHistory } from './demo-stats'
 
 const SEEDED_AT = new Date('2026-11-01T00:00:00Z')
 
@@ -88,8 +88,8 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
     mediation_cases: demoMediation(today),
     ...demoVolunteerDocuments(today, SEEDED_AT),
     notices: demoNotices(today),
-    ...demoStatsDocuments(today),
   }
+  addDemoStatsHistory(documents, today)
   return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))
 }
 

@@ -1,10 +1,12 @@
 // Demo history for the station dashboard: eight weeks of counter bookings (served, no-shows,
-// cancellations) and door-to-door visits already done, so the dashboard's booking figures and
-// response times are real from the first start. The other figures come from the demo disputes,
-// notices and volunteer activities. Visitors use their own openids, so no demo identity's
-// bookings or requests change.
+// cancellations), door-to-door visits already done and one patrol held six weeks ago with its
+// check-ins, so the dashboard's booking, response-time and volunteer figures are real from the
+// first start (the disputes and notices come from their own demo data). Visitors and patrol
+// volunteers use their own openids and a team no demo volunteer is in, so no demo identity's
+// bookings, requests, records or leaderboard change.
 import { bookingRecord, type SlotDoc } from '../cloudfunctions/booking/records'
 import type { HomeVisitDoc } from '../cloudfunctions/booking/store/visits'
+import { attendanceId, untouchedActivity, type ActivityDoc, type AttendanceDoc } from '../cloudfunctions/volunteers/records'
 import { localDay } from '../src/core/stats/period'
 import { demoCounters, demoServices } from './demo-services'
 
@@ -12,7 +14,7 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const WEEKS = 8
 
-export function demoStatsDocuments(today: Date) {
+function demoStatsDocuments(today: Date) {
   const counter = demoCounters()[0]
   const services = demoServices().filter((s) => ['id-card-renewal', 'household-move-in', 'residence-permit'].includes(s.id))
   // Two to six bookings a working day, at 10:00 station time (02:00 UTC).
@@ -64,5 +66,53 @@ export function demoStatsDocuments(today: Date) {
       updatedAt: doneAt,
     }
   })
-  return { bookings, home_visits: visits }
+  const patrolStart = new Date(Math.floor((today.getTime() - 45 * DAY) / DAY) * DAY + 1 * HOUR)
+  const patrolEnd = new Date(patrolStart.getTime() + 3 * HOUR)
+  const patrollers = [1, 2, 3, 4].map((n) => `demo-history-volunteer-${n}`)
+  const patrol: ActivityDoc = {
+    _id: 'demo-history-patrol',
+    kind: 'patrol',
+    title: { zh: '红袖标街面巡逻' },
+    description: { zh: '镇区主街巡逻。' },
+    place: { label: { zh: '镇政府广场' }, communityId: 'community-chaoge', point: null, radiusMeters: 300 },
+    startsAt: patrolStart,
+    endsAt: patrolEnd,
+    deadline: new Date(patrolStart.getTime() - 3 * HOUR),
+    capacity: 5,
+    skills: [],
+    teamIds: ['team-veterans'],
+    seriesId: null,
+    code: '480213',
+    ...untouchedActivity(),
+    entries: patrollers.map((openid) => ({ openid, teamId: 'team-veterans', at: new Date(patrolStart.getTime() - 2 * DAY), waited: false })),
+    count: patrollers.length,
+    createdBy: 'demo-officer-2',
+    createdAt: new Date(patrolStart.getTime() - 7 * DAY),
+    updatedAt: patrolEnd,
+  }
+  // Three of the four came and served the three hours.
+  const attendance: AttendanceDoc[] = patrollers.slice(0, 3).map((openid) => ({
+    _id: attendanceId(patrol._id, openid),
+    activityId: patrol._id,
+    openid,
+    teamId: 'team-veterans',
+    kind: 'patrol',
+    title: patrol.title,
+    startsAt: patrolStart,
+    year: Number(localDay(patrolStart).slice(0, 4)),
+    month: localDay(patrolStart).slice(0, 7),
+    method: 'code',
+    checkedInAt: patrolStart,
+    checkedOutAt: patrolEnd,
+    minutes: 180,
+    points: 3,
+    corrections: [],
+    updatedAt: patrolEnd,
+  }))
+  return { bookings, home_visits: visits, volunteer_activities: [patrol], volunteer_attendance: attendance }
+}
+
+/** Adds the history to the demo's documents, beside what the other demo scripts put there. */
+export function addDemoStatsHistory(documents: Record<string, Array<Record<string, unknown>>>, today: Date) {
+  for (const [collection, docs] of Object.entries(demoStatsDocuments(today))) documents[collection] = [...(documents[collection] ?? []), ...docs]
 }
