@@ -96,6 +96,7 @@ describe('the station dashboard', () => {
     }
   })
 
+  // demo-officer-1 reads the app in Mongolian.
   it('an officer sees their own figures and the communities they cover, without the export', async () => {
     const { context, page } = await harness.openPhone()
     try {
@@ -109,7 +110,7 @@ describe('the station dashboard', () => {
       await on(page, 'dashboard', '.dash-group-bookings .dash-station-only').waitFor()
       await on(page, 'dashboard', '.dash-figure-homeVisits').waitFor()
       expect(await on(page, 'dashboard', '.dash-figure-bookingsMade').count()).toBe(0)
-      await shoot(page, 'dashboard-4-officer-community-zh')
+      await shoot(page, 'dashboard-4-officer-community-mn')
     } finally {
       await context.close()
     }
