@@ -17,15 +17,12 @@ import type { JobBudget } from '../_shared/job-budget'
 import { sourceLookups, sourceRowsOf } from './sources'
 import { lookupAll, readRollupState, removeRollupsExcept, rollupDoc, writeRollups, writeRollupState, type RollupDoc } from './store'
 
-export const JOBS = ['rollup'] as const
-export type JobName = (typeof JOBS)[number]
-
 /** How far back the first run starts: a year's dashboard plus a margin. */
-export const HISTORY_DAYS = 400
+const HISTORY_DAYS = 400
 /** Days per batch: one aggregation request, then the batch's documents. */
-export const BATCH_DAYS = 7
+const BATCH_DAYS = 7
 /** The recent days recomputed once a day, since their records still change. */
-export const REFRESH_DAYS = 35
+const REFRESH_DAYS = 35
 
 // Local days as YYYY-MM-DD compare as text.
 const earlier = (a: string, b: string) => (a < b ? a : b)

@@ -1,6 +1,6 @@
 // The dashboard's pure rules: periods and their split between rollups and live days, scope
 // permissions, folding pipeline rows into counts, the figures derived from counts, and CSV.
-import { addCounts, csvValue, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, rollupKeysOf, splitPeriod, sumCounts, toCsv, typeBreakdown, weekOf, asOf, type SourceRows, type Viewer } from '../../src/core/stats'
+import { addCounts, csvValue, defaultScope, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, rollupKeysOf, splitPeriod, sumCounts, toCsv, typeBreakdown, weekOf, type SourceRows, type Viewer } from '../../src/core/stats'
 
 const noRows = (): SourceRows => ({ bookingsMade: [], bookingsSlots: [], visits: [], cases: [], notices: [], attendance: [], activities: [], members: [] })
 const caseRow = (over: Partial<SourceRows['cases'][number]> & { _id: SourceRows['cases'][number]['_id'] }): SourceRows['cases'][number] => ({
@@ -57,6 +57,11 @@ describe('scopes', () => {
     expect(mayView(leader, { kind: 'station' })).toBe(true)
     expect(mayView(leader, { kind: 'officer', id: 'o1' })).toBe(true)
   })
+  it('starts leaders on the station, officers on their own figures, others nowhere', () => {
+    expect(defaultScope(leader)).toEqual({ kind: 'station' })
+    expect(defaultScope(officer)).toEqual({ kind: 'officer', id: 'o1' })
+    expect(defaultScope({ roles: ['resident', 'officer'], officerId: null, coveredCommunityIds: [] })).toBeNull()
+  })
 })
 
 describe('foldRows', () => {
@@ -102,12 +107,5 @@ describe('CSV', () => {
   it('quotes what needs quoting, defuses formulas, ends lines with CRLF after a BOM', () => {
     const csv = toCsv(['figure', 'value'], [['a, "b"', 1], ['=cmd', null], ['rate', csvValue(0.756, 'rate')]])
     expect(csv).toBe('\uFEFFfigure,value\r\n"a, ""b""",1\r\n\'=cmd,\r\nrate,75.6\r\n')
-  })
-})
-
-describe('freshness', () => {
-  it('is as old as its oldest part', () => {
-    expect(asOf({ rollupThrough: '2026-11-29', rollupComputedAt: '2026-11-30T00:10:00.000Z', liveAt: '2026-11-30T06:00:00.000Z' })).toBe('2026-11-30T00:10:00.000Z')
-    expect(asOf({ rollupThrough: null, rollupComputedAt: null, liveAt: null })).toBeNull()
   })
 })

@@ -13,11 +13,5 @@ export const Freshness = z.object({
 })
 export type Freshness = z.infer<typeof Freshness>
 
-/** The oldest moment the figure's data reflects: what "as of" means on screen. */
-export function asOf(freshness: Freshness): string | null {
-  const moments = [freshness.rollupComputedAt, freshness.liveAt].filter((m): m is string => m !== null)
-  return moments.length === 0 ? null : moments.reduce((a, b) => (a < b ? a : b))
-}
-
 /** Distinct counts are never rolled up: such a figure is as fresh as the live query. */
 export const liveOnly = (at: string): Freshness => ({ rollupThrough: null, rollupComputedAt: null, liveAt: at })

@@ -6,8 +6,7 @@ import { useCallback, useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../../../core/account/contract'
-import { hasAnyRole } from '../../../../core/roles'
-import { csvFileName, localDay, presetPeriod, toCsv, type PeriodPreset, type StatsScope } from '../../../../core/stats'
+import { csvFileName, defaultScope, localDay, presetPeriod, seesWholeStation, toCsv, type PeriodPreset, type StatsScope } from '../../../../core/stats'
 import { statsContract } from '../../../../core/stats/contract'
 import { dayjs } from '../../../../core/time'
 import { PageShell, usePageToast } from '../../../../components/page-shell'
@@ -76,8 +75,10 @@ function Dashboard({ initialScope, stationWide }: { initialScope: StatsScope; st
 
 function DashboardScreen({ profile }: { profile: Profile }) {
   const t = useDashboardT()
-  const stationWide = hasAnyRole(profile.roles, ['station_leader', 'admin'])
-  const initialScope: StatsScope | null = stationWide ? { kind: 'station' } : profile.officer ? { kind: 'officer', id: profile.officer.id } : null
+  // The function works out the covered communities; the first scope needs only roles and officer.
+  const viewer = { roles: profile.roles, officerId: profile.officer?.id ?? null, coveredCommunityIds: [] }
+  const stationWide = seesWholeStation(viewer)
+  const initialScope = defaultScope(viewer)
   if (!initialScope) return <EmptyView className="dash-no-officer" title={t('dash.title')} description={t('dash.noOfficer')} />
   return <Dashboard initialScope={initialScope} stationWide={stationWide} />
 }
