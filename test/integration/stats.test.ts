@@ -247,15 +247,24 @@ describe('rollup job', () => {
     expect(await storedRollups()).toEqual(firstRun)
   })
 
+  it('two runs at once, from nothing, end with the same rollups', async () => {
+    await clearRollups()
+    const runs = await Promise.all([runRollup(), runRollup()])
+    expect(runs.map((r) => r.ok)).toEqual([true, true])
+    await runUntilCaughtUp()
+    expect(await storedRollups()).toEqual(firstRun)
+  })
+
   const yesterday = addDays(today, -1)
-  async function runUntilCaughtUp() {
-    let run = await runRollup()
-    while (!run.ok || run.data.through !== yesterday || !run.data.refreshed) run = await runRollup()
-  }
-  async function cursor() {
+  async function rollupState() {
     const { db } = await testDatabase()
-    const { data } = (await db.collection('stats_state').where({ _id: 'rollup' }).get()) as unknown as { data: Array<{ through: string | null }> }
-    return data[0]?.through ?? null
+    const { data } = (await db.collection('stats_state').where({ _id: 'rollup' }).get()) as unknown as { data: Array<{ through: string | null; refreshedOn: string | null }> }
+    return data[0] ?? null
+  }
+  const cursor = async () => (await rollupState())?.through ?? null
+  /** Runs the job, as its timer would, until it has reached yesterday and refreshed today. */
+  async function runUntilCaughtUp() {
+    for (let state = await rollupState(); state?.through !== yesterday || state.refreshedOn !== today; state = await rollupState()) await runRollup()
   }
 
   it('stops within a short time limit (or is cut off by it) short of yesterday; the next runs finish with the same rollups', async () => {
