@@ -20,10 +20,14 @@ export interface SeriesPoint {
 
 const LEGEND = el(Legend, { position: 'top', nameStyle: { fontSize: 12 } })
 
+/** F2's padding (its half-pixel units) with room on the right for the last axis label ("100", "11-30"). */
+const STYLE = { padding: ['30px', '56px', '30px', '30px'] }
+
 /** Lines over time, one per series; a few x labels only, since a year has 52 weeks. */
 export function trendLines(points: SeriesPoint[]) {
   return el(Chart, {
     data: points,
+    style: STYLE,
     scale: { x: { tickCount: 5 }, value: { min: 0, nice: true } },
     children: [
       el(Axis, { field: 'x', style: { label: { fontSize: 11 } } }),
@@ -39,6 +43,7 @@ export function trendLines(points: SeriesPoint[]) {
 export function groupedBars(points: SeriesPoint[]) {
   return el(Chart, {
     data: points,
+    style: STYLE,
     coord: { transposed: true },
     scale: { value: { min: 0, max: 100 } },
     children: [
@@ -54,6 +59,7 @@ export function groupedBars(points: SeriesPoint[]) {
 export function bars(points: Array<{ x: string; value: number }>) {
   return el(Chart, {
     data: points,
+    style: STYLE,
     coord: { transposed: true },
     scale: { value: { min: 0, nice: true, tickInterval: 1 } },
     children: [el(Axis, { field: 'x', style: { label: { fontSize: 11 } } }), el(Axis, { field: 'value', style: { label: { fontSize: 11 } } }), el(Interval, { x: 'x', y: 'value', color: COLORS[0] })],
