@@ -1,7 +1,7 @@
 // The station dashboard (issue #8): the figures a station reports for a period and a scope, as
 // tiles with their freshness and three charts; leaders export them as CSV. Leaders see the whole
-// station; officers see their own figures and the communities they cover (一社区一民警), since
-// they are judged on those too, but cannot export the station's figures.
+// station; officers see their own figures and the communities they cover ("one community, one
+// officer"), since they are judged on those too, but cannot export the station's figures.
 import { useCallback, useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
