@@ -36,28 +36,35 @@ async function openDashboard(page: Page) {
   await on(page, 'dashboard', '.dash-figure-disputes .dash-tile-value').waitFor()
 }
 
-/** Canvas pixels that are not transparent: a chart that drew something has many. */
+/**
+ * Canvas pixels that are not transparent, once the chart has drawn more than a few (a chart that
+ * drew something has thousands). Counted in one evaluation, so a redraw in between cannot mislead.
+ */
 async function drawnPixels(page: Page, chart: string): Promise<number> {
   const selector = `#page-dashboard #dash-chart-${chart} canvas`
-  await page.waitForFunction(
+  const handle = await page.waitForFunction(
     (s) => {
       const canvas = document.querySelector<HTMLCanvasElement>(s)
-      if (!canvas || canvas.width === 0) return false
+      if (!canvas || canvas.width === 0 || canvas.height === 0) return 0
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true
-      return false
+      let drawn = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) drawn++
+      return drawn > 500 ? drawn : 0
     },
     selector,
     { timeout: 15_000 },
   )
-  return page.evaluate((s) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(s)!
-    if (canvas.width === 0) return 0
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-    let drawn = 0
-    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) drawn++
-    return drawn
-  }, selector)
+  return (await handle.jsonValue()) as number
+}
+
+/** After picking "this year": the year's disputes are on screen, so the charts are the year's. */
+async function showYear(page: Page) {
+  await on(page, 'dashboard', '.dash-period-year').click()
+  const year = presetPeriod('year', localDay(dayjs()))
+  const view = await harness.callAs<DashboardView>(LEADER, 'stats', { action: 'dashboard', period: year, scope: { kind: 'station' } })
+  const disputes = view.figures.find((f) => f.key === 'disputes')!.value
+  await on(page, 'dashboard', `.dash-figure-disputes .dash-tile-value:text-is("${disputes}")`).waitFor()
+  return { year, view, disputes }
 }
 
 describe('the station dashboard', () => {
@@ -66,12 +73,8 @@ describe('the station dashboard', () => {
     try {
       await signIn(page, LEADER)
       await openDashboard(page)
-      await on(page, 'dashboard', '.dash-period-year').click()
-      const year = presetPeriod('year', localDay(dayjs()))
-      const expected = await harness.callAs<DashboardView>(LEADER, 'stats', { action: 'dashboard', period: year, scope: { kind: 'station' } })
-      const disputes = expected.figures.find((f) => f.key === 'disputes')!.value
+      const { year, view: expected, disputes } = await showYear(page)
       expect(disputes).toBeGreaterThan(0)
-      await on(page, 'dashboard', `.dash-figure-disputes .dash-tile-value:text-is("${disputes}")`).waitFor()
       expect(await on(page, 'dashboard', '.dash-figure-disputes .dash-tile-fresh').textContent()).toMatch(/\d\d-\d\d \d\d:\d\d/)
 
       for (const chart of ['weeks', 'communities', 'types']) expect(await drawnPixels(page, chart)).toBeGreaterThan(500)
@@ -122,7 +125,7 @@ describe('the station dashboard', () => {
     try {
       await signIn(mn.page, LEADER)
       await openDashboard(mn.page)
-      await on(mn.page, 'dashboard', '.dash-period-year').click()
+      await showYear(mn.page)
       expect(await drawnPixels(mn.page, 'weeks')).toBeGreaterThan(500)
       await shoot(mn.page, 'dashboard-5-leader-mn')
       await on(mn.page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
