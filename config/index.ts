@@ -28,6 +28,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Moves modules used only by subpackages out of the main package.
       optimizeMainPackage: { enable: true },
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // The dashboard's charts (@antv/f2, officer subpackage) use tslib helpers the main package
+      // does not; given their own copy of tslib, those helpers stay in the officer subpackage
+      // instead of growing the tslib module the main package's vendors share.
+      webpackChain(chain, webpack) {
+        chain.plugin('antv-own-tslib').use(webpack.NormalModuleReplacementPlugin, [
+          /^tslib$/,
+          (resource: { context: string; request: string }) => {
+            if (/[\\/]node_modules[\\/]@antv[\\/]/.test(resource.context)) resource.request = 'tslib/tslib.es6.js'
+          },
+        ])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

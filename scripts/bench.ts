@@ -17,6 +17,7 @@ import { benchMediation } from './bench-mediation'
 import { benchNotices } from './bench-notices'
 import { benchPrivacy } from './bench-privacy'
 import { benchScale } from './bench-scale'
+import { benchStats } from './bench-stats'
 import { benchRouting } from './bench-routing'
 import { benchVolunteers } from './bench-volunteers'
 import { buildFunctions, functionsOutDir } from './build-functions'
@@ -199,6 +200,7 @@ async function main() {
       report('personal data: audited reveal, lookup by hash, audit search and retention, export and deletion of an account', await benchPrivacy(emulator))
       console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
     })
+    report('stats: one year of a mid-size station (own emulator): the rollup job, dashboard database requests (goal ≤ 6) and latency, the officer subpackage with the charts', await benchStats())
   }
   if (sections.has('scale')) {
     report('scale: database requests per action with 1k, 10k and 100k past bookings (must stay flat; emulator latency grows because it scans in memory, the cloud uses the indexes)', await benchScale())

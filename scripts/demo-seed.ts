@@ -13,6 +13,7 @@ import { demoNotices } from './demo-notices'
 import { demoCounters, demoServices } from './demo-services'
 import { demoMediation } from './demo-mediation'
 import { demoVolunteerDocuments } from './demo-volunteers'
+import { addDemoStatsHistory } from './demo-stats'
 
 const SEEDED_AT = new Date('2026-11-01T00:00:00Z')
 
@@ -88,6 +89,7 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
     ...demoVolunteerDocuments(today, SEEDED_AT),
     notices: demoNotices(today),
   }
+  addDemoStatsHistory(documents, today)
   return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))
 }
 

@@ -4,8 +4,12 @@ import { db } from './cloud'
 
 export interface SubPipeline {
   match(query: unknown): SubPipeline
-  project(projection: Record<string, 0 | 1 | boolean>): SubPipeline
+  project(projection: Record<string, unknown>): SubPipeline
   sort(order: Record<string, 1 | -1>): SubPipeline
+  group(group: Record<string, unknown>): SubPipeline
+  addFields(fields: Record<string, unknown>): SubPipeline
+  lookup(lookup: { from: string; localField?: string; foreignField?: string; pipeline?: unknown; as: string }): SubPipeline
+  unwind(path: string): SubPipeline
   done(): unknown
 }
 

@@ -6,6 +6,7 @@ import { mediationContract } from './mediation/contract'
 import { volunteersContract } from './volunteers/contract'
 import { noticesContract } from './notices/contract'
 import { securityContract } from './security/contract'
+import { statsContract } from './stats/contract'
 
 export const contracts = {
   account: accountFunctionContract,
@@ -15,6 +16,7 @@ export const contracts = {
   volunteers: volunteersContract,
   notices: noticesContract,
   security: securityContract,
+  stats: statsContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -256,6 +256,8 @@ export const INPUTS: Record<string, InputFactory> = {
   'volunteers.teamMonth': plain(() => ({ month: localDate(0).slice(0, 7) })),
 
   'security.mediaChecks': none,
+
+  'stats.dashboard': reaching(() => ({ period: { from: localDate(-6), to: localDate(0) }, scope: { kind: 'community', id: COMMUNITY_X } })),
 }
 
 /** The input table's entry for an action, or a failure that names the action to add. */

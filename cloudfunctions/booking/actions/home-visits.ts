@@ -97,6 +97,7 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
     proposalSeq: 0,
     scheduled: null,
     outcome: null,
+    respondedAt: null,
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
   }
@@ -160,7 +161,7 @@ export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; 
   })
   if (issues.length > 0) throw new AppError('INVALID_ARGUMENT', 'Some proposed times are not usable.', issues)
   const proposals = input.times.map((t, i) => ({ id: `p${visit.proposalSeq + i + 1}`, startsAt: new Date(t.startsAt), endsAt: new Date(t.endsAt) }))
-  const change = { status: 'proposed' as const, proposals, proposalSeq: visit.proposalSeq + proposals.length, updatedAt: now.toDate() }
+  const change = { status: 'proposed' as const, proposals, proposalSeq: visit.proposalSeq + proposals.length, respondedAt: visit.respondedAt ?? now.toDate(), updatedAt: now.toDate() }
   // Conditional on the round the officer saw: two officers proposing at once cannot interleave.
   if (!(await updateVisitWhere(visit._id, { status: visit.status, proposalSeq: visit.proposalSeq }, change))) {
     throw new AppError('CONFLICT', 'The request changed at the same moment; reload it.', undefined, { why: 'changed' })

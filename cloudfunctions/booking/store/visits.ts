@@ -38,6 +38,8 @@ export const HomeVisitDoc = z.object({
   proposalSeq: z.number().int(),
   scheduled: Proposal.nullable(),
   outcome: z.object({ result: HomeVisitOutcome, note: z.string(), at: StoredDate, by: z.string() }).nullable(),
+  /** When an officer first proposed times: the dashboard's door-to-door accept time ends here. */
+  respondedAt: StoredDate.nullable().default(null),
   createdAt: StoredDate,
   updatedAt: StoredDate,
 })

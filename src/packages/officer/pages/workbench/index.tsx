@@ -20,6 +20,7 @@ import { useCaseworkT } from '../../mediation/i18n'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import { useOfficerNoticesT } from '../../notices/i18n'
 import { usePrivacyT } from '../../privacy/i18n'
+import { useDashboardT } from '../../dashboard/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
@@ -67,8 +68,10 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
   const volunteers = useOfficerVolunteersT()
   const notices = useOfficerNoticesT()
   const privacy = usePrivacyT()
+  const dashboard = useDashboardT()
   return (
     <>
+      <EntryCard className="workbench-open-dashboard" title={dashboard('dash.entry.title')} description={dashboard('dash.entry.body')} actionLabel={dashboard('dash.entry.action')} url="/packages/officer/pages/dashboard/index" />
       <EntryCard className="workbench-open-notices" title={notices('on.entry.title')} description={notices('on.entry.body')} actionLabel={notices('on.entry.action')} url="/packages/officer/pages/notices/index" />
       <EntryCard
         className="workbench-open-mediation"

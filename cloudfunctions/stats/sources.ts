@@ -1,0 +1,160 @@
+// The aggregation pipelines that count each feature's records per station-local day, as $lookup
+// sub-pipelines, so that every source (and the rollups, see ./store.ts) is read in one database
+// request. Each groups in the database; only grouped rows (days × communities × officers) come
+// back, never the records. The rows are folded into counts by src/core/stats/counts.ts.
+import { COUNT_FIELDS, SourceRows } from '../../src/core/stats/counts'
+import { statsGroup } from '../../src/core/mediation/statistics'
+import { STATION_TIME_ZONE } from '../../src/core/time'
+import { _ } from '../_shared/cloud'
+import { COLLECTIONS } from '../_shared/collections'
+import { subPipeline } from '../_shared/pipeline'
+import { NOTICE_COLLECTIONS } from '../notices/records'
+
+export interface Lookup {
+  from: string
+  pipeline: unknown
+  as: string
+}
+
+/** The station-local day of a stored instant, as the rollups key it. */
+const dayOf = (field: string) => ({ $dateToString: { format: '%Y-%m-%d', date: field, timezone: STATION_TIME_ZONE } })
+const count = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } })
+/** Milliseconds from `start` to `end` when `end` is set (older records lack the field). */
+const msUntil = (end: string, start: string) => ({ $sum: { $cond: [{ $eq: [{ $ifNull: [end, null] }, null] }, 0, { $subtract: [end, start] }] } })
+const isSet = (field: string) => count({ $ne: [{ $ifNull: [field, null] }, null] })
+const within = (from: Date, to: Date) => _.gte(from).and(_.lt(to))
+
+/** The first time an officer accepted the case (受理), from its timeline. */
+const firstAccept = {
+  $arrayElemAt: [{ $map: { input: { $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.kind', 'accept'] } } }, as: 'e', in: '$$e.at' } }, 0],
+}
+
+const { _id: _station, ...caseAccumulators } = statsGroup('station')
+/** The sub-pipelines' names are the SourceRows fields they fill. */
+type SourceName = keyof SourceRows | 'memberCommunities' | 'memberTopics'
+
+/** Every source's counts for the instants [from, to), grouped by local day. */
+export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: SourceName }> {
+  const range = within(from, to)
+  return [
+    {
+      from: COLLECTIONS.bookings, // index by_created
+      pipeline: subPipeline().match({ createdAt: range }).group({ _id: { day: dayOf('$createdAt') }, made: { $sum: 1 } }).done(),
+      as: 'bookingsMade',
+    },
+    {
+      from: COLLECTIONS.bookings, // index by_status_start
+      pipeline: subPipeline()
+        .match({ status: _.in(['checked_in', 'no_show']), startsAt: range })
+        .group({ _id: { day: dayOf('$startsAt') }, served: count({ $eq: ['$status', 'checked_in'] }), noShows: count({ $eq: ['$status', 'no_show'] }) })
+        .done(),
+      as: 'bookingsSlots',
+    },
+    {
+      from: COLLECTIONS.homeVisits, // index by_created
+      pipeline: subPipeline()
+        .match({ createdAt: range })
+        .group({
+          _id: { day: dayOf('$createdAt'), c: '$communityId', o: '$assigneeOfficerId' },
+          visits: { $sum: 1 },
+          done: count({ $eq: ['$status', 'done'] }),
+          acceptMs: msUntil('$respondedAt', '$createdAt'),
+          accepted: isSet('$respondedAt'),
+        })
+        .done(),
+      as: 'visits',
+    },
+    {
+      from: COLLECTIONS.mediationCases, // index by_filing_date
+      pipeline: subPipeline()
+        .match({ createdAt: range, status: _.neq('withdrawn') })
+        .addFields({ acceptedAt: firstAccept })
+        .group({
+          ...caseAccumulators,
+          _id: { day: dayOf('$createdAt'), c: '$communityId', o: '$officerId', t: '$type' },
+          // The level a case reached: levels only go up, so its current level.
+          reachedL1: count({ $eq: ['$level', 1] }),
+          reachedL2: count({ $eq: ['$level', 2] }),
+          reachedL3: count({ $eq: ['$level', 3] }),
+          acceptMs: msUntil('$acceptedAt', '$createdAt'),
+          accepted: isSet('$acceptedAt'),
+        })
+        .done(),
+      as: 'cases',
+    },
+    {
+      from: NOTICE_COLLECTIONS.notices, // index by_published
+      pipeline: subPipeline()
+        .match({ publishedAt: range })
+        .lookup({ from: NOTICE_COLLECTIONS.receipts, localField: '_id', foreignField: 'noticeId', as: 'receipts' })
+        .lookup({ from: NOTICE_COLLECTIONS.deliveries, localField: '_id', foreignField: 'noticeId', as: 'deliveries' })
+        .project({
+          _id: 0,
+          day: dayOf('$publishedAt'),
+          targets: 1,
+          readers: { $size: '$receipts' },
+          delivered: { $size: { $filter: { input: '$deliveries', as: 'd', cond: { $eq: ['$$d.state', 'sent'] } } } },
+        })
+        .done(),
+      as: 'notices',
+    },
+    {
+      from: COLLECTIONS.volunteerAttendance, // index by_start
+      pipeline: subPipeline()
+        .match({ startsAt: range })
+        .group({ _id: { day: dayOf('$startsAt') }, minutes: { $sum: { $ifNull: ['$minutes', 0] } }, attended: isSet('$checkedInAt') })
+        .done(),
+      as: 'attendance',
+    },
+    {
+      from: COLLECTIONS.volunteerActivities, // index by_start
+      pipeline: subPipeline()
+        .match({ startsAt: range, status: 'open' })
+        // Entries beyond the capacity are the waiting list, not places.
+        .group({ _id: { day: dayOf('$startsAt') }, placed: { $sum: { $min: [{ $size: '$entries' }, '$capacity'] } } })
+        .done(),
+      as: 'activities',
+    },
+    {
+      from: COLLECTIONS.users, // index by_community
+      pipeline: subPipeline().match({ communityId: _.neq(null) }).group({ _id: '$communityId', n: { $sum: 1 } }).done(),
+      as: 'memberCommunities',
+    },
+    {
+      from: NOTICE_COLLECTIONS.readers, // index by_topic
+      pipeline: subPipeline().match({ topics: _.exists(true) }).unwind('$topics').group({ _id: '$topics', n: { $sum: 1 } }).done(),
+      as: 'memberTopics',
+    },
+  ]
+}
+
+/** Distinct volunteers who served in [from, to): a distinct count, so never summed from days. */
+export function activeVolunteersLookup(from: Date, to: Date): Lookup {
+  return {
+    from: COLLECTIONS.volunteerAttendance, // index by_start
+    pipeline: subPipeline()
+      .match({ startsAt: within(from, to), minutes: _.neq(null) })
+      .group({ _id: '$openid' })
+      .group({ _id: null, n: { $sum: 1 } })
+      .done(),
+    as: 'activeVolunteers',
+  }
+}
+
+/** SourceRows out of one answer row that carries the lookups above. */
+export function sourceRowsOf(row: Record<string, unknown>): SourceRows {
+  const list = (name: SourceName) => (Array.isArray(row[name]) ? (row[name] as unknown[]) : [])
+  return SourceRows.parse({
+    bookingsMade: list('bookingsMade'),
+    bookingsSlots: list('bookingsSlots'),
+    visits: list('visits'),
+    cases: list('cases'),
+    notices: list('notices'),
+    attendance: list('attendance'),
+    activities: list('activities'),
+    members: [...list('memberCommunities'), ...list('memberTopics')],
+  })
+}
+
+// The rollup accumulators: every count summed, the settle days pushed (an array per day, flattened after).
+export const rollupSums = Object.fromEntries(COUNT_FIELDS.map((f) => [f, { $sum: `$${f}` }]))

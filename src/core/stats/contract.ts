@@ -1,0 +1,58 @@
+// stats: the station dashboard's figures for a period and a scope, read from the daily rollups the
+// timer job keeps plus a live aggregation of the days not rolled up yet (today).
+import * as z from 'zod'
+import { defineFunction } from '../contract'
+import { DocId } from '../ids'
+import { LocalizedName } from '../jurisdiction/primitives'
+import { DisputeType } from '../mediation/contract'
+import { FIGURE_KEYS, type FigureKey } from './figures'
+import { Freshness } from './freshness'
+import { LocalDay, Period } from './period'
+import { StatsScope } from './scope'
+
+export const FigureKeySchema = z.enum(FIGURE_KEYS as [FigureKey, ...FigureKey[]])
+
+export const FigureValue = z.object({
+  key: FigureKeySchema,
+  /** null: nothing to divide by in the period, or the figure does not apply to the scope. */
+  value: z.number().nullable(),
+  applies: z.boolean(),
+  freshness: Freshness,
+})
+export type FigureValue = z.infer<typeof FigureValue>
+
+export const WeekPoint = z.object({ week: LocalDay, disputes: z.number().int(), settled: z.number().int(), bookingsServed: z.number().int(), homeVisits: z.number().int() })
+export type WeekPoint = z.infer<typeof WeekPoint>
+
+export const CommunityPoint = z.object({ id: DocId, cases: z.number().int(), settledRate: z.number().nullable(), satisfactionRate: z.number().nullable() })
+export type CommunityPoint = z.infer<typeof CommunityPoint>
+
+export const DashboardView = z.object({
+  period: z.object({ from: LocalDay, to: LocalDay }),
+  scope: StatsScope,
+  figures: z.array(FigureValue),
+  weeks: z.array(WeekPoint),
+  communities: z.array(CommunityPoint),
+  types: z.array(z.object({ type: DisputeType, cases: z.number().int() })),
+  freshness: Freshness,
+  /** The scopes this viewer may pick. */
+  choices: z.object({
+    districts: z.array(z.object({ id: DocId, name: LocalizedName })),
+    communities: z.array(z.object({ id: DocId, districtId: DocId, name: LocalizedName })),
+    officers: z.array(z.object({ id: DocId, name: z.string() })),
+  }),
+  /** Leaders export the figures; officers read them. */
+  canExport: z.boolean(),
+})
+export type DashboardView = z.infer<typeof DashboardView>
+
+export const statsContract = defineFunction('stats', {
+  dashboard: {
+    summary:
+      'The dashboard figures (bookings, disputes, notices, volunteers, response times), weekly trend, community rates and dispute types for a period of whole days and a scope (station, district, community, officer), each figure with its freshness.',
+    input: z.object({ period: Period, scope: StatsScope }),
+    output: DashboardView,
+    roles: ['officer', 'station_leader'],
+    scope: 'communities',
+  },
+})

@@ -1,0 +1,151 @@
+// The additive counts behind every figure, kept per day and scope key in the rollups: a period's
+// counts are the sum of its days' counts, so long periods read one small document per day instead
+// of the records. Ratios, medians and means are derived from the counts only at the end
+// (./figures.ts). The rows the aggregation pipelines answer (see cloudfunctions/stats/sources.ts)
+// are folded into counts here, so the timer job and the live part of the dashboard share one rule.
+import * as z from 'zod'
+import { DISPUTE_TYPES, type DisputeType } from '../mediation/contract'
+import { STATION_KEY, communityKey, officerKey } from './scope'
+
+export const TYPE_FIELDS = DISPUTE_TYPES.map((t) => `type_${t}` as const)
+export const typeField = (type: DisputeType) => `type_${type}` as const
+
+export const COUNT_FIELDS = [
+  // Counter bookings: made on the day; served and no-shows on the day of their slot.
+  'bookingsMade',
+  'bookingsServed',
+  'noShows',
+  // Door-to-door requests filed on the day, those done, and the officers' first answers.
+  'visits',
+  'visitsDone',
+  'visitAcceptMs',
+  'visitAccepted',
+  // Disputes filed on the day (withdrawn ones excluded), as src/core/mediation/statistics.ts defines them.
+  'cases',
+  'settled',
+  'settledL1',
+  'settledL2',
+  'settledL3',
+  'reachedL1',
+  'reachedL2',
+  'reachedL3',
+  'overdue',
+  'highRisk',
+  'rated',
+  'satisfied',
+  'caseAcceptMs',
+  'caseAccepted',
+  ...TYPE_FIELDS,
+  // Notices published on the day: the members of their groups, who read them, messages delivered.
+  'notices',
+  'audience',
+  'readers',
+  'delivered',
+  // Volunteer activities that started on the day.
+  'volunteerMinutes',
+  'placed',
+  'attended',
+] as const
+export type CountField = (typeof COUNT_FIELDS)[number]
+
+export type Counts = Record<CountField, number> & {
+  /** Days from filing to agreement of each settled case: medians cannot be summed, so the values are kept. */
+  settleDays: number[]
+}
+
+export const emptyCounts = (): Counts => ({ ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as Record<CountField, number>), settleDays: [] })
+
+export function addCounts(into: Counts, more: Partial<Counts>): Counts {
+  for (const field of COUNT_FIELDS) into[field] += more[field] ?? 0
+  if (more.settleDays) into.settleDays.push(...more.settleDays)
+  return into
+}
+
+export const sumCounts = (all: ReadonlyArray<Partial<Counts>>): Counts => all.reduce<Counts>((sum, c) => addCounts(sum, c), emptyCounts())
+
+// ── Rows the pipelines answer ─────────────────────────────────────────────────────────────
+
+const n = z.number()
+const Day = z.string()
+const Id = z.string().nullable().optional()
+
+export const BookingsMadeRow = z.object({ _id: z.object({ day: Day }), made: n })
+export const BookingsSlotRow = z.object({ _id: z.object({ day: Day }), served: n, noShows: n })
+export const VisitRow = z.object({ _id: z.object({ day: Day, c: Id, o: Id }), visits: n, done: n, acceptMs: n, accepted: n })
+export const CaseRow = z.object({
+  _id: z.object({ day: Day, c: Id, o: Id, t: z.enum(DISPUTE_TYPES) }),
+  cases: n,
+  settled: n,
+  settledL1: n,
+  settledL2: n,
+  settledL3: n,
+  reachedL1: n,
+  reachedL2: n,
+  reachedL3: n,
+  overdue: n,
+  highRisk: n,
+  rated: n,
+  satisfied: n,
+  settleDays: z.array(n.nullable()),
+  acceptMs: n,
+  accepted: n,
+})
+export const NoticeRow = z.object({ day: Day, targets: z.array(z.string()), readers: n, delivered: n })
+export const AttendanceRow = z.object({ _id: z.object({ day: Day }), minutes: n, attended: n })
+export const ActivityRow = z.object({ _id: z.object({ day: Day }), placed: n })
+export const MembersRow = z.object({ _id: z.string().nullable(), n })
+
+export const SourceRows = z.object({
+  bookingsMade: z.array(BookingsMadeRow),
+  bookingsSlots: z.array(BookingsSlotRow),
+  visits: z.array(VisitRow),
+  cases: z.array(CaseRow),
+  notices: z.array(NoticeRow),
+  attendance: z.array(AttendanceRow),
+  activities: z.array(ActivityRow),
+  /** Residents bound to each community and readers of each topic: a notice group's members. */
+  members: z.array(MembersRow),
+})
+export type SourceRows = z.infer<typeof SourceRows>
+
+/** Counts per day, then per scope key. */
+export type DayCounts = Map<string, Map<string, Counts>>
+
+function into(days: DayCounts, day: string, key: string): Counts {
+  let keys = days.get(day)
+  if (!keys) days.set(day, (keys = new Map()))
+  let counts = keys.get(key)
+  if (!counts) keys.set(key, (counts = emptyCounts()))
+  return counts
+}
+
+/** The keys a record counts under: the station, its community, its officer. */
+const keysOf = (c: string | null | undefined, o: string | null | undefined) => [STATION_KEY, ...(c ? [communityKey(c)] : []), ...(o ? [officerKey(o)] : [])]
+
+/**
+ * Folds the pipelines' rows into counts per day and key. Counter bookings, notices and volunteer
+ * figures have no community or officer in their records (the counter and the notices serve the
+ * whole station; volunteers are the station's), so they count under the station key only.
+ */
+export function foldRows(rows: SourceRows): DayCounts {
+  const days: DayCounts = new Map()
+  const station = (day: string) => into(days, day, STATION_KEY)
+  for (const r of rows.bookingsMade) station(r._id.day).bookingsMade += r.made
+  for (const r of rows.bookingsSlots) addCounts(station(r._id.day), { bookingsServed: r.served, noShows: r.noShows })
+  for (const r of rows.visits) {
+    for (const key of keysOf(r._id.c, r._id.o)) addCounts(into(days, r._id.day, key), { visits: r.visits, visitsDone: r.done, visitAcceptMs: r.acceptMs, visitAccepted: r.accepted })
+  }
+  for (const r of rows.cases) {
+    const { _id, settleDays, acceptMs, accepted, ...counts } = r
+    const add: Partial<Counts> = { ...counts, caseAcceptMs: acceptMs, caseAccepted: accepted, [typeField(_id.t)]: r.cases, settleDays: settleDays.filter((d): d is number => typeof d === 'number') }
+    for (const key of keysOf(_id.c, _id.o)) addCounts(into(days, _id.day, key), add)
+  }
+  const members = new Map(rows.members.map((m) => [m._id, m.n]))
+  for (const r of rows.notices) {
+    const audience = r.targets.reduce((sum, g) => sum + (members.get(g) ?? 0), 0)
+    addCounts(station(r.day), { notices: 1, audience, readers: r.readers, delivered: r.delivered })
+  }
+  for (const r of rows.attendance) addCounts(station(r._id.day), { volunteerMinutes: r.minutes, attended: r.attended })
+  for (const r of rows.activities) station(r._id.day).placed += r.placed
+  return days
+}

@@ -1,0 +1,48 @@
+// How the dashboard words a figure's value and its freshness, and the rows of the CSV export.
+import { FIGURES, csvValue, type FigureKey } from '../../../core/stats'
+import type { DashboardView, FigureValue } from '../../../core/stats/contract'
+import type { Freshness } from '../../../core/stats/freshness'
+import { formatStationTime } from '../../../services/station-time'
+import type { CatalogTranslate } from '../../../services/use-catalog-t'
+import type { DashboardMessageKey } from './i18n'
+
+type T = CatalogTranslate<DashboardMessageKey>
+
+const oneDecimal = (n: number) => String(Math.round(n * 10) / 10)
+
+export function valueText(t: T, figure: FigureValue): string {
+  if (!figure.applies) return t('dash.value.na')
+  if (figure.value === null) return t('dash.value.none')
+  const format = FIGURES[figure.key].format
+  if (format === 'rate') return t('dash.value.percent', { value: oneDecimal(figure.value * 100) })
+  if (format === 'hours') return t('dash.value.hours', { value: oneDecimal(figure.value) })
+  if (format === 'days') return t('dash.value.days', { value: oneDecimal(figure.value) })
+  return String(figure.value)
+}
+
+/** "11-29" out of "2026-11-29", and the time of day of an instant: a tile has little room. */
+const shortDay = (day: string) => day.slice(5)
+const shortTime = (instant: string) => formatStationTime(instant).slice(5)
+
+/** A figure's freshness in a tile's line: the last rolled-up day and when the rest was counted. */
+export function freshnessText(t: T, freshness: Freshness): string {
+  const { rollupThrough, liveAt } = freshness
+  if (rollupThrough && liveAt) return t('dash.fresh.mixed', { day: shortDay(rollupThrough), time: shortTime(liveAt) })
+  if (rollupThrough) return t('dash.fresh.rolled', { day: shortDay(rollupThrough) })
+  return t('dash.fresh.live', { time: liveAt ? shortTime(liveAt) : '' })
+}
+
+/** When the rollups the figures read were computed, said once for the page; null without rollups. */
+export const rollupComputedText = (t: T, freshness: Freshness) => (freshness.rollupComputedAt ? t('dash.fresh.computed', { computed: shortTime(freshness.rollupComputedAt) }) : null)
+
+const UNIT: Record<(typeof FIGURES)[FigureKey]['format'], DashboardMessageKey> = { count: 'dash.csv.unit.count', rate: 'dash.csv.unit.rate', hours: 'dash.csv.unit.hours', days: 'dash.csv.unit.days' }
+
+/** One row per figure, each naming its scope, period and freshness, so a row read alone still says what it counts. */
+export function csvRows(t: T, view: DashboardView, scopeName: string) {
+  const header = [t('dash.csv.scope'), t('dash.csv.period'), t('dash.csv.figure'), t('dash.csv.value'), t('dash.csv.unit'), t('dash.csv.asOf')]
+  const period = t('dash.period.range', { from: view.period.from, to: view.period.to })
+  const rows = view.figures
+    .filter((f) => f.applies)
+    .map((f) => [scopeName, period, t(`dash.figure.${f.key}`), csvValue(f.value, FIGURES[f.key].format), t(UNIT[FIGURES[f.key].format]), freshnessText(t, f.freshness)])
+  return { header, rows }
+}

@@ -1,0 +1,149 @@
+// The station dashboard through the h5 build (issue #8): the leader opens it from the workbench,
+// the figures show with their freshness, the three charts draw on their canvases, the CSV
+// downloads with the figures on screen; the same screen in Mongolian and in elder mode.
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import type { DashboardView } from '../../src/core/stats/contract'
+import { localDay, presetPeriod } from '../../src/core/stats/period'
+import { dayjs } from '../../src/core/time'
+import { mediationCaseRecord } from '../../scripts/demo-mediation'
+import { on, shoot, signIn, startHarness, type Harness } from './harness'
+
+const LEADER = 'demo-leader-1'
+const OFFICER = 'demo-officer-1'
+
+let harness: Harness
+beforeAll(async () => {
+  harness = await startHarness()
+  // Two disputes filed today (the demo's are of the past three months, which "this year" may
+  // not reach in January), then the rollup job: the screen reads rollups and today's live part.
+  const now = new Date()
+  await harness.emulator.seed({
+    mediation_cases: [
+      mediationCaseRecord('e2e-dash-1', { createdAt: now, type: 'livestock', status: 'closed', open: false, outcome: 'settled', settledLevel: 1, daysToSettle: 0.5, rating: 5 }),
+      mediationCaseRecord('e2e-dash-2', { createdAt: now, type: 'debt', communityId: 'community-chaoge', officerId: 'officer-2' }),
+    ],
+  })
+  await harness.emulator.runTimer('stats', 'rollup')
+})
+afterAll(async () => {
+  await harness?.stop()
+})
+
+async function openDashboard(page: Page) {
+  await on(page, 'home', '.role-home-officer .fq-entry-action').click()
+  await on(page, 'workbench', '.workbench-open-dashboard .fq-entry-action').click()
+  await on(page, 'dashboard', '.dash-figure-disputes .dash-tile-value').waitFor()
+}
+
+/**
+ * Canvas pixels that are not transparent, once the chart has drawn more than a few (a chart that
+ * drew something has thousands). Counted in one evaluation, so a redraw in between cannot mislead.
+ */
+async function drawnPixels(page: Page, chart: string): Promise<number> {
+  const selector = `#page-dashboard #dash-chart-${chart} canvas`
+  const handle = await page.waitForFunction(
+    (s) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(s)
+      if (!canvas || canvas.width === 0 || canvas.height === 0) return 0
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+      let drawn = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) drawn++
+      return drawn > 500 ? drawn : 0
+    },
+    selector,
+    { timeout: 15_000 },
+  )
+  return (await handle.jsonValue()) as number
+}
+
+/** After picking "this year": the year's disputes are on screen, so the charts are the year's. */
+async function showYear(page: Page) {
+  await on(page, 'dashboard', '.dash-period-year').click()
+  const year = presetPeriod('year', localDay(dayjs()))
+  const view = await harness.callAs<DashboardView>(LEADER, 'stats', { action: 'dashboard', period: year, scope: { kind: 'station' } })
+  const disputes = view.figures.find((f) => f.key === 'disputes')!.value
+  await on(page, 'dashboard', `.dash-figure-disputes .dash-tile-value:text-is("${disputes}")`).waitFor()
+  return { year, view, disputes }
+}
+
+describe('the station dashboard', () => {
+  it('the leader opens it: figures with freshness, charts drawn, CSV downloaded with the same figures', async () => {
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, LEADER)
+      await openDashboard(page)
+      const { year, view: expected, disputes } = await showYear(page)
+      expect(disputes).toBeGreaterThan(0)
+      expect(await on(page, 'dashboard', '.dash-figure-disputes .dash-tile-fresh').textContent()).toMatch(/\d\d-\d\d \d\d:\d\d/)
+
+      for (const chart of ['weeks', 'communities', 'types']) expect(await drawnPixels(page, chart)).toBeGreaterThan(500)
+      await shoot(page, 'dashboard-1-leader-zh')
+      await on(page, 'dashboard', '.dash-group-mediation').scrollIntoViewIfNeeded()
+      await shoot(page, 'dashboard-2-figures-zh')
+      await on(page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
+      await shoot(page, 'dashboard-3-charts-zh')
+
+      const [download] = await Promise.all([page.waitForEvent('download'), on(page, 'dashboard', '.dash-export').click()])
+      expect(download.suggestedFilename()).toBe(`station-figures_${year.from}_${year.to}.csv`)
+      const csv = readFileSync((await download.path())!, 'utf8')
+      const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+      expect(lines[0]).toBe('范围,时段,指标,数值,单位,数据截至')
+      const row = (label: string) => lines.find((l) => l.split(',')[2] === label)?.split(',')
+      expect(row('受理纠纷')?.[3]).toBe(String(disputes))
+      const satisfaction = expected.figures.find((f) => f.key === 'satisfactionRate')!.value!
+      expect(row('满意率')?.[3]).toBe(String(Math.round(satisfaction * 1000) / 10))
+      expect(lines.length).toBe(1 + expected.figures.filter((f) => f.applies).length)
+    } finally {
+      await context.close()
+    }
+  })
+
+  // demo-officer-1 reads the app in Mongolian.
+  it('an officer sees their own figures and the communities they cover, without the export', async () => {
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, OFFICER)
+      await openDashboard(page)
+      await on(page, 'dashboard', '.dash-scope-officer-officer-1').waitFor()
+      expect(await on(page, 'dashboard', '.dash-scope-station').count()).toBe(0)
+      expect(await on(page, 'dashboard', '.dash-export').count()).toBe(0)
+      await on(page, 'dashboard', '.dash-scope-community-gacha-bayanbulag').click()
+      // A community has door-to-door requests but no counter bookings of its own.
+      await on(page, 'dashboard', '.dash-group-bookings .dash-station-only').waitFor()
+      await on(page, 'dashboard', '.dash-figure-homeVisits').waitFor()
+      expect(await on(page, 'dashboard', '.dash-figure-bookingsMade').count()).toBe(0)
+      await shoot(page, 'dashboard-4-officer-community-mn')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('reads in traditional Mongolian, and larger in elder mode', async () => {
+    await harness.callAs(LEADER, 'account', { action: 'updatePreferences', language: 'mn', elderMode: false })
+    const mn = await harness.openPhone()
+    try {
+      await signIn(mn.page, LEADER)
+      await openDashboard(mn.page)
+      await showYear(mn.page)
+      expect(await drawnPixels(mn.page, 'weeks')).toBeGreaterThan(500)
+      await shoot(mn.page, 'dashboard-5-leader-mn')
+      await on(mn.page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
+      await shoot(mn.page, 'dashboard-5b-charts-mn')
+    } finally {
+      await mn.context.close()
+    }
+    await harness.callAs(LEADER, 'account', { action: 'updatePreferences', language: 'zh', elderMode: true })
+    const elder = await harness.openPhone()
+    try {
+      await signIn(elder.page, LEADER)
+      await openDashboard(elder.page)
+      expect(await elder.page.locator('#page-dashboard').getAttribute('class')).toContain('elder')
+      await on(elder.page, 'dashboard', '.dash-group-mediation').scrollIntoViewIfNeeded()
+      await shoot(elder.page, 'dashboard-6-leader-elder')
+    } finally {
+      await elder.context.close()
+      await harness.callAs(LEADER, 'account', { action: 'updatePreferences', language: 'zh', elderMode: false })
+    }
+  })
+})
