@@ -11,8 +11,8 @@ import { localDay } from '../src/core/stats/period'
 import { demoCounters, demoServices } from './demo-services'
 import { protect } from '../cloudfunctions/_shared/personal-data'
 
-/** One sealed phone for every generated person (sealing is per value, not per record, here). */
-const SEALED_PHONE = protect('phone', '13900000000')
+/** Each of the 40 past visitors has their own phone (the desk finds bookings by phone), sealed once. */
+const visitorPhones = Array.from({ length: 40 }, (_, n) => protect('phone', `13700${String(n).padStart(6, '0')}`))
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -29,7 +29,8 @@ function demoStatsDocuments(today: Date) {
         const id = `demo-history-bk-${daysAgo}-${i}`
         const startsAt = new Date(Math.floor((today.getTime() - daysAgo * DAY) / DAY) * DAY + 2 * HOUR + i * 1_800_000)
         const slot: SlotDoc = { _id: `demo-history-slot-${daysAgo}-${i}`, counterId: counter.id, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), localDate: localDay(startsAt), localTime: '10:00', capacity: 4, remaining: 0, closed: false, closedReason: null, languages: counter.languages, holders: [] }
-        const doc = bookingRecord({ id, openid: `demo-history-visitor-${(daysAgo * 7 + i) % 40}`, requestDigest: id, seat: `void:${id}`, code: String(200000 + daysAgo * 10 + i), slot, service: services[(daysAgo + i) % services.length], counter, applicant: { relation: 'self', name: '来访群众', phone: SEALED_PHONE, idNumber: null }, language: i % 3 === 0 ? 'mn' : 'zh', now: new Date(startsAt.getTime() - 2 * DAY) })
+        const visitor = (daysAgo * 7 + i) % 40
+        const doc = bookingRecord({ id, openid: `demo-history-visitor-${visitor}`, requestDigest: id, seat: `void:${id}`, code: String(200000 + daysAgo * 10 + i), slot, service: services[(daysAgo + i) % services.length], counter, applicant: { relation: 'self', name: '来访群众', phone: visitorPhones[visitor], idNumber: null }, language: i % 3 === 0 ? 'mn' : 'zh', now: new Date(startsAt.getTime() - 2 * DAY) })
         const outcome = i === 4 ? { status: 'no_show' as const, noShowAt: doc.endsAt } : i === 3 ? { status: 'cancelled' as const, cancelledAt: doc.createdAt } : { status: 'checked_in' as const, checkedInAt: startsAt, checkedInBy: 'officer-2' }
         return { ...doc, checkinKey: `void:${id}`, ...outcome }
       }),
@@ -49,7 +50,7 @@ function demoStatsDocuments(today: Date) {
       requestDigest: `demo-history-visit-${i}`,
       serviceId: 'residence-permit',
       service: { name: services[2].name },
-      person: { relation: 'self', name: '行动不便的老人', phone: SEALED_PHONE, idNumber: null },
+      person: { relation: 'self', name: '行动不便的老人', phone: visitorPhones[i], idNumber: null },
       reason: 'age',
       note: null,
       addressText: '嘎查牧户',
