@@ -42,16 +42,16 @@ export async function benchAbuse(emulator: Emulator): Promise<Row[]> {
     requestId: randomUUID(),
   })
   await emulator.call('account', { action: 'me' }, { openid: 'bench-guesser' })
-  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGH' }, { openid: 'bench-guesser' }), 'first guess: both counters created (a missed update + an insert each), then the transaction'))
-  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code again', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGJ' }, { openid: 'bench-guesser' }), 'one guarded update per counter'))
+  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGH' }, { openid: 'bench-guesser' }), 'first guess: both counters created (an insert each), then the transaction'))
+  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code again', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGJ' }, { openid: 'bench-guesser' }), 'per counter: an insert refused as it exists, then a guarded update'))
   const book = (slotId: string) => () =>
     emulator.call('booking', { action: 'book', slotId, serviceId: 'id-card-first', requestId: randomUUID(), applicant: { relation: 'self', name: '测试居民', phone: '13900001234' } }, { openid: 'bench-booker' })
   const listed = (await emulator.call('booking', { action: 'listSlots' }, { openid: 'bench-booker' })) as { data: { slots: Array<{ id: string; remaining: number }> } }
   const [first, second] = listed.data.slots.filter((slot) => slot.remaining > 0).slice(-2)
-  rows.push(await measure(emulator, 'booking.book, the resident’s first of the day', book(first.id), 'both counters (booking, confirmation message) created: a missed update + an insert each'))
-  rows.push(await measure(emulator, 'booking.book, the second of the day', book(second.id), 'one guarded update per counter'))
-  rows.push(await measure(emulator, 'notices.publish, the officer’s first of the hour', () => emulator.call('notices', notice([]), { openid: 'demo-officer-1' }), 'msgSecCheck; counter: a missed update + an insert'))
-  rows.push(await measure(emulator, 'notices.publish, the second of the hour', () => emulator.call('notices', notice([]), { openid: 'demo-officer-1' }), 'counter: one guarded update'))
+  rows.push(await measure(emulator, 'booking.book, the resident’s first of the day', book(first.id), 'both counters (booking, confirmation message) created: an insert each'))
+  rows.push(await measure(emulator, 'booking.book, the second of the day', book(second.id), 'per counter: an insert refused as it exists, then a guarded update'))
+  rows.push(await measure(emulator, 'notices.publish, the officer’s first of the hour', () => emulator.call('notices', notice([]), { openid: 'demo-officer-1' }), 'msgSecCheck; counter: an insert'))
+  rows.push(await measure(emulator, 'notices.publish, the second of the hour', () => emulator.call('notices', notice([]), { openid: 'demo-officer-1' }), 'counter: an insert refused as it exists, then a guarded update'))
   let fileID = ''
   rows.push(
     await measure(emulator, 'notices.uploadImage + its pushed verdict', async () => {

@@ -43,16 +43,17 @@ export async function tryTake(name: LimitName, subject: string, now: Dayjs): Pro
       await counters().where({ _id: id, count: _.gt(0) }).update({ data: { count: _.inc(-1) } })
     },
   }
-  if (await take()) return unit
+  if (rule.max < 1) return null
+  // Most people use a window once (one booking, one message a day), so creating the counter comes
+  // first: one request in the common case, and a second (the guarded update) only when it exists.
+  // `expiresAt` lets the security function's sweep remove old counters.
   try {
-    // The window's first use. `expiresAt` lets the security function's sweep remove old counters.
     await counters().add({ data: { _id: id, limit: name, subject, window: window.key, count: 1, expiresAt: window.endsAt } })
     return unit
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
-    // Another call created it first (or it is full): take from it like everyone else.
-    return (await take()) ? unit : null
   }
+  return (await take()) ? unit : null
 }
 
 function exhausted(name: LimitName, now: Dayjs): AppError {

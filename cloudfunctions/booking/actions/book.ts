@@ -8,9 +8,9 @@
 //   3. insert the booking, whose unique keys make the rest atomic too: _id (derived from the
 //      caller and requestId: a request takes effect once), seat (the per-account limit) and
 //      checkinKey (the day's codes are unique).
-// Abuse limits add one guarded counter update before step 2 (bookings per day) and one with the
-// confirmation message (the resident's daily message cap), each plus an insert on the resident's
-// first booking of the day.
+// Abuse limits add a counter before step 2 (bookings per day) and one with the confirmation
+// message (the resident's daily message cap): an insert each on the resident's first booking of
+// the day, and on a later one the refused insert plus a guarded update each.
 // Every refusal the rules can give from step 1 is given before anything is written, so bad
 // input writes nothing. After step 2 a failure gives the place back (an idempotent update);
 // a crash between 2 and 3 leaves a holder without a booking, which the reconcile job releases.
