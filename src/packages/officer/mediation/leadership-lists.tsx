@@ -1,8 +1,10 @@
 // The leaders' lists: high-risk alerts until someone acknowledges them, and rectification tasks
 // after dissatisfied ratings, each closed with the callback and what was fixed.
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { DEFAULT_MEDIATION_CONFIG } from '../../../core/mediation/config'
 import { mediationContract, type CaseSummary, type RectificationView } from '../../../core/mediation/contract'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
@@ -15,20 +17,48 @@ import { CaseSummaryCard } from './case-summary-card'
 import { caseworkCatalog, useCaseworkT } from './i18n'
 import type { Names } from './names'
 
+/**
+ * A WeChat subscription allows one message per grant, so a leader who granted once gets one alert.
+ * Leaders grant the next high-risk alert and rectification notice with each tap here (weapp only;
+ * declining changes nothing else).
+ */
+function askForLeaderMessages(): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
+  const { highRiskAlert, rectification } = DEFAULT_MEDIATION_CONFIG.messages
+  return Taro.requestSubscribeMessage({ tmplIds: [highRiskAlert.templateId, rectification.templateId], entityIds: [] }).then(
+    () => undefined,
+    () => undefined,
+  )
+}
+
+function SubscribeButton() {
+  const t = useCaseworkT()
+  return (
+    <Button className="casework-alerts-subscribe" onClick={() => void askForLeaderMessages()}>
+      {t('casework.alerts.subscribe')}
+    </Button>
+  )
+}
+
 export function Alerts({ alerts, names, onChanged }: { alerts: CaseSummary[]; names: Names; onChanged: () => void }) {
   const t = useCaseworkT()
   const toast = usePageToast()
-  if (alerts.length === 0) return <EmptyView className="casework-alerts-empty" title={t('casework.alerts.empty.title')} description={t('casework.alerts.empty.body')} />
+  if (alerts.length === 0) {
+    return <EmptyView className="casework-alerts-empty" title={t('casework.alerts.empty.title')} description={t('casework.alerts.empty.body')} action={process.env.TARO_ENV === 'weapp' ? <SubscribeButton /> : undefined} />
+  }
   const acknowledge = (id: string) =>
-    call(mediationContract, 'acknowledgeAlert', { caseId: id }).then(
-      () => {
-        toast(t('casework.alerts.acked'))
-        onChanged()
-      },
-      (err: unknown) => toast(t(errorMessageKeyIn(caseworkCatalog, asCloudError(err), 'casework'))),
-    )
+    askForLeaderMessages()
+      .then(() => call(mediationContract, 'acknowledgeAlert', { caseId: id }))
+      .then(
+        () => {
+          toast(t('casework.alerts.acked'))
+          onChanged()
+        },
+        (err: unknown) => toast(t(errorMessageKeyIn(caseworkCatalog, asCloudError(err), 'casework'))),
+      )
   return (
     <>
+      {process.env.TARO_ENV === 'weapp' ? <SubscribeButton /> : null}
       {alerts.map((item) => (
         <CaseSummaryCard
           key={item.id}

@@ -127,6 +127,7 @@ export const caseworkMnMong: Record<CaseworkMessageKey, MongolianEntry> = {
   'casework.alerts.empty.body': m(`ᠠᠶᠤᠯ᠂ ᠰᠦᠷᠳᠡᠭᠦᠯᠦᠯ᠂ ᠵᠡᠪᠰᠡᠭ᠂ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠬᠣᠬᠢᠷᠠᠭᠤᠯᠬᠤ ᠪᠤᠶᠤ ᠳᠠᠪᠲᠠᠭᠳᠠᠭᠰᠠᠨ ${DISPUTE} ᠳᠠᠷᠤᠢ ᠡᠨᠳᠡ ᠭᠠᠷᠴᠤ᠂ ᠳᠠᠷᠤᠭ᠎ᠠ ᠪᠠᠲᠤᠯᠠᠬᠤ ᠬᠦᠷᠲᠡᠯ᠎ᠡ ᠪᠠᠢᠨ᠎ᠠ᠃`),
   'casework.alerts.ack': m('ᠮᠡᠳᠡᠪᠡ ᠭᠡᠵᠦ ᠪᠠᠲᠤᠯᠠᠬᠤ'),
   'casework.alerts.acked': m('ᠪᠠᠲᠤᠯᠠᠪᠠ᠃'),
+  'casework.alerts.subscribe': m('ᠳᠠᠷᠠᠭᠠᠴᠢᠨ ᠤ ᠶᠡᠬᠡ ᠠᠶᠤᠯ ᠤᠨ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠭᠦᠯᠭᠡ ᠶᠢ ᠸᠢᠴᠠᠲ ᠢᠶᠠᠷ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠠᠪᠬᠤ'),
 
   'casework.rectify.empty.title': m('ᠵᠠᠰᠠᠯ ᠤᠨ ᠠᠵᠢᠯ ᠦᠭᠡᠢ'),
   'casework.rectify.empty.body': m('ᠠᠷᠠᠳ 〈ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ〉 ᠭᠡᠵᠦ ᠦᠨᠡᠯᠡᠪᠡᠯ ᠵᠠᠰᠠᠯ ᠤᠨ ᠠᠵᠢᠯ ᠪᠣᠯᠵᠤ᠂ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠤᠮᠳᠠ ᠵᠠᠰᠠᠵᠤ ᠤᠲᠠᠰᠤ ᠳᠠᠭᠤᠳᠠᠨ᠎ᠠ᠃'),

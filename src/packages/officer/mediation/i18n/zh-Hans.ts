@@ -118,6 +118,7 @@ export const caseworkZhHans = {
   'casework.alerts.empty.body': '有人报告危险、威胁、凶器、自伤或同一双方重复纠纷时，会立刻出现在这里，直到有领导确认。',
   'casework.alerts.ack': '确认已知悉',
   'casework.alerts.acked': '已确认。',
+  'casework.alerts.subscribe': '在微信里接收下一条高风险预警',
 
   'casework.rectify.empty.title': '没有整改任务',
   'casework.rectify.empty.body': '居民给出“不满意”或“非常不满意”时，会生成整改任务，要求限期整改并回电。',
