@@ -24,7 +24,12 @@ beforeAll(async () => {
       mediationCaseRecord('e2e-dash-2', { createdAt: now, type: 'debt', communityId: 'community-chaoge', officerId: 'officer-2' }),
     ],
   })
-  await harness.emulator.runTimer('stats', 'rollup')
+  // Runs until caught up: on a busy machine one run may stop at its time budget part of the way.
+  const yesterday = localDay(dayjs().subtract(1, 'day'))
+  for (let run = 0; run < 10; run++) {
+    const result = (await harness.emulator.runTimer('stats', 'rollup')) as { data?: { through: string | null } }
+    if (result.data?.through === yesterday) break
+  }
 })
 afterAll(async () => {
   await harness?.stop()
@@ -33,7 +38,9 @@ afterAll(async () => {
 async function openDashboard(page: Page) {
   await on(page, 'home', '.role-home-officer .fq-entry-action').click()
   await on(page, 'workbench', '.workbench-open-dashboard .fq-entry-action').click()
-  await on(page, 'dashboard', '.dash-figure-disputes .dash-tile-value').waitFor()
+  // The emulator answers the dashboard's aggregation by scanning collections in memory: slow
+  // while every other suite runs too (the cloud uses indexes).
+  await on(page, 'dashboard', '.dash-figure-disputes .dash-tile-value').waitFor({ timeout: 60_000 })
 }
 
 /**
@@ -63,7 +70,7 @@ async function showYear(page: Page) {
   const year = presetPeriod('year', localDay(dayjs()))
   const view = await harness.callAs<DashboardView>(LEADER, 'stats', { action: 'dashboard', period: year, scope: { kind: 'station' } })
   const disputes = view.figures.find((f) => f.key === 'disputes')!.value
-  await on(page, 'dashboard', `.dash-figure-disputes .dash-tile-value:text-is("${disputes}")`).waitFor()
+  await on(page, 'dashboard', `.dash-figure-disputes .dash-tile-value:text-is("${disputes}")`).waitFor({ timeout: 60_000 })
   return { year, view, disputes }
 }
 
