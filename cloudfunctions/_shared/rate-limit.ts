@@ -8,21 +8,14 @@
 // A refused call writes nothing: the guarded update matches no document. A unit taken for work
 // that then fails is given back (`limited`), so only what happened counts.
 import { AppError } from '../../src/core/envelope'
-import { counterId, limitRefusal, limitsWith, windowOf, type LimitName, type Limits } from '../../src/core/rate-limit'
+import { counterId, limitRefusal, limitsWith, windowOf, type LimitName } from '../../src/core/rate-limit'
 import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey } from './documents'
+import { settingsFromEnv } from './env-settings'
 
-let limits: Limits | null = null
-
-export function rateLimits(): Limits {
-  if (!limits) {
-    const raw = process.env.RATE_LIMITS
-    limits = limitsWith(raw ? JSON.parse(raw) : undefined)
-  }
-  return limits
-}
+export const rateLimits = settingsFromEnv('RATE_LIMITS', limitsWith)
 
 const counters = () => db.collection(COLLECTIONS.rateCounters)
 const changed = (result: unknown) => ((result as { stats?: { updated?: number } }).stats?.updated ?? 0) > 0

@@ -3,6 +3,7 @@
 // once per instance. The default template (src/core/notices/config.ts) is a placeholder.
 import * as z from 'zod'
 import { DEFAULT_ALERT_TEMPLATE } from '../../src/core/notices/config'
+import { settingsFromEnv } from '../_shared/env-settings'
 
 const NoticesConfig = z.object({
   alertTemplate: z.object({
@@ -21,12 +22,4 @@ const DEFAULTS: NoticesConfig = {
   miniprogramState: 'formal',
 }
 
-let settings: NoticesConfig | null = null
-
-export function noticesSettings(): NoticesConfig {
-  if (!settings) {
-    const raw = process.env.NOTICES_CONFIG
-    settings = NoticesConfig.parse({ ...DEFAULTS, ...(raw ? JSON.parse(raw) : {}) })
-  }
-  return settings
-}
+export const noticesSettings = settingsFromEnv('NOTICES_CONFIG', (overrides) => NoticesConfig.parse({ ...DEFAULTS, ...(overrides ?? {}) }))
