@@ -2,7 +2,6 @@
 // call first (a police app owes that before any form), and the form stays available after it.
 // The applicant's contact goes to the officers only; the screen says so beside the fields.
 import { useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { DEFAULT_MEDIATION_CONFIG } from '../../core/mediation/config'
@@ -13,6 +12,7 @@ import { formatStationTime } from '../../services/station-time'
 import { call } from '../../services/cloud'
 import { asCloudError, useSession } from '../../services/session'
 import { newRequestId } from '../../services/request-id'
+import { askForMessages } from '../../services/subscribe-messages'
 import { useMediationT } from './i18n'
 import { refusalMessage } from './refusal-message'
 
@@ -20,13 +20,8 @@ const MOBILE = /^1[3-9]\d{9}$/
 
 /** WeChat asks before filing whether the station may message the resident about escalation and the return visit. */
 function askForMediationMessages(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
   const { escalated, returnVisit } = DEFAULT_MEDIATION_CONFIG.messages
-  return Taro.requestSubscribeMessage({ tmplIds: [escalated.templateId, returnVisit.templateId], entityIds: [] }).then(
-    () => undefined,
-    // Declining must not stop the filing itself.
-    () => undefined,
-  )
+  return askForMessages([escalated, returnVisit])
 }
 
 export function FileForm({ defaultName, onFiled }: { defaultName: string; onFiled: (filed: ResidentCaseView) => void }) {

@@ -1,7 +1,6 @@
 // The leaders' lists: high-risk alerts until someone acknowledges them, and rectification tasks
 // after dissatisfied ratings, each closed with the callback and what was fixed.
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { DEFAULT_MEDIATION_CONFIG } from '../../../core/mediation/config'
@@ -13,6 +12,7 @@ import { call } from '../../../services/cloud'
 import { asCloudError } from '../../../services/session'
 import { formatStationTime } from '../../../services/station-time'
 import { errorMessageKeyIn } from '../../../services/use-catalog-t'
+import { askForMessages } from '../../../services/subscribe-messages'
 import { CaseSummaryCard } from './case-summary-card'
 import { caseworkCatalog, useCaseworkT } from './i18n'
 import type { Names } from './names'
@@ -23,12 +23,8 @@ import type { Names } from './names'
  * declining changes nothing else).
  */
 function askForLeaderMessages(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
   const { highRiskAlert, rectification } = DEFAULT_MEDIATION_CONFIG.messages
-  return Taro.requestSubscribeMessage({ tmplIds: [highRiskAlert.templateId, rectification.templateId], entityIds: [] }).then(
-    () => undefined,
-    () => undefined,
-  )
+  return askForMessages([highRiskAlert, rectification])
 }
 
 function SubscribeButton() {

@@ -4,7 +4,7 @@
 // A subpackage of its own: the booking contract's schemas and date rules would push the main
 // package past its 600 KB target; only the home's entry button stays in the main package.
 import { useCallback, useRef, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../../../core/account/contract'
@@ -27,6 +27,7 @@ import { MyBookings, SuspensionBanner } from '../../my-bookings'
 import { emptyPerson, personInput, personProblem, PersonFields, type PersonDraft } from '../../person-fields'
 import { refusalMessage } from '../../refusal-message'
 import { newRequestId } from '../../../../services/request-id'
+import { askForMessages } from '../../../../services/subscribe-messages'
 import { ServiceDetail, ServicePicker } from '../../service-picker'
 import { SlotPicker } from '../../slot-picker'
 import '../../booking.css'
@@ -60,13 +61,8 @@ function nextFreeOf(error: CloudCallError): NextFree[] {
 
 /** WeChat asks before each booking whether the station may send its messages (confirmation, reminder, cancellation). */
 function askForBookingMessages(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
   const { confirmation, reminder, cancellation } = DEFAULT_BOOKING_CONFIG.messages
-  return Taro.requestSubscribeMessage({ tmplIds: [confirmation.templateId, reminder.templateId, cancellation.templateId], entityIds: [] }).then(
-    () => undefined,
-    // Declining or an unregistered template must not stop the booking itself.
-    () => undefined,
-  )
+  return askForMessages([confirmation, reminder, cancellation])
 }
 
 interface BookFlowProps {

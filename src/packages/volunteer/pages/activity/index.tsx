@@ -16,6 +16,7 @@ import { call } from '../../../../services/cloud'
 import { currentPosition } from '../../../../services/current-position'
 import { asCloudError, useSession } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
+import { askForMessages } from '../../../../services/subscribe-messages'
 import { useRemote } from '../../../../services/use-remote'
 import { useVolunteerT } from '../../i18n'
 import { ActivitySummary, hoursOf, refusalMessage, type VolunteerT } from '../../parts'
@@ -23,12 +24,8 @@ import '../../volunteer.css'
 
 /** WeChat asks before sign-up whether the station may send the reminder and waitlist messages. */
 function askForVolunteerMessages(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
   const { reminder, promoted, cancelled } = DEFAULT_VOLUNTEER_CONFIG.messages
-  return Taro.requestSubscribeMessage({ tmplIds: [reminder.templateId, promoted.templateId, cancelled.templateId], entityIds: [] }).then(
-    () => undefined,
-    () => undefined,
-  )
+  return askForMessages([reminder, promoted, cancelled])
 }
 
 type Run = (action: () => Promise<ActivityView>, done?: (next: ActivityView) => string | null) => void
