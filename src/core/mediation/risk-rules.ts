@@ -10,7 +10,7 @@ export const DEFAULT_RISK_RULES: RiskRule[] = [
     keywords: ['打死', '弄死', '杀了', '杀死', '报复', '威胁', '动手打', '打人', '砍', '拼命', 'ᠠᠯᠠᠨ᠎ᠠ', 'ᠵᠣᠳᠣᠯᠭ᠎ᠠ'],
   },
   { id: 'weapon', kind: 'keywords', category: 'weapon', keywords: ['刀', '枪', '斧', '棍棒', '炸药', '汽油', 'ᠬᠤᠲᠤᠭ᠎ᠠ', 'ᠪᠤᠤ'] },
-  { id: 'self-harm', kind: 'keywords', category: 'self_harm', keywords: ['不想活', '自杀', '轻生', '跳楼', '喝农药', 'ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠬᠥᠨᠥᠭᠡ'] },
+  { id: 'self-harm', kind: 'keywords', category: 'self_harm', keywords: ['不想活', '自杀', '轻生', '跳楼', '喝农药', 'ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠬᠥᠨᠥᠭᠡ'] },
   { id: 'danger-now', kind: 'danger_now', category: 'danger_now' },
   { id: 'repeat-dispute', kind: 'repeat_parties', category: 'repeat', minEarlierCases: 1 },
 ]
