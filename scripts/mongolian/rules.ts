@@ -80,10 +80,7 @@ const SUFFIX = [...FAMILY_OF.keys()].sort((a, b) => b.length - a.length).join('|
  * Words the harmony rule must not judge, each with why. Loanwords (any letter of LOAN_LETTER)
  * are exempt without being listed.
  */
-export const MIXED_VOWEL_EXCEPTIONS: Record<string, string> = {
-  ᠪᠣᠷᠣᠥᠨᠳᠦᠷ: 'place name 宝日温都尔 (ᠪᠣᠷᠣ + ᠥᠨᠳᠦᠷ) written as one word in the jurisdiction data; each stem keeps its harmony',
-  ᠴᠣᠭᠥᠨᠳᠦᠷ: 'place name 朝格温都尔 (ᠴᠣᠭ + ᠥᠨᠳᠦᠷ) written as one word in the jurisdiction data; each stem keeps its harmony',
-}
+export const MIXED_VOWEL_EXCEPTIONS: Record<string, string> = {}
 
 /**
  * Misspellings found in this repository that no general rule can repair, and their right form.
@@ -93,8 +90,12 @@ export const MISSPELLINGS: Record<string, { use: string; why: string }> = {
   ᠬᠡᠷᠡᠭᠯᠡᠬᠤ: { use: 'ᠬᠡᠷᠡᠭᠯᠡᠬᠦ', why: 'front word: the ending is ᠬᠦ' },
   ᠠᠶᠤᠯᠭᠦᠢ: { use: 'ᠠᠶᠤᠯᠭᠤᠢ', why: 'back word: the ending is ᠭᠤᠢ' },
   ᠥᠭᠤᠭᠡᠷᠡᠢ: { use: 'ᠥᠭᠭᠦᠭᠡᠷᠡᠢ', why: 'front word "please give": ᠥᠭᠭᠦ-' },
+  ᠪᠣᠷᠣᠥᠨᠳᠦᠷ: { use: 'ᠪᠣᠷᠣ ᠥᠨᠳᠦᠷ', why: 'place name 宝日温都尔: two words, each with its own harmony' },
+  ᠴᠣᠭᠥᠨᠳᠦᠷ: { use: 'ᠴᠣᠭ ᠥᠨᠳᠦᠷ', why: 'place name 潮格温都尔: two words, each with its own harmony' },
   ᠤᠷᠢᠳᠠᠪᠡᠷ: { use: `ᠤᠷᠢᠳᠠ${NNBSP}ᠪᠠᠷ`, why: '"first": ᠤᠷᠢᠳᠠ with the back instrumental ᠪᠠᠷ, separated' },
   ᠪᠠᠲᠤᠯᠠᠭᠠᠳᠦᠢ: { use: 'ᠪᠠᠲᠤᠯᠠᠭᠠᠳᠤᠢ', why: 'back word: the ending is ᠳᠤᠢ' },
+  ᠶᠠᠮᠪᠠᠷ: { use: 'ᠶᠠᠮᠠᠷ', why: '"what kind": ᠶᠠᠮᠠᠷ' },
+  'ᠣᠢᠷ᠎ᠠ': { use: 'ᠣᠶᠢᠷ᠎ᠠ', why: '"near": ᠣᠶᠢᠷ᠎ᠠ' },
   ᠬᠡᠷᠡᠭᠲᠡᠶ: { use: 'ᠬᠡᠷᠡᠭᠲᠡᠢ', why: 'no word ends in ᠶ: ᠬᠡᠷᠡᠭᠲᠡᠢ "needed"' },
 }
 
@@ -214,6 +215,7 @@ export const BANNED: BannedRule[] = GLOSSARY.flatMap((term) =>
 /** Words that end in a case suffix written inside them, each found by the lint's own check. */
 export const GLUED_EXCEPTIONS: Record<string, string> = {
   ᠰᠠᠶᠢᠨ: '"good": the ᠶᠢᠨ is part of the word',
+  ᠨᠠᠮᠠᠶᠢ: '"me": the accusative of ᠪᠢ is one word',
 }
 
 const SEPARATED = new RegExp(`(${WORD})([\\]\\)"'»]*)([ \u202F\u180E])(${SUFFIX})${NOT_LETTER_AFTER}`, 'g')
@@ -240,7 +242,7 @@ export function lintText(text: string): Violation[] {
   }
 
   for (const [word] of text.matchAll(WORDS)) {
-    const known = MISSPELLINGS[strip(word)]
+    const known = MISSPELLINGS[word]
     if (known) add('misspelling', `“${word}” → “${known.use}” (${known.why})`)
   }
 

@@ -94,8 +94,10 @@ function fromTypeScript(file: string, source: string): MongolianString[] {
       if (ts.isIdentifier(declaration.name) && init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init))) constants.set(declaration.name.text, init.text)
     }
   }
+  // A Mongolian catalog's strings are linted even without a letter ('{counter} （{place}）').
+  const catalog = file.endsWith('mn-Mong.ts')
   const add = (node: ts.Node, text: string, pieces: Piece[]) => {
-    if (!MONGOLIAN_LETTER.test(text)) return
+    if (!MONGOLIAN_LETTER.test(text) && !(catalog && /[^\x00-\x7F]/.test(text))) return
     const line = parsed.getLineAndCharacterOfPosition(node.getStart()).line + 1
     found.push({ file, line, key: keyOf(node), text, pieces })
   }

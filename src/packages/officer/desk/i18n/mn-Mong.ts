@@ -32,7 +32,7 @@ export const counterMnMong: Record<CounterMessageKey, MongolianEntry> = {
   'desk.day.next': m('ᠳᠠᠷᠠᠭᠠᠬᠢ ᠡᠳᠦᠷ'),
   'desk.day.empty': m('ᠡᠨᠡ ᠡᠳᠦᠷ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠦᠭᠡᠢ᠃'),
   'desk.close.title': m('ᠴᠣᠩᠬᠣ ᠵᠤᠭᠰᠠᠭᠠᠬᠤ'),
-  'desk.close.hint': m('ᠵᠤᠭᠰᠠᠭᠠᠪᠠᠯ ᠲᠡᠷᠡ ᠡᠳᠦᠷ ᠦᠨ ᠴᠠᠭ ᠬᠠᠭᠠᠭᠳᠠᠵᠤ᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ ᠢᠷᠭᠡᠳ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠴᠤ ᠳᠠᠬᠢᠨ ᠵᠠᠬᠢᠶᠠᠯᠠᠵᠤ ᠪᠣᠯᠣᠨ᠎ᠠ᠃'),
+  'desk.close.hint': m('ᠵᠤᠭᠰᠠᠭᠠᠪᠠᠯ ᠲᠡᠷᠡ ᠡᠳᠦᠷ ᠦᠨ ᠴᠠᠭ ᠬᠠᠭᠠᠭᠳᠠᠵᠤ᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ ᠢᠷᠭᠡᠳ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠴᠤ ᠳᠠᠬᠢᠨ ᠵᠠᠬᠢᠶᠠᠯᠠᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃'),
   'desk.close.reason': m('ᠰᠢᠯᠲᠠᠭᠠᠨ'),
   'desk.close.reasonMissing': m('ᠰᠢᠯᠲᠠᠭᠠᠨ ᠢ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
   'desk.close.action': m('{date} ᠵᠤᠭᠰᠠᠭᠠᠬᠤ'),

@@ -22,7 +22,7 @@ export const caseworkMnMong: Record<CaseworkMessageKey, MongolianEntry> = {
   'casework.tab.stats': m('ᠪᠦᠷᠢᠳᠬᠡᠯ'),
 
   'casework.inbox.empty.title': m(`ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠭ᠎ᠠ ${DISPUTE} ᠦᠭᠡᠢ`),
-  'casework.inbox.empty.body': m(`ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠲᠭᠡᠭᠰᠡᠨ ${DISPUTE} ${DEADLINE} ᠪᠠᠷ ᠡᠨᠳᠡ ᠭᠠᠷᠴᠤ ᠢᠷᠡᠨ᠎ᠡ᠂ ᠥᠨᠳᠥᠷ ᠠᠶᠤᠯ ᠲᠠᠢ ᠨᠢ ᠬᠠᠮᠤᠭ ᠤᠨ ᠡᠮᠦᠨ᠎ᠡ᠃`),
+  'casework.inbox.empty.body': m(`ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ${DISPUTE} ${DEADLINE} ᠪᠠᠷ ᠡᠨᠳᠡ ᠭᠠᠷᠴᠤ ᠢᠷᠡᠨ᠎ᠡ᠂ ᠥᠨᠳᠥᠷ ᠠᠶᠤᠯ ᠲᠠᠢ ᠨᠢ ᠬᠠᠮᠤᠭ ᠤᠨ ᠡᠮᠦᠨ᠎ᠡ᠃`),
   'casework.escalated.empty.body': m(`ᠬᠣᠶᠠᠳᠤᠭᠠᠷ᠂ ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ ᠳᠡᠰ ᠲᠦ ᠰᠢᠯᠵᠢᠭᠰᠡᠨ ${DISPUTE} ᠡᠨᠳᠡ ᠭᠠᠷᠴᠤ ᠢᠷᠡᠨ᠎ᠡ᠃`),
   'casework.inbox.next': m('ᠳᠠᠷᠠᠭᠠᠴᠢ ᠨᠢᠭᠤᠷ'),
   'casework.inbox.previous': m('ᠡᠮᠦᠨᠡᠬᠢ ᠨᠢᠭᠤᠷ'),
@@ -107,7 +107,7 @@ export const caseworkMnMong: Record<CaseworkMessageKey, MongolianEntry> = {
   'casework.notes.empty': m('ᠳᠣᠲᠣᠭᠠᠳᠤ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠭᠡᠢ᠃'),
 
   'casework.timeline.title': m('ᠶᠠᠪᠤᠴ'),
-  'casework.event.filed': m('ᠠᠷᠠᠳ ᠪᠦᠷᠢᠲᠭᠡᠪᠡ'),
+  'casework.event.filed': m('ᠠᠷᠠᠳ ᠪᠦᠷᠢᠳᠬᠡᠪᠡ'),
   'casework.event.accept': m('ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ'),
   'casework.event.schedule': m(`${MEDIATE} ᠴᠠᠭ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ`),
   'casework.event.hold': m(`${MEDIATE} ᠬᠤᠷᠠᠯ ᠬᠢᠪᠡ`),
@@ -140,7 +140,7 @@ export const caseworkMnMong: Record<CaseworkMessageKey, MongolianEntry> = {
   'casework.rectify.done': m('ᠳᠠᠭᠤᠰᠬᠠᠭᠰᠠᠨ᠄ {fix}'),
 
   'casework.stats.period.month': m('ᠡᠨᠡ ᠰᠠᠷ᠎ᠠ'),
-  'casework.stats.period.days90': m('ᠰᠡᠭᠦᠯᠴᠢ ᠶᠢᠨ 90 ᠡᠳᠦᠷ'),
+  'casework.stats.period.days90': m('ᠰᠡᠭᠦᠯ ᠦᠨ 90 ᠡᠳᠦᠷ'),
   'casework.stats.period.year': m('ᠡᠨᠡ ᠵᠢᠯ'),
   'casework.stats.period.custom': m('ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠰᠣᠩᠭᠣᠬᠤ'),
   'casework.stats.from': m('ᠡᠬᠢᠯᠡᠬᠦ ᠡᠳᠦᠷ (2026-01-01)'),
