@@ -84,7 +84,7 @@ export const volunteerMnMong: Record<VolunteerMessageKey, MongolianEntry> = {
   'volunteer.record.corrected': m('(ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ)'),
   'volunteer.certificate.title': m('ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠭᠡ'),
   'volunteer.certificate.body': m('{name} {year} ᠣᠨ ᠳᠤ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠳᠦ {count} ᠤᠳᠠᠭ᠎ᠠ ᠣᠷᠣᠯᠴᠠᠵᠤ᠂ ᠨᠡᠶᠢᠲᠡ {hours} ᠴᠠᠭ᠂ {points} ᠣᠨᠣᠭ᠎ᠠ ᠣᠯᠤᠭᠰᠠᠨ ᠢ ᠡᠨᠡᠬᠦ ᠪᠡᠷ ᠭᠡᠷᠡᠴᠢᠯᠡᠨ᠎ᠡ᠃'),
-  'volunteer.certificate.station': m('ᠴᠣᠭ ᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤ ᠶᠢᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ'),
+  'volunteer.certificate.station': m('ᠴᠣᠭ ᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ'),
   'volunteer.certificate.share': m('ᠭᠡᠷᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠵᠢᠷᠤᠭ ᠭᠠᠷᠭᠠᠬᠤ'),
   'volunteer.certificate.shareHint': m('ᠵᠢᠷᠤᠭ ᠢ ᠤᠳᠠᠭ᠎ᠠ ᠳᠠᠷᠤᠵᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠪᠤᠶᠤ ᠭᠡᠷ ᠪᠦᠯᠡ ᠳᠦ ᠢᠯᠡᠭᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃'),
   'volunteer.certificate.failed': m('ᠵᠢᠷᠤᠭ ᠭᠠᠷᠭᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠭᠠᠷᠠᠢ᠃'),
