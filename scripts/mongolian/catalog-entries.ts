@@ -23,7 +23,7 @@ interface Located extends CatalogEntry {
 export const catalogFiles = () => scannedFiles().filter((file) => file.endsWith('/mn-Mong.ts'))
 
 function zhCatalog(file: string): Record<string, string> {
-  const zhFile = path.join(ROOT, file.replace(/mn-Mong\.ts$/, 'zh-Hans.ts'))
+  const zhFile = path.resolve(ROOT, file.replace(/mn-Mong\.ts$/, 'zh-Hans.ts'))
   const exported = Object.values(require(zhFile) as Record<string, unknown>).find((v) => typeof v === 'object' && v !== null)
   return (exported ?? {}) as Record<string, string>
 }
@@ -58,7 +58,7 @@ function locate(file: string, source: string): Located[] {
 }
 
 export function catalogEntries(): CatalogEntry[] {
-  return catalogFiles().flatMap((file) => locate(file, readFileSync(path.join(ROOT, file), 'utf8')).map(({ start: _s, end: _e, ...entry }) => entry))
+  return catalogFiles().flatMap((file) => locate(file, readFileSync(path.resolve(ROOT, file), 'utf8')).map(({ start: _s, end: _e, ...entry }) => entry))
 }
 
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
@@ -73,7 +73,7 @@ export function writeEntries(updates: Array<{ file: string; key: string; text?: 
   const byFile = new Map<string, typeof updates>()
   for (const update of updates) byFile.set(update.file, [...(byFile.get(update.file) ?? []), update])
   for (const [file, fileUpdates] of byFile) {
-    const full = path.join(ROOT, file)
+    const full = path.resolve(ROOT, file)
     let source = readFileSync(full, 'utf8')
     const located = new Map(locate(file, source).map((entry) => [entry.key, entry]))
     const shortForm = /\nconst m = \(text: string\)/.test(source)

@@ -42,6 +42,8 @@ export interface MongolianString {
   key: string
   /** The text as a reader sees it; `${expr}` in a template becomes `{expr}`. */
   text: string
+  /** The Chinese beside it, for `{ zh: '…', mn: '…' }` pairs in code and data. */
+  zh?: string
   /** The literal parts of the source, for the fixer (placeholders are not in them). */
   pieces: Piece[]
 }
@@ -82,6 +84,13 @@ function keyOf(node: ts.Node): string {
   return names.join('.')
 }
 
+function chineseBeside(node: ts.Node): string | undefined {
+  const assignment = node.parent
+  if (!assignment || !ts.isPropertyAssignment(assignment) || propertyName(assignment.name) !== 'mn' || !ts.isObjectLiteralExpression(assignment.parent)) return undefined
+  const zh = assignment.parent.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p.name) === 'zh')?.initializer
+  return zh && ts.isStringLiteralLike(zh) ? zh.text : undefined
+}
+
 function fromTypeScript(file: string, source: string): MongolianString[] {
   const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
   const found: MongolianString[] = []
@@ -99,7 +108,7 @@ function fromTypeScript(file: string, source: string): MongolianString[] {
   const add = (node: ts.Node, text: string, pieces: Piece[]) => {
     if (!MONGOLIAN_LETTER.test(text) && !(catalog && /[^\x00-\x7F]/.test(text))) return
     const line = parsed.getLineAndCharacterOfPosition(node.getStart()).line + 1
-    found.push({ file, line, key: keyOf(node), text, pieces })
+    found.push({ file, line, key: keyOf(node), text, pieces, zh: chineseBeside(node) })
   }
   // The raw text between the delimiters: what the fixer may rewrite.
   const piece = (start: number, end: number): Piece => ({ start, end, text: source.slice(start, end) })
@@ -132,15 +141,18 @@ function fromJson(file: string, source: string): MongolianString[] {
   // JSON strings hold Mongolian letters unescaped; find each string token with its offset.
   const token = /"((?:[^"\\]|\\.)*)"(\s*:)?/g
   let lastKey = ''
+  let lastZh: string | undefined
   for (let match = token.exec(source); match; match = token.exec(source)) {
     if (match[2]) {
       lastKey = match[1]
       continue
     }
     const text = JSON.parse(`"${match[1]}"`) as string
+    if (lastKey === 'zh') lastZh = text
     if (!MONGOLIAN_LETTER.test(text) || text !== match[1]) continue
     const line = source.slice(0, match.index).split('\n').length
-    found.push({ file, line, key: lastKey, text, pieces: [{ start: match.index + 1, end: match.index + 1 + match[1].length, text: match[1] }] })
+    const zh = lastKey === 'mn' ? lastZh : undefined
+    found.push({ file, line, key: lastKey, text, zh, pieces: [{ start: match.index + 1, end: match.index + 1 + match[1].length, text: match[1] }] })
   }
   return found
 }
