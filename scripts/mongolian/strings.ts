@@ -23,6 +23,8 @@ export const UNLINTED_FILES: Record<string, string> = {
   'scripts/mongolian/': 'the lint, fixer and review tools name the wrong forms they look for',
   'test/unit/mongolian-lint.test.ts': 'feeds the rules wrong Mongolian to prove each rule catches it',
   'src/core/jurisdiction/alias.ts': 'address-matching data, not text: the endings residents type, old spellings (ᠬᠣᠷᠢᠶᠠ) and all, after separators are removed',
+  'test/unit/mongolian-review.test.ts': 'builds a sample catalog and a CSV with Chinese and Mongolian cells side by side',
+  'test/unit/mediation-risk.test.ts': 'feeds risk screening Mongolian as residents type it (plain spaces, no U+180E, ᠤ for ᠣ)',
   'test/integration/content-security.test.ts': 'puts a Chinese risky word into a Mongolian field on purpose, to prove content security reads both languages',
 }
 
