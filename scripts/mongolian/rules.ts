@@ -219,7 +219,7 @@ export const GLUED_EXCEPTIONS: Record<string, string> = {
 }
 
 const SEPARATED = new RegExp(`(${WORD})([\\]\\)"'»]*)([ \u202F\u180E])(${SUFFIX})${NOT_LETTER_AFTER}`, 'g')
-const AFTER_VALUE = new RegExp(`(\\{[^}]*\\}|[0-9]+)([ \u202F\u180E]?)(${SUFFIX})${NOT_LETTER_AFTER}`, 'g')
+const AFTER_VALUE = new RegExp(`(\\{[^}]*\\}|[0-9]+)(["')\\]]*[ \u202F\u180E]?)(${SUFFIX})${NOT_LETTER_AFTER}`, 'g')
 const WORDS = new RegExp(WORD, 'g')
 // A vowel-final word with ᠶᠢᠨ/ᠶᠢ grown onto it: the genitive or accusative written inside it.
 const GLUED = /^[\u1820-\u1842]*[\u1820\u1821\u1823-\u1826][\u1836]\u1822(\u1828)?$/

@@ -301,7 +301,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     latin: 'batulaqu',
     source: 'im-usage',
     verified: false,
-    banned: [],
+    banned: [{ form: 'ᠪᠠᠳᠤᠯᠠ', use: 'ᠪᠠᠲᠤᠯᠠ', match: 'prefix', why: 'misspelling of the stem ᠪᠠᠲᠤᠯᠠ- "confirm"' }],
   },
   {
     id: 'submit',
@@ -437,6 +437,17 @@ export const GLOSSARY: GlossaryTerm[] = [
     source: 'im-usage',
     verified: false,
     banned: [{ form: 'ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ', why: 'misspelling: the noun ends in ᠯᠡᠭᠡ' }],
+  },
+  {
+    id: 'file',
+    zh: '文件',
+    en: 'file',
+    mn: 'ᠹᠠᠢᠯ',
+    latin: 'fail',
+    source: 'unverified',
+    verified: false,
+    note: 'A loanword; the catalogs wrote it two ways.',
+    banned: [{ form: 'ᠹᠠᠶᠢᠯ', why: 'one spelling: ᠹᠠᠢᠯ' }],
   },
   {
     id: 'publish',

@@ -109,7 +109,7 @@ export const mnMong: Record<MessageKey, MongolianEntry> = {
   'noAccess.title': { text: 'ᠡᠨᠡ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠶᠢ ᠦᠵᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ', reviewed: false },
   'common.confirm': { text: 'ᠪᠠᠲᠤᠯᠠᠬᠤ', reviewed: false },
   'home.jurisdiction.title': { text: 'ᠬᠠᠷᠢᠶᠠᠯᠠᠯ ᠤᠨ ᠣᠷᠣᠨ ᠢ ᠵᠠᠬᠢᠷᠠᠬᠤ', reviewed: false },
-  'home.jurisdiction.body': { text: 'ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠤᠨ ᠬᠢᠯ ᠦᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠵᠢᠷᠤᠭ᠂ ᠹᠠᠶᠢᠯ ᠣᠷᠣᠭᠤᠯᠬᠤ ᠭᠠᠷᠭᠠᠬᠤ᠂ ᠬᠡᠪᠯᠡᠯ ᠰᠡᠷᠭᠦᠭᠡᠬᠦ᠃', reviewed: false },
+  'home.jurisdiction.body': { text: 'ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠤᠨ ᠬᠢᠯ ᠦᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠵᠢᠷᠤᠭ᠂ ᠹᠠᠢᠯ ᠣᠷᠣᠭᠤᠯᠬᠤ ᠭᠠᠷᠭᠠᠬᠤ᠂ ᠬᠡᠪᠯᠡᠯ ᠰᠡᠷᠭᠦᠭᠡᠬᠦ᠃', reviewed: false },
   'home.jurisdiction.enter': { text: 'ᠣᠷᠣᠬᠤ', reviewed: false },
   'home.community.bound': { text: '{community}᠂ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠤᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ {officer}', reviewed: false },
   'home.community.open': { text: 'ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠠᠷᠭ᠎ᠠ', reviewed: false },
