@@ -17,7 +17,7 @@ export const adminMnMong: Record<AdminMessageKey, MongolianEntry> = {
   'admin.invite.grantLeader': { text: 'ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠪᠠ ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠤᠳᠤᠷᠢᠳᠤᠯᠭ᠎ᠠ', reviewed: false },
   'admin.invite.confirm': { text: 'ᠦᠢᠯᠡᠳᠬᠦ', reviewed: false },
   'admin.invite.codeTitle': { text: 'ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ', reviewed: false },
-  'admin.invite.expires': { text: '{time} ᠬᠦᠷᠲᠡᠯᠡ ᠬᠦᠴᠦᠨ ᠲᠡᠢ', reviewed: false },
+  'admin.invite.expires': { text: '{time} ᠬᠦᠷᠲᠡᠯ᠎ᠡ ᠬᠦᠴᠦᠨ ᠲᠡᠢ', reviewed: false },
   'admin.invite.hint': { text: 'ᠨᠢᠭᠤᠷ ᠲᠤᠯᠭᠠᠨ ᠡᠰᠡᠪᠡᠰᠦ ᠤᠲᠠᠰᠤ ᠪᠠᠷ ᠥᠪᠡᠷᠢ ᠳᠦ ᠨᠢ ᠬᠡᠯᠡᠵᠦ ᠥᠭᠭᠦᠭᠡᠷᠡᠢ᠃ ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ ᠪᠦᠷᠢ ᠭᠠᠭᠴᠠᠬᠠᠨ ᠨᠢᠭᠡᠨ ᠤᠳᠠᠭ᠎ᠠ ᠬᠡᠷᠡᠭᠯᠡᠭᠳᠡᠨ᠎ᠡ᠃', reviewed: false },
   'admin.invite.copied': { text: 'ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ ᠬᠤᠪᠢᠯᠠᠭᠳᠠᠪᠠ', reviewed: false },
   'admin.invite.copyFailed': { text: 'ᠬᠤᠪᠢᠯᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠤᠷᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ ᠢ ᠭᠠᠷ ᠢᠶᠠᠷ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃', reviewed: false },

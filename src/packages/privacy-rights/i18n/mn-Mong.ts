@@ -19,7 +19,7 @@ export const rightsMnMong: Record<RightsMessageKey, MongolianEntry> = {
   'rights.delete.kept': m('ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠬᠤ ᠪᠣᠯᠪᠠᠴᠤ ᠨᠡᠷ᠎ᠡ᠂ ᠤᠲᠠᠰᠤ᠂ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠳ᠋ᠤᠭᠠᠷ ᠪᠠ ᠬᠠᠶᠢᠭ ᠢ ᠬᠠᠰᠤᠨ᠎ᠠ᠄ ᠬᠢᠭᠳᠡᠭᠰᠡᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠂ ᠳᠠᠭᠤᠰᠤᠭᠰᠠᠨ ᠭᠡᠷ ᠲᠦ ᠢᠷᠡᠬᠦ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ᠂ ᠮᠠᠷᠭᠠᠭᠠᠨ ᠤ ᠬᠡᠷᠡᠭ᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠠᠭ᠃ ᠡᠳᠡᠭᠡᠷ ᠢ ᠬᠠᠤᠯᠢ ᠶᠢᠨ ᠳᠠᠭᠤᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ᠃'),
   'rights.delete.staff': m('ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠪᠠ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠶᠢᠨ ᠳᠠᠩᠰᠠ ᠶᠢ ᠡᠨᠳᠡ ᠬᠠᠰᠤᠬᠤ ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ ᠳᠤ ᠬᠠᠨᠳᠤᠭᠠᠷᠠᠢ᠃'),
   'rights.delete.phrase': m('ᠳᠠᠩᠰᠠ ᠪᠠᠨ ᠬᠠᠰᠤᠨ᠎ᠠ'),
-  'rights.delete.phraseHint': m('ᠪᠠᠲᠤᠯᠠᠬᠤ ᠳᠤ ᠳᠣᠣᠷᠠ "{phrase}" ᠭᠡᠵᠦ ᠣᠷᠣᠭᠤᠯ᠄'),
+  'rights.delete.phraseHint': m('ᠪᠠᠲᠤᠯᠠᠬᠤ ᠳᠤ ᠳᠣᠣᠷ᠎ᠠ "{phrase}" ᠭᠡᠵᠦ ᠣᠷᠣᠭᠤᠯ᠄'),
   'rights.delete.phraseMismatch': m('ᠣᠷᠣᠭᠤᠯᠤᠭᠰᠠᠨ ᠦᠰᠦᠭ ᠲᠣᠬᠢᠷᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠶᠠᠭ "{phrase}" ᠭᠡᠵᠦ ᠣᠷᠣᠭᠤᠯᠤᠭᠠᠷᠠᠢ᠃'),
   'rights.delete.action': m('ᠳᠠᠩᠰᠠ ᠪᠠᠨ ᠬᠠᠰᠤᠬᠤ'),
   'rights.delete.confirmTitle': m('ᠦᠨᠡᠬᠡᠷ ᠬᠠᠰᠤᠬᠤ ᠤᠤ?'),
