@@ -54,8 +54,10 @@ async function main() {
         // Lists load after the first paint; give them a moment, then wait for transitions.
         await page.waitForTimeout(2500)
         const name = `mongolian/${identity}--${route.replace(/\/index$/, '').replace(/\//g, '_')}`
-        await shoot(page, name)
-        console.log(`${name}.png`)
+        // A spinner that never stops would keep shoot() waiting for transitions: take it as it is.
+        const settled = await Promise.race([shoot(page, name).then(() => true), page.waitForTimeout(20000).then(() => false)])
+        if (!settled) await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
+        console.log(`${name}.png${settled ? '' : ' (still animating)'}`)
       }
       if (identity === 'demo-resident-1') {
         await page.goto('about:blank')
