@@ -29,7 +29,6 @@ async function run(args: string[], env = environment()): Promise<{ code: number;
 }
 
 beforeAll(async () => {
-  process.env.TCB_BASE_URL = ''
   cloud = new FakeTencentCloud()
   await cloud.start()
   process.env.TCB_BASE_URL = cloud.url

@@ -132,8 +132,10 @@ export class FakeTencentCloud {
   }
 
   async stop() {
+    // Takes nock's interceptors out of http and fetch: the next suite in this jest worker shares them.
     nock.cleanAll()
     nock.enableNetConnect()
+    nock.restore()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
 
