@@ -152,6 +152,22 @@ describe('npm run deploy', () => {
     expect(cloud.collections.has('old_things')).toBe(false)
   })
 
+  it('declares on each function every environment variable its bundle reads', () => {
+    const rc = JSON.parse(readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8')) as { functions: Array<{ name: string; envVariables?: Record<string, string> }> }
+    const declaredBy = (name: string) => {
+      const config = JSON.parse(readFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), 'utf8')) as { envVariables?: Record<string, string> }
+      return new Set([...Object.keys(rc.functions.find((f) => f.name === name)?.envVariables ?? {}), ...Object.keys(config.envVariables ?? {})])
+    }
+    // Every name any function declares, and every process.env.NAME: a bundle that mentions one reads it.
+    const known = new Set(functionNames.flatMap((name) => [...declaredBy(name)]))
+    for (const name of functionNames) {
+      const bundle = readFileSync(path.join(root, 'dist', 'cloudfunctions', name, 'index.js'), 'utf8')
+      const read = new Set([...bundle.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))
+      for (const variable of known) if (new RegExp(`["'.]${variable}(?![A-Za-z0-9_])`).test(bundle)) read.add(variable)
+      expect({ name, undeclared: [...read].filter((v) => !declaredBy(name).has(v)) }).toEqual({ name, undeclared: [] })
+    }
+  })
+
   it('printed no secret, key or token anywhere', () => {
     const all = printed.join('\n')
     expect(all.length).toBeGreaterThan(1000)
