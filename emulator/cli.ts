@@ -88,27 +88,33 @@ function baseUrl(cfg: Config): string {
   return `http://127.0.0.1:${cfg.port}`
 }
 
-async function healthy(url: string): Promise<boolean> {
+/** The health answer of an emulator at `url`, if one answers there. */
+async function health(url: string): Promise<{ ok?: boolean; pid?: number } | undefined> {
   try {
     const r = await fetch(`${url}/__emulator/health`, { signal: AbortSignal.timeout(1000) })
-    if (!r.ok) return false
-    const body = (await r.json()) as { ok?: boolean }
-    return body.ok === true
+    if (!r.ok) return undefined
+    const body = (await r.json()) as { ok?: boolean; pid?: number }
+    return body.ok === true ? body : undefined
   } catch {
-    return false
+    return undefined
   }
 }
 
 /**
  * The running emulator, if any: the one on the configured port, else the one serving the data dir
- * on whatever port it was given (`PORT=8080 npm start`), which it wrote into the data dir.
+ * on whatever port it was given (`PORT=8080 npm start`), which wrote its address into the data
+ * dir. Its pid must be the data dir's lock holder: after a kill -9 the address may be stale and
+ * another emulator, on other data, may answer there now.
  */
 async function running(cfg: Config): Promise<string | undefined> {
-  if (cfg.port !== 0 && (await healthy(baseUrl(cfg)))) return baseUrl(cfg)
+  if (cfg.port !== 0 && (await health(baseUrl(cfg)))) return baseUrl(cfg)
   const servingFile = path.resolve(cfg.dataDir, SERVING_FILE)
-  if (!fs.existsSync(servingFile)) return undefined
+  const lockFile = path.resolve(cfg.dataDir, 'LOCK')
+  if (!fs.existsSync(servingFile) || !fs.existsSync(lockFile)) return undefined
   const url = fs.readFileSync(servingFile, 'utf8').trim()
-  return /^http:\/\/[^/]+$/.test(url) && (await healthy(url)) ? url : undefined
+  if (!/^http:\/\/[^/]+$/.test(url)) return undefined
+  const answer = await health(url)
+  return answer && answer.pid === Number(fs.readFileSync(lockFile, 'utf8').trim()) ? url : undefined
 }
 
 async function http(url: string, method: 'GET' | 'POST', body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {

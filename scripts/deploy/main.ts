@@ -16,7 +16,7 @@ import { DEFAULT_WECHAT_API_BASE, WeChatApi } from './wechat-api'
 export interface DeployOptions {
   argv: string[]
   /** the process environment (tests pass their own) */
-  env: NodeJS.ProcessEnv
+  env: Record<string, string | undefined>
   /** .env.local by default */
   envFile?: string
   /** every line printed; already redacted */

@@ -18,7 +18,7 @@ export function parseEnvFile(text: string, fileName = '.env.local'): Record<stri
 }
 
 /** The environment, over .env.local when it exists (a variable set in the shell wins). */
-export function loadEnvironment(envFile: string, processEnv: NodeJS.ProcessEnv): Record<string, string | undefined> {
+export function loadEnvironment(envFile: string, processEnv: Record<string, string | undefined>): Record<string, string | undefined> {
   const fromFile = existsSync(envFile) ? parseEnvFile(readFileSync(envFile, 'utf8')) : {}
   return { ...fromFile, ...processEnv }
 }

@@ -17,7 +17,7 @@ const SECRETS = [FAKE_CREDENTIALS.TENCENTCLOUD_SECRETID, FAKE_CREDENTIALS.TENCEN
 let cloud: FakeTencentCloud
 const printed: string[] = []
 
-function environment(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function environment(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return { ...FAKE_CREDENTIALS, PERSONAL_DATA_KEY, PERSONAL_DATA_KEY_ID: 'k-2026-test', WECHAT_API_BASE: `${cloud.url}/wechat`, ...overrides }
 }
 
