@@ -113,6 +113,13 @@ function missingSettings(env: Record<string, string | undefined>, sections: Read
   return [...missing]
 }
 
+/** The same rule the functions apply when they start (cloudfunctions/_shared/personal-data.ts), checked before they are deployed with a key they would refuse. */
+function personalDataKeyProblem(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64')
+  return key.length === 32 ? undefined : `PERSONAL_DATA_KEY is ${key.length} bytes, not 32: make one with \`openssl rand -base64 32\` (or 64 hex characters)`
+}
+
 function describeError(error: unknown): string {
   const e = error as { message?: string; code?: string }
   const message = e.message ?? String(error)
@@ -160,6 +167,12 @@ export async function deploy(options: DeployOptions): Promise<number> {
   const missing = missingSettings(env, args.sections, desired, args.plan)
   if (missing.length > 0) {
     print(`Nothing was sent: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. Put ${missing.length === 1 ? 'it' : 'them'} in .env.local (git-ignored) or the environment; docs/deploy.md says where each comes from.`)
+    return 1
+  }
+
+  const keyProblem = args.sections.has('functions') ? personalDataKeyProblem(env.PERSONAL_DATA_KEY) : undefined
+  if (keyProblem) {
+    print(`Nothing was sent: ${keyProblem}`)
     return 1
   }
 

@@ -56,6 +56,14 @@ describe('npm run deploy', () => {
     expect(cloud.calls).toEqual([])
   })
 
+  it('refuses a PERSONAL_DATA_KEY the functions would refuse, without printing it', async () => {
+    const { code, output } = await run(['--plan'], environment({ PERSONAL_DATA_KEY: 'too-short-a-key-for-aes' }))
+    expect(code).toBe(1)
+    expect(output).toContain('Nothing was sent: PERSONAL_DATA_KEY is 17 bytes, not 32')
+    expect(output).not.toContain('too-short-a-key-for-aes')
+    expect(cloud.calls).toEqual([])
+  })
+
   it('stops on wrong Tencent Cloud or WeChat credentials before changing anything', async () => {
     const wrongKey = await run([], environment({ TENCENTCLOUD_SECRETKEY: 'not-the-right-key-0123456789' }))
     expect(wrongKey.code).toBe(1)
