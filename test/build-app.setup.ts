@@ -1,10 +1,12 @@
-// E2E needs the functions, the h5 build the browser runs and the weapp build the bundle test
-// reads; each is rebuilt only when its sources are newer.
+// E2E needs Chromium and fonts (installed when missing: scripts/provision-browser.ts), the
+// functions, the h5 build the browser runs and the weapp build the bundle test reads; each build
+// is redone only when its sources are newer.
 import { execFileSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../scripts/build-functions'
 import { newestMtime } from '../scripts/newest-mtime'
+import { provisionBrowser } from '../scripts/provision-browser'
 
 const root = path.resolve(__dirname, '..')
 
@@ -16,6 +18,8 @@ function buildIfStale(type: 'h5' | 'weapp', marker: string, newestSource: number
 }
 
 export default async function buildAppForTests() {
+  // First, so a machine that cannot run the browser says so before minutes of building.
+  provisionBrowser()
   await buildFunctions({ quiet: true })
   const newestSource = Math.max(...['src', 'config'].map((dir) => newestMtime(path.join(root, dir))), statSync(path.join(root, 'babel.config.js')).mtimeMs)
   buildIfStale('h5', path.join(root, 'dist', 'h5', 'index.html'), newestSource)
