@@ -161,3 +161,19 @@ describe('races', () => {
     expect((stored.timeline as Array<{ kind: string }>).filter((e) => e.kind === 'accept').length).toBe(1)
   })
 })
+
+describe('residents’ rights', () => {
+  const PERSON = 'requests-rights-resident'
+
+  it('exports the person’s requests with their phone, and pseudonymises them on deletion', async () => {
+    const filed = await submitRequest(cloud, { contact: { name: '乌云', phone: '13900000099' } }, PERSON)
+    const data = expectOk(await cloud.call<{ requests: Array<{ id: string; filer: { phone: string } }> }>(PERSON, 'account', { action: 'exportMyData' }))
+    expect(data.requests).toEqual([expect.objectContaining({ id: filed.id, filer: expect.objectContaining({ name: '乌云', phone: '13900000099' }) })])
+    const report = expectOk(await cloud.call<{ anonymised: Record<string, number> }>(PERSON, 'account', { action: 'deleteMyAccount', confirm: 'delete-my-account' }))
+    expect(report.anonymised.requests).toBe(1)
+    const [stored] = await cloud.stored('requests', { _id: filed.id })
+    expect(stored).toMatchObject({ filer: { name: null, phone: null }, location: null, addressText: null })
+    expect(JSON.stringify(stored)).not.toContain(PERSON)
+    expect(JSON.stringify(stored)).not.toContain('乌云')
+  })
+})

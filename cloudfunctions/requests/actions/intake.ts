@@ -46,7 +46,7 @@ const requestDocId = (input: SubmitInput, openid: string) =>
 
 export const followKeyOf = (secret: string) => keyedDigest('request-follow', secret)
 /** The filing limit's subject: a keyed digest, so the counters name no account either. */
-const filerSubject = (openid: string) => keyedDigest('request-filer', openid).slice(0, 40)
+export const filerSubject = (openid: string) => keyedDigest('request-filer', openid).slice(0, 40)
 
 /** WeChat's content security: risky text is refused before anything is stored; review is flagged for the officer. */
 async function contentVerdict(openid: string, content: string): Promise<'pass' | 'review' | 'risky'> {
