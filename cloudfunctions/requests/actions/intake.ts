@@ -24,7 +24,7 @@ import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
 import { notifyRectification } from '../notify'
 import { requestsSettings } from '../settings'
-import { getRequest, insertRectification, insertRequest, openRequestsByOfficer, requests, requestsById, requestsOf, updateRequestAt, type RequestDoc } from '../store'
+import { getRequest, insertRectification, insertRequest, requests, requestsById, requestsOf, updateRequestAt, type RequestDoc } from '../store'
 import { residentView, stateOf } from '../views'
 
 interface SubmitInput {
@@ -64,7 +64,9 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
   const kind = input.details.kind
   const handledBy = handlerOf(input.details)
   const { jurisdiction, index, version } = await loadCurrent()
-  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: await openRequestsByOfficer() }
+  // Routing weighs duty and leave; not each officer's open count, whose aggregation would be a
+  // sixth database request over submit's budget of 5 (issue 15). Leaders see the load instead.
+  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: {} }
   // A resident who gave no place is routed by the community they bound to (an anonymous one too:
   // the community is where the tip is about, not who sent it).
   const urgent = (input.details.kind === 'help' && input.details.dangerNow) || (input.details.kind === 'tip_off' && input.details.ongoing) || (input.details.kind === 'fraud_report' && input.details.moneyLost)
