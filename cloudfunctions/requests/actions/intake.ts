@@ -133,7 +133,10 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
     // retried request (duplicate id) gives its unit back and answers the first filing.
     await limited('requestFiling', filerSubject(ctx.openid), now, () => insertRequest(doc))
   } catch (error) {
-    if (!isDuplicateKey(error)) throw error
+    // A retry whose first attempt was stored: answered with it, also once the day's filings are
+    // used up (the limit refuses before the insert could find the duplicate, so look it up then).
+    const limitReached = error instanceof AppError && error.code === 'RESOURCE_EXHAUSTED'
+    if (!isDuplicateKey(error) && !limitReached) throw error
     const first = await getRequest(doc._id)
     if (!first) throw error
     if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different request.', [{ path: ['requestId'], message: 'already used for a different request' }])
