@@ -49,7 +49,6 @@ export const mnMong: Record<MessageKey, MongolianEntry> = {
   'home.resident.antiFraud': { text: 'ᠵᠠᠯᠢᠯᠠᠩ ᠤᠨ ᠡᠰᠡᠷᠭᠦ ᠯᠠᠪᠯᠠᠭᠤᠯᠬᠤ 96110', reviewed: false },
   'home.resident.me': { text: 'ᠮᠢᠨᠤ ᠮᠡᠳᠡᠭᠡ ᠪᠠ ᠲᠣᠬᠢᠷᠭᠤᠯ᠎ᠠ', reviewed: false },
   'home.resident.privacy': { text: 'ᠨᠢᠭᠤᠴᠠ ᠶᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ ᠵᠢᠭᠠᠭᠠᠪᠤᠷᠢ', reviewed: false },
-  'home.resident.comingSoon': { text: 'ᠰᠤᠷᠬᠠᠪᠴᠢ ᠮᠡᠳᠡᠭᠳᠡᠬᠦ ᠵᠡᠷᠭᠡ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠳᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠨᠡᠭᠡᠭᠳᠡᠪᠡᠯ ᠡᠨᠳᠡ ᠭᠠᠷᠴᠤ ᠢᠷᠡᠨ᠎ᠡ᠃', reviewed: false },
   'home.notices.title': { text: 'ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ', reviewed: false },
   'home.notices.body': { text: 'ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠴᠠᠭᠳᠠᠭ ᠤᠨ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ᠂ ᠬᠠᠤᠯᠢ ᠶᠢᠨ ᠰᠤᠷᠠᠲᠠᠯᠴᠢᠯᠠᠭ᠎ᠠ᠃', reviewed: false },
   'home.notices.enter': { text: 'ᠮᠡᠳᠡᠭᠳᠡᠯ ᠦᠵᠡᠬᠦ', reviewed: false },

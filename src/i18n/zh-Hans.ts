@@ -50,7 +50,6 @@ export const zhHans = {
   'home.resident.antiFraud': '反诈咨询 96110',
   'home.resident.me': '我的资料与设置',
   'home.resident.privacy': '隐私保护指引',
-  'home.resident.comingSoon': '线索举报等服务正在建设中，开通后会出现在这里。',
   'home.notices.title': '警务通知',
   'home.notices.body': '社区民警发布的预警、通知和法治宣传。',
   'home.notices.enter': '查看通知',
