@@ -136,7 +136,6 @@ export const zhHans = {
   'community.officer.noPhone': '未公布',
   'community.officer.call': '打电话',
   'community.officer.callFailed': '没能拨出，请直接拨打 {phone}。',
-  'community.ask': '向民警咨询',
   'community.change': '更换社区',
   'community.unbound.title': '还没有选择您的社区',
   'community.unbound.body': '选好后，这里显示负责您的民警和电话，您的咨询也直接交给这位民警。',
@@ -158,23 +157,6 @@ export const zhHans = {
   'community.qr.unknown': '不是本所社区的二维码，请从列表中选择。',
   'community.qr.already': '您已在{community}。',
   'community.locationPermission': '确定您所在的社区和负责您的社区民警',
-
-  'ask.who.bound': '由{community}的社区民警{officer}回答；不在岗时转值班民警。',
-  'ask.who.unbound': '还没有选择社区，由值班民警回答。',
-  'ask.form.placeholder': '例如：迁户口要带什么材料？',
-  'ask.form.urgent': '比较着急',
-  'ask.form.urgentHint': '交给此刻在班的民警。危险时请拨 110。',
-  'ask.form.language': '民警会用{language}回复。',
-  'ask.form.submit': '提交',
-  'ask.form.empty': '请先写下问题。',
-  'ask.form.tooLong': '最多 {max} 字。',
-  'ask.sent.title': '已提交，负责民警：',
-  'ask.sent.reason': '原因：{reason}',
-  'ask.mine.title': '我的咨询',
-  'ask.mine.asked': '{time} 提交',
-  'ask.mine.assignee': '负责：{name}',
-  'request.status.open': '处理中',
-  'request.status.closed': '已办结',
 } as const
 
 export type MessageKey = keyof typeof zhHans

@@ -16,6 +16,9 @@ export const officerRequestsMnMong: Record<OfficerRequestsMessageKey, MongolianE
   'oq.entry.body': m(`ᠲᠠᠨ${N}ᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠢᠭ᠎ᠠ ᠬᠦᠰᠡᠯᠲᠡ᠂ ᠭᠡᠷ${N}ᠲᠦ ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ᠂ ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠬᠦ ᠠᠯᠬᠤᠮ᠂ ᠥᠨᠥᠳᠥᠷ${N}ᠦᠨ ᠴᠣᠩᠬᠣᠨ${N}ᠤ ᠡᠩᠨᠡᠭᠡ᠃ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ ᠨᠢ ᠡᠮᠦᠨ᠎ᠡ᠃`),
   'oq.entry.action': m(`${TODAY}${N}ᠢ ᠨᠡᠭᠡᠭᠡᠬᠦ`),
 
+  'oq.station.title': m(`ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ${N}ᠶᠢᠨ ${TODAY}`),
+  'oq.station.body': m(`ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ${N}ᠶᠢᠨ ᠬᠢᠬᠦ ᠠᠵᠢᠯ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ${N}ᠪᠠᠷ᠂ ᠬᠡᠨ${N}ᠦ ᠠᠵᠢᠯ ᠢᠯᠡᠭᠦᠦ᠂ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ ᠪᠤᠰ ᠦᠨᠡᠯᠡᠭᠡ${N}ᠶᠢᠨ ᠳᠠᠷᠠᠭᠠᠬᠢ ᠵᠠᠰᠠᠯ᠃`),
+
   'oq.inbox.title': m(TODAY),
   'oq.inbox.mine': m('ᠮᠢᠨᠤ'),
   'oq.inbox.station': m('ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ'),

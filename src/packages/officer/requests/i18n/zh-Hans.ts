@@ -4,6 +4,9 @@ export const officerRequestsZhHans = {
   'oq.entry.body': '等您办的求助举报、上门服务、调解步骤和今天的窗口排队，超期的在最前。',
   'oq.entry.action': '打开今日待办',
 
+  'oq.station.title': '全所今日待办',
+  'oq.station.body': '全所等着办的事按期限排列，超期的在前；谁的待办偏多；群众不满意后的整改回访。',
+
   'oq.inbox.title': '今日待办',
   'oq.inbox.mine': '我的',
   'oq.inbox.station': '全所',
