@@ -16,7 +16,7 @@ const requests = () => db.collection(COLLECTIONS.routedRequests)
 
 const RequestDoc = z.object({
   _id: z.string(),
-  kind: RequestKind,
+  kind: RequestKind.extract(['home_visit', 'mediation', 'consultation']),
   question: z.string(),
   requesterOpenid: z.string(),
   status: z.enum(['open', 'closed']),
