@@ -1,9 +1,11 @@
-// Up to three photos. Each is uploaded as soon as it is chosen (the answer is a storage file id)
-// and goes through the station's picture check: officers see it only once it has passed.
+// Up to three photos. Each is uploaded as soon as it is chosen (wx.cloud.uploadFile; the answer
+// is a cloud:// file id); the backend puts it through the station's picture check, and officers
+// see it only once it has passed.
 import { useState } from 'react'
 import { Image, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { chooseImage } from '../../../services/image-file'
+import { choosePicture, uploadFile } from '../../../services/upload-file'
+import { newRequestId } from '../../../services/request-id'
 import { useRequestsT } from '../i18n'
 import { Field } from './field'
 
@@ -16,23 +18,23 @@ export interface UploadedPhoto {
 export interface PhotoFieldProps {
   photos: UploadedPhoto[]
   max: number
-  upload: (base64: string) => Promise<{ fileID: string }>
   onChange: (next: UploadedPhoto[]) => void
   hint?: string
 }
 
-export function PhotoField({ photos, max, upload, onChange, hint }: PhotoFieldProps) {
+export function PhotoField({ photos, max, onChange, hint }: PhotoFieldProps) {
   const t = useRequestsT()
   const [uploading, setUploading] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const add = () => {
     setProblem(null)
-    void chooseImage().then((chosen) => {
-      if (!chosen) return
+    void choosePicture().then((path) => {
+      if (!path) return
       setUploading(true)
-      upload(chosen.base64)
+      // A random name: the path says nothing about who uploaded it.
+      uploadFile(path, `requests/${newRequestId()}.jpg`)
         .then(
-          ({ fileID }) => onChange([...photos, { fileID, preview: chosen.preview }]),
+          (fileID) => onChange([...photos, { fileID, preview: path }]),
           () => setProblem(t('rq.photos.failed')),
         )
         .then(() => setUploading(false))
