@@ -15,7 +15,7 @@ import { asCloudError, useSession } from '../../../services/session'
 import { retryTimeOf } from '../../../services/retry-time'
 import { errorMessageKeyIn, type CatalogTranslate } from '../../../services/use-catalog-t'
 import { officerNoticesCatalog, useOfficerNoticesT, type OfficerNoticesMessageKey } from './i18n'
-import { chooseImage } from '../../../services/image-file'
+import { chooseImage } from './image-file'
 import { groupName } from './labels'
 
 const VALID_DAYS = [1, 3, 7, 30, 90] as const

@@ -1,6 +1,5 @@
-// A picture someone chose (an officer's notice, a resident's request), read as base64 for an
-// upload action: weapp reads the temp file through the file system manager; h5 fetches the blob
-// URL chooseImage returns.
+// A picture the officer chose, read as base64 for the uploadImage action: weapp reads the temp
+// file through the file system manager; h5 fetches the blob URL chooseImage returns.
 import Taro from '@tarojs/taro'
 
 export interface ChosenImage {
@@ -28,7 +27,7 @@ function readAsBase64(path: string): Promise<string> {
     )
 }
 
-/** One picture from the album or camera, compressed; null when the person cancels. */
+/** One picture from the album or camera, compressed; null when the officer cancels. */
 export function chooseImage(): Promise<ChosenImage | null> {
   return Taro.chooseImage({ count: 1, sizeType: ['compressed'] }).then(
     ({ tempFilePaths }) => {
