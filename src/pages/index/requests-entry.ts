@@ -15,7 +15,7 @@ const N = '\u202F'
 const ENTRIES: Record<RequestsEntry, { url: string; zh: string; mn: MongolianEntry }> = {
   ask: { url: `${FILE_PAGE}?kind=consultation`, zh: '向民警咨询、求助', mn: { text: `ᠴᠠᠭᠳᠠᠭ᠎ᠠ${N}ᠠᠴᠠ ᠠᠰᠠᠭᠤᠬᠤ᠂ ᠲᠤᠰᠠᠯᠠᠮᠵᠢ ᠭᠤᠶᠤᠬᠤ`, reviewed: false } },
   tipOff: { url: `${FILE_PAGE}?kind=tip_off`, zh: '线索举报（可匿名）', mn: { text: `ᠰᠤᠷᠠᠭ ᠮᠡᠳᠡᠭᠡ ᠮᠡᠳᠡᠭᠳᠡᠬᠦ (ᠨᠡᠷ᠎ᠡ${N}ᠪᠡᠨ ᠨᠢᠭᠤᠴᠠᠯᠠᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ)`, reviewed: false } },
-  fraud: { url: `${FILE_PAGE}?kind=fraud`, zh: '举报诈骗', mn: { text: `ᠵᠠᠯᠢᠯᠠᠯᠭ᠎ᠠ${N}ᠶᠢ ᠮᠡᠳᠡᠭᠳᠡᠬᠦ`, reviewed: false } },
+  fraud: { url: `${FILE_PAGE}?kind=fraud_report`, zh: '举报诈骗', mn: { text: `ᠵᠠᠯᠢᠯᠠᠯᠭ᠎ᠠ${N}ᠶᠢ ᠮᠡᠳᠡᠭᠳᠡᠬᠦ`, reviewed: false } },
   mine: { url: MY_REQUESTS_PAGE, zh: '我的求助与举报', mn: { text: 'ᠮᠢᠨᠤ ᠬᠦᠰᠡᠯᠲᠡ ᠮᠡᠳᠡᠭᠳᠡᠯ', reviewed: false } },
 }
 

@@ -13,7 +13,7 @@ afterAll(async () => {
 })
 
 const upload = (cloudPath: string, body: Buffer, openid?: string) =>
-  fetch(`${emu.url}/gateway/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: openid ? { 'x-wx-openid': openid } : {}, body })
+  fetch(`${emu.url}/gateway/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: openid ? { 'x-wx-openid': openid } : {}, body: new Uint8Array(body) })
 
 describe('POST /gateway/upload', () => {
   it('stores the bytes as a signed-in user and answers the file id the SDK downloads', async () => {

@@ -92,7 +92,7 @@ export const requestsMnMong: Record<RequestsMessageKey, MongolianEntry> = {
   'rq.submit.fix': m(`ᠤᠯᠠᠭᠠᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠭᠰᠡᠨ ᠵᠦᠢᠯ${N}ᠢ ᠵᠠᠰᠠᠭᠠᠷᠠᠢ᠃`),
 
   'rq.done.title': m('ᠲᠤᠰᠢᠶᠠᠪᠠ'),
-  'rq.done.body': m('ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ᠄ {time}᠃ ᠬᠠᠷᠢᠭᠤᠴᠠᠭᠰᠠᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ᠄ {officer}᠃'),
+  'rq.done.body': m('ᠬᠠᠷᠢᠭᠤᠴᠠᠭᠰᠠᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ᠄ {time}᠃'),
   'rq.done.anonymous': m(`ᠨᠡᠷ᠎ᠡ${N}ᠪᠡᠨ ᠨᠢᠭᠤᠴᠠᠯᠠᠭᠰᠠᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠲᠤᠰᠢᠶᠠᠪᠠ᠃ ᠶᠠᠪᠤᠴ${N}ᠢ ᠵᠥᠪᠬᠡᠨ ᠡᠨᠡ ᠭᠠᠷ ᠤᠲᠠᠰᠤ${N}ᠪᠠᠷ ᠦᠵᠡᠨ᠎ᠡ᠃`),
   'rq.done.mine': m(`ᠶᠠᠪᠤᠴ${N}ᠢ ᠦᠵᠡᠬᠦ`),
   'rq.done.again': m('ᠳᠠᠬᠢᠨ ᠲᠤᠰᠢᠶᠠᠬᠤ'),

@@ -82,7 +82,7 @@ export const requestsZhHans = {
   'rq.submit.fix': '请先改正标红的项目。',
 
   'rq.done.title': '已提交',
-  'rq.done.body': '已交给{officer}，{time} 前受理。',
+  'rq.done.body': '已交给负责的民警，{time} 前受理。',
   'rq.done.anonymous': '匿名举报已提交。只有这台手机能查看进度。',
   'rq.done.mine': '查看进度',
   'rq.done.again': '再提交一件',
