@@ -29,3 +29,15 @@ export function choosePicture(): Promise<string | null> {
     () => null,
   )
 }
+
+/**
+ * Where an uploaded picture can be shown: WeChat's Image takes a cloud:// file id as it is; the h5
+ * build (local only) reads it from the local cloud's storage, which serves cloud://<env>.<bucket>/<path>
+ * at /__storage/<env>/<path>.
+ */
+export function pictureSrc(fileId: string): string {
+  if (process.env.TARO_ENV !== 'h5') return fileId
+  const match = /^cloud:\/\/([^./]+)[^/]*\/(.+)$/.exec(fileId)
+  if (!match) return fileId
+  return `${process.env.TARO_APP_GATEWAY ?? ''}/__storage/${match[1]}/${match[2]}`
+}
