@@ -51,7 +51,7 @@ export const FREE_TEXT: Record<string, Record<string, FreeText>> = {
   },
   requests: {
     // The request text reaches the officer (and partner units); answers reach the resident.
-    submit: { scene: SCENE.comment, fields: ['text', 'addressText'] },
+    submit: { scene: SCENE.comment, fields: ['addressText'] },
     confirm: { scene: SCENE.comment, fields: ['comment'] },
     rate: { scene: SCENE.comment, fields: ['comment'] },
     transfer: { scene: SCENE.comment, fields: ['note'] },
@@ -91,6 +91,7 @@ export const NOT_CHECKED_HERE: Record<string, string> = {
   'mediation.fileDispute.applicant.name': 'identity data read only by the staff mediating',
   'mediation.fileDispute.otherParty.name': 'identity data read only by the staff mediating',
   'volunteers.apply.phone': 'a phone number',
+  'requests.submit.text': 'checked by the action itself, which flags `review` for the officer',
   'requests.submit.details.account': 'evidence as the fraudster wrote it (an account id), read only by the staff stopping it',
   'requests.submit.contact.name': 'identity data read only by the staff answering the request',
   'notices.publish.title.zh': 'checked by the action itself, which holds `review` for a leader',

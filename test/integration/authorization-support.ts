@@ -68,6 +68,9 @@ export interface World {
   caseId: string
   caseToWithdraw: string
   requestId: string
+  /** A's request at the requests desk (routed to IN's officer-1), and one to withdraw. */
+  deskRequestId: string
+  deskRequestToWithdraw: string
   noticeId: string
   noticeToWithdraw: string
 }
@@ -106,6 +109,9 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
   const dispute = expectOk(await cloud.call<{ id: string }>(A, 'mediation', { action: 'fileDispute', ...filing() }))
   const toWithdraw = expectOk(await cloud.call<{ id: string }>(A, 'mediation', { action: 'fileDispute', ...filing() }))
   const asked = expectOk(await cloud.call<{ id: string }>(A, 'jurisdiction', { action: 'askOfficer', question: '户口迁移需要什么材料？', communityId: COMMUNITY_X }))
+  const deskRequest = () => ({ action: 'submit', requestId: randomUUID(), details: { kind: 'consultation', topic: 'household' }, text: '户口迁移需要什么材料？', contact: PERSONAL.disputeApplicant })
+  const desk = expectOk(await cloud.call<{ id: string }>(A, 'requests', deskRequest()))
+  const deskToWithdraw = expectOk(await cloud.call<{ id: string }>(A, 'requests', deskRequest()))
   const published = expectOk(await cloud.call<{ id: string }>(IN, 'notices', { action: 'publish', ...notice() }))
   const toWithdrawNotice = expectOk(await cloud.call<{ id: string }>(IN, 'notices', { action: 'publish', ...notice() }))
   // Both residents are approved volunteers: signing up asks for an active volunteer profile besides the role.
@@ -116,7 +122,7 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
   cloud.resetWrites()
   return {
     cloud,
-    world: { bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, requestId: asked.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id },
+    world: { bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, requestId: asked.id, deskRequestId: desk.id, deskRequestToWithdraw: deskToWithdraw.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id },
   }
 }
 
@@ -204,6 +210,25 @@ export const INPUTS: Record<string, InputFactory> = {
   'mediation.rectifications': none,
   'mediation.completeRectification': plain(() => ({ taskId: 'task-none', callbackNote: '已电话回访。', fixNote: '已整改。' })),
   'mediation.statistics': plain(() => ({ from: inDays(-30).toISOString(), to: inDays(1).toISOString() })),
+
+  'requests.submit': plain(() => ({ requestId: randomUUID(), details: { kind: 'consultation', topic: 'household' }, text: '身份证丢了怎么办？' })),
+  'requests.mine': none,
+  'requests.get': reaching((w) => ({ id: w.deskRequestId })),
+  'requests.follow': plain(() => ({ items: [{ id: 'rq_none', followSecret: 'x'.repeat(43) }] })),
+  'requests.withdraw': reaching((w) => ({ id: w.deskRequestToWithdraw })),
+  'requests.confirm': reaching((w) => ({ id: w.deskRequestId, resolved: true })),
+  'requests.rate': reaching((w) => ({ id: w.deskRequestId, rating: 5 })),
+  'requests.inbox': none,
+  'requests.detail': reaching((w) => ({ id: w.deskRequestId })),
+  'requests.accept': reaching((w) => ({ id: w.deskRequestId })),
+  'requests.transfer': reaching((w) => ({ id: w.deskRequestId, officerId: 'officer-3', note: '辖区调整' })),
+  'requests.handOff': reaching((w) => ({ id: w.deskRequestId, partner: 'judicial_office', note: '转司法所' })),
+  'requests.recordPartnerAnswer': reaching((w) => ({ id: w.deskRequestId, text: '司法所已答复。' })),
+  'requests.reply': reaching((w) => ({ id: w.deskRequestId, text: '请带户口本到派出所办理。' })),
+  'requests.revealContact': reaching((w) => ({ id: w.deskRequestId })),
+  'requests.stationView': none,
+  'requests.rectifications': none,
+  'requests.completeRectification': plain(() => ({ taskId: 'task-none', callbackNote: '已电话回访。', fixNote: '已整改。' })),
 
   'notices.groups': none,
   'notices.joinGroup': plain(() => ({ groupId: 'topic-herders' })),

@@ -131,6 +131,8 @@ export const StaffRequestView = RequestCore.extend({
   handoffs: z.array(Handoff),
   /** Officers a leader transferred from, with the note (the complained-about officer never sees a complaint). */
   transfers: z.array(z.object({ from: DocId.nullable(), to: DocId, note: z.string(), at: z.string() })),
+  /** What the resident said when reopening it. */
+  reopenComment: z.string().nullable(),
   /** Content security answered "review" for the text: a person should look at the wording. */
   contentReview: z.boolean(),
   /** What the caller may do now, so the screen offers only those buttons. */
