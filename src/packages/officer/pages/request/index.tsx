@@ -92,6 +92,7 @@ function RequestView({ item, onChanged, onStale }: { item: StaffRequestView; onC
         </View>
         <View className="rq-strong">{t('oq.request.text')}</View>
         <View className="fq-text oq-request-text">{item.text}</View>
+        {item.reopenComment ? <View className="fq-notice is-warning oq-reopen-comment">{t('oq.request.reopenComment', { comment: item.reopenComment })}</View> : null}
         {item.contentReview ? <View className="fq-muted oq-content-review">{t('oq.request.contentReview')}</View> : null}
         {item.photos.length > 0 ? (
           <View className="oq-photos">

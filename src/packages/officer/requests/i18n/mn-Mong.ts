@@ -76,6 +76,7 @@ export const officerRequestsMnMong: Record<OfficerRequestsMessageKey, MongolianE
   'oq.request.address': m('ᠭᠠᠵᠠᠷ᠄ {address}'),
   'oq.request.reason': m(`ᠲᠠᠨ${N}ᠳᠤ ᠢᠷᠡᠭᠰᠡᠨ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ {reason}`),
   'oq.request.readerMongolian': m(`ᠡᠨᠡ ${RESIDENT} ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠤᠩᠰᠢᠨ᠎ᠠ᠃`),
+  'oq.request.reopenComment': m(`${RESIDENT} ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠳᠡᠭᠡ ᠦᠭᠡᠢ ᠭᠡᠪᠡ᠄ {comment}`),
   'oq.request.contentReview': m(`ᠠᠮᠤᠷ ᠲᠦᠪᠰᠢᠨ${N}ᠦ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ᠄ ᠦᠭᠡ${N}ᠶᠢ ᠬᠦᠮᠦᠨ ᠦᠵᠡᠬᠦ ᠬᠡᠷᠡᠭᠲᠡᠢ᠃`),
   'oq.request.handoff': m('{time} · {unit} · {note}'),
   'oq.request.handoffAnswer': m('ᠬᠠᠷᠢᠭᠤ ({unit})᠄ {answer}'),

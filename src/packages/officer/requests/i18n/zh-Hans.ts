@@ -64,6 +64,7 @@ export const officerRequestsZhHans = {
   'oq.request.address': '地点：{address}',
   'oq.request.reason': '为什么交给您：{reason}',
   'oq.request.readerMongolian': '这位群众读蒙古文。',
+  'oq.request.reopenComment': '群众说没有解决：{comment}',
   'oq.request.contentReview': '内容安全检查建议人工看一下措辞。',
   'oq.request.handoff': '{time} 交给{unit}：{note}',
   'oq.request.handoffAnswer': '{unit}答复：{answer}',
