@@ -257,7 +257,7 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
             required={false}
             hint={t('rq.tipoff.ongoingHint')}
             options={YES_NO}
-            labelOf={(x) => t(x === 'yes' ? 'rq.fraud.moneyLost.yes' : 'rq.fraud.moneyLost.no')}
+            labelOf={(x) => t(x === 'yes' ? 'rq.yes' : 'rq.no')}
             value={draft.ongoing ? 'yes' : 'no'}
             onChange={(x) => set('ongoing', x === 'yes')}
           />
@@ -312,7 +312,7 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
               required={false}
               hint={t('rq.complaint.officerHint')}
               options={YES_NO}
-              labelOf={(x) => t(x === 'yes' ? 'rq.confirm.yes' : 'rq.fraud.moneyLost.no')}
+              labelOf={(x) => t(x === 'yes' ? 'rq.yes' : 'rq.no')}
               value={draft.aboutOfficer ? 'yes' : 'no'}
               onChange={(x) => set('aboutOfficer', x === 'yes')}
             />

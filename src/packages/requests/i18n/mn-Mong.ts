@@ -27,6 +27,8 @@ export const requestsMnMong: Record<RequestsMessageKey, MongolianEntry> = {
   'rq.kind.complaint.body': m(`ᠠᠵᠢᠯ${N}ᠳᠤ ᠰᠠᠨᠠᠯ ᠥᠭᠬᠦ᠂ ${POLICE}${N}ᠶᠢ ᠭᠣᠮᠳᠠᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃`),
   'rq.kind.change': m(`ᠥᠭᠡᠷ${N}ᠢ ᠰᠣᠩᠭᠣᠬᠤ`),
 
+  'rq.yes': m('ᠲᠡᠢᠮᠦ'),
+  'rq.no': m('ᠦᠭᠡᠢ'),
   'rq.field.required': m('ᠵᠠᠪᠠᠯ'),
   'rq.field.optional': m('ᠰᠣᠩᠭᠣᠯᠲᠠ'),
   'rq.field.missing': m(`ᠡᠨᠡ ᠵᠦᠢᠯ${N}ᠢ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠄ {field}`),

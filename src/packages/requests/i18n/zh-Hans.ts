@@ -17,6 +17,8 @@ export const requestsZhHans = {
   'rq.kind.complaint.body': '对派出所的工作提意见，也可以投诉民警。',
   'rq.kind.change': '换一项',
 
+  'rq.yes': '是',
+  'rq.no': '不是',
   'rq.field.required': '必填',
   'rq.field.optional': '选填',
   'rq.field.missing': '请填写“{field}”。',
