@@ -19,7 +19,7 @@ import { formatStationTime } from '../../../../services/station-time'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
 import { useRemote } from '../../../../services/use-remote'
 import { useCaseworkT } from '../../mediation/i18n'
-import { useNames } from '../../mediation/names'
+import { useNames, type Names } from '../../mediation/names'
 import { officerRequestsCatalog, useOfficerRequestsT } from '../../requests/i18n'
 import { requestPage } from '../../requests/pages'
 import '../../officer.css'
@@ -53,10 +53,9 @@ function Due({ dueAt, overdue, slot }: { dueAt: string | null; overdue: boolean;
   return <View className="fq-muted oq-due">{slot ? t('oq.inbox.slotAt', { time: formatStationTime(dueAt) }) : t('oq.inbox.dueAt', { time: formatStationTime(dueAt) })}</View>
 }
 
-function ItemLine({ item }: { item: InboxItem }) {
+function ItemLine({ item, names }: { item: InboxItem; names: Names }) {
   const t = useOfficerRequestsT()
   const casework = useCaseworkT()
-  const names = useNames()
   const what =
     item.source === 'request'
       ? t(`oq.kind.${item.kind as 'help'}`)
@@ -83,6 +82,8 @@ function ItemLine({ item }: { item: InboxItem }) {
 
 function MyInbox() {
   const t = useOfficerRequestsT()
+  // One community list for every line's names.
+  const names = useNames()
   const [pages, setPages] = useState(1)
   const load = useCallback(() => Promise.all(Array.from({ length: pages }, (_, page) => call(requestsContract, 'inbox', { page }))), [pages])
   const inbox = useRemote(load)
@@ -105,7 +106,7 @@ function MyInbox() {
         {t('oq.inbox.counts', { request: counts.request ?? 0, home_visit: counts.home_visit ?? 0, mediation: counts.mediation ?? 0, booking: counts.booking ?? 0 })}
       </View>
       {items.map((item) => (
-        <ItemLine key={`${item.source}-${item.id}`} item={item} />
+        <ItemLine key={`${item.source}-${item.id}`} item={item} names={names} />
       ))}
       {last?.hasMore ? (
         <View className="fq-actions">
@@ -118,9 +119,8 @@ function MyInbox() {
   )
 }
 
-function SummaryLine({ item }: { item: RequestSummary }) {
+function SummaryLine({ item, names }: { item: RequestSummary; names: Names }) {
   const t = useOfficerRequestsT()
-  const names = useNames()
   return (
     <View className={`fq-list-item oq-item oq-item-request oq-item-${item.id} ${item.overdue ? 'is-overdue' : ''}`}>
       <View className="fq-tags">
@@ -163,7 +163,7 @@ function StationInbox() {
       <SectionCard className="oq-station-list">
         {items.length === 0 ? <View className="fq-muted">{t('oq.inbox.empty.title')}</View> : null}
         {items.map((item) => (
-          <SummaryLine key={item.id} item={item} />
+          <SummaryLine key={item.id} item={item} names={names} />
         ))}
         {answers[answers.length - 1]?.hasMore ? (
           <View className="fq-actions">
