@@ -14,6 +14,7 @@ import { benchAbuse } from './bench-abuse'
 import { benchBooking } from './bench-booking'
 import { benchLoad } from './bench-load'
 import { benchMediation } from './bench-mediation'
+import { benchRequests } from './bench-requests'
 import { benchNotices } from './bench-notices'
 import { benchPrivacy } from './bench-privacy'
 import { benchScale } from './bench-scale'
@@ -197,6 +198,7 @@ async function main() {
       report('notices: publish and feed database requests, urgent fan-out to 10,000 members, clean and crashed half-way', await benchNotices(emulator))
       report('abuse limits and content security: requests each adds to a call that passes', await benchAbuse(emulator))
       report('mediation: database requests of filing and casework, the inbox over 5,000 open cases, the escalation job over 50,000 cases', await benchMediation(emulator))
+      report('requests desk: submit, reply, the one inbox over 500 open items, the deadline job over 20,000 requests', await benchRequests(emulator))
       report('personal data: audited reveal, lookup by hash, audit search and retention, export and deletion of an account', await benchPrivacy(emulator))
       console.log(`\nemulator memory: rss ${kb(emulator.memoryUsage().rss)}`)
     })

@@ -164,17 +164,6 @@ export async function loadByOfficer(now: Date, endOfToday: Date): Promise<Array<
     .map((row) => ({ officerId: row._id ?? 'leadership', open: row.open, overdue: row.overdue, dueToday: row.dueToday }))
 }
 
-/** Open requests per officer: the workload routing weighs, in one aggregation (index open_by_deadline). */
-export async function openRequestsByOfficer(): Promise<Record<string, number>> {
-  const { list } = (await requests()
-    .aggregate()
-    .match({ open: true })
-    .group({ _id: '$officerId', open: { $sum: 1 } })
-    .limit(1000)
-    .end()) as { list: unknown }
-  return Object.fromEntries(z.array(z.object({ _id: z.string().nullable(), open: z.number() })).parse(list).flatMap((row) => (row._id ? [[row._id, row.open]] : [])))
-}
-
 /** index watch: requests whose watch time passed, oldest first; the query is its own cursor, since handled requests leave it. */
 export async function dueForWatch(now: Date, batch: number): Promise<RequestDoc[]> {
   const { data } = (await requests().where({ watchAt: _.lte(now) }).orderBy('watchAt', 'asc').limit(batch).get()) as { data: unknown }

@@ -221,7 +221,8 @@ export const INPUTS: Record<string, InputFactory> = {
   'requests.inbox': none,
   'requests.detail': reaching((w) => ({ id: w.deskRequestId })),
   'requests.accept': reaching((w) => ({ id: w.deskRequestId })),
-  'requests.transfer': reaching((w) => ({ id: w.deskRequestId, officerId: 'officer-3', note: '辖区调整' })),
+  // The second request: a transfer takes it out of IN's reach, which the steps after it still need on the first.
+  'requests.transfer': reaching((w) => ({ id: w.deskRequestToWithdraw, officerId: 'officer-3', note: '辖区调整' })),
   'requests.handOff': reaching((w) => ({ id: w.deskRequestId, partner: 'judicial_office', note: '转司法所' })),
   'requests.recordPartnerAnswer': reaching((w) => ({ id: w.deskRequestId, text: '司法所已答复。' })),
   'requests.reply': reaching((w) => ({ id: w.deskRequestId, text: '请带户口本到派出所办理。' })),

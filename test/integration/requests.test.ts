@@ -1,7 +1,7 @@
 // The requests function through the real wx-server-sdk: filing and routing, every step of the
 // lifecycle, races, the rules on who sees what, partner units, reopening, rating and
 // rectification, and bad input of every action writing nothing.
-import type { RectificationView, ResidentRequestView, StaffRequestView } from '../../src/core/requests/contract'
+import type { RectificationView, ResidentRequestView } from '../../src/core/requests/contract'
 import { expectError, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 import { LEADER, OFFICER, OTHER_OFFICER, OTHER_RESIDENT, RESIDENT, buildRequest, messagesTo, resident, staff, submitRequest } from './requests-support'
 

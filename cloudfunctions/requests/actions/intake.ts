@@ -24,7 +24,7 @@ import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
 import { notifyRectification } from '../notify'
 import { requestsSettings } from '../settings'
-import { getRequest, insertRectification, insertRequest, openRequestsByOfficer, requests, requestsById, requestsOf, updateRequestAt, type RequestDoc } from '../store'
+import { getRequest, insertRectification, insertRequest, requests, requestsById, requestsOf, updateRequestAt, type RequestDoc } from '../store'
 import { residentView, stateOf } from '../views'
 
 interface SubmitInput {
@@ -64,7 +64,9 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
   const kind = input.details.kind
   const handledBy = handlerOf(input.details)
   const { jurisdiction, index, version } = await loadCurrent()
-  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: await openRequestsByOfficer() }
+  // Routing weighs duty and leave; not each officer's open count, whose aggregation would be a
+  // sixth database request over submit's budget of 5 (issue 15). Leaders see the load instead.
+  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: {} }
   // A resident who gave no place is routed by the community they bound to (an anonymous one too:
   // the community is where the tip is about, not who sent it).
   const urgent = (input.details.kind === 'help' && input.details.dangerNow) || (input.details.kind === 'tip_off' && input.details.ongoing) || (input.details.kind === 'fraud_report' && input.details.moneyLost)
@@ -131,7 +133,10 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
     // retried request (duplicate id) gives its unit back and answers the first filing.
     await limited('requestFiling', filerSubject(ctx.openid), now, () => insertRequest(doc))
   } catch (error) {
-    if (!isDuplicateKey(error)) throw error
+    // A retry whose first attempt was stored: answered with it, also once the day's filings are
+    // used up (the limit refuses before the insert could find the duplicate, so look it up then).
+    const limitReached = error instanceof AppError && error.code === 'RESOURCE_EXHAUSTED'
+    if (!isDuplicateKey(error) && !limitReached) throw error
     const first = await getRequest(doc._id)
     if (!first) throw error
     if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different request.', [{ path: ['requestId'], message: 'already used for a different request' }])
