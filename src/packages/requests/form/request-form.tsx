@@ -8,11 +8,13 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CONSULTATION_TOPICS, FRAUD_CHANNELS, HELP_TOPICS, KIND_RULES, MAX_PHOTOS, TIP_OFF_SUBJECTS, type RequestDetails, type RequestKind } from '../../../core/requests/kinds'
 import { MAX_TEXT, requestsContract, type ResidentRequestView } from '../../../core/requests/contract'
+import { DEFAULT_REQUESTS_CONFIG } from '../../../core/requests/config'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { call, type CloudCallError } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
+import { askForMessages } from '../../../services/subscribe-messages'
 import { keepFollowKey, newFollowSecret } from '../follow-secrets'
 import { useRequestsT } from '../i18n'
 import { refusalMessage } from '../refusal-message'
@@ -204,8 +206,9 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
     const ready = attempt.current
       ? Promise.resolve(attempt.current)
       : (anonymous ? newFollowSecret() : Promise.resolve(undefined)).then((followSecret) => (attempt.current = { requestId: newRequestId(), ...(followSecret ? { followSecret } : {}) }))
-    ready
-      .then(({ requestId, followSecret }) => {
+    // WeChat asks once whether the station may message the answer (weapp only; declining never stops the filing).
+    Promise.all([ready, anonymous ? undefined : askForMessages([DEFAULT_REQUESTS_CONFIG.messages.answered])])
+      .then(([{ requestId, followSecret }]) => {
         const name = draft.name.trim()
         const phone = draft.phone.trim()
         return call(requestsContract, 'submit', {
