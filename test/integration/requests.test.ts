@@ -68,7 +68,7 @@ describe('the whole loop', () => {
     expect(partnered).toMatchObject({ status: 'accepted', handoffs: [{ answer: '司法所答复：可申请苏木人民调解委员会调解。' }] })
     expectError(await staff(cloud, OFFICER, 'recordPartnerAnswer', { id: filed.id, text: '再次' }), 'FAILED_PRECONDITION')
 
-    const answered = expectOk(await staff(cloud, OFFICER, 'reply', { id: filed.id, text: '请到苏木司法所申请调解，带上承包合同。', textMn: 'ᠰᠤᠮᠤᠨ ᠤ ᠱᠦᠭᠦᠨ ᠲᠠᠰᠤᠭ ᠲᠤ ᠬᠠᠨᠳᠤᠨ᠎ᠠ ᠤᠤ' }))
+    const answered = expectOk(await staff(cloud, OFFICER, 'reply', { id: filed.id, text: '请到苏木司法所申请调解，带上承包合同。', textMn: 'ᠰᠤᠮᠤᠨ ᠤ ᠱᠦᠭᠦᠨ ᠲᠠᠰᠤᠭ ᠲᠤ ᠬᠠᠨᠳᠤᠨ᠎ᠠ ᠤᠤ' }))
     expect(answered.status).toBe('answered')
     expect(messagesTo(cloud, RESIDENT, 'TEMPLATE_REQUEST_ANSWERED').length).toBeGreaterThanOrEqual(1)
 

@@ -104,7 +104,7 @@ describe('decide', () => {
 
 describe('working days', () => {
   // 2026 National Day: 1–7 October off; Sunday 27 September and Saturday 10 October worked (调休).
-  const calendar: WorkCalendar = { holidays: [{ from: '2026-10-01', to: '2026-10-07', name: { zh: '国庆节', mn: 'ᠦᠨᠳᠦᠰᠦᠨ ᠤ ᠪᠠᠶᠠᠷ' } }], workingWeekendDays: ['2026-09-27', '2026-10-10'] }
+  const calendar: WorkCalendar = { holidays: [{ from: '2026-10-01', to: '2026-10-07', name: { zh: '国庆节', mn: 'ᠦᠨᠳᠦᠰᠦᠨ ᠦ ᠪᠠᠶᠠᠷ' } }], workingWeekendDays: ['2026-09-27', '2026-10-10'] }
   const local = (d: Date) => dayjs(d).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm')
 
   it('skips the weekend: filed Friday evening, 3 working days end with Wednesday', () => {

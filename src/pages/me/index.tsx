@@ -19,6 +19,7 @@ import { useSession } from '../../services/session'
 import { useT } from '../../services/use-t'
 import { useRemote } from '../../services/use-remote'
 import { PRIVACY_PAGE } from '../../services/wechat-privacy'
+import { RequestsButtons } from '../index/requests-buttons'
 import { InviteRedeem } from './invite-redeem'
 
 const loadMine = () => call(jurisdictionContract, 'myCommunity', {})
@@ -41,6 +42,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
       {profile.officer ? (
         <Cell className="me-profile-officer" title={t('me.profile.officer')} extra={`${profile.officer.name} · ${profile.officer.title}`} />
       ) : null}
+      <RequestsButtons place="me" />
       <View className="fq-actions">
         <Button className="me-open-community" type="primary" onClick={() => Taro.navigateTo({ url: COMMUNITY_PAGE })}>
           {t('community.title')}
