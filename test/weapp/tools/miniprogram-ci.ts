@@ -25,7 +25,19 @@ export interface CiResult {
 }
 
 /** Compiles and analyses `projectDir` in a child process, which is ended when it has reported. */
-export function runMiniprogramCi(projectDir: string): Promise<CiResult> {
+export async function runMiniprogramCi(projectDir: string): Promise<CiResult> {
+  // miniprogram-ci gives its compiler process a fixed 20 s to start; on two busy cores it can miss
+  // that, and a second start succeeds.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(projectDir)
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !err.message.includes('fork process timeout')) throw err
+    }
+  }
+}
+
+function runOnce(projectDir: string): Promise<CiResult> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'miniprogram-ci-'))
   const compiledDir = path.join(work, 'compiled')
   const reportFile = path.join(work, 'report.json')

@@ -5,9 +5,11 @@
 // component, and answers the `wx` APIs the app calls; `wx.cloud.callFunction` goes to the emulator.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { JSDOM } from 'jsdom'
 import { compileTemplates } from './wechat-compilers'
 
+// jsdom ships no type declarations; the shim needs only its window.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options: object) => { window: Window & typeof globalThis } }
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
 Object.assign(globalThis, { window: dom.window, document: dom.window.document, Node: dom.window.Node, Element: dom.window.Element, HTMLElement: dom.window.HTMLElement, Event: dom.window.Event, CustomEvent: dom.window.CustomEvent })
 // eslint-disable-next-line @typescript-eslint/no-require-imports
