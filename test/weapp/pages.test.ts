@@ -44,6 +44,15 @@ async function settled(page: OpenPage, language: 'zh' | 'mn', errors: string[] =
   throw new Error(`${page.route} did not finish loading in ${language} within ${timeoutMs} ms: title ${page.title()}, text: ${page.text().slice(0, 300)}${errors.length ? `\nerrors:\n${errors.join('\n')}` : ''}`)
 }
 
+/** Waits until the page's text contains `words` (a section that loads after the page is drawn). */
+async function showing(page: OpenPage, words: string, timeoutMs = 30_000) {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; ) {
+    if (page.text().includes(words)) return page.text()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${page.route} never showed "${words}" within ${timeoutMs} ms: ${page.text().slice(0, 400)}`)
+}
+
 const routes = () => {
   const appJson = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> }
   return [...appJson.pages, ...appJson.subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))]
@@ -72,8 +81,7 @@ describe('the home page, before the privacy agreement is accepted', () => {
     const { app, page } = await home('demo-resident-2', 'zh')
     try {
       expect(page.title()).toBe(translate('zh', 'app.name'))
-      expect(page.text()).toContain(translate('zh', 'privacyPrompt.title'))
-      expect(page.text()).toContain(translate('zh', 'privacyPrompt.action'))
+      expect(await showing(page, translate('zh', 'privacyPrompt.title'))).toContain(translate('zh', 'privacyPrompt.action'))
       expect(app.templateWarnings).toEqual([])
     } finally {
       app.close()
@@ -83,7 +91,7 @@ describe('the home page, before the privacy agreement is accepted', () => {
   it('offers an officer the same, in Chinese', async () => {
     const { app, page } = await home('demo-officer-2', 'zh')
     try {
-      expect(page.text()).toContain(translate('zh', 'privacyPrompt.title'))
+      await showing(page, translate('zh', 'privacyPrompt.title'))
       expect(app.templateWarnings).toEqual([])
     } finally {
       app.close()
@@ -94,7 +102,7 @@ describe('the home page, before the privacy agreement is accepted', () => {
     const { app, page } = await home('demo-resident-1', 'mn')
     try {
       expect(page.title()).toBe(translate('mn', 'app.name'))
-      expect(page.text()).toContain(translate('mn', 'privacyPrompt.title'))
+      await showing(page, translate('mn', 'privacyPrompt.title'))
       expect(app.templateWarnings).toEqual([])
     } finally {
       app.close()
@@ -104,6 +112,7 @@ describe('the home page, before the privacy agreement is accepted', () => {
   it('opens the privacy guide when a resident taps its prompt', async () => {
     const { app, page } = await home('demo-resident-2', 'zh')
     try {
+      await showing(page, translate('zh', 'privacyPrompt.action'))
       page.tap(translate('zh', 'privacyPrompt.action'))
       expect(app.current().route).toBe('pages/privacy/index')
       await settled(app.current(), 'zh')
@@ -124,8 +133,7 @@ describe('the home page, once the privacy agreement is accepted', () => {
     const app = appAs(openid)
     try {
       const page = await settled(app.open('/pages/index/index'), language)
-      expect(page.text()).toContain(translate(language, shown))
-      expect(page.text()).not.toContain(translate(language, hidden))
+      expect(await showing(page, translate(language, shown))).not.toContain(translate(language, hidden))
       expect(app.templateWarnings).toEqual([])
     } finally {
       app.close()
