@@ -6,12 +6,19 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PACKAGE_SIZE_CEILING, packageSizes, runMiniprogramCi, unreachableFiles, type CiResult } from './tools/miniprogram-ci'
 import { SYNTAX_CEILING, filesAboveCeiling } from './tools/syntax-ceiling'
-import { copyOf, weappDist } from './support'
+import { copyOf, removeWhenDone, weappDist } from './support'
 
 // miniprogram-ci transpiles the whole build (es6 + enhance): minutes on two busy cores.
 jest.setTimeout(12 * 60_000)
 
 const oversized = (sizes: Record<string, number>) => Object.entries(sizes).filter(([, bytes]) => bytes > PACKAGE_SIZE_CEILING)
+
+/** miniprogram-ci on a folder; its output is removed when the suite ends. */
+async function ciOf(dir: string): Promise<CiResult> {
+  const result = await runMiniprogramCi(dir)
+  removeWhenDone(path.dirname(result.compiledDir))
+  return result
+}
 
 /** A copy of the build uploaded with es6/enhance off: WeChat would ship its JavaScript as it is. */
 function untranspiledCopy(label: string) {
@@ -25,7 +32,7 @@ function untranspiledCopy(label: string) {
 describe('miniprogram-ci on the weapp build', () => {
   let result: CiResult
   beforeAll(async () => {
-    result = await runMiniprogramCi(weappDist)
+    result = await ciOf(weappDist)
   })
 
   it('compiles without error', () => {
@@ -70,7 +77,7 @@ describe('a copy of the build uploaded untranspiled, with a 1.6 MB file and an o
     // A page that carries 1.6 MB (say, an embedded data set) and a script nothing requires.
     appendFileSync(path.join(copy, 'packages', 'notices', 'pages', 'feed', 'index.js'), `\n// ${'x'.repeat(1.6 * 1024 * 1024)}\n`)
     writeFileSync(path.join(copy, 'packages', 'notices', 'orphan.js'), 'module.exports = "nobody requires me"\n')
-    result = await runMiniprogramCi(copy)
+    result = await ciOf(copy)
   })
 
   it('reports the oversized package', () => {
@@ -92,7 +99,7 @@ describe('a copy of the build whose app.json names a page that does not exist', 
     const appJsonFile = path.join(copy, 'app.json')
     const appJson = JSON.parse(readFileSync(appJsonFile, 'utf8')) as { pages: string[] }
     writeFileSync(appJsonFile, JSON.stringify({ ...appJson, pages: [...appJson.pages, 'pages/missing/index'] }))
-    const result = await runMiniprogramCi(copy)
+    const result = await ciOf(copy)
     expect(result.compileError).toMatch(/pages\/missing\/index/)
   })
 })
