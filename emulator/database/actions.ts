@@ -140,7 +140,7 @@ async function getDocument(ctx: DbContext, p: Params, now: number, origin?: Quer
   } else {
     advise(ctx, origin, 'getDocument', coll, filter, Object.keys(order ?? {}))
     const c = ctx.store.collection(coll)
-    matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+    matched = matchDocs(c, filter)
   }
   const list = findDocs(matched, filter, { order, skip, limit, projection })
   return { data: { list: encodeList(list) } }
@@ -152,7 +152,7 @@ async function calculateDocument(ctx: DbContext, p: Params, now: number, origin?
   advise(ctx, origin, 'calculateDocument', coll, filter)
   ctx.stats.read(coll)
   const c = ctx.store.collection(coll)
-  return { data: { total: matchDocs(c.docs.values(), filter, (id) => c.get(id)).length } }
+  return { data: { total: matchDocs(c, filter).length } }
 }
 
 async function insertDocument(ctx: DbContext, p: Params, now: number): Promise<Body> {
@@ -218,7 +218,7 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number, origin?: Q
   }
 
   advise(ctx, origin, 'modifyDocument', coll, filter)
-  const matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+  const matched = matchDocs(c, filter)
   const targets = multi ? matched : matched.slice(0, 1)
   const muts: Mutation[] = []
   let upsertId: unknown
@@ -259,7 +259,7 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number, origin
     return { data: { updated: modified ? 1 : 0, doc: stringifyEJSON(doc) } }
   }
   advise(ctx, origin, 'modifyAndReturnDoc', coll, filter)
-  const [base] = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+  const [base] = matchDocs(c, filter)
   if (!base) return { data: { updated: 0, doc: null } }
   const { doc, modified } = applyUpdate(base, update.ops)
   if (modified) {
@@ -284,7 +284,7 @@ async function removeDocument(ctx: DbContext, p: Params, now: number, origin?: Q
     return { data: { deleted: 1 } }
   }
   advise(ctx, origin, 'removeDocument', coll, filter)
-  const matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+  const matched = matchDocs(c, filter)
   const targets = multi ? matched : matched.slice(0, 1)
   if (targets.length) {
     const durable = ctx.store.apply(targets.map((d) => ({ coll, kind: 'del', id: d._id })))
@@ -315,7 +315,7 @@ async function aggregateDocuments(ctx: DbContext, p: Params, now: number, origin
   let source: Doc[]
   const first = pipeline[0]
   if (first && '$match' in first && first.$match && typeof first.$match === 'object') {
-    source = matchDocs(c.docs.values(), first.$match as Filter, (id) => c.get(id))
+    source = matchDocs(c, first.$match as Filter)
     pipeline.shift()
   } else {
     source = [...c.docs.values()]

@@ -8,7 +8,7 @@ import type { Options } from 'mingo/types'
 import { CloudError, dbRequestFailed, invalidParam } from '../errors'
 import { cloneValue } from '../ejson'
 import { geoQueryOperators, haversine, nearSpec, pointsOf } from './geo'
-import type { Doc } from './store'
+import type { Collection, Doc } from './store'
 
 const context = Context.init({ query: geoQueryOperators as never })
 
@@ -54,16 +54,26 @@ export class CompiledFilter {
   }
 }
 
-/** Documents (stored instances, do not mutate) matching `filter`, in natural order. */
-export function matchDocs(docs: Iterable<Doc>, filter: Filter | undefined, lookupById?: (id: unknown) => Doc | undefined): Doc[] {
+export interface MatchOptions {
+  /** Read every document instead of the candidates an index selects (the property test's reference). */
+  scan?: boolean
+}
+
+/**
+ * Documents (stored instances, do not mutate) matching `filter`, in natural order. An index that
+ * serves the filter selects the candidates; the full filter then decides, so the answer is the
+ * same as a scan's.
+ */
+export function matchDocs(c: Collection, filter: Filter | undefined, opts: MatchOptions = {}): Doc[] {
   const id = singleIdOf(filter)
-  if (id !== undefined && lookupById) {
-    const d = lookupById(id)
+  if (id !== undefined && !opts.scan) {
+    const d = c.get(id)
     return d ? [d] : []
   }
   const q = new CompiledFilter(filter)
+  const pool = (!opts.scan && filter && Object.keys(filter).length > 0 && c.indexedCandidates(filter)) || c.docs.values()
   const out: Doc[] = []
-  for (const d of docs) if (q.test(d)) out.push(d)
+  for (const d of pool) if (q.test(d)) out.push(d)
   return out
 }
 
