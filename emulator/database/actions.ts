@@ -8,7 +8,7 @@ import crypto from 'crypto'
 import { dbRequestFailed, duplicateKey, invalidParam } from '../errors'
 import { cloneValue, decodeValue, parseEJSON, stringifyEJSON } from '../ejson'
 import { Stats } from '../stats'
-import { applyUpdate, assertUpdateDoc, Filter, findDocs, matchDocs, runAggregate, seedFromFilter, singleIdOf } from './engine'
+import { applyUpdate, assertUpdateDoc, CompiledFilter, Filter, findDocs, matchDocs, runAggregate, seedFromFilter, singleIdOf } from './engine'
 import { assertCollectionName, Doc, idKey, Mutation, Store } from './store'
 import { Transaction, TransactionManager } from './transactions'
 import type { IndexAdvisor, QueryOrigin } from './index-advisor'
@@ -118,10 +118,15 @@ function txnOf(ctx: DbContext, p: Params): Transaction | undefined {
   return ctx.txns.get(p.transactionId)
 }
 
-function requireSingleId(filter: Filter | undefined): string | number {
+/** What a filter selects inside a transaction: by id directly, otherwise as the transaction sees the collection. */
+function txnMatches(ctx: DbContext, t: Transaction, coll: string, filter: Filter | undefined): Doc[] {
   const id = singleIdOf(filter)
-  if (id === undefined) throw invalidParam('transactions only support single-document operations: doc(id).get/set/update/remove and collection.add')
-  return id
+  if (id !== undefined) {
+    const d = ctx.txns.read(t, coll, id)
+    return d ? [d] : []
+  }
+  const compiled = new CompiledFilter(filter)
+  return ctx.txns.query(t, coll, matchDocs(ctx.store.collection(coll), filter), (d) => compiled.test(d))
 }
 
 async function getDocument(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
@@ -135,8 +140,7 @@ async function getDocument(ctx: DbContext, p: Params, now: number, origin?: Quer
   const t = txnOf(ctx, p)
   let matched: Doc[]
   if (t) {
-    const d = ctx.txns.read(t, coll, requireSingleId(filter))
-    matched = d ? [d] : []
+    matched = txnMatches(ctx, t, coll, filter)
   } else {
     advise(ctx, origin, 'getDocument', coll, filter, Object.keys(order ?? {}))
     const c = ctx.store.collection(coll)
@@ -209,12 +213,23 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number, origin?: Q
   }
 
   if (t) {
-    const id = requireSingleId(filter)
-    const base = ctx.txns.read(t, coll, id)
-    if (!base && !upsert) return { data: { updated: 0, matched: 0 } }
-    const { doc, modified } = build(base, id)
-    if (modified) ctx.txns.write(t, coll, id, doc)
-    return base ? { data: { updated: modified ? 1 : 0, matched: 1 } } : { data: { updated: 0, matched: 0, upsert_id: id } }
+    const found = txnMatches(ctx, t, coll, filter)
+    const targets = multi ? found : found.slice(0, 1)
+    if (targets.length === 0) {
+      if (!upsert) return { data: { updated: 0, matched: 0 } }
+      const id = singleIdOf(filter) ?? newDocId()
+      ctx.txns.write(t, coll, id, build(undefined, id).doc)
+      return { data: { updated: 0, matched: 0, upsert_id: id } }
+    }
+    let updated = 0
+    for (const base of targets) {
+      const { doc, modified } = build(base, base._id)
+      if (modified) {
+        ctx.txns.write(t, coll, base._id, doc)
+        updated++
+      }
+    }
+    return { data: { updated, matched: targets.length } }
   }
 
   advise(ctx, origin, 'modifyDocument', coll, filter)
@@ -251,11 +266,10 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number, origin
   const t = txnOf(ctx, p)
   const c = ctx.store.collection(coll)
   if (t) {
-    const id = requireSingleId(filter)
-    const base = ctx.txns.read(t, coll, id)
+    const [base] = txnMatches(ctx, t, coll, filter)
     if (!base) return { data: { updated: 0, doc: null } }
     const { doc, modified } = applyUpdate(base, update.ops)
-    if (modified) ctx.txns.write(t, coll, id, doc)
+    if (modified) ctx.txns.write(t, coll, base._id, doc)
     return { data: { updated: modified ? 1 : 0, doc: stringifyEJSON(doc) } }
   }
   advise(ctx, origin, 'modifyAndReturnDoc', coll, filter)
@@ -277,11 +291,10 @@ async function removeDocument(ctx: DbContext, p: Params, now: number, origin?: Q
   const t = txnOf(ctx, p)
   const c = ctx.store.collection(coll)
   if (t) {
-    const id = requireSingleId(filter)
-    const base = ctx.txns.read(t, coll, id)
-    if (!base) return { data: { deleted: 0 } }
-    ctx.txns.write(t, coll, id, null)
-    return { data: { deleted: 1 } }
+    const found = txnMatches(ctx, t, coll, filter)
+    const targets = multi ? found : found.slice(0, 1)
+    for (const base of targets) ctx.txns.write(t, coll, base._id, null)
+    return { data: { deleted: targets.length } }
   }
   advise(ctx, origin, 'removeDocument', coll, filter)
   const matched = matchDocs(c, filter)
