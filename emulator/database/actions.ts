@@ -139,10 +139,10 @@ async function getDocument(ctx: DbContext, p: Params, now: number, origin?: Quer
   ctx.stats.read(coll)
   const t = txnOf(ctx, p)
   let matched: Doc[]
+  advise(ctx, origin, 'getDocument', coll, filter, Object.keys(order ?? {}))
   if (t) {
     matched = txnMatches(ctx, t, coll, filter)
   } else {
-    advise(ctx, origin, 'getDocument', coll, filter, Object.keys(order ?? {}))
     const c = ctx.store.collection(coll)
     matched = matchDocs(c, filter)
   }
@@ -212,6 +212,7 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number, origin?: Q
     return applyUpdate(start, update.ops)
   }
 
+  advise(ctx, origin, 'modifyDocument', coll, filter)
   if (t) {
     const found = txnMatches(ctx, t, coll, filter)
     const targets = multi ? found : found.slice(0, 1)
@@ -232,7 +233,6 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number, origin?: Q
     return { data: { updated, matched: targets.length } }
   }
 
-  advise(ctx, origin, 'modifyDocument', coll, filter)
   const matched = matchDocs(c, filter)
   const targets = multi ? matched : matched.slice(0, 1)
   const muts: Mutation[] = []
@@ -265,6 +265,7 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number, origin
   if (update.kind !== 'ops') throw invalidParam('data must be an update')
   const t = txnOf(ctx, p)
   const c = ctx.store.collection(coll)
+  advise(ctx, origin, 'modifyAndReturnDoc', coll, filter)
   if (t) {
     const [base] = txnMatches(ctx, t, coll, filter)
     if (!base) return { data: { updated: 0, doc: null } }
@@ -272,7 +273,6 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number, origin
     if (modified) ctx.txns.write(t, coll, base._id, doc)
     return { data: { updated: modified ? 1 : 0, doc: stringifyEJSON(doc) } }
   }
-  advise(ctx, origin, 'modifyAndReturnDoc', coll, filter)
   const [base] = matchDocs(c, filter)
   if (!base) return { data: { updated: 0, doc: null } }
   const { doc, modified } = applyUpdate(base, update.ops)
@@ -290,13 +290,13 @@ async function removeDocument(ctx: DbContext, p: Params, now: number, origin?: Q
   const multi = p.multi !== false
   const t = txnOf(ctx, p)
   const c = ctx.store.collection(coll)
+  advise(ctx, origin, 'removeDocument', coll, filter)
   if (t) {
     const found = txnMatches(ctx, t, coll, filter)
     const targets = multi ? found : found.slice(0, 1)
     for (const base of targets) ctx.txns.write(t, coll, base._id, null)
     return { data: { deleted: targets.length } }
   }
-  advise(ctx, origin, 'removeDocument', coll, filter)
   const matched = matchDocs(c, filter)
   const targets = multi ? matched : matched.slice(0, 1)
   if (targets.length) {
