@@ -160,12 +160,12 @@ export class QueryIndex {
     for (const [i, p] of this.paths.entries()) {
       const { values, indexable, multikey } = valuesAt(doc, p)
       if (multikey) this.arraysAt[i].add(dk)
-      const distinct = values.filter((v, j) => values.findIndex((w) => compareValues(v, w) === 0) === j)
+      const distinct = values.length === 1 ? values : values.filter((v, j) => values.findIndex((w) => compareValues(v, w) === 0) === j)
       if (!indexable || combos.length * distinct.length > MAX_KEYS_PER_DOC) {
         this.unindexable.add(dk)
         return
       }
-      combos = combos.flatMap((c) => distinct.map((v) => [...c, v]))
+      combos = distinct.length === 1 ? combos.map((c) => (c.push(distinct[0]), c)) : combos.flatMap((c) => distinct.map((v) => [...c, v]))
     }
     const keys = combos.map((c) => [...c, dk])
     for (const k of keys) this.tree.set(k, dk)
