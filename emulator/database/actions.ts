@@ -334,11 +334,36 @@ async function aggregateDocuments(ctx: DbContext, p: Params, now: number, origin
     source = [...c.docs.values()]
   }
   const copy = source.map((d) => cloneValue(d))
-  const list = runAggregate(copy, pipeline, (name) => {
-    ctx.stats.read(name)
-    return ctx.store.cloneDocsOf(name)
+  const lookups = indexedLookups(pipeline)
+  const list = runAggregate(copy, lookups.pipeline, (name) => {
+    const lookup = lookups.sources.get(name)
+    ctx.stats.read(lookup?.from ?? name)
+    if (!lookup) return ctx.store.cloneDocsOf(name)
+    const c = ctx.store.collections.get(lookup.from)
+    return c ? matchDocs(c, lookup.match).map((d) => cloneValue(d)) : []
   })
   return { data: { list: encodeList(list) } }
+}
+
+/**
+ * A `$lookup` with a sub-pipeline and no `let` reads the same documents for every input document:
+ * its leading `$match` selects them once, through the indexes, instead of a copy of the whole
+ * collection. The stage reads them under a private name; its `$match` still runs, so the answer is
+ * the same.
+ */
+function indexedLookups(pipeline: Record<string, unknown>[]): { pipeline: Record<string, unknown>[]; sources: Map<string, { from: string; match: Filter }> } {
+  const sources = new Map<string, { from: string; match: Filter }>()
+  const rewritten = pipeline.map((stage, i) => {
+    const spec = stage.$lookup as Record<string, unknown> | undefined
+    if (!spec || spec.let !== undefined || typeof spec.from !== 'string' || !Array.isArray(spec.pipeline)) return stage
+    const first = spec.pipeline[0] as Record<string, unknown> | undefined
+    const match = first?.$match
+    if (!match || typeof match !== 'object' || Array.isArray(match)) return stage
+    const name = `\u0000lookup-${i}`
+    sources.set(name, { from: spec.from, match: match as Filter })
+    return { $lookup: { ...spec, from: name } }
+  })
+  return { pipeline: rewritten, sources }
 }
 
 async function addCollection(ctx: DbContext, p: Params): Promise<Body> {

@@ -90,6 +90,20 @@ describe('aggregation date operators', () => {
   })
 })
 
+describe('$lookup with a sub-pipeline', () => {
+  it('joins what each sub-pipeline selects, two lookups on one collection apart', async () => {
+    const { list } = await db
+      .collection('ledger')
+      .aggregate()
+      .match({ _id: 'a' })
+      .lookup({ from: 'orders', pipeline: $.pipeline().match({ total: _.gt(10) }).project({ _id: 1 }).done(), as: 'big' })
+      .lookup({ from: 'orders', pipeline: $.pipeline().match({ 'items.sku': 'tea' }).sort({ _id: -1 }).project({ _id: 1 }).done(), as: 'tea' })
+      .lookup({ from: 'nowhere', pipeline: $.pipeline().match({ x: 1 }).done(), as: 'none' })
+      .end()
+    expect(list).toEqual([{ _id: 'a', owner: 'x', balance: 10, big: [{ _id: 'o1' }, { _id: 'o3' }], tea: [{ _id: 'o2' }, { _id: 'o1' }], none: [] }])
+  })
+})
+
 describe('$geoNear as an aggregation stage', () => {
   it('answers the nearest places first with their distance, within maxDistance', async () => {
     const { list } = await db
