@@ -133,8 +133,6 @@ async function actionFigures(emulator: Emulator) {
     { fn: 'jurisdiction', name: 'jurisdiction.listCommunities', openid: () => 'demo-resident-1', event: () => ({ action: 'listCommunities' }) },
     { fn: 'jurisdiction', name: 'jurisdiction.myCommunity', openid: () => 'demo-resident-1', event: () => ({ action: 'myCommunity' }) },
     { fn: 'jurisdiction', name: 'jurisdiction.bindCommunityByLocation', openid: (i) => `bench-new-${i}`, event: (i) => ({ action: 'bindCommunityByLocation', lng: 106.25 + (i % 20) * 0.01, lat: 41.6 }) },
-    { fn: 'jurisdiction', name: 'jurisdiction.askOfficer (routed request)', openid: (i) => `bench-new-${i}`, event: (i) => ({ action: 'askOfficer', question: 'bench', location: { lng: 106.25 + (i % 20) * 0.01, lat: 41.6 } }) },
-    { fn: 'jurisdiction', name: 'jurisdiction.routedToMe', openid: () => 'demo-officer-1', event: () => ({ action: 'routedToMe' }) },
   ]
   await emulator.seed({ officers: Array.from({ length: ROUNDS }, (_, i) => ({ _id: `bench-officer-${i}`, name: `Bench ${i}`, title: 'bench', languages: ['zh'], communityIds: [], openid: null })) })
 

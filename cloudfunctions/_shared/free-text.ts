@@ -15,8 +15,6 @@ export interface FreeText {
 
 export const FREE_TEXT: Record<string, Record<string, FreeText>> = {
   jurisdiction: {
-    askOfficer: { scene: SCENE.comment, fields: ['question', 'addressText'] },
-    reassignRequest: { scene: SCENE.comment, fields: ['note'] },
   },
   booking: {
     closeCounterDay: { scene: SCENE.comment, fields: ['reason'] },

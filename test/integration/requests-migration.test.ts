@@ -16,10 +16,19 @@ beforeAll(async () => {
 afterAll(() => cloud.stop())
 
 it('moves every routed request once, as a consultation its resident and officer find', async () => {
-  const asked = [] as string[]
-  for (const question of ['草场证丢了怎么补？', '外地牌照车辆怎么年检？']) {
-    asked.push(expectOk(await cloud.call<{ id: string }>(RESIDENT, 'jurisdiction', { action: 'askOfficer', question, communityId: 'gacha-bayanbulag' })).id)
+  // What jurisdiction's askOfficer (removed with this migration) stored, routed to officer-1.
+  const decision = {
+    communityId: 'gacha-bayanbulag', districtId: null, gridCellId: null,
+    assignee: { officerId: 'officer-1', as: 'community_officer' }, communityOfficerId: 'officer-1',
+    escalation: { level2: [], level3: [] },
+    steps: [{ kind: 'located_in', communityId: 'gacha-bayanbulag', method: 'given' }, { kind: 'assigned', officerId: 'officer-1', as: 'community_officer' }],
   }
+  await cloud.emulator.seed({
+    routed_requests: ['草场证丢了怎么补？', '外地牌照车辆怎么年检？'].map((question, i) => ({
+      _id: `legacy-question-${i}`, kind: 'consultation', question, requesterOpenid: RESIDENT, status: 'open', createdAt: new Date(Date.now() - (i + 1) * 3_600_000),
+      assigneeOfficerId: 'officer-1', decision, reason: { zh: '巴音布拉格嘎查的社区民警', mn: 'ᠪᠠᠶᠠᠨᠪᠤᠯᠠᠭ' }, jurisdictionVersion: 1, reassignments: [],
+    })),
+  })
   const before = (await cloud.stored('routed_requests')).length
 
   cloud.resetWrites()
