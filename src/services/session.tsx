@@ -8,6 +8,7 @@ import type { Profile } from '../core/account/contract'
 import { call, CloudCallError } from './cloud'
 import { getDemoOpenid, setDemoOpenid } from './demo-identity'
 import { readLocalPreferences, writeLocalPreferences, type LocalPreferences } from './local-preferences'
+import { withOfflineCopy } from './offline-cache'
 
 export type SessionState =
   /** h5 only: the local demo has no WeChat login, so someone must pick a demo identity first. */
@@ -41,6 +42,8 @@ export function asCloudError(err: unknown): CloudCallError {
   return err instanceof CloudCallError ? err : new CloudCallError('INTERNAL', err instanceof Error ? err.message : String(err))
 }
 
+const loadProfile = () => call(accountContract, 'me', {}, { readOnly: true })
+
 const needsDemoIdentity = () => process.env.TARO_ENV === 'h5' && !getDemoOpenid()
 
 export function SessionProvider({ children }: PropsWithChildren) {
@@ -62,7 +65,8 @@ export function SessionProvider({ children }: PropsWithChildren) {
     }
     setState({ status: 'loading' })
     try {
-      const profile = await call(accountContract, 'me', {})
+      // Without a connection the last loaded profile opens the app, so what was loaded stays readable.
+      const profile = await withOfflineCopy('account.me', accountContract.actions.me.output, loadProfile, () => undefined)()
       // A choice made on this device and not yet stored wins; the sync effect below pushes it.
       if (preferencesRef.current.synced) rememberPreferences({ language: profile.language, elderMode: profile.elderMode, synced: true })
       setState({ status: 'ready', profile })

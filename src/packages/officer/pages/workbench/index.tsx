@@ -11,6 +11,8 @@ import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
 import { useRemote } from '../../../../services/use-remote'
+import { OfflineAsOf } from '../../../../components/offline-state'
+import { useOfflineRemote } from '../../../../services/offline-cache'
 import { CoveredCommunities } from '../../components/covered-communities'
 import { OfficerRecord } from '../../components/officer-record'
 import { RoutedRequestCard } from '../../components/routed-request-card'
@@ -26,12 +28,13 @@ import '../../officer.css'
 import { contactsOf, useOfficerNames } from '../../officer-names'
 
 const loadCovered = () => call(jurisdictionContract, 'coveredCommunities', {})
-const loadRouted = () => call(jurisdictionContract, 'routedToMe', {})
+const loadRouted = () => call(jurisdictionContract, 'routedToMe', {}, { readOnly: true })
 
 function Workbench({ officerId }: { officerId: string }) {
   const t = useOfficerT()
   const covered = useRemote(loadCovered)
-  const routed = useRemote(loadRouted)
+  // Today's inbox stays readable offline, with the time it was loaded.
+  const routed = useOfflineRemote('jurisdiction.routedToMe', jurisdictionContract.actions.routedToMe.output, loadRouted)
   // New requests arrive while the officer is elsewhere: look again each time the screen shows.
   const shown = useRef(false)
   useDidShow(() => {
@@ -44,6 +47,7 @@ function Workbench({ officerId }: { officerId: string }) {
 
   return (
     <>
+      <OfflineAsOf at={routed.asOf} />
       {routed.state.status === 'loading' ? <LoadingView /> : null}
       {routed.state.status === 'error' ? <ErrorView error={routed.state.error} onRetry={() => void routed.reload({ showLoading: true })} /> : null}
       {routed.state.status === 'ready' && requests.length === 0 ? (
