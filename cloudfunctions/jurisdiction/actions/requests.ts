@@ -1,6 +1,7 @@
 // Requests routed to officers. Routing is pure (src/core/routing); here it gets the current
 // jurisdiction, today's roster and each officer's open cases, and the decision is stored with
 // its reason so whoever receives the request can see why it came to them.
+import { createHash } from 'node:crypto'
 import * as z from 'zod'
 import { AppError } from '../../../src/core/envelope'
 import type { RoutedRequestView } from '../../../src/core/jurisdiction/contract'
@@ -9,6 +10,7 @@ import { officerContact } from '../../../src/core/jurisdiction/views'
 import { RequestKind, RouteResult, describeRoute, route } from '../../../src/core/routing'
 import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
+import { isDuplicateKey } from '../../_shared/documents'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 
@@ -58,7 +60,7 @@ async function openCasesByOfficer(): Promise<Record<string, number>> {
 
 export async function askOfficer(
   ctx: Ctx,
-  input: { question: string; location?: { lng: number; lat: number }; communityId?: string; addressText?: string; language: 'zh' | 'mn'; urgency: 'normal' | 'urgent' },
+  input: { question: string; location?: { lng: number; lat: number }; communityId?: string; addressText?: string; language: 'zh' | 'mn'; urgency: 'normal' | 'urgent'; requestId?: string },
 ) {
   const { jurisdiction, index, version } = await loadCurrent()
   const now = ctx.now()
@@ -82,8 +84,21 @@ export async function askOfficer(
     jurisdictionVersion: version,
     reassignments: [],
   }
-  const { _id } = (await requests().add({ data: doc })) as { _id: string }
-  return toView({ _id, ...doc }, jurisdiction)
+  if (!input.requestId) {
+    const { _id } = (await requests().add({ data: doc })) as { _id: string }
+    return toView({ _id, ...doc }, jurisdiction)
+  }
+  // Keyed by the attempt, so a resend after a lost answer finds the first request instead of making a second.
+  const _id = `ask-${createHash('sha256').update(`${ctx.openid}:${input.requestId}`).digest('hex').slice(0, 32)}`
+  try {
+    await requests().add({ data: { _id, ...doc } })
+    return toView({ _id, ...doc }, jurisdiction)
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    const { data } = (await requests().where({ _id, requesterOpenid: ctx.openid }).limit(1).get()) as { data: unknown[] }
+    if (data.length === 0) throw error
+    return toView(RequestDoc.parse(data[0]), jurisdiction)
+  }
 }
 
 async function listViews(where: Record<string, unknown>) {

@@ -2,7 +2,7 @@
 // versioned for rollback), residents' binding to a community, and requests routed to officers.
 import * as z from 'zod'
 import { defineFunction } from '../contract'
-import { DocId, Language } from '../ids'
+import { DocId, Language, RequestId } from '../ids'
 import { ANYONE } from '../roles'
 import { RequestKind, RouteResult } from '../routing/result'
 import { Latitude, LocalizedName, Longitude } from './primitives'
@@ -107,6 +107,8 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
       addressText: z.string().trim().max(200).optional(),
       language: Language.default('zh'),
       urgency: z.enum(['normal', 'urgent']).default('normal'),
+      /** The attempt's key: a repeat (a resend after a lost answer) answers the request it made. */
+      requestId: RequestId.optional(),
     }),
     output: RoutedRequestView,
     roles: ANYONE, scope: 'own',

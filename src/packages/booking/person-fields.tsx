@@ -13,7 +13,7 @@ export interface PersonDraft {
   idNumber: string
 }
 
-const PersonDraftSchema = z.object({ relation: z.enum(['self', 'family']), name: z.string(), phone: z.string(), idNumber: z.string() })
+export const PersonDraftSchema = z.object({ relation: z.enum(['self', 'family']), name: z.string(), phone: z.string(), idNumber: z.string() })
 
 /** The booking form as kept on the device (services/drafts.ts); read back with this schema. */
 export const BookingDraft = z.object({
