@@ -1,7 +1,7 @@
 // "Ask my officer" (consultation), on the community page under the officer's card: a short
 // question, whether it is urgent, answered in the language the resident reads the app in. The
 // cloud routes it and says who will answer and why; earlier questions follow with their status.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
 import { jurisdictionContract, type RoutedRequestView } from '../../core/jurisdiction/contract'
@@ -13,12 +13,17 @@ import { call } from '../../services/cloud'
 import { asCloudError, useSession } from '../../services/session'
 import { formatStationTime } from '../../services/station-time'
 import { errorMessageKey, useT } from '../../services/use-t'
-import { useRemote } from '../../services/use-remote'
+import { OfflineAsOf, QueuedNotice } from '../../components/offline-state'
+import { useFormDraft } from '../../services/drafts'
+import { useOfflineRemote } from '../../services/offline-cache'
+import { refusalOf, submitOrQueue, useQueued } from '../../services/outbox'
+import { newRequestId } from '../../services/request-id'
 
 /** The contract's limit (askOfficer.question), checked here first so nobody loses a long text. */
 const MAX_QUESTION = 500
 
-const loadAsked = () => call(jurisdictionContract, 'myAskedRequests', {})
+const loadAsked = () => call(jurisdictionContract, 'myAskedRequests', {}, { readOnly: true })
+const ASK_DRAFT = 'jurisdiction.ask'
 
 export interface AskOfficerProps {
   /** Who answers first: the community officer's name, or null before a community is chosen. */
@@ -30,12 +35,29 @@ export function AskOfficer({ officerName, communityName }: AskOfficerProps) {
   const t = useT()
   const toast = usePageToast()
   const { language } = useSession()
-  const asked = useRemote(loadAsked)
+  const asked = useOfflineRemote('jurisdiction.myAskedRequests', jurisdictionContract.actions.myAskedRequests.output, loadAsked)
   const [question, setQuestion] = useState('')
   const [urgent, setUrgent] = useState(false)
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [sent, setSent] = useState<RoutedRequestView | null>(null)
+  // One attempt, one key: a resend after a lost answer reuses it; a new question gets a new one.
+  const requestId = useRef<string | null>(null)
+  const draft = useFormDraft(ASK_DRAFT, { question, urgent }, {
+    restore: (stored) => {
+      const { question: q, urgent: u } = (stored ?? {}) as { question?: unknown; urgent?: unknown }
+      if (typeof q === 'string') setQuestion(q)
+      if (typeof u === 'boolean') setUrgent(u)
+    },
+  })
+  const waiting = useQueued(ASK_DRAFT, (entry) => {
+    requestId.current = null
+    if (entry.state === 'sent') {
+      setQuestion('')
+      setUrgent(false)
+      void asked.reload()
+    } else if (entry.state === 'refused') toast(t(errorMessageKey(refusalOf(entry))))
+  })
   const reason = (request: RoutedRequestView) => (language === 'mn' ? request.reason.mn : request.reason.zh)
 
   const submit = () => {
@@ -45,9 +67,14 @@ export function AskOfficer({ officerName, communityName }: AskOfficerProps) {
     setBusy(true)
     setFieldError(null)
     // A promise chain, not an async function: see services/use-remote.ts.
-    call(jurisdictionContract, 'askOfficer', { question: text, language, urgency: urgent ? 'urgent' : 'normal' })
+    requestId.current ??= newRequestId()
+    submitOrQueue(jurisdictionContract, 'askOfficer', { question: text, language, urgency: urgent ? 'urgent' : 'normal', requestId: requestId.current }, { kind: 'request', draftKey: ASK_DRAFT })
       .then(
-        (request) => {
+        (submitted) => {
+          if (submitted.status === 'queued') return
+          const request = submitted.data
+          requestId.current = null
+          draft.clear()
           setSent(request)
           setQuestion('')
           setUrgent(false)
@@ -75,6 +102,7 @@ export function AskOfficer({ officerName, communityName }: AskOfficerProps) {
             maxlength={MAX_QUESTION}
             placeholder={t('ask.form.placeholder')}
             onInput={(e) => {
+              requestId.current = null
               setQuestion(e.detail.value)
               setFieldError(null)
             }}
@@ -95,10 +123,11 @@ export function AskOfficer({ officerName, communityName }: AskOfficerProps) {
         </View>
         <View className="fq-muted ask-language">{t('ask.form.language', { language: t(LANGUAGE_NAME_KEYS[language]) })}</View>
         <View className="fq-actions">
-          <Button className="ask-submit" type="primary" size="large" loading={busy} onClick={submit}>
+          <Button className="ask-submit" type="primary" size="large" loading={busy} disabled={waiting} onClick={submit}>
             {t('ask.form.submit')}
           </Button>
         </View>
+        {waiting ? <QueuedNotice /> : null}
         {sent ? (
           <View className="fq-notice ask-sent" role="status">
             <View className="fq-text">{t('ask.sent.title')}</View>
@@ -107,6 +136,7 @@ export function AskOfficer({ officerName, communityName }: AskOfficerProps) {
           </View>
         ) : null}
       </SectionCard>
+      <OfflineAsOf at={asked.asOf} />
       {asked.state.status === 'loading' ? <LoadingView /> : null}
       {asked.state.status === 'error' ? <ErrorView error={asked.state.error} onRetry={() => void asked.reload({ showLoading: true })} /> : null}
       {asked.state.status === 'ready' && asked.state.data.length > 0 ? (
