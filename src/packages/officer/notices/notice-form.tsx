@@ -23,7 +23,7 @@ import { groupName } from './labels'
 
 const VALID_DAYS = [1, 3, 7, 30, 90] as const
 const COMPOSE_DRAFT = 'notices.compose'
-/** A new notice as kept on the device while composed (docs/offline.md); corrections are not kept. */
+/** A notice as kept on the device while composed or corrected (docs/offline.md). */
 const StoredDraft = z.object({ category: z.enum(CATEGORIES), urgency: Urgency, titleZh: z.string(), titleMn: z.string(), bodyZh: z.string(), bodyMn: z.string(), targets: z.array(z.string()), days: z.number() })
 
 interface Draft {
@@ -79,11 +79,11 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
     targets: correcting?.targets ?? (groups.length === 1 ? [groups[0].id] : []),
     days: 7,
   }))
-  // Correcting works on a published notice; only a new one is kept as a draft.
+  // A new notice and a correction in progress each keep their own draft.
   const kept = useFormDraft(correcting ? `notices.correct.${correcting.id}` : COMPOSE_DRAFT, draft, {
     restore: (stored) => {
       const parsed = StoredDraft.safeParse(stored)
-      if (parsed.success && !correcting) setDraft(parsed.data)
+      if (parsed.success) setDraft(parsed.data)
     },
   })
   const [busy, setBusy] = useState(false)
