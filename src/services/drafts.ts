@@ -57,16 +57,22 @@ export function useFormDraft<T>(form: string, snapshot: T, options: DraftOptions
   // What the untouched form holds: not worth a draft, and not to be written over a stored one.
   const pristine = useRef(serialized)
   const written = useRef<string | null>(null)
+  // Between mount and the restored state's first render the form still shows its initial state,
+  // which must not be taken for "emptied by the person" and clear the draft being restored.
+  const restoring = useRef(false)
 
   useEffect(() => {
     const stored = readDraft(form)
     if (stored !== undefined) {
       written.current = JSON.stringify(stored)
+      restoring.current = true
       optionsRef.current.restore(stored)
     }
   }, [form])
 
   useEffect(() => {
+    if (restoring.current && serialized === pristine.current) return
+    restoring.current = false
     if (serialized === written.current) return
     if (serialized === pristine.current) {
       if (written.current !== null) clearDraft(form)

@@ -56,6 +56,8 @@ const draftKeys = (page: Page) => page.evaluate(() => Object.keys(window.localSt
 describe('a booking made without a connection', () => {
   it('waits with its draft, survives a reload and is sent once when the network returns', async () => {
     const { context, page } = await harness.openPhone()
+    // Without a connection each read waits for its retries before the offline copy shows.
+    page.setDefaultTimeout(120_000)
     try {
       await signIn(page, BOOKER)
       const before = (await myBookings(BOOKER)).bookings.length
@@ -109,6 +111,8 @@ describe('a booking made without a connection', () => {
 describe('a dispute filed without a connection', () => {
   it('keeps the danger answer and the text through a reload and files once when the network returns', async () => {
     const { context, page } = await harness.openPhone()
+    // Without a connection each read waits for its retries before the offline copy shows.
+    page.setDefaultTimeout(120_000)
     try {
       await signIn(page, FILER)
       await on(page, 'home', '.home-open-mediation').click()
@@ -157,6 +161,8 @@ describe('a dispute filed without a connection', () => {
 describe('a resident who loaded the app once', () => {
   it('still reads the officer’s card, the 110 line, the check-in code and an opened notice, each with its time', async () => {
     const { context, page } = await harness.openPhone()
+    // Without a connection each read waits for its retries before the offline copy shows.
+    page.setDefaultTimeout(120_000)
     try {
       // Online once: the home with the officer, the bookings, a notice opened.
       await signIn(page, READER)

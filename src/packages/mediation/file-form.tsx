@@ -85,8 +85,17 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
     setType(null)
     setDescription('')
   }
+  // Sent by the outbox: every field empties, so nothing of the filed dispute is kept as a draft.
+  const emptyAll = () => {
+    startOver()
+    setName(defaultName)
+    setPhone('')
+    setOtherName('')
+    setOtherPhone('')
+    setAddress('')
+  }
   const waiting = useQueued(FILE_DRAFT, (entry) => {
-    if (entry.state === 'sent') startOver()
+    if (entry.state === 'sent') emptyAll()
     else if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
   })
   const chooseType = (next: DisputeType) => {

@@ -115,7 +115,11 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
   })
   const waiting = useQueued(BOOKING_DRAFT, (entry) => {
     onBooked()
-    if (entry.state === 'sent') restart()
+    if (entry.state === 'sent') {
+      // Sent by the outbox: the form starts empty again, as after a booking made online.
+      setPerson(emptyPerson(profile.displayName ?? ''))
+      restart()
+    }
     else if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
   })
 
