@@ -8,7 +8,7 @@ import type { Profile } from '../core/account/contract'
 import { call, CloudCallError } from './cloud'
 import { getDemoOpenid, setDemoOpenid } from './demo-identity'
 import { readLocalPreferences, writeLocalPreferences, type LocalPreferences } from './local-preferences'
-import { withOfflineCopy } from './offline-cache'
+import { rememberCopy, withOfflineCopy } from './offline-cache'
 
 export type SessionState =
   /** h5 only: the local demo has no WeChat login, so someone must pick a demo identity first. */
@@ -79,7 +79,12 @@ export function SessionProvider({ children }: PropsWithChildren) {
     void refresh()
   }, [refresh])
 
-  const applyProfile = useCallback((profile: Profile) => setState({ status: 'ready', profile }), [])
+  // A profile an action returned is the latest: it replaces the offline copy too (after the privacy
+  // agreement, a copy from before it would reopen the app offline on the agreement again).
+  const applyProfile = useCallback((profile: Profile) => {
+    rememberCopy('account.me', profile)
+    setState({ status: 'ready', profile })
+  }, [])
 
   const profile = state.status === 'ready' ? state.profile : null
   const profileLoaded = profile !== null
@@ -90,6 +95,7 @@ export function SessionProvider({ children }: PropsWithChildren) {
     const sent = { language: preferences.language, elderMode: preferences.elderMode }
     call(accountContract, 'updatePreferences', sent).then(
       (stored) => {
+        rememberCopy('account.me', stored)
         setState({ status: 'ready', profile: stored })
         setSyncError(null)
         const now = preferencesRef.current
