@@ -2,7 +2,7 @@
 // limits, the no-op round trip through the emulator, and per action its database requests and
 // latency as a ratio to that no-op round trip (ratios survive a slower or busier machine); then
 // how the heaviest actions scale with 1×, 10× and 100× data, and a load of simulated users.
-// `npm run bench -- load` (or `scale`, `actions`, `sizes`, `budgets`) runs one section; `budgets`
+// `npm run bench -- load` (or `scale`, `actions`, `sizes`, `budgets`, `network`) runs one section; `budgets`
 // is the one pass/fail section: the bench exits non-zero when an action is over its budget. Every table is also
 // written with the date and the machine to bench-results/latest.json.
 import { execFileSync } from 'node:child_process'
@@ -17,6 +17,7 @@ import { benchBudgets } from './bench-budgets'
 import { benchLoad } from './bench-load'
 import { benchMediation } from './bench-mediation'
 import { benchRequests } from './bench-requests'
+import { benchNetwork } from './bench-network'
 import { benchNotices } from './bench-notices'
 import { benchPrivacy } from './bench-privacy'
 import { benchScale, scaleRatios } from './bench-scale'
@@ -164,7 +165,7 @@ async function actionFigures(emulator: Emulator) {
   report(`actions through the emulator's HTTP gateway (${ROUNDS} sequential calls each; db requests = database requests per call counted by the emulator)`, rows)
 }
 
-const SECTIONS = ['sizes', 'budgets', 'actions', 'scale', 'load'] as const
+const SECTIONS = ['sizes', 'network', 'budgets', 'actions', 'scale', 'load'] as const
 type Section = (typeof SECTIONS)[number]
 
 async function withBenchCloud(run: (emulator: Emulator) => Promise<void>) {
@@ -190,6 +191,9 @@ async function main() {
     report('routing (pure, src/core/routing) against synthetic jurisdictions', await benchRouting())
   }
   await buildFunctions({ quiet: true })
+  if (sections.has('network')) {
+    report('slow networks: weapp bytes before the home is usable, and the h5 first screen at 2G (250 kbit/s down, 800 ms round trip); at2G = time at that profile (weapp: computed; h5: measured in Chromium)', await benchNetwork())
+  }
   let overBudget = 0
   if (sections.has('budgets')) {
     await withBenchCloud(async (emulator) => {

@@ -9,14 +9,21 @@ import { usePageToast } from '../../components/page-shell'
 import { SectionCard } from '../../components/section-card'
 import { localizedName } from '../../i18n/localized-name'
 import { call } from '../../services/cloud'
+import * as z from 'zod'
+import { QueuedNotice } from '../../components/offline-state'
+import { useFormDraft } from '../../services/drafts'
+import { refusalOf, submitOrQueue, useQueued } from '../../services/outbox'
 import { asCloudError, useSession } from '../../services/session'
 import { formatStationTime } from '../../services/station-time'
 import { useBookingT } from './i18n'
-import { emptyPerson, personInput, personProblem, PersonFields, type PersonDraft } from './person-fields'
+import { emptyPerson, keepOnDevice, personInput, personProblem, PersonDraftSchema, PersonFields, type PersonDraft } from './person-fields'
 import { refusalMessage } from './refusal-message'
 import { newRequestId } from '../../services/request-id'
 
-const REASONS: HomeVisitReason[] = ['age', 'disability', 'illness', 'distance']
+const REASONS = ['age', 'disability', 'illness', 'distance'] as const satisfies readonly HomeVisitReason[]
+
+/** The door-to-door request as kept on the device (without the identity number, docs/offline.md). */
+const HomeVisitDraft = z.object({ person: PersonDraftSchema, reason: z.enum(REASONS), birthDate: z.string(), address: z.string(), note: z.string() })
 
 export interface HomeVisitFormProps {
   service: ServiceView
@@ -43,13 +50,31 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
     setter(value)
   }
 
+  // One draft per service: the form opens again for the same service.
+  const draftKey = `booking.homeVisit.${service.id}`
+  const draft = useFormDraft(draftKey, { person, reason, birthDate, address, note }, {
+    keep: keepOnDevice,
+    restore: (stored) => {
+      const parsed = HomeVisitDraft.safeParse(stored)
+      if (!parsed.success) return
+      setPerson(parsed.data.person)
+      setReason(parsed.data.reason)
+      setBirthDate(parsed.data.birthDate)
+      setAddress(parsed.data.address)
+      setNote(parsed.data.note)
+    },
+  })
+  const waiting = useQueued(draftKey, (entry) => {
+    if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
+  })
+
   const submit = () => {
     const personIssue = personProblem(person)
     if (personIssue) return setProblem(t(personIssue))
     if (!address.trim()) return setProblem(t('home.addressMissing'))
     requestId.current ??= newRequestId()
     setBusy(true)
-    call(bookingContract, 'requestHomeVisit', {
+    submitOrQueue(bookingContract, 'requestHomeVisit', {
       requestId: requestId.current,
       serviceId: service.id,
       person: { ...personInput(person), ...(birthDate.trim() ? { birthDate: birthDate.trim() } : {}) },
@@ -57,10 +82,13 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
       ...(note.trim() ? { note: note.trim() } : {}),
       addressText: address.trim(),
       language,
-    })
+    }, { kind: 'homeVisit', draftKey })
       .then(
-        (visit) => {
+        (submitted) => {
+          if (submitted.status === 'queued') return
+          const visit = submitted.data
           requestId.current = null
+          draft.clear()
           toast(t('home.sent'))
           onSent(visit)
         },
@@ -98,8 +126,9 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
         <Input className="home-note" placeholder={t('home.note')} value={note} maxLength={200} onChange={edit(setNote)} />
       </View>
       {problem ? <View className="fq-field-error home-visit-error">{problem}</View> : null}
+      {waiting ? <QueuedNotice /> : null}
       <View className="fq-actions">
-        <Button className="home-visit-submit" type="primary" loading={busy} onClick={submit}>
+        <Button className="home-visit-submit" type="primary" loading={busy} disabled={waiting} onClick={submit}>
           {t('home.submit')}
         </Button>
       </View>

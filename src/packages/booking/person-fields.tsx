@@ -2,6 +2,8 @@
 // identity number (stored encrypted by the backend; only its masked form comes back).
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import * as z from 'zod'
+import { Language } from '../../core/ids'
 import { useBookingT } from './i18n'
 
 export interface PersonDraft {
@@ -10,6 +12,20 @@ export interface PersonDraft {
   phone: string
   idNumber: string
 }
+
+export const PersonDraftSchema = z.object({ relation: z.enum(['self', 'family']), name: z.string(), phone: z.string(), idNumber: z.string() })
+
+/** The booking form as kept on the device (services/drafts.ts); read back with this schema. */
+export const BookingDraft = z.object({
+  serviceId: z.string().nullable(),
+  counterLanguage: Language,
+  slot: z.object({ id: z.string(), localDate: z.string(), localTime: z.string(), counterName: z.string() }).nullable(),
+  person: PersonDraftSchema,
+})
+export type BookingDraft = z.infer<typeof BookingDraft>
+
+/** An identity number is never written to the device: it is typed again after a reload (docs/offline.md). */
+export const keepOnDevice = <T extends { person: PersonDraft }>(draft: T): T => ({ ...draft, person: { ...draft.person, idNumber: '' } })
 
 export const emptyPerson = (name = ''): PersonDraft => ({ relation: 'self', name, phone: '', idNumber: '' })
 

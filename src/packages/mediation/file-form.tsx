@@ -9,7 +9,10 @@ import { DISPUTE_TYPES, mediationContract, type DisputeType, type ResidentCaseVi
 import { EmergencyCall } from '../../components/emergency-call'
 import { SectionCard } from '../../components/section-card'
 import { formatStationTime } from '../../services/station-time'
-import { call } from '../../services/cloud'
+import * as z from 'zod'
+import { QueuedNotice } from '../../components/offline-state'
+import { useFormDraft } from '../../services/drafts'
+import { refusalOf, submitOrQueue, useQueued } from '../../services/outbox'
 import { asCloudError, useSession } from '../../services/session'
 import { newRequestId } from '../../services/request-id'
 import { askForMessages } from '../../services/subscribe-messages'
@@ -17,6 +20,19 @@ import { useMediationT } from './i18n'
 import { refusalMessage } from './refusal-message'
 
 const MOBILE = /^1[3-9]\d{9}$/
+
+const FILE_DRAFT = 'mediation.file'
+/** The filing form as kept on the device, the danger answer included (docs/offline.md). */
+const FileDraft = z.object({
+  danger: z.boolean().nullable(),
+  type: z.enum(DISPUTE_TYPES).nullable(),
+  description: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  otherName: z.string(),
+  otherPhone: z.string(),
+  address: z.string(),
+})
 
 /** WeChat asks before filing whether the station may message the resident about escalation and the return visit. */
 function askForMediationMessages(): Promise<void> {
@@ -48,6 +64,40 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
     setter(value)
     newAttempt()
   }
+  const draft = useFormDraft(FILE_DRAFT, { danger, type, description, name, phone, otherName, otherPhone, address }, {
+    restore: (stored) => {
+      const parsed = FileDraft.safeParse(stored)
+      if (!parsed.success) return
+      const d = parsed.data
+      setDanger(d.danger)
+      setType(d.type)
+      setDescription(d.description)
+      setName(d.name)
+      setPhone(d.phone)
+      setOtherName(d.otherName)
+      setOtherPhone(d.otherPhone)
+      setAddress(d.address)
+    },
+  })
+  const startOver = () => {
+    setFiled(null)
+    setDanger(null)
+    setType(null)
+    setDescription('')
+  }
+  // Sent by the outbox: every field empties, so nothing of the filed dispute is kept as a draft.
+  const emptyAll = () => {
+    startOver()
+    setName(defaultName)
+    setPhone('')
+    setOtherName('')
+    setOtherPhone('')
+    setAddress('')
+  }
+  const waiting = useQueued(FILE_DRAFT, (entry) => {
+    if (entry.state === 'sent') emptyAll()
+    else if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
+  })
   const chooseType = (next: DisputeType) => {
     setType(next)
     newAttempt()
@@ -72,12 +122,14 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
     }
     setBusy(true)
     askForMediationMessages()
-      .then(() => call(mediationContract, 'fileDispute', input))
+      .then(() => submitOrQueue(mediationContract, 'fileDispute', input, { kind: 'dispute', draftKey: FILE_DRAFT }))
       .then(
-        (next) => {
+        (submitted) => {
+          if (submitted.status === 'queued') return
           requestId.current = null
-          setFiled(next)
-          onFiled(next)
+          draft.clear()
+          setFiled(submitted.data)
+          onFiled(submitted.data)
         },
         (err: unknown) => {
           const error = asCloudError(err)
@@ -97,12 +149,7 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
         <View className="fq-actions">
           <Button
             className="mediation-file-again"
-            onClick={() => {
-              setFiled(null)
-              setDanger(null)
-              setType(null)
-              setDescription('')
-            }}
+            onClick={startOver}
           >
             {t('mediation.done.again')}
           </Button>
@@ -148,8 +195,9 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
           <Input className="mediation-other-phone" type="number" placeholder={t('mediation.form.otherPhone')} value={otherPhone} maxLength={11} onChange={edit(setOtherPhone)} />
           <Input className="mediation-address" placeholder={t('mediation.form.address')} value={address} maxLength={200} onChange={edit(setAddress)} />
           {problem ? <View className="fq-field-error mediation-error">{problem}</View> : null}
+          {waiting ? <QueuedNotice /> : null}
           <View className="fq-actions">
-            <Button className="mediation-submit" type="primary" loading={busy} onClick={submit}>
+            <Button className="mediation-submit" type="primary" loading={busy} disabled={waiting} onClick={submit}>
               {t('mediation.form.submit')}
             </Button>
           </View>

@@ -8,6 +8,7 @@ import type { Profile } from '../../core/account/contract'
 import { jurisdictionContract } from '../../core/jurisdiction/contract'
 import { localizedName } from '../../i18n/localized-name'
 import { DemoIdentityPicker } from '../../components/demo-identity-picker'
+import { OutboxList } from '../../components/outbox-list'
 import { PageShell } from '../../components/page-shell'
 import { PreferenceBar } from '../../components/preference-bar'
 import { RoleTags } from '../../components/role-tags'
@@ -66,6 +67,7 @@ export default function MePage() {
         {(profile) => (
           <>
             <ProfileCard profile={profile} />
+            <OutboxList />
             <InviteRedeem />
           </>
         )}
