@@ -1,4 +1,4 @@
-// 我的 › 等待发送: what this person submitted without a connection, in one place: what still
+// Me › "waiting to send": what this person submitted without a connection, in one place: what still
 // waits (with a button to try now), what was sent, what the backend refused and why.
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'

@@ -1,5 +1,5 @@
 // Asking the officer, reporting a tip-off or fraud, and "my requests": one tap each, on the home
-// screen, on 我的 and under the community officer's card (the class names carry the place, so
+// screen, on "Me" and under the community officer's card (the class names carry the place, so
 // tests tell them apart).
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'

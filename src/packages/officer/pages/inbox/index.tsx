@@ -1,4 +1,4 @@
-// 今日待办, the one screen an officer opens every morning: everything waiting for them across the
+// "Today's work", the one screen an officer opens every morning: everything waiting for them across the
 // product — requests, door-to-door visits, mediation steps, today's counter bookings — overdue
 // first, then by deadline, 20 at a time. Leaders also see the station's open requests with each
 // officer's load (who is overloaded) and the rectification tasks after a dissatisfied rating.

@@ -1,4 +1,4 @@
-// Station leadership (station chief, political instructor): the station's 今日待办 — everything
+// Station leadership (station chief, political instructor): the station's "today's work" inbox — everything
 // waiting across the station by deadline, who is overloaded, the rectification tasks after a
 // dissatisfied rating — and their own officer record. Transfers happen on the request page.
 import { PageShell } from '../../../../components/page-shell'

@@ -1,4 +1,4 @@
-// The community officer's workbench: 今日待办 first (everything waiting for them, by deadline),
+// The community officer's workbench: "today's work" inbox first (everything waiting for them, by deadline),
 // then the ways into each area, the communities they answer for (by name), and their own record.
 import type { Profile } from '../../../../core/account/contract'
 import { jurisdictionContract } from '../../../../core/jurisdiction/contract'

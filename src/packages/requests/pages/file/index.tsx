@@ -1,6 +1,6 @@
-// 找民警: choose what it is (consultation, help, tip-off, fraud report, complaint or suggestion)
+// "ask the police": choose what it is (consultation, help, tip-off, fraud report, complaint or suggestion)
 // and file it. Help asks "is anyone in danger now?" first and offers 110, as mediation does; a
-// fraud report shows the 96110 hotline first. Opened from home, 我的 or the community page with
+// fraud report shows the 96110 hotline first. Opened from home, "Me" or the community page with
 // ?kind=<kind> already chosen. A subpackage: the requests contract stays out of the main package.
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'

@@ -1,4 +1,4 @@
-// 我的求助与举报: the resident's own requests, newest first — named ones by their account, anonymous
+// "my requests": the resident's own requests, newest first — named ones by their account, anonymous
 // ones through the follow secrets kept on this phone — each with its timeline, the answer, and
 // what they may do now. Looked at again each time the screen shows (an answer may have arrived).
 import { useRef } from 'react'
