@@ -140,7 +140,7 @@ describe('npm run deploy', () => {
     expect(plan.output).toMatch(/~ functions function notices\n {6}timeout 3 s → 60 s/)
     expect(plan.output).toContain('~ functions trigger mediation.escalateOverdue\n      0 0 * * * * * → 0 */10 * * * * *')
     expect(plan.output).toContain('env ~ PERSONAL_DATA_KEY (value differs)')
-    expect(plan.output).toContain('Plan: 0 to create, 8 to change, 0 to delete.')
+    expect(plan.output).toContain('Plan: 0 to create, 9 to change, 0 to delete.')
 
     expect((await run([], environment({ PERSONAL_DATA_KEY: rotated }))).code).toBe(0)
     expect(cloud.collections.get('bookings')!.indexes.find((i) => i.Name === 'by_owner')!.Keys).toEqual([{ Name: 'openid', Direction: '1' }, { Name: 'startsAt', Direction: '-1' }])
