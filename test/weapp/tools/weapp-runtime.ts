@@ -204,7 +204,8 @@ export function launchWeapp(dir: string, callFunction: CallFunction): WeappApp {
       route,
       query,
       component,
-      text: () => (component.dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      // Only layout whitespace is collapsed: \s would also turn Mongolian's U+202F (before a suffix) into a space.
+      text: () => (component.dom.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim(),
       title: () => titles.get(route),
       tap(label) {
         const target = innermostWithText(component.dom, label) as (Element & { __wxElement?: unknown }) | undefined
