@@ -153,7 +153,7 @@ export const mnMong: Record<MessageKey, MongolianEntry> = {
   'community.qr.already': { text: 'ᠲᠠᠨ ᠤ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠨᠢᠭᠡᠨᠲᠡ {community} ᠪᠠᠶᠢᠨ᠎ᠠ᠃', reviewed: false },
   'community.locationPermission': { text: 'ᠲᠠᠨ ᠤ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠪᠠ ᠬᠠᠷᠢᠭᠤᠴᠠᠭᠰᠠᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢ ᠲᠣᠭᠲᠠᠭᠠᠬᠤ', reviewed: false },
   'common.listSeparator': { text: '᠂ ', reviewed: false },
-  'error.UNAVAILABLE': { text: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠳᠦ ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠪᠡᠶᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃ ᠳᠣᠬᠢᠶ᠎ᠠ ᠰᠠᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠠᠴᠠ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ᠃ ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠪᠣᠯ 110 ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠭᠠᠷᠠᠢ᠃', reviewed: false },
+  'error.UNAVAILABLE': { text: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠳᠦ ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠡᠨᠡ ᠠᠯᠬᠤᠮ ᠪᠡᠶᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃ ᠳᠣᠬᠢᠶ᠎ᠠ ᠰᠠᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠠᠴᠠ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ᠃ ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠪᠣᠯ 110 ᠳ᠋ᠤᠭᠠᠷ ᠲᠤ ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠭᠠᠷᠠᠢ᠃', reviewed: false },
   'network.offline': { text: 'ᠣᠳᠣ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠦᠭᠡᠢ᠃ ᠨᠡᠭᠡᠭᠡᠭᠰᠡᠨ ᠵᠦᠢᠯ ᠢ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠂ ᠪᠢᠴᠢᠭᠰᠡᠨ ᠵᠦᠢᠯ ᠤᠲᠠᠰᠤᠨ ᠳᠤᠷ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠵᠤ᠂ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠳᠦ ᠬᠣᠯᠪᠣᠭᠳᠠᠬᠤ ᠦᠶ᠎ᠡ ᠳᠦ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠢᠯᠡᠭᠡᠭᠳᠡᠨ᠎ᠡ᠃', reviewed: false },
   'offline.asOf': { text: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠦᠭᠡᠢ᠂ ᠰᠡᠭᠦᠯ ᠦᠨ ᠠᠴᠢᠶᠠᠯᠠᠭᠰᠠᠨ ᠵᠦᠢᠯ᠄ {time}', reviewed: false },
   'outbox.queued': { text: 'ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠪᠠ᠂ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠳᠦ ᠬᠣᠯᠪᠣᠭᠳᠠᠬᠤ ᠦᠶ᠎ᠡ ᠳᠦ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠢᠯᠡᠭᠡᠭᠳᠡᠨ᠎ᠡ᠃', reviewed: false },
