@@ -51,6 +51,9 @@ export function SessionProvider({ children }: PropsWithChildren) {
   const [preferences, setPreferences] = useState<LocalPreferences>(readLocalPreferences)
   const preferencesRef = useRef(preferences)
   const [preferenceSyncError, setSyncError] = useState<CloudCallError | null>(null)
+  // Bumped by every load and every profile an action returns: a load answered after a newer
+  // profile arrived (a slow refresh overtaken by acceptPrivacy, or by another identity) is dropped.
+  const profileGeneration = useRef(0)
 
   const rememberPreferences = useCallback((next: LocalPreferences) => {
     preferencesRef.current = next
@@ -63,15 +66,17 @@ export function SessionProvider({ children }: PropsWithChildren) {
       setState({ status: 'needs-identity' })
       return
     }
+    const generation = ++profileGeneration.current
     setState({ status: 'loading' })
     try {
       // Without a connection the last loaded profile opens the app, so what was loaded stays readable.
       const profile = await withOfflineCopy('account.me', accountContract.actions.me.output, loadProfile, () => undefined)()
+      if (generation !== profileGeneration.current) return
       // A choice made on this device and not yet stored wins; the sync effect below pushes it.
       if (preferencesRef.current.synced) rememberPreferences({ language: profile.language, elderMode: profile.elderMode, synced: true })
       setState({ status: 'ready', profile })
     } catch (err) {
-      setState({ status: 'error', error: asCloudError(err) })
+      if (generation === profileGeneration.current) setState({ status: 'error', error: asCloudError(err) })
     }
   }, [rememberPreferences])
 
@@ -82,6 +87,7 @@ export function SessionProvider({ children }: PropsWithChildren) {
   // A profile an action returned is the latest: it replaces the offline copy too (after the privacy
   // agreement, a copy from before it would reopen the app offline on the agreement again).
   const applyProfile = useCallback((profile: Profile) => {
+    profileGeneration.current++
     rememberCopy('account.me', profile)
     setState({ status: 'ready', profile })
   }, [])

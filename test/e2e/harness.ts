@@ -82,9 +82,12 @@ export async function pickIdentity(page: Page, openid: string) {
   await on(page, 'home', `.demo-identity-${openid}`).click()
 }
 
+/** Accepts and waits for the backend's answer, so a slow answer is told apart from a lost tap. */
 export async function acceptPrivacy(page: Page) {
   await on(page, 'home', '.privacy-prompt-open').click()
+  const stored = page.waitForResponse((response) => response.url().endsWith('/gateway/call') && (response.request().postData() ?? '').includes('acceptPrivacy'))
   await page.locator('#page-privacy .privacy-accept').click()
+  await stored
 }
 
 /** Pick the identity, accept the agreement unless this identity already did, and wait for the home screen. */

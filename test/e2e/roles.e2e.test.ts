@@ -4,7 +4,8 @@
 // and tap targets, remembered on the device and stored in the backend.
 import type { Page } from 'playwright-core'
 import type { Profile } from '../../src/core/account/contract'
-import { acceptPrivacy, pickIdentity, shoot, startHarness, type Harness } from './harness'
+import path from 'node:path'
+import { acceptPrivacy, ARTIFACTS, pickIdentity, shoot, startHarness, type Harness } from './harness'
 
 /** Home sections by role: what each identity must see, and so what the others must not. */
 const ROLE_SECTIONS = ['role-home-resident', 'role-home-officer', 'role-home-leader', 'role-home-volunteer', 'role-home-admin'] as const
@@ -87,6 +88,9 @@ describe('roles', () => {
           await shoot(page, `${openid}-3-${opens.entry.replace('role-home-', '')}`)
         }
         expect((await storedProfile(openid)).privacyAcceptedVersion).not.toBeNull()
+      } catch (err) {
+        await page.screenshot({ path: path.join(ARTIFACTS, `debug-roles-${openid}.png`) })
+        throw err
       } finally {
         await context.close()
       }
