@@ -3,7 +3,7 @@
 // it; the outcome is logged and returned for whoever wants to record it. A resident gets at most
 // the daily cap (rate limit `subscribeMessage`): past it a message is not sent and is `capped`,
 // so no bug or busy officer can flood a phone. Work alerts to staff are not capped.
-import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
+import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
 import { tryTake } from './rate-limit'
 
@@ -32,13 +32,15 @@ export async function sendSubscribeMessage(
   values: Record<string, string>,
   page: string,
   miniprogramState: 'developer' | 'trial' | 'formal',
+  /** The caller's injected time: the resident's daily cap is counted on its day, so jobs and tests run on their clock. */
+  now: Dayjs,
   recipient: Recipient = 'resident',
 ): Promise<SendOutcome> {
   const data = Object.fromEntries(Object.entries(template.fields).map(([name, key]) => [key, { value: fit(key, values[name] ?? '') }]))
   let unit: Awaited<ReturnType<typeof tryTake>> = null
   if (recipient === 'resident') {
     try {
-      unit = await tryTake('subscribeMessage', openid, dayjs())
+      unit = await tryTake('subscribeMessage', openid, now)
     } catch (error) {
       // The counter could not be reached: the message is not worth failing the action for.
       console.warn('[subscribe] cap not checked', template.templateId, (error as Error).message)

@@ -64,7 +64,7 @@ export async function sendReminders(now: Dayjs, budget: JobBudget) {
     outcomes.due++
     // Claimed first: a second run (or instance) finds it reminded and sends nothing.
     if (!(await updateBookingWhere(booking._id, when.notReminded, { remindedAt: now.toDate() }))) continue
-    const outcome = await sendBookingMessage('reminder', booking)
+    const outcome = await sendBookingMessage('reminder', booking, now)
     outcomes[outcome]++
     if (outcome === 'failed') await updateBookingWhere(booking._id, when.remindedAt(now.toDate()), { remindedAt: null })
   }
@@ -88,7 +88,7 @@ export async function reconcile(now: Dayjs) {
     }
   }
   let notified = 0
-  for (const booking of await closuresNotNotified()) if (await notifyClosure(booking, now.toDate())) notified++
+  for (const booking of await closuresNotNotified()) if (await notifyClosure(booking, now)) notified++
   return { checkedSlots: held.length, released, notified }
 }
 

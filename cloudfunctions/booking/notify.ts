@@ -3,14 +3,15 @@
 import type { MessageTemplate } from '../../src/core/booking/config'
 import { localized } from '../../src/core/booking/catalog'
 import type { Language } from '../../src/core/ids'
+import type { Dayjs } from '../../src/core/time'
 import { messageTime, sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
 import { bookingSettings } from './settings'
 import type { BookingDoc } from './records'
 
 export type { SendOutcome }
 
-export function sendMessage(openid: string, template: MessageTemplate, values: Record<string, string>, page: string): Promise<SendOutcome> {
-  return sendSubscribeMessage(openid, template, values, page, bookingSettings().messages.miniprogramState)
+export function sendMessage(openid: string, template: MessageTemplate, values: Record<string, string>, page: string, now: Dayjs): Promise<SendOutcome> {
+  return sendSubscribeMessage(openid, template, values, page, bookingSettings().messages.miniprogramState, now)
 }
 
 export { messageTime }
@@ -23,15 +24,15 @@ const common = (booking: BookingDoc, language: Language) => ({
   place: localized(booking.counter.place, language),
 })
 
-export function sendBookingMessage(kind: 'confirmation' | 'reminder', booking: BookingDoc): Promise<SendOutcome> {
+export function sendBookingMessage(kind: 'confirmation' | 'reminder', booking: BookingDoc, now: Dayjs): Promise<SendOutcome> {
   const template = bookingSettings().messages[kind]
-  return sendMessage(booking.openid, template, { ...common(booking, booking.language), code: booking.code }, bookingPage(booking._id))
+  return sendMessage(booking.openid, template, { ...common(booking, booking.language), code: booking.code }, bookingPage(booking._id), now)
 }
 
-export function sendCancellationMessage(booking: BookingDoc, reason: string): Promise<SendOutcome> {
-  return sendMessage(booking.openid, bookingSettings().messages.cancellation, { ...common(booking, booking.language), reason }, bookingPage(booking._id))
+export function sendCancellationMessage(booking: BookingDoc, reason: string, now: Dayjs): Promise<SendOutcome> {
+  return sendMessage(booking.openid, bookingSettings().messages.cancellation, { ...common(booking, booking.language), reason }, bookingPage(booking._id), now)
 }
 
-export function sendClosureMessage(booking: BookingDoc, reason: string): Promise<SendOutcome> {
-  return sendMessage(booking.openid, bookingSettings().messages.closure, { ...common(booking, booking.language), reason }, bookingPage(booking._id))
+export function sendClosureMessage(booking: BookingDoc, reason: string, now: Dayjs): Promise<SendOutcome> {
+  return sendMessage(booking.openid, bookingSettings().messages.closure, { ...common(booking, booking.language), reason }, bookingPage(booking._id), now)
 }

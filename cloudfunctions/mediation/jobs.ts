@@ -43,7 +43,7 @@ export async function escalateOverdue(now: Dayjs) {
       if (decision.event.kind === 'escalated') {
         outcome.escalated++
         leaders ??= await leaderOpenids()
-        await notifyEscalation(doc, decision.event.level, at, leaders)
+        await notifyEscalation(doc, decision.event.level, now, leaders)
       } else outcome.markedOverdue++
     }
     // A short page was the last; a page where nothing changed (another run took it) ends too.
@@ -61,7 +61,7 @@ export async function requestReturnVisits(now: Dayjs) {
       // Claimed before sending: a second run finds nothing to send.
       if (!(await updateCaseAt(doc._id, doc.version, { returnVisitAt: null, returnVisitSentAt: now.toDate() }))) continue
       claimed++
-      const sent = await askForRating(doc, doc.closedAt ?? now.toDate())
+      const sent = await askForRating(doc, doc.closedAt ?? now.toDate(), now)
       if (sent === 'sent') outcome.asked++
       else outcome[sent]++
     }

@@ -3,6 +3,7 @@
 // rectification task. Never the applicant's contact details: messages carry type, level and time.
 import type { DisputeType } from '../../src/core/mediation/contract'
 import type { Level } from '../../src/core/mediation/lifecycle'
+import type { Dayjs } from '../../src/core/time'
 import { loadCurrent } from '../_shared/jurisdiction-store'
 import { messageTime, sendSubscribeMessage, type Recipient, type SendOutcome } from '../_shared/subscribe-message'
 import { mediationSettings } from './settings'
@@ -12,9 +13,9 @@ import { openidsOfOfficers } from './store'
 const TYPE_NAME: Record<DisputeType, string> = { neighbour: '邻里纠纷', family: '家庭纠纷', land_boundary: '土地草场边界纠纷', debt: '债务纠纷', livestock: '牲畜纠纷', wages: '劳务工资纠纷', other: '其他纠纷' }
 const LEVEL_NAME: Record<Level, string> = { 1: '社区民警调解', 2: '派出所领导调解', 3: '联合调解' }
 
-function send(openid: string, kind: 'highRiskAlert' | 'escalated' | 'returnVisit' | 'rectification', values: Record<string, string>, page: string, recipient: Recipient = 'resident') {
+function send(openid: string, kind: 'highRiskAlert' | 'escalated' | 'returnVisit' | 'rectification', values: Record<string, string>, page: string, now: Dayjs, recipient: Recipient = 'resident') {
   const messages = mediationSettings().messages
-  return sendSubscribeMessage(openid, messages[kind], values, page, messages.miniprogramState, recipient)
+  return sendSubscribeMessage(openid, messages[kind], values, page, messages.miniprogramState, now, recipient)
 }
 
 const officerPage = (caseId: string) => `${mediationSettings().messages.officerPage}?id=${caseId}`
@@ -26,27 +27,27 @@ export async function leaderOpenids(): Promise<string[]> {
   return openidsOfOfficers(jurisdiction.station.leadershipOfficerIds)
 }
 
-export async function alertLeadership(c: { _id: string; type: DisputeType; risk: Array<{ category: string }>; createdAt: Date }): Promise<SendOutcome[]> {
+export async function alertLeadership(c: { _id: string; type: DisputeType; risk: Array<{ category: string }>; createdAt: Date }, now: Dayjs): Promise<SendOutcome[]> {
   const reason = [...new Set(c.risk.map((r) => r.category))].join(',')
   const outcomes: SendOutcome[] = []
-  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'highRiskAlert', { type: TYPE_NAME[c.type], reason, time: messageTime(c.createdAt) }, officerPage(c._id), 'staff'))
+  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'highRiskAlert', { type: TYPE_NAME[c.type], reason, time: messageTime(c.createdAt) }, officerPage(c._id), now, 'staff'))
   return outcomes
 }
 
 /** The next level (its leaders; level 3 is convened by them) and the resident. */
-export async function notifyEscalation(c: { _id: string; type: DisputeType; applicantOpenid: string }, level: Level, at: Date, leaders?: string[]): Promise<SendOutcome[]> {
-  const values = { type: TYPE_NAME[c.type], level: LEVEL_NAME[level], time: messageTime(at) }
+export async function notifyEscalation(c: { _id: string; type: DisputeType; applicantOpenid: string }, level: Level, now: Dayjs, leaders?: string[]): Promise<SendOutcome[]> {
+  const values = { type: TYPE_NAME[c.type], level: LEVEL_NAME[level], time: messageTime(now.toDate()) }
   const outcomes: SendOutcome[] = []
-  for (const openid of leaders ?? (await leaderOpenids())) outcomes.push(await send(openid, 'escalated', values, officerPage(c._id), 'staff'))
-  outcomes.push(await send(c.applicantOpenid, 'escalated', values, residentPage(c._id)))
+  for (const openid of leaders ?? (await leaderOpenids())) outcomes.push(await send(openid, 'escalated', values, officerPage(c._id), now, 'staff'))
+  outcomes.push(await send(c.applicantOpenid, 'escalated', values, residentPage(c._id), now))
   return outcomes
 }
 
-export const askForRating = (c: { _id: string; type: DisputeType; applicantOpenid: string }, closedAt: Date) =>
-  send(c.applicantOpenid, 'returnVisit', { type: TYPE_NAME[c.type], time: messageTime(closedAt) }, residentPage(c._id))
+export const askForRating = (c: { _id: string; type: DisputeType; applicantOpenid: string }, closedAt: Date, now: Dayjs) =>
+  send(c.applicantOpenid, 'returnVisit', { type: TYPE_NAME[c.type], time: messageTime(closedAt) }, residentPage(c._id), now)
 
-export async function notifyRectification(task: { caseId: string; type: DisputeType; dueAt: Date }): Promise<SendOutcome[]> {
+export async function notifyRectification(task: { caseId: string; type: DisputeType; dueAt: Date }, now: Dayjs): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = []
-  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'rectification', { type: TYPE_NAME[task.type], time: messageTime(task.dueAt) }, officerPage(task.caseId), 'staff'))
+  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'rectification', { type: TYPE_NAME[task.type], time: messageTime(task.dueAt) }, officerPage(task.caseId), now, 'staff'))
   return outcomes
 }

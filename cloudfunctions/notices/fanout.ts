@@ -20,6 +20,7 @@
 // is one chunk of parallel sends (SEND_CHUNK), not the batch.
 import { randomUUID } from 'node:crypto'
 import { isTopicGroup } from '../../src/core/notices/groups'
+import { dayjs } from '../../src/core/time'
 import { _ } from '../_shared/cloud'
 import { messageTime, sendSubscribeMessage, type SendOutcome } from '../_shared/subscribe-message'
 import { NoticeDoc, pairId, type DeliveryState } from './records'
@@ -38,10 +39,10 @@ export const MAX_ATTEMPTS = 3
 const CATEGORY_ZH = { publicity: '法治宣传', police_info: '警务信息', announcement: '通知公告', safety_warning: '安全预警', anti_fraud: '反诈预警' } as const
 
 /** The alert through the one sender, which applies the residents' daily cap (`capped`: not sent). */
-function send(openid: string, notice: NoticeDoc): Promise<SendOutcome> {
+function send(openid: string, notice: NoticeDoc, now: Date): Promise<SendOutcome> {
   const { alertTemplate, detailPage, miniprogramState } = noticesSettings()
   const values = { title: notice.title.zh, category: CATEGORY_ZH[notice.category], time: messageTime(notice.publishedAt ?? notice.createdAt) }
-  return sendSubscribeMessage(openid, alertTemplate, values, `${detailPage}?id=${notice._id}`, miniprogramState)
+  return sendSubscribeMessage(openid, alertTemplate, values, `${detailPage}?id=${notice._id}`, miniprogramState, dayjs(now))
 }
 
 /** Takes the lease of one notice whose fan-out is due and free; null when there is none. */
@@ -109,7 +110,7 @@ async function sendChunks(notice: NoticeDoc, openids: string[], from: 'queued' |
   for (let i = 0; i < openids.length; i += SEND_CHUNK) {
     const chunk = openids.slice(i, i + SEND_CHUNK)
     await deliveries().where({ _id: _.in(chunk.map((o) => pairId(notice._id, o))), state: from }).update({ data: { state: 'sending', runId: run.id } })
-    const outcomes = await Promise.all(chunk.map(async (openid) => [openid, await send(openid, notice)] as const))
+    const outcomes = await Promise.all(chunk.map(async (openid) => [openid, await send(openid, notice, run.now())] as const))
     for (const state of ['sent', 'refused', 'failed', 'capped'] as const) {
       const who = outcomes.filter(([, o]) => o === state).map(([openid]) => openid)
       if (who.length === 0) continue

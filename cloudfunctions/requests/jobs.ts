@@ -46,7 +46,7 @@ export async function watchDeadlines(now: Dayjs, budget: JobBudget) {
         outcome.escalated++
         leaders ??= await leaderOpenids()
         const deadline = decision.escalatedStep === 'accept' ? doc.acceptBy : doc.answerBy
-        await notifyOverdue(doc, decision.escalatedStep, deadline, leaders)
+        await notifyOverdue(doc, decision.escalatedStep, deadline, leaders, now)
       }
     }
     // A short page was the last; a page where nothing changed (another run took it) ends too.

@@ -32,7 +32,7 @@ export async function sendReminders(now: Dayjs) {
       if (outcomes.due >= BATCH) return { ...outcomes, more: true }
       outcomes.due++
       if (!(await claimMark(activity._id, 'reminded', entry.openid))) continue
-      const outcome = await sendActivityMessage('reminder', entry.openid, activity)
+      const outcome = await sendActivityMessage('reminder', entry.openid, activity, now)
       outcomes[outcome]++
       if (outcome === 'failed') await releaseMark(activity._id, 'reminded', entry.openid)
     }
@@ -47,12 +47,12 @@ export async function sendNotices(now: Dayjs) {
   const spent = () => promoted + cancelled >= BATCH
   for (const activity of await activitiesWhere({ status: 'open', startsAt: _.gt(now.toDate()), 'entries.waited': true }, BATCH)) {
     if (spent()) return { promoted, cancelled, more: true }
-    promoted += await noticePromotions(activity)
+    promoted += await noticePromotions(activity, now)
   }
   const recent = now.subtract(2, 'day').toDate()
   for (const activity of await activitiesWhere({ status: 'cancelled', updatedAt: _.gte(recent) }, BATCH)) {
     if (spent()) return { promoted, cancelled, more: true }
-    cancelled += await noticeCancellation(activity)
+    cancelled += await noticeCancellation(activity, now)
   }
   return { promoted, cancelled, more: false }
 }

@@ -132,6 +132,20 @@ describe('the message cap in the urgent-notice fan-out', () => {
     const reach = expectOk(await cloud.call<{ messages: Record<string, unknown> }>('demo-leader-1', 'notices', { action: 'reach', noticeId: id }))
     expect(reach.messages).toMatchObject({ state: 'done', sent: 1, capped: 1 })
   })
+
+  it("counts the cap on the run's injected day, not the machine's: a resident capped today is sent to by a run timed tomorrow", async () => {
+    const [capped] = await seedResidents(cloud, 'tomorrow', 1, 'gacha-borondor')
+    await seedReaders(cloud, [capped], { grants: 1 })
+    const today = windowOf('day', dayjs())
+    await cloud.emulator.seed({ rate_counters: [{ _id: counterId('subscribeMessage', today, capped), limit: 'subscribeMessage', subject: capped, window: today.key, count: MESSAGES_PER_DAY, expiresAt: today.endsAt }] })
+    const { id } = expectOk(await cloud.call<{ id: string }>('demo-leader-1', 'notices', { action: 'publish', ...buildNotice({ urgency: 'urgent', targets: ['gacha-borondor'] }) }))
+    const tomorrow = dayjs().add(1, 'day')
+    expect(expectOk((await cloud.emulator.runTimer('notices', 'fanOutUrgent', tomorrow.toDate())) as Envelope<Record<string, number>>)).toMatchObject({ capped: 0 })
+    // The community's other readers (the test above seeds them) are sent to as well.
+    expect(alertsTo(cloud, id)).toContain(capped)
+    const [counted] = await cloud.stored('rate_counters', { subject: capped, limit: 'subscribeMessage', window: windowOf('day', tomorrow).key })
+    expect(counted).toMatchObject({ count: 1 })
+  })
 })
 
 describe('mediation filings per resident per day (default 3)', () => {

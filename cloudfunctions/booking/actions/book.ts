@@ -20,6 +20,7 @@ import type { Applicant, BookingView } from '../../../src/core/booking/contract'
 import { parseSlotId } from '../../../src/core/booking/slots'
 import type { BookingConfig } from '../../../src/core/booking/config'
 import { AppError } from '../../../src/core/envelope'
+import type { Dayjs } from '../../../src/core/time'
 import { isDuplicateKey } from '../../_shared/documents'
 import { limited } from '../../_shared/rate-limit'
 import type { Ctx } from '../../_shared/runtime'
@@ -155,7 +156,7 @@ async function insertTaken(t: Taken): Promise<BookingView> {
           // The answer may be lost after the insert took effect (a timeout, a dropped connection):
           // giving the place back then would leave a booking without its place and oversell the slot.
           const stored = await insertOutcome(doc._id)
-          if (stored === 'stored') return confirmed(doc, config)
+          if (stored === 'stored') return confirmed(doc, config, now)
           if (stored === 'unknown') keepPlace = true
           throw error
         }
@@ -173,7 +174,7 @@ async function insertTaken(t: Taken): Promise<BookingView> {
         }
         continue
       }
-      return confirmed(doc, config)
+      return confirmed(doc, config, now)
     }
     throw new AppError('CONFLICT', 'Could not record the booking; try again.', undefined, { why: 'contended' })
   } catch (error) {
@@ -184,8 +185,8 @@ async function insertTaken(t: Taken): Promise<BookingView> {
   }
 }
 
-async function confirmed(doc: BookingDoc, config: BookingConfig): Promise<BookingView> {
-  await sendBookingMessage('confirmation', doc)
+async function confirmed(doc: BookingDoc, config: BookingConfig, now: Dayjs): Promise<BookingView> {
+  await sendBookingMessage('confirmation', doc, now)
   return bookingView(doc, config)
 }
 

@@ -5,6 +5,7 @@ import { checkInDecision, checkinKeyOf, parseQrPayload, voidCheckinKey, voidSeat
 import { localDateOf } from '../../../src/core/booking/slots'
 import { AppError } from '../../../src/core/envelope'
 import { _ } from '../../_shared/cloud'
+import type { Dayjs } from '../../../src/core/time'
 import type { Ctx } from '../../_shared/runtime'
 import { sendClosureMessage } from '../notify'
 import { deskBooking, type BookingDoc } from '../records'
@@ -97,15 +98,16 @@ export async function closeCounterDay(ctx: Ctx, input: { counterId: string; date
     }
     marked++
     await releasePlace(booking.slotId, booking._id)
-    if (await notifyClosure(booking, now.toDate())) notified++
+    if (await notifyClosure(booking, now)) notified++
   }
   return { counterId: input.counterId, date: input.date, closedSlots, affectedBookings: marked, notified }
 }
 
 /** Claims the closure notice on the booking, then sends it; false when it was sent before. */
-export async function notifyClosure(booking: BookingDoc, at: Date): Promise<boolean> {
+export async function notifyClosure(booking: BookingDoc, now: Dayjs): Promise<boolean> {
   if (booking.closure?.notifiedAt) return false
+  const at = now.toDate()
   if (!(await updateBookingWhere(booking._id, when.closureNotNotified, { 'closure.notifiedAt': at, updatedAt: at }))) return false
-  await sendClosureMessage(booking, booking.closure?.reason ?? '')
+  await sendClosureMessage(booking, booking.closure?.reason ?? '', now)
   return true
 }

@@ -174,6 +174,7 @@ export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; 
     messages.homeVisitProposed,
     { service: localized(visit.service.name, visit.language), time: messageTime(proposals[0].startsAt), officer: officer?.name ?? '' },
     `${messages.homeVisitPage}?tab=home&id=${visit._id}`,
+    now,
   )
   return visitView(updated, jurisdiction, 'staff')
 }

@@ -64,7 +64,7 @@ export async function cancel(ctx: Ctx, input: { bookingId: string }): Promise<Bo
     raise(changeRefusal(fresh, ctx.openid, now, config))
     throw new AppError('CONFLICT', 'The booking changed at the same moment; reload it.', undefined, { why: 'changed' })
   }
-  await sendCancellationMessage(cancelled, localized(CANCELLED_BY_RESIDENT, cancelled.language))
+  await sendCancellationMessage(cancelled, localized(CANCELLED_BY_RESIDENT, cancelled.language), now)
   return bookingView(cancelled, config)
 }
 
@@ -126,7 +126,7 @@ export async function reschedule(ctx: Ctx, input: { bookingId: string; slotId: s
     throw error
   }
   await releasePlace(current.slotId, current._id)
-  await sendBookingMessage('confirmation', moved)
+  await sendBookingMessage('confirmation', moved, now)
   return bookingView(moved, config)
 }
 

@@ -69,7 +69,7 @@ async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: Transition
   }
   await audit(ctx, action, COLLECTIONS.mediationCases, doc._id, now)
   const updated: CaseDoc = { ...doc, ...change, ...local, timeline: [...doc.timeline, ...events], version: doc.version + 1 }
-  if (decision.event.kind === 'escalated') await notifyEscalation(updated, decision.event.level, at)
+  if (decision.event.kind === 'escalated') await notifyEscalation(updated, decision.event.level, now)
   return staffView(updated, ctx.user, now)
 }
 

@@ -114,7 +114,7 @@ export async function fileDispute(ctx: Ctx, input: FileInput) {
   for (const fileID of input.photos) {
     await startMediaCheck({ fileID, uploader: ctx.openid, purpose: 'mediation_photo', scene: 2, release: { collection: COLLECTIONS.mediationCases, id: doc._id, field: 'photos' } }, now)
   }
-  if (doc.highRisk) await alertLeadership(doc)
+  if (doc.highRisk) await alertLeadership(doc, now)
   return residentView(doc)
 }
 
@@ -169,7 +169,7 @@ export async function openRectification(doc: CaseDoc, now: Dayjs, days: number) 
   const task = { _id: `rt_${doc._id}`, caseId: doc._id, type: doc.type, rating: doc.rating ?? 1, comment: doc.ratingComment ?? '', status: 'open' as const, dueAt: rectificationDue(now, days), callbackNote: null, fixNote: null, doneBy: null, createdAt: now.toDate(), updatedAt: now.toDate() }
   try {
     await insertRectification(task)
-    await notifyRectification(task)
+    await notifyRectification(task, now)
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }

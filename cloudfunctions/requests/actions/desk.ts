@@ -114,6 +114,6 @@ export async function reply(ctx: Ctx, input: { id: string; text: string; textMn?
     const first = d.firstAnsweredAt === null ? { firstAnsweredAt: at, answeredOnTime: at.getTime() <= d.answerBy.getTime() } : {}
     return { set: { answers: _.push([answer]), ...first }, local: { answers: [...d.answers, answer], ...first } }
   })
-  await notifyAnswered(moved, moved.answeredAt ?? ctx.now().toDate())
+  await notifyAnswered(moved, moved.answeredAt ?? ctx.now().toDate(), ctx.now())
   return staffView(moved, true)
 }

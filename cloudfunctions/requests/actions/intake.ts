@@ -236,7 +236,7 @@ export async function openRectification(doc: RequestDoc, now: Dayjs, days: numbe
   }
   try {
     await insertRectification(task)
-    await notifyRectification(task)
+    await notifyRectification(task, now)
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }

@@ -6,7 +6,7 @@ import { AppError } from '../../../src/core/envelope'
 import type { ActivityView, Roster } from '../../../src/core/volunteers/contract'
 import { ActivityFields } from '../../../src/core/volunteers/contract'
 import { checkInCodeFrom, occurrences, placedEntries, waitingEntries, type Frequency } from '../../../src/core/volunteers/rules'
-import { dayjs } from '../../../src/core/time'
+import { dayjs, type Dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import type { Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
@@ -86,11 +86,11 @@ export async function updateActivity(ctx: Ctx, input: { activityId: string } & P
 }
 
 /** Tells everyone signed up that the activity is off, each once (the notices job finishes a cut-off run). */
-export async function noticeCancellation(doc: ActivityDoc): Promise<number> {
+export async function noticeCancellation(doc: ActivityDoc, now: Dayjs): Promise<number> {
   let sent = 0
   for (const entry of doc.entries) {
     if (doc.cancelNoticed.includes(entry.openid) || !(await claimMark(doc._id, 'cancelNoticed', entry.openid))) continue
-    if ((await sendActivityMessage('cancelled', entry.openid, doc, { reason: doc.cancelReason ?? '' })) === 'sent') sent++
+    if ((await sendActivityMessage('cancelled', entry.openid, doc, now, { reason: doc.cancelReason ?? '' })) === 'sent') sent++
   }
   return sent
 }
@@ -103,7 +103,7 @@ export async function cancelActivity(ctx: Ctx, input: { activityId: string; reas
   }
   const cancelled = (await getActivity(doc._id))!
   await releaseHolds(cancelled.entries.map((e) => e.openid), doc._id)
-  await noticeCancellation(cancelled)
+  await noticeCancellation(cancelled, ctx.now())
   return activityView(cancelled, ctx.openid, null, volunteerSettings())
 }
 

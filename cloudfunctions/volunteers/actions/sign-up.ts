@@ -14,6 +14,7 @@
 import { AppError } from '../../../src/core/envelope'
 import type { ActivityView } from '../../../src/core/volunteers/contract'
 import { cancelDeadline, cancelRefusal, promotedEntries, signUpRefusal, standingOf } from '../../../src/core/volunteers/rules'
+import type { Dayjs } from '../../../src/core/time'
 import type { Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, promotionKey, type ActivityDoc, type EntryDoc, type VolunteerDoc } from '../records'
@@ -74,18 +75,18 @@ export async function signUp(ctx: Ctx, input: { activityId: string }): Promise<A
 }
 
 /** Sends a promoted volunteer their message once (claimed before sending; a failed send is released for the job). */
-async function noticePromotion(doc: ActivityDoc, entry: EntryDoc): Promise<boolean> {
+async function noticePromotion(doc: ActivityDoc, entry: EntryDoc, now: Dayjs): Promise<boolean> {
   const key = promotionKey(entry)
   if (doc.promoted.includes(key) || !(await claimMark(doc._id, 'promoted', key))) return false
-  const outcome = await sendActivityMessage('promoted', entry.openid, doc)
+  const outcome = await sendActivityMessage('promoted', entry.openid, doc, now)
   if (outcome === 'failed') await releaseMark(doc._id, 'promoted', key)
   return outcome === 'sent'
 }
 
 /** Every promotion of the activity not told yet: the notices job's sweep. */
-export async function noticePromotions(doc: ActivityDoc): Promise<number> {
+export async function noticePromotions(doc: ActivityDoc, now: Dayjs): Promise<number> {
   let sent = 0
-  for (const entry of promotedEntries(doc.entries, doc.capacity)) if (await noticePromotion(doc, entry)) sent++
+  for (const entry of promotedEntries(doc.entries, doc.capacity)) if (await noticePromotion(doc, entry, now)) sent++
   return sent
 }
 
@@ -115,6 +116,6 @@ export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Pro
   // entry now last in the places is the one this cancellation promoted: it hears at once. A
   // promotion this cannot see (the caller was promoted in between) is left to the notices job.
   const promoted = written.entries[written.capacity - 1]
-  if (standingOf(activity.entries, activity.capacity, ctx.openid).state === 'placed' && promoted?.waited) await noticePromotion(written, promoted)
+  if (standingOf(activity.entries, activity.capacity, ctx.openid).state === 'placed' && promoted?.waited) await noticePromotion(written, promoted, now)
   return activityView(written, ctx.openid, attendance, config)
 }
