@@ -1,6 +1,7 @@
 // Taro build configuration: one base, merged with dev or prod (Taro's own template shape).
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { ModuleSizesPlugin } from './module-sizes'
 import prodConfig from './prod'
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -41,6 +42,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
             if (/[\\/]node_modules[\\/]@antv[\\/]/.test(resource.context)) resource.request = 'tslib/tslib.es6.js'
           },
         ])
+        chain.plugin('module-sizes').use(ModuleSizesPlugin)
       },
       postcss: {
         pxtransform: { enable: true, config: {} },

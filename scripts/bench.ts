@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { ModuleSizes } from '../config/module-sizes'
 import type { Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
 import { benchAbuse } from './bench-abuse'
@@ -29,7 +30,8 @@ import { demoSeed } from './demo-seed'
 import { generousLimitsEnv, root, startLocalCloud } from './local-cloud'
 
 const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024
-const MAIN_PACKAGE_TARGET = 600 * 1024
+// Issue 20's goal for the main package (a bare Taro 4 React app is about 302 KB).
+const MAIN_PACKAGE_TARGET = 540 * 1024
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200)
 
 function dirBytes(dir: string): number {
@@ -65,10 +67,63 @@ function packageSizes() {
   const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
   const subBytes = roots.map((r) => ({ root: r, bytes: dirBytes(path.join(weapp, r)) }))
   const mainBytes = dirBytes(weapp) - subBytes.reduce((sum, s) => sum + s.bytes, 0)
-  report('weapp packages (WeChat limit 2048 KB each; main-package target 600 KB)', [
+  report(`weapp packages (WeChat limit 2048 KB each; main-package target ${kb(MAIN_PACKAGE_TARGET)})`, [
     { package: 'main', size: kb(mainBytes), 'of limit': `${((100 * mainBytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': `${((100 * mainBytes) / MAIN_PACKAGE_TARGET).toFixed(1)}%` },
     ...subBytes.map((s) => ({ package: s.root, size: kb(s.bytes), 'of limit': `${((100 * s.bytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': '' })),
   ])
+  mainPackageModules(weapp, roots)
+}
+
+/** Where a module comes from: its npm package, or its folder under src/ (two levels). */
+function moduleOrigin(identifier: string): string {
+  const request = identifier.split('!').pop() ?? identifier
+  const npm = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(request.slice(request.lastIndexOf('node_modules')))
+  if (npm) return npm[1]
+  const local = /(?:^|[\\/])src[\\/]([^\\/]+(?:[\\/][^\\/]+)?)/.exec(request)
+  return local ? `src/${local[1].replace(/\.[^.\\/]+$/, '').split(/[\\/]/).slice(0, 2).join('/')}` : request.split(' ')[0]
+}
+
+/**
+ * The bundle analysis: what the main package's scripts are made of, biggest first, from the module
+ * list the build wrote next to its output (config/module-sizes.ts). A module is counted once
+ * however many main-package files carry it.
+ */
+function mainPackageModules(weapp: string, subRoots: string[]) {
+  const listing = `${weapp}.modules.json`
+  if (!existsSync(listing)) {
+    console.log(`\nno ${path.relative(root, listing)}: rebuild the weapp (nice npx taro build --type weapp) for the bundle analysis`)
+    return
+  }
+  const { files } = JSON.parse(readFileSync(listing, 'utf8')) as ModuleSizes
+  const inMain = (file: string) => !subRoots.some((r) => file.startsWith(`${r}/`))
+  const seen = new Set<string>()
+  const byOrigin = new Map<string, { bytes: number; modules: number }>()
+  for (const [file, modules] of Object.entries(files)) {
+    if (!inMain(file)) continue
+    for (const { module, bytes } of modules) {
+      if (seen.has(module)) continue
+      seen.add(module)
+      const origin = moduleOrigin(module)
+      const sum = byOrigin.get(origin) ?? { bytes: 0, modules: 0 }
+      byOrigin.set(origin, { bytes: sum.bytes + bytes, modules: sum.modules + 1 })
+    }
+  }
+  const total = [...byOrigin.values()].reduce((sum, o) => sum + o.bytes, 0)
+  const ranked = [...byOrigin.entries()].sort((a, b) => b[1].bytes - a[1].bytes)
+  const shown = ranked.slice(0, 25)
+  const rest = ranked.slice(25).reduce((sum, [, o]) => ({ bytes: sum.bytes + o.bytes, modules: sum.modules + o.modules, origins: sum.origins + 1 }), { bytes: 0, modules: 0, origins: 0 })
+  report(`main package scripts by origin, biggest first (source sizes before minification; ${kb(total)} in ${seen.size} modules)`, [
+    ...shown.map(([origin, o]) => ({ origin, modules: o.modules, source: kb(o.bytes), share: `${((100 * o.bytes) / total).toFixed(1)}%` })),
+    ...(rest.origins ? [{ origin: `${rest.origins} others`, modules: rest.modules, source: kb(rest.bytes), share: `${((100 * rest.bytes) / total).toFixed(1)}%` }] : []),
+  ])
+  report('main package files, biggest first (bytes as shipped)', readdirSync(weapp, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(weapp, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter(inMain)
+    .map((file) => ({ file, bytes: statSync(path.join(weapp, file)).size }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 15)
+    .map(({ file, bytes }) => ({ file, size: kb(bytes) })))
 }
 
 /** A function that does nothing: the floor every action's latency is compared with. */
