@@ -230,8 +230,9 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
       })
       .catch((err: unknown) => {
         const error = asCloudError(err)
-        // INTERNAL may be a lost answer: keep the key so pressing again cannot file twice.
-        if (error.code !== 'INTERNAL') attempt.current = null
+        // INTERNAL and UNAVAILABLE (no answer over the network) may be a lost answer: keep the key
+        // so pressing again cannot file twice; the backend answers a repeated requestId with the first filing.
+        if (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE') attempt.current = null
         serverRefused(error)
       })
       .then(() => setBusy(false))
