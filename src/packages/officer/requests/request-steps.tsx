@@ -3,6 +3,7 @@
 // answer the resident in Chinese and optionally Mongolian. Each consequential step asks first.
 // A step that lost a race (CONFLICT) or no longer fits (FAILED_PRECONDITION) says so and reloads.
 import { useState } from 'react'
+import * as z from 'zod'
 import { Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { MAX_ANSWER, requestsContract, type StaffRequestView, type StaffStep } from '../../../core/requests/contract'
@@ -12,6 +13,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { call } from '../../../services/cloud'
+import { useFormDraft } from '../../../services/drafts'
 import { asCloudError } from '../../../services/session'
 import { errorMessageKeyIn } from '../../../services/use-catalog-t'
 import { officerRequestsCatalog, useOfficerRequestsT } from './i18n'
@@ -19,6 +21,10 @@ import { officerRequestsCatalog, useOfficerRequestsT } from './i18n'
 const MAX_TRANSFER_NOTE = 200
 const MAX_HANDOFF_NOTE = 500
 const MAX_CONTACT = 40
+
+/** The answer being typed, kept on the device per request so a lost signal or a closed page loses nothing. */
+const ReplyDraft = z.object({ text: z.string(), textMn: z.string() })
+const replyDraftKey = (id: string) => `requests.reply.${id}`
 
 function StaffField({ className, label, required, hint, value, max, error, onChange }: { className: string; label: string; required: boolean; hint?: string; value: string; max: number; error?: string | null; onChange: (v: string) => void }) {
   const t = useOfficerRequestsT()
@@ -56,6 +62,16 @@ export function RequestSteps({ item, officers, onChanged, onStale }: StepsProps)
   const [contact, setContact] = useState('')
   const [text, setText] = useState('')
   const [textMn, setTextMn] = useState('')
+  // Only the answer box is kept: the other steps' notes are short, and their text field is shared.
+  const replyDraft = useFormDraft(replyDraftKey(item.id), open === 'reply' ? { text, textMn } : { text: '', textMn: '' }, {
+    restore: (stored) => {
+      const parsed = ReplyDraft.safeParse(stored)
+      if (!parsed.success || !item.allowed.includes('reply')) return
+      setOpen('reply')
+      setText(parsed.data.text)
+      setTextMn(parsed.data.textMn)
+    },
+  })
 
   const choose = (step: StaffStep) => {
     setOpen(step)
@@ -95,6 +111,7 @@ export function RequestSteps({ item, officers, onChanged, onStale }: StepsProps)
       .then(
         (next) => {
           toast(t('oq.done'))
+          if (open === 'reply') replyDraft.clear()
           setOpen(null)
           setNote('')
           setContact('')

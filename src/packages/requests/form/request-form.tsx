@@ -4,6 +4,7 @@
 // error that names it; the backend's field issues land on the same fields. One requestId per
 // attempt: a retry after a lost answer files once.
 import { useRef, useState } from 'react'
+import * as z from 'zod'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CONSULTATION_TOPICS, FRAUD_CHANNELS, HELP_TOPICS, KIND_RULES, MAX_PHOTOS, TIP_OFF_SUBJECTS, type RequestDetails, type RequestKind } from '../../../core/requests/kinds'
@@ -12,6 +13,7 @@ import { DEFAULT_REQUESTS_CONFIG } from '../../../core/requests/config'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { call, type CloudCallError } from '../../../services/cloud'
+import { useFormDraft } from '../../../services/drafts'
 import { newRequestId } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
 import { askForMessages } from '../../../services/subscribe-messages'
@@ -87,6 +89,27 @@ const emptyDraft = (name: string): Draft => ({
   phone: '',
 })
 
+/** A stored draft's shape: it may come from an older app, so each field is checked when restored. */
+const StoredDraft = z
+  .object({
+    topic: z.string().nullable(),
+    subject: z.enum(TIP_OFF_SUBJECTS).nullable(),
+    ongoing: z.boolean(),
+    channel: z.enum(FRAUD_CHANNELS).nullable(),
+    number: z.string(),
+    account: z.string(),
+    link: z.string(),
+    moneyLost: z.enum(['yes', 'no']).nullable(),
+    amount: z.string(),
+    complaintType: z.enum(['complaint', 'suggestion']).nullable(),
+    aboutOfficer: z.boolean(),
+    text: z.string(),
+    anonymous: z.boolean(),
+    name: z.string(),
+    phone: z.string(),
+  })
+  .partial()
+
 /** The backend's field paths (`details.topic`, `contact.phone`…) onto the form's fields. */
 function fieldOfIssue(path: ReadonlyArray<string | number>): FormField | null {
   const [head, next] = path
@@ -117,6 +140,14 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
   // One attempt, one key (and for an anonymous filing one secret): a retry after a lost answer
   // reuses them; any change starts a new attempt.
   const attempt = useRef<{ requestId: string; followSecret?: string } | null>(null)
+  // What was typed stays on the device (a week at most, see services/drafts.ts) per kind; photos and
+  // the position are not kept: a picture is re-checked once uploaded, a position is picked again.
+  const kept = useFormDraft(`requests.file.${kind}`, draft, {
+    restore: (stored) => {
+      const parsed = StoredDraft.safeParse(stored)
+      if (parsed.success) setDraft((d) => ({ ...d, ...parsed.data }))
+    },
+  })
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     attempt.current = null
@@ -225,13 +256,15 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
         }).then((filed) => {
           if (followSecret) keepFollowKey({ id: filed.id, followSecret })
           attempt.current = null
+          kept.clear()
           onFiled(filed)
         })
       })
       .catch((err: unknown) => {
         const error = asCloudError(err)
-        // INTERNAL may be a lost answer: keep the key so pressing again cannot file twice.
-        if (error.code !== 'INTERNAL') attempt.current = null
+        // INTERNAL and UNAVAILABLE (no answer over the network) may be a lost answer: keep the key
+        // so pressing again cannot file twice; the backend answers a repeated requestId with the first filing.
+        if (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE') attempt.current = null
         serverRefused(error)
       })
       .then(() => setBusy(false))

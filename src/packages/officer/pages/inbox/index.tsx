@@ -3,17 +3,20 @@
 // first, then by deadline, 20 at a time. Leaders also see the station's open requests with each
 // officer's load (who is overloaded) and the rectification tasks after a dissatisfied rating.
 import { useCallback, useRef, useState } from 'react'
+import * as z from 'zod'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../../../core/account/contract'
 import { requestsContract, type InboxItem, type OfficerLoad, type RectificationView, type RequestSummary } from '../../../../core/requests/contract'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
+import { OfflineAsOf } from '../../../../components/offline-state'
 import { PageShell, usePageToast } from '../../../../components/page-shell'
 import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
+import { withOfflineCopy } from '../../../../services/offline-cache'
 import { asCloudError } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
@@ -80,21 +83,31 @@ function ItemLine({ item, names }: { item: InboxItem; names: Names }) {
   )
 }
 
-/** Pages 0…n−1 of a paged list, loaded together (so a reload keeps what was shown), and one more on request. */
-function usePages<T>(fetchPage: (page: number) => Promise<T>) {
+/**
+ * Pages 0…n−1 of a paged list, loaded together (so a reload keeps what was shown), and one more on
+ * request. With `offline`, the pages shown last are remembered and shown (with `asOf`) when the
+ * connection fails.
+ */
+function usePages<T>(fetchPage: (page: number) => Promise<T>, offline?: { name: string; schema: z.ZodType<T> }) {
   const [pages, setPages] = useState(1)
-  const load = useCallback(() => Promise.all(Array.from({ length: pages }, (_, page) => fetchPage(page))), [pages, fetchPage])
-  return { remote: useRemote(load), more: () => setPages((p) => p + 1) }
+  const [asOf, setAsOf] = useState<number | null>(null)
+  const load = useCallback(() => {
+    const all = () => Promise.all(Array.from({ length: pages }, (_, page) => fetchPage(page)))
+    return offline ? withOfflineCopy(offline.name, z.array(offline.schema), all, setAsOf)() : all()
+  }, [pages, fetchPage, offline])
+  return { remote: useRemote(load), more: () => setPages((p) => p + 1), asOf }
 }
 
-const inboxPage = (page: number) => call(requestsContract, 'inbox', { page })
+// Today's inbox is what an officer needs at the edge of the signal: its last copy is kept.
+const INBOX_OFFLINE = { name: 'requests.inbox', schema: requestsContract.actions.inbox.output }
+const inboxPage = (page: number) => call(requestsContract, 'inbox', { page }, { readOnly: true })
 const stationPage = (page: number) => call(requestsContract, 'stationView', { page })
 
 function MyInbox() {
   const t = useOfficerRequestsT()
   // One community list for every line's names.
   const names = useNames()
-  const { remote: inbox, more } = usePages(inboxPage)
+  const { remote: inbox, more, asOf } = usePages(inboxPage, INBOX_OFFLINE)
   const shown = useRef(false)
   // New work arrives while the officer is on another screen: look again each time this one shows.
   useDidShow(() => {
@@ -110,6 +123,7 @@ function MyInbox() {
   if (items.length === 0) return <EmptyView className="oq-inbox-empty" title={t('oq.inbox.empty.title')} description={t('oq.inbox.empty.body')} />
   return (
     <SectionCard className="oq-inbox" tone="police">
+      <OfflineAsOf at={asOf} />
       <View className="fq-muted oq-counts">
         {t('oq.inbox.counts', { request: counts.request ?? 0, home_visit: counts.home_visit ?? 0, mediation: counts.mediation ?? 0, booking: counts.booking ?? 0 })}
       </View>
