@@ -118,6 +118,12 @@ describe('validateBureau', () => {
     })
   })
 
+  it('refuses a misspelt key in a station section rather than ignoring it', () => {
+    const doc = demoBureauDocument()
+    Object.assign(doc.stations[1].station, { nearestCommunityMaxKM: 5 })
+    expect(validateBureau(doc)).toMatchObject({ ok: false, issues: [{ path: ['stations', 1, 'station'] }] })
+  })
+
   it('places a station’s own issues under its index', () => {
     const doc = demoBureauDocument()
     doc.stations[1].communities[1].districtId = 'district-nowhere'
