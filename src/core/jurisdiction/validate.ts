@@ -34,7 +34,7 @@ export function validateJurisdiction(input: unknown): ValidationResult {
   return issues.length === 0 ? { ok: true, value: j } : { ok: false, issues }
 }
 
-type Report = (path: Path, message: string) => void
+export type Report = (path: Path, message: string) => void
 
 function checkUniqueIds(j: Jurisdiction, report: Report) {
   const unique = (items: Array<{ id: string; path: Path }>) => {
@@ -118,7 +118,7 @@ function checkAliases(j: Jurisdiction, report: Report) {
   })
 }
 
-interface Area {
+export interface Area {
   path: Path
   label: string
   owner: number
@@ -171,7 +171,7 @@ function isSimple(a: Area, report: Report): boolean {
 }
 
 /** Positive-area overlaps between areas of different owners; touching edges are allowed. */
-function checkOverlaps(areas: Area[], report: Report) {
+export function checkOverlaps(areas: Area[], report: Report) {
   if (areas.length < 2) return
   const index = new Flatbush(areas.length)
   for (const a of areas) index.add(a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3])
