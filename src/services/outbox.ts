@@ -10,6 +10,7 @@ import type { ActionName, FunctionContract, InputOf, OutputOf } from '../core/co
 import { call, callQueued, CloudCallError } from './cloud'
 import { deviceOwner, readStored, writeStored } from './device-store'
 import { clearDraft } from './drafts'
+import { keepFollowKey } from './follow-keys'
 import { onNetworkChange } from './network'
 import { dueEntries, enqueue, expire, nextDueAt, OutboxQueue, recordAttempt, type OutboxEntry, type OutboxKind } from './outbox-queue'
 
@@ -62,6 +63,15 @@ export function submitOrQueue<F extends FunctionContract, A extends ActionName<F
   )
 }
 
+/**
+ * An anonymous request names nobody; only its secret, kept on this device with the id the backend
+ * gave it, leads back to it. Once the outbox has sent one, it keeps that pair as the form would have.
+ */
+function keepWayBack(sent: Record<string, unknown>, answer: unknown) {
+  const id = (answer as { id?: unknown } | null)?.id
+  if (typeof sent.followSecret === 'string' && typeof id === 'string') keepFollowKey({ id, followSecret: sent.followSecret })
+}
+
 let flushing: Promise<void> | null = null
 
 /** Sends what is due, oldest first; stops at the first connection failure (the rest would fail too). */
@@ -72,8 +82,10 @@ export function flushOutbox(ignoreBackoff = false): Promise<void> {
   const sendNext = (index: number): Promise<void> => {
     const entry = due[index]
     if (!entry || entry.data === null) return Promise.resolve()
-    return callQueued(entry.fn, entry.data).then(
-      () => {
+    const data = entry.data
+    return callQueued(entry.fn, data).then(
+      (answer) => {
+        keepWayBack(data, answer)
         update((queue) => recordAttempt(queue, entry.requestId, { result: 'sent' }, Date.now()))
         if (entry.draftKey) clearDraft(entry.draftKey)
         return sendNext(index + 1)

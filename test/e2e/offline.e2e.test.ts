@@ -1,5 +1,5 @@
-// Weak networks through the h5 build (docs/offline.md): a booking and a dispute filing made
-// without a connection wait in the outbox with their draft, survive a reload, and are sent once
+// Weak networks through the h5 build (docs/offline.md): a booking, a dispute filing and an
+// anonymous tip-off made without a connection wait in the outbox with their draft, survive a reload, and are sent once
 // when the network returns; a resident who loaded the app once still reads their officer's card,
 // the 110 line, their check-in code and the notices they opened, each with its time.
 //
@@ -16,6 +16,9 @@ import { on, shoot, signIn, startHarness, type Harness } from './harness'
 const BOOKER = 'demo-resident-2'
 const FILER = 'demo-resident-2'
 const READER = 'demo-resident-1'
+/** Reads Mongolian; bound to the gacha, whose officer (demo-officer-1) an anonymous tip-off with no position goes to. */
+const TIPSTER = 'demo-resident-1'
+const TIPSTER_OFFICER = 'demo-officer-1'
 
 const COUNTER = roundTheClockCounter('counter-e2e-offline')
 const [SLOT] = slotDocs(COUNTER.id, { minutesAhead: 24 * 60, count: 1, capacity: 3 })
@@ -152,6 +155,54 @@ describe('a dispute filed without a connection', () => {
       expect(cases).toHaveLength(casesBefore + 1)
       expect(cases.filter((c) => c.type === 'livestock')).toEqual([expect.objectContaining({ status: 'submitted' })])
       expect(await draftKeys(page)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('an anonymous tip-off filed without a connection', () => {
+  it('waits with its draft, survives a reload, is sent once when the network returns and stays followable on this phone', async () => {
+    const { context, page } = await harness.openPhone()
+    // Without a connection each read waits for its retries before the offline copy shows.
+    page.setDefaultTimeout(120_000)
+    const TEXT = '草场围栏夜里被人剪断，有车进来拉沙子。'
+    const officerRequests = async () => (await harness.callAs<{ counts: { request: number } }>(TIPSTER_OFFICER, 'requests', { action: 'inbox' })).counts.request
+    try {
+      await signIn(page, TIPSTER)
+      await on(page, 'home', '.home-open-requests-tipOff').click()
+      await on(page, 'requests-file', '.rq-kind-tip_off.is-chosen').waitFor()
+      await on(page, 'requests-file', '.rq-subject-illegal_mining_grazing').click()
+      await on(page, 'requests-file', '.rq-text textarea').fill(TEXT)
+      await on(page, 'requests-file', '.rq-anonymous-yes').click()
+      const before = await officerRequests()
+
+      await context.setOffline(true)
+      await on(page, 'requests-file', '.rq-submit').click()
+      await on(page, 'requests-file', '.fq-queued').waitFor()
+      await on(page, 'requests-file', '.fq-queued').scrollIntoViewIfNeeded()
+      await shoot(page, 'offline-6-tip-off-queued-mn')
+
+      await cutGateway(context)
+      await context.setOffline(false)
+      await page.reload()
+      await on(page, 'requests-file', '.fq-queued').waitFor()
+      expect(await on(page, 'requests-file', '.rq-text textarea').inputValue()).toBe(TEXT)
+      expect(await on(page, 'requests-file', '.rq-anonymous-yes').getAttribute('class')).toContain('is-chosen')
+      expect(await officerRequests()).toBe(before)
+
+      await backOnline(context)
+      await on(page, 'requests-file', '.fq-queued').waitFor({ state: 'detached' })
+      expect(await on(page, 'requests-file', '.rq-text textarea').inputValue()).toBe('')
+      expect(await officerRequests()).toBe(before + 1)
+      expect(await draftKeys(page)).toEqual([])
+      // The request names nobody: only the key the outbox kept on this phone leads back to it.
+      const kept = await page.evaluate(() => (JSON.parse(window.localStorage.getItem('fq-requests-follow') ?? 'null') as { data?: unknown } | null)?.data)
+      expect(kept).toEqual([{ id: expect.any(String), followSecret: expect.any(String) }])
+      const followed = await harness.callAs<Array<{ anonymous: boolean; text: string }>>(TIPSTER, 'requests', { action: 'follow', items: kept })
+      expect(followed).toEqual([expect.objectContaining({ anonymous: true, text: TEXT })])
+      await page.goto(`${harness.emulator.url}/#/packages/requests/pages/mine/index`)
+      await on(page, 'requests-mine', '.rq-request .rq-anonymous-tag').waitFor()
     } finally {
       await context.close()
     }

@@ -16,7 +16,7 @@ import { asCloudError, useSession } from '../../services/session'
 import { formatStationTime } from '../../services/station-time'
 import { Field } from './form/field'
 import { TextInput } from './form/text-input'
-import { followSecretOf } from './follow-secrets'
+import { followSecretOf } from '../../services/follow-keys'
 import { useRequestsT } from './i18n'
 import { refusalMessage } from './refusal-message'
 

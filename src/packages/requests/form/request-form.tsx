@@ -12,12 +12,15 @@ import { MAX_TEXT, requestsContract, type ResidentRequestView } from '../../../c
 import { DEFAULT_REQUESTS_CONFIG } from '../../../core/requests/config'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
-import { call, type CloudCallError } from '../../../services/cloud'
+import type { CloudCallError } from '../../../services/cloud'
+import { QueuedNotice } from '../../../components/offline-state'
 import { useFormDraft } from '../../../services/drafts'
 import { newRequestId } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
 import { askForMessages } from '../../../services/subscribe-messages'
-import { keepFollowKey, newFollowSecret } from '../follow-secrets'
+import { keepFollowKey } from '../../../services/follow-keys'
+import { refusalOf, submitOrQueue, useQueued } from '../../../services/outbox'
+import { newFollowSecret } from '../follow-secrets'
 import { useRequestsT } from '../i18n'
 import { refusalMessage } from '../refusal-message'
 import { ChoiceField } from './choice-field'
@@ -142,11 +145,26 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
   const attempt = useRef<{ requestId: string; followSecret?: string } | null>(null)
   // What was typed stays on the device (a week at most, see services/drafts.ts) per kind; photos and
   // the position are not kept: a picture is re-checked once uploaded, a position is picked again.
-  const kept = useFormDraft(`requests.file.${kind}`, draft, {
+  const draftKey = `requests.file.${kind}`
+  const kept = useFormDraft(draftKey, draft, {
     restore: (stored) => {
       const parsed = StoredDraft.safeParse(stored)
       if (parsed.success) setDraft((d) => ({ ...d, ...parsed.data }))
     },
+  })
+  // Filed without a connection, it waits in the outbox (我的 › 等待发送) with its requestId, and is
+  // sent once the network returns; then the form starts over, and a refusal is said here.
+  const waiting = useQueued(draftKey, (entry) => {
+    if (entry.state === 'sent') {
+      attempt.current = null
+      setDraft(emptyDraft(defaultName))
+      setPhotos([])
+      setPosition(null)
+      toast(t('rq.submit.sentLater'))
+    } else if (entry.state === 'refused') {
+      attempt.current = null
+      serverRefused(refusalOf(entry))
+    }
   })
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -242,7 +260,7 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
       .then(([{ requestId, followSecret }]) => {
         const name = draft.name.trim()
         const phone = draft.phone.trim()
-        return call(requestsContract, 'submit', {
+        const input = {
           requestId,
           details,
           text: draft.text.trim(),
@@ -253,7 +271,11 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
           anonymous,
           ...(followSecret ? { followSecret } : {}),
           ...(!anonymous && (name || phone) ? { contact: { ...(name ? { name } : {}), ...(phone ? { phone } : {}) } } : {}),
-        }).then((filed) => {
+        }
+        return submitOrQueue(requestsContract, 'submit', input, { kind: 'request', draftKey }).then((submitted) => {
+          // Queued: the attempt's key and secret stay, the outbox sends them and keeps the way back.
+          if (submitted.status === 'queued') return
+          const filed = submitted.data
           if (followSecret) keepFollowKey({ id: filed.id, followSecret })
           attempt.current = null
           kept.clear()
@@ -262,9 +284,9 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
       })
       .catch((err: unknown) => {
         const error = asCloudError(err)
-        // INTERNAL and UNAVAILABLE (no answer over the network) may be a lost answer: keep the key
-        // so pressing again cannot file twice; the backend answers a repeated requestId with the first filing.
-        if (error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE') attempt.current = null
+        // INTERNAL may be a lost answer: keep the key so pressing again cannot file twice; the
+        // backend answers a repeated requestId with the first filing. (No connection queues, above.)
+        if (error.code !== 'INTERNAL') attempt.current = null
         serverRefused(error)
       })
       .then(() => setBusy(false))
@@ -383,8 +405,9 @@ export function RequestForm({ kind, dangerNow, defaultName, onFiled }: RequestFo
         </>
       )}
       <View className="fq-muted rq-language">{t('rq.language', { language: t(language === 'mn' ? 'language.name.mn' : 'language.name.zh') })}</View>
+      {waiting ? <QueuedNotice /> : null}
       <View className="fq-actions">
-        <Button className="rq-submit" type="primary" size="large" loading={busy} onClick={submit}>
+        <Button className="rq-submit" type="primary" size="large" loading={busy} disabled={waiting} onClick={submit}>
           {t('rq.submit')}
         </Button>
       </View>

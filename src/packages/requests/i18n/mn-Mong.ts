@@ -92,6 +92,7 @@ export const requestsMnMong: Record<RequestsMessageKey, MongolianEntry> = {
   'rq.language': m(`${POLICE} ᠡᠨᠡ ᠬᠡᠯᠡ${N}ᠪᠡᠷ ᠬᠠᠷᠢᠭᠤᠯᠠᠨ᠎ᠠ᠄ {language}`),
   'rq.submit': m('ᠲᠤᠰᠢᠶᠠᠬᠤ'),
   'rq.submit.fix': m(`ᠤᠯᠠᠭᠠᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠭᠰᠡᠨ ᠵᠦᠢᠯ${N}ᠢ ᠵᠠᠰᠠᠭᠠᠷᠠᠢ᠃`),
+  'rq.submit.sentLater': m(`${REQUEST} ᠢᠯᠡᠭᠡᠭᠡᠪᠡ᠃`),
 
   'rq.done.title': m('ᠲᠤᠰᠢᠶᠠᠪᠠ'),
   'rq.done.body': m('ᠬᠠᠷᠢᠭᠤᠴᠠᠭᠰᠠᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ᠄ {time}᠃'),

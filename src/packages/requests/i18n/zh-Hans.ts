@@ -82,6 +82,7 @@ export const requestsZhHans = {
   'rq.language': '民警会用{language}答复。',
   'rq.submit': '提交',
   'rq.submit.fix': '请先改正标红的项目。',
+  'rq.submit.sentLater': '网络连上后，已经发出。',
 
   'rq.done.title': '已提交',
   'rq.done.body': '已交给负责的民警，{time} 前受理。',
