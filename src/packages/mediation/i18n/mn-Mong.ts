@@ -20,6 +20,7 @@ export const mediationMnMong: Record<MediationMessageKey, MongolianEntry> = {
 
   'mediation.form.title': m(`${DISPUTE} ᠪᠦᠷᠢᠲᠭᠡᠬᠦ`),
   'mediation.form.type': m(`${DISPUTE} ᠤᠨ ᠲᠥᠷᠥᠯ`),
+  'mediation.form.descriptionLabel': m(`${DISPUTE} ᠤ ᠦᠢᠯᠡ ᠶᠠᠪᠤᠳᠠᠯ`),
   'mediation.form.description': m('ᠶᠠᠭᠤ ᠪᠣᠯᠤᠭᠰᠠᠨ ᠪᠤᠢ? ᠬᠡᠳᠦᠢ ᠤᠳᠠᠭᠰᠠᠨ ᠪᠤᠢ? ᠶᠠᠭᠠᠵᠤ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠶᠢ ᠬᠦᠰᠡᠵᠦ ᠪᠠᠢᠨ᠎ᠠ ᠪᠤᠢ?'),
   'mediation.form.otherParty': m('ᠨᠥᠭᠦᠭᠡ ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠨᠡᠷ᠎ᠡ （ᠰᠣᠩᠭᠣᠯᠲᠠ）'),
   'mediation.form.otherPhone': m('ᠨᠥᠭᠦᠭᠡ ᠲᠠᠯ᠎ᠠ ᠶᠢᠨ ᠤᠲᠠᠰᠤ （ᠰᠣᠩᠭᠣᠯᠲᠠ）'),
@@ -29,9 +30,6 @@ export const mediationMnMong: Record<MediationMessageKey, MongolianEntry> = {
   'mediation.form.privacy': m('ᠲᠠᠨ ᠤ ᠬᠣᠯᠪᠣᠭ᠎ᠠ ᠪᠠᠷᠢᠬᠤ ᠠᠷᠭ᠎ᠠ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠦᠵᠡᠨ᠎ᠡ᠂ ᠨᠥᠭᠦᠭᠡ ᠲᠠᠯ᠎ᠠ ᠳᠤ ᠦᠯᠦ ᠬᠡᠯᠡᠨ᠎ᠡ᠃'),
   'mediation.form.submit': m('ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠳᠤ ᠲᠤᠰᠢᠶᠠᠬᠤ'),
   'mediation.form.missingType': m(`${DISPUTE} ᠤᠨ ᠲᠥᠷᠥᠯ ᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃`),
-  'mediation.form.missingDescription': m('ᠶᠠᠭᠤ ᠪᠣᠯᠤᠭᠰᠠᠨ ᠢ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
-  'mediation.form.missingName': m('ᠲᠠᠨ ᠤ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
-  'mediation.form.badPhone': m('11 ᠣᠷᠣᠨ ᠤ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
 
   'mediation.done.title': m('ᠪᠦᠷᠢᠲᠭᠡᠪᠡ'),
   'mediation.done.body': m('ᠲᠠᠨ ᠤ ᠭᠠᠴᠠᠭ᠎ᠠ ᠪᠤᠶᠤ ᠬᠣᠷᠢᠶ᠎ᠠ ᠶᠢᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ {time} ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨ᠎ᠠ᠃ ᠶᠠᠪᠤᠴ ᠢ 〈ᠮᠢᠨᠤ〉 ᠳᠡᠭᠡᠷ᠎ᠡ ᠦᠵᠡᠨ᠎ᠡ᠃'),

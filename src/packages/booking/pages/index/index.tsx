@@ -24,7 +24,7 @@ import { BookingCard } from '../../booking-card'
 import { HomeVisitForm, MyHomeVisits } from '../../home-visits'
 import { useBookingT } from '../../i18n'
 import { MyBookings, SuspensionBanner } from '../../my-bookings'
-import { emptyPerson, personInput, personProblem, PersonFields, type PersonDraft } from '../../person-fields'
+import { emptyPerson, personErrors, personErrorsFromRefusal, personInput, PersonFields, type PersonDraft, type PersonErrors } from '../../person-fields'
 import { refusalMessage } from '../../refusal-message'
 import { newRequestId } from '../../../../services/request-id'
 import { askForMessages } from '../../../../services/subscribe-messages'
@@ -82,6 +82,7 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
   const [slot, setSlot] = useState<{ id: string; localDate: string; localTime: string; counterName: string } | null>(null)
   const [person, setPerson] = useState<PersonDraft>(() => emptyPerson(profile.displayName ?? ''))
   const [problem, setProblem] = useState<string | null>(null)
+  const [fieldErrors, setFieldErrors] = useState<PersonErrors>({})
   const [conflict, setConflict] = useState<NextFree[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [booked, setBooked] = useState<BookingView | null>(null)
@@ -130,8 +131,10 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
 
   const submit = () => {
     if (!service || !slot) return
-    const personIssue = personProblem(person)
-    if (personIssue) return setProblem(t(personIssue))
+    const found = personErrors(t, person)
+    setFieldErrors(found)
+    const count = Object.keys(found).length
+    if (count > 0) return setProblem(t('form.checkMarked', { count }))
     requestId.current ??= newRequestId()
     const input = { slotId: slot.id, serviceId: service.id, applicant: personInput(person), requestId: requestId.current }
     setBusy(true)
@@ -148,6 +151,7 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
           // INTERNAL may be a lost answer: keep the key so pressing again cannot book twice.
           if (error.code !== 'INTERNAL') requestId.current = null
           if (error.code === 'CONFLICT') setConflict(nextFreeOf(error))
+          setFieldErrors(personErrorsFromRefusal(t, error, 'applicant'))
           setProblem(refusalMessage(t, error))
           if (service) loadSlots(service.id, counterLanguage)
         },
@@ -217,8 +221,10 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
           <View className="fq-notice booking-chosen">{t('booking.slot.chosen', { date: slot.localDate, time: slot.localTime, counter: slot.counterName })}</View>
           <PersonFields
             value={person}
-            onChange={(next) => {
+            errors={fieldErrors}
+            onChange={(next, edited) => {
               setPerson(next)
+              if (edited !== 'relation') setFieldErrors(({ [edited]: _fixed, ...rest }) => rest)
               newAttempt()
             }}
           />
