@@ -75,6 +75,8 @@ export const bookingMnMong: Record<BookingMessageKey, MongolianEntry> = {
   'booking.mine.cancelled': m('ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠣᠯᠢᠬᠠᠭᠳᠠᠪᠠ᠃'),
   'booking.mine.reschedule': m('ᠴᠠᠭ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ'),
   'booking.mine.rescheduleTitle': m('ᠰᠢᠨ᠎ᠡ ᠴᠠᠭ ᠰᠣᠩᠭᠣᠬᠤ （ᠲᠤᠰ ᠴᠣᠩᠬᠣ）'),
+  'booking.mine.rescheduleConfirmTitle': m('ᠴᠠᠭ ᠢ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠦᠦ?'),
+  'booking.mine.rescheduleConfirmBody': m('{service}᠄ ᠤᠷᠢᠳᠠᠬᠢ ᠴᠠᠭ᠄ {from}᠂ ᠰᠢᠨ᠎ᠡ ᠴᠠᠭ᠄ {to}᠃ ᠤᠷᠢᠳᠠᠬᠢ ᠴᠠᠭ ᠢ ᠪᠤᠰᠤᠳ ᠬᠦᠮᠦᠨ ᠳᠦ ᠥᠭᠭᠦᠨ᠎ᠡ᠂ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠳ᠋ᠤᠭᠠᠷ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠭᠳᠡᠬᠦ ᠦᠭᠡᠢ᠃'),
   'booking.mine.rescheduled': m('{date} {time} ᠳᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠪᠡ᠃'),
   'booking.mine.upcoming': m('ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠤᠢ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠄ {count} / {max}'),
 

@@ -70,6 +70,8 @@ export const bookingZhHans = {
   'booking.mine.cancelled': '预约已取消。',
   'booking.mine.reschedule': '改约时间',
   'booking.mine.rescheduleTitle': '选一个新的时段（同一窗口）',
+  'booking.mine.rescheduleConfirmTitle': '确认改约？',
+  'booking.mine.rescheduleConfirmBody': '{service}：从 {from} 改到 {to}。原来的时段会让给其他人，签到码不变。',
   'booking.mine.rescheduled': '已改约到 {date} {time}。',
   'booking.mine.upcoming': '待办理的预约：{count} / {max}',
 

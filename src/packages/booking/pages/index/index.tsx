@@ -3,13 +3,15 @@
 // 6-digit check-in code. Also "my bookings" (cancel) and door-to-door requests.
 // A subpackage of its own: the booking contract's schemas and date rules would push the main
 // package past its 600 KB target; only the home's entry button stays in the main package.
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../../../core/account/contract'
 import { bookingContract, type BookingView, type ServiceView, type SlotView } from '../../../../core/booking/contract'
 import { DEFAULT_BOOKING_CONFIG } from '../../../../core/booking/config'
+import { countersForLanguage } from '../../../../core/booking/counter'
+import { scrollToSelector } from '../../../../services/scroll-to'
 import type { Language } from '../../../../core/ids'
 import { EmergencyCall } from '../../../../components/emergency-call'
 import { PageShell } from '../../../../components/page-shell'
@@ -100,7 +102,8 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     call(bookingContract, 'listSlots', { serviceId, language: lang, days: DEFAULT_BOOKING_CONFIG.windowDays }).then(
       (data) => {
         counterNames.current = new Map(data.counters.map((c) => [c.id, c.name]))
-        setSlots({ status: 'ready', data: data.slots })
+        const offered = new Set(countersForLanguage(data.counters, lang).map((c) => c.id))
+        setSlots({ status: 'ready', data: data.slots.filter((slot) => offered.has(slot.counterId)) })
       },
       (err: unknown) => setSlots({ status: 'error', error: asCloudError(err) }),
     )
@@ -128,6 +131,11 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     setConflict(null)
     newAttempt()
   }
+
+  // Once a time is chosen, the applicant form is the next thing to see.
+  useEffect(() => {
+    if (slot) scrollToSelector('.booking-step-person')
+  }, [slot?.id])
 
   const submit = () => {
     if (!service || !slot) return
