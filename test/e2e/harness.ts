@@ -99,3 +99,14 @@ export async function signIn(page: Page, openid: string) {
     throw err
   }
 }
+
+/**
+ * Chooses in a date or time picker (components/date-time-field.tsx) the value its wheel opens at,
+ * the way a person taps the field and then the picker's confirm button.
+ */
+export async function confirmPicker(page: Page, screen: string, selector: string) {
+  await on(page, screen, selector).click()
+  const overlay = page.locator('.weui-picker__overlay:visible')
+  await overlay.locator('.weui-picker__action').last().click()
+  await overlay.waitFor({ state: 'hidden' })
+}

@@ -108,7 +108,7 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
       />
       {reason === 'age' ? (
         <FormField className="home-field-birth-date" label={t('home.birthDate')}>
-          <DateTimeField className="home-birth-date" mode="date" value={birthDate} start="1900-01-01" end={todayInStation()} onChange={edit(setBirthDate)} />
+          <DateTimeField className="home-birth-date" mode="date" value={birthDate} start="1900-01-01" end={todayInStation()} opensAt="1950-01-01" onChange={edit(setBirthDate)} />
         </FormField>
       ) : null}
       <FormField className="home-field-address" label={t('home.address')} required error={visitErrs.address} count={{ length: charCount(address), max: LIMITS.address }}>

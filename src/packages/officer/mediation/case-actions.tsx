@@ -104,13 +104,13 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
       {open === 'schedule' ? (
         <View className="casework-form casework-schedule-form">
           <FormField className="casework-field-date" label={t('casework.schedule.date')} required error={errors.date}>
-            <DateTimeField className="casework-schedule-date" mode="date" value={date} start={todayInStation()} onChange={(value) => {
+            <DateTimeField className="casework-schedule-date" mode="date" value={date} start={todayInStation()} opensAt={todayInStation(Date.now() + 86_400_000)} onChange={(value) => {
               setDate(value)
               setErrors(({ date: _fixed, ...rest }) => rest)
             }} />
           </FormField>
           <FormField className="casework-field-time" label={t('casework.schedule.time')} required error={errors.time}>
-            <DateTimeField className="casework-schedule-time" mode="time" value={time} start="07:00" end="21:00" onChange={(value) => {
+            <DateTimeField className="casework-schedule-time" mode="time" value={time} start="07:00" end="21:00" opensAt="10:00" onChange={(value) => {
               setTime(value)
               setErrors(({ time: _fixed, ...rest }) => rest)
             }} />
