@@ -123,6 +123,7 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
 
     if (action === 'wx.openApi') {
       const { api, data } = openApiData(p)
+      app.stats.openApi(api)
       const answer = app.openapi.call(api, data, callerOf(app, p), app.faults.openApiError(api, data.touser))
       followUp(app, api, data, answer.json, callerOf(app, p))
       const respData = answer.buffer ?? Buffer.from(JSON.stringify(answer.json))
@@ -147,6 +148,7 @@ export async function handleProtocol(app: App, req: http.IncomingMessage, res: h
     else if (action === 'wx.api') {
       let data: Params = {}
       if (typeof p.requestData === 'string' && p.requestData) data = parseJsonSafe(p.requestData) as Params
+      app.stats.openApi(String(p.apiName))
       const answer = app.openapi.call(String(p.apiName), data, callerOf(app, p), app.faults.openApiError(String(p.apiName), data.touser))
       followUp(app, String(p.apiName), data, answer.json, callerOf(app, p))
       body = { data: { responseData: JSON.stringify(answer.json ?? {}) } }

@@ -84,6 +84,7 @@ async function route(app: App, req: http.IncomingMessage, res: http.ServerRespon
   if (pathname.startsWith('/__storage/upload/') && (method === 'PUT' || method === 'POST')) {
     const body = await readBody(req, 64 * 1024 * 1024)
     const ok = app.storage.completeUpload(pathname.slice('/__storage/upload/'.length), body)
+    if (ok) app.stats.file()
     res.writeHead(ok ? 200 : 403, { 'content-type': 'application/xml' })
     return void res.end(ok ? '' : "<?xml version='1.0' encoding='utf-8' ?><Error><Code>AccessDenied</Code><Message>unknown or expired upload token</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>")
   }

@@ -15,7 +15,7 @@ const ABOLISHED_BASIS = '公通字〔2016〕21号《关于改进和规范公安�
 const services: Service[] = [
   {
     id: 'id-card-first',
-    name: { zh: '首次申领居民身份证', mn: 'ᠠᠩᠬ᠎ᠠ ᠤᠳᠠᠭ᠎ᠠ ᠢᠷᠭᠡᠨ ᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠭᠠᠷᠭᠠᠬᠤ' },
+    name: { zh: '首次申领居民身份证', mn: 'ᠠᠩᠬ᠎ᠠ ᠤᠳᠠᠭ᠎ᠠ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠭᠠᠷᠭᠠᠬᠤ' },
     summary: { zh: '年满16周岁应当申领；未满16周岁的可以申领。' },
     materials: [
       { zh: '居民户口簿原件' },
@@ -31,7 +31,7 @@ const services: Service[] = [
   },
   {
     id: 'id-card-renewal',
-    name: { zh: '居民身份证到期换领', mn: 'ᠢᠷᠭᠡᠨ ᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠰᠣᠯᠢᠬᠤ' },
+    name: { zh: '居民身份证到期换领', mn: 'ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠰᠣᠯᠢᠬᠤ' },
     summary: { zh: '有效期满前三个月内可申请换领；行动不便的老人、残疾人可申请上门采集。' },
     materials: [{ zh: '原居民身份证' }, { zh: '居民户口簿' }, { zh: '现场采集照片和指纹' }],
     fee: { yuan: 20 },
@@ -43,7 +43,7 @@ const services: Service[] = [
   },
   {
     id: 'id-card-lost',
-    name: { zh: '居民身份证丢失补领', mn: 'ᠭᠡᠭᠡᠭᠰᠡᠨ ᠢᠷᠭᠡᠨ ᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠨᠥᠬᠥᠨ ᠭᠠᠷᠭᠠᠬᠤ' },
+    name: { zh: '居民身份证丢失补领', mn: 'ᠭᠡᠭᠡᠭᠰᠡᠨ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠨᠥᠬᠥᠨ ᠭᠠᠷᠭᠠᠬᠤ' },
     summary: { zh: '补领期间可同时申请临时居民身份证。' },
     materials: [{ zh: '居民户口簿' }, { zh: '本人到场，现场采集照片和指纹' }],
     fee: { yuan: 40 },
@@ -55,7 +55,7 @@ const services: Service[] = [
   },
   {
     id: 'id-card-temporary',
-    name: { zh: '临时居民身份证', mn: 'ᠲᠦᠷ ᠴᠠᠭ ᠤᠨ ᠢᠷᠭᠡᠨ ᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ' },
+    name: { zh: '临时居民身份证', mn: 'ᠲᠦᠷ ᠴᠠᠭ ᠤᠨ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ' },
     summary: { zh: '申领、换领、补领居民身份证期间急需使用的，可申请临时居民身份证，有效期三个月。' },
     materials: [{ zh: '居民户口簿' }, { zh: '现场采集照片' }],
     fee: { yuan: 10 },
@@ -67,7 +67,7 @@ const services: Service[] = [
   },
   {
     id: 'birth-registration',
-    name: { zh: '出生登记', mn: 'ᠲᠥᠷᠥᠯᠲᠡ ᠶᠢᠨ ᠪᠦᠷᠢᠲᠭᠡᠯ' },
+    name: { zh: '出生登记', mn: 'ᠲᠥᠷᠥᠯᠲᠡ ᠶᠢᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ' },
     summary: { zh: '婴儿出生后一个月内，由户主、亲属、抚养人申报出生登记。' },
     materials: [{ zh: '《出生医学证明》原件' }, { zh: '父母双方的居民户口簿、居民身份证' }, { zh: '父母的结婚证（未办理结婚登记的，按规定提供其他材料）' }],
     fee: { yuan: 0 },
@@ -79,7 +79,7 @@ const services: Service[] = [
   },
   {
     id: 'household-move-in',
-    name: { zh: '户口迁入', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠲᠭᠡᠯ ᠰᠢᠯᠵᠢᠨ ᠣᠷᠣᠬᠤ' },
+    name: { zh: '户口迁入', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠰᠢᠯᠵᠢᠨ ᠣᠷᠣᠬᠤ' },
     summary: { zh: '跨省迁移实行“一站式”办理：在迁入地申请，无需回迁出地开具迁移证。' },
     materials: [{ zh: '本人居民身份证、居民户口簿' }, { zh: '落户依据：合法稳定住所证明（不动产权证书等）、就业或投靠亲属的证明之一' }],
     fee: { yuan: 0 },
@@ -91,7 +91,7 @@ const services: Service[] = [
   },
   {
     id: 'household-move-out',
-    name: { zh: '户口迁出', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠲᠭᠡᠯ ᠰᠢᠯᠵᠢᠨ ᠭᠠᠷᠬᠤ' },
+    name: { zh: '户口迁出', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠰᠢᠯᠵᠢᠨ ᠭᠠᠷᠬᠤ' },
     summary: { zh: '跨省迁往外地的，一般直接到迁入地办理，本所无需先行迁出。' },
     materials: [{ zh: '本人居民身份证、居民户口簿' }, { zh: '迁入地的准予迁入材料（区内迁移）' }],
     fee: { yuan: 0 },
@@ -103,7 +103,7 @@ const services: Service[] = [
   },
   {
     id: 'deregistration-certificate',
-    name: { zh: '户口注销证明（死亡人员）', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠲᠭᠡᠯ ᠬᠠᠰᠤᠭᠰᠠᠨ ᠤ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ' },
+    name: { zh: '户口注销证明（死亡人员）', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠬᠠᠰᠤᠭᠰᠠᠨ ᠤ ᠭᠡᠷᠡᠴᠢᠯᠡᠭᠡ' },
     summary: { zh: '死亡人员户口已注销，亲属办理继承等事务无法以其他材料证明时出具。' },
     materials: [{ zh: '申请人的居民身份证' }, { zh: '与死亡人员关系的证明材料' }, { zh: '死亡人员的居民户口簿（如有）' }],
     fee: { yuan: 0 },
@@ -115,7 +115,7 @@ const services: Service[] = [
   },
   {
     id: 'residence-permit',
-    name: { zh: '居住证申领', mn: 'ᠰᠠᠭᠤᠭᠠ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠬᠦ' },
+    name: { zh: '居住证申领', mn: 'ᠰᠠᠭᠤᠭᠠ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠬᠦ' },
     summary: { zh: '离开常住户口所在地到本镇居住半年以上，且有合法稳定就业、住所或连续就读之一的，可以申领。' },
     materials: [{ zh: '居民身份证' }, { zh: '居住登记满半年的证明' }, { zh: '合法稳定就业、合法稳定住所或连续就读的证明之一' }, { zh: '现场采集照片' }],
     fee: { yuan: 0, note: { zh: '首次申领免费；换领、补领按规定收取工本费' } },
@@ -127,7 +127,7 @@ const services: Service[] = [
   },
   {
     id: 'id-card-progress',
-    name: { zh: '身份证办理进度查询', mn: 'ᠢᠷᠭᠡᠨ ᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠶᠢᠨ ᠠᠬᠢᠴᠠ ᠯᠠᠪᠯᠠᠬᠤ' },
+    name: { zh: '身份证办理进度查询', mn: 'ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠠᠬᠢᠴᠠ ᠯᠠᠪᠯᠠᠬᠤ' },
     summary: { zh: '无需到窗口：凭受理回执拨打派出所电话或在“内蒙古公安”政务平台查询。' },
     materials: [{ zh: '受理回执' }],
     fee: { yuan: 0 },
@@ -139,7 +139,7 @@ const services: Service[] = [
   },
   {
     id: 'household-facts-certificate',
-    name: { zh: '户籍证明（姓名、出生日期等）', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠲᠭᠡᠯ ᠦᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ' },
+    name: { zh: '户籍证明（姓名、出生日期等）', mn: 'ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠭᠡ' },
     materials: [],
     fee: { yuan: 0 },
     processing: { typicalWorkingDays: 0, statutoryDays: null },
@@ -153,7 +153,7 @@ const services: Service[] = [
   },
   {
     id: 'kinship-certificate',
-    name: { zh: '亲属关系证明（同户）', mn: 'ᠠᠤᠯ ᠰᠠᠳᠤᠨ ᠤ ᠬᠠᠷᠢᠯᠴᠠᠭ᠎ᠠ ᠶᠢᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ' },
+    name: { zh: '亲属关系证明（同户）', mn: 'ᠠᠤᠯ ᠰᠠᠳᠤᠨ ᠤ ᠬᠠᠷᠢᠯᠴᠠᠭ᠎ᠠ ᠶᠢᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠭᠡ' },
     materials: [],
     fee: { yuan: 0 },
     processing: { typicalWorkingDays: 0, statutoryDays: null },
@@ -183,8 +183,8 @@ const weekdayHours: Counter['weeklyHours'] = [
 const counters: Counter[] = [
   {
     id: 'counter-bilingual',
-    name: { zh: '蒙汉双语户籍窗口', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ ᠦ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠲᠭᠡᠯ ᠦᠨ ᠴᠣᠩᠬᠣ' },
-    place: { zh: '潮格温都尔镇派出所户籍大厅1号窗口', mn: 'ᠴᠣᠭᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ 1 ᠳᠦᠭᠡᠷ ᠴᠣᠩᠬᠣ' },
+    name: { zh: '蒙汉双语户籍窗口', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ ᠦ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠴᠣᠩᠬᠣ' },
+    place: { zh: '潮格温都尔镇派出所户籍大厅1号窗口', mn: 'ᠴᠣᠭ ᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ 1 ᠳᠦᠭᠡᠷ ᠴᠣᠩᠬᠣ' },
     languages: ['mn', 'zh'],
     serviceIds: BOOKABLE,
     // Saturday mornings too: herders come to town on market day.
@@ -197,8 +197,8 @@ const counters: Counter[] = [
   },
   {
     id: 'counter-chinese',
-    name: { zh: '汉语户籍窗口', mn: 'ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡᠨ ᠦ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠲᠭᠡᠯ ᠦᠨ ᠴᠣᠩᠬᠣ' },
-    place: { zh: '潮格温都尔镇派出所户籍大厅2号窗口', mn: 'ᠴᠣᠭᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ 2 ᠳᠦᠭᠡᠷ ᠴᠣᠩᠬᠣ' },
+    name: { zh: '汉语户籍窗口', mn: 'ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡᠨ ᠦ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠴᠣᠩᠬᠣ' },
+    place: { zh: '潮格温都尔镇派出所户籍大厅2号窗口', mn: 'ᠴᠣᠭ ᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ 2 ᠳᠦᠭᠡᠷ ᠴᠣᠩᠬᠣ' },
     languages: ['zh'],
     serviceIds: BOOKABLE,
     weeklyHours: weekdayHours,

@@ -77,7 +77,19 @@ async function memberPage(groupId: string, after: string | null): Promise<string
   return data.map((m) => m._id)
 }
 
-async function sendBatch(notice: NoticeDoc, members: string[], runId: string, summary: FanOutSummary) {
+/**
+ * One run of the job: its id, its clock (the timer's time, moved on by the time the run has taken,
+ * so claims, leases and records follow the injected `now`) and its deadline on the real time it has
+ * spent (the function's time limit counts real seconds).
+ */
+interface Run {
+  id: string
+  now: () => Date
+  inTime: () => boolean
+  summary: FanOutSummary
+}
+
+async function sendBatch(notice: NoticeDoc, members: string[], run: Run) {
   const ids = members.map((openid) => pairId(notice._id, openid))
   const [{ data: existing }, { data: granted }] = (await Promise.all([
     deliveries().where({ _id: _.in(ids) }).field({ _id: true, openid: true, state: true }).limit(BATCH).get(),
@@ -87,22 +99,22 @@ async function sendBatch(notice: NoticeDoc, members: string[], runId: string, su
   const grants = new Set(granted.map((r) => r._id))
   const fresh = members.filter((openid) => !known.has(openid) && grants.has(openid))
   if (fresh.length > 0) {
-    await deliveries().add({ data: fresh.map((openid) => ({ _id: pairId(notice._id, openid), noticeId: notice._id, openid, state: 'queued', runId, at: new Date() })) })
+    await deliveries().add({ data: fresh.map((openid) => ({ _id: pairId(notice._id, openid), noticeId: notice._id, openid, state: 'queued', runId: run.id, at: run.now() })) })
   }
-  await sendChunks(notice, [...fresh, ...members.filter((openid) => known.get(openid) === 'queued')], 'queued', runId, summary)
+  await sendChunks(notice, [...fresh, ...members.filter((openid) => known.get(openid) === 'queued')], 'queued', run)
 }
 
 /** Sends to deliveries in state `from`, a chunk at a time, each claimed as `sending` first. */
-async function sendChunks(notice: NoticeDoc, openids: string[], from: 'queued' | 'failed', runId: string, summary: FanOutSummary) {
+async function sendChunks(notice: NoticeDoc, openids: string[], from: 'queued' | 'failed', run: Run) {
   for (let i = 0; i < openids.length; i += SEND_CHUNK) {
     const chunk = openids.slice(i, i + SEND_CHUNK)
-    await deliveries().where({ _id: _.in(chunk.map((o) => pairId(notice._id, o))), state: from }).update({ data: { state: 'sending', runId } })
+    await deliveries().where({ _id: _.in(chunk.map((o) => pairId(notice._id, o))), state: from }).update({ data: { state: 'sending', runId: run.id } })
     const outcomes = await Promise.all(chunk.map(async (openid) => [openid, await send(openid, notice)] as const))
     for (const state of ['sent', 'refused', 'failed', 'capped'] as const) {
       const who = outcomes.filter(([, o]) => o === state).map(([openid]) => openid)
       if (who.length === 0) continue
-      summary[state] += who.length
-      const change = state === 'failed' ? { state, at: new Date(), attempts: _.inc(1) } : { state, at: new Date() }
+      run.summary[state] += who.length
+      const change = state === 'failed' ? { state, at: run.now(), attempts: _.inc(1) } : { state, at: run.now() }
       await deliveries().where({ _id: _.in(who.map((o) => pairId(notice._id, o))), state: 'sending' }).update({ data: change })
       // A sent message uses one grant; a refusal means WeChat holds none for us.
       if (state === 'sent') await readers().where({ _id: _.in(who), grants: _.gt(0) }).update({ data: { grants: _.inc(-1) } })
@@ -116,47 +128,49 @@ const moveCursor = async (noticeId: string, runId: string, change: Record<string
   updated(await notices().where({ _id: noticeId, status: 'published', 'fanout.runId': runId, 'fanout.state': 'running' }).update({ data: change }))
 
 /** Sends the failed messages again (up to MAX_ATTEMPTS each); false when the time ran out first. */
-async function retryFailed(notice: NoticeDoc, runId: string, deadline: number, summary: FanOutSummary): Promise<boolean> {
-  while (Date.now() < deadline) {
+async function retryFailed(notice: NoticeDoc, run: Run): Promise<boolean> {
+  while (run.inTime()) {
     const { data } = (await deliveries()
       .where({ noticeId: notice._id, state: 'failed', attempts: _.lt(MAX_ATTEMPTS) })
       .field({ openid: true })
       .limit(BATCH)
       .get()) as unknown as { data: Array<{ openid: string }> }
     if (data.length === 0) return true
-    await sendChunks(notice, data.map((d) => d.openid), 'failed', runId, summary)
+    await sendChunks(notice, data.map((d) => d.openid), 'failed', run)
   }
   return false
 }
 
-async function fanOutOne(notice: NoticeDoc, runId: string, deadline: number, summary: FanOutSummary): Promise<boolean> {
+async function fanOutOne(notice: NoticeDoc, run: Run): Promise<boolean> {
   let { group, after } = notice.fanout.cursor
-  while (Date.now() < deadline) {
+  while (run.inTime()) {
     if (group >= notice.targets.length) {
-      if (!(await retryFailed(notice, runId, deadline, summary))) break
-      await moveCursor(notice._id, runId, { 'fanout.state': 'done', 'fanout.leaseUntil': null })
+      if (!(await retryFailed(notice, run))) break
+      await moveCursor(notice._id, run.id, { 'fanout.state': 'done', 'fanout.leaseUntil': null })
       return true
     }
     const members = await memberPage(notice.targets[group], after)
-    if (members.length > 0) await sendBatch(notice, members, runId, summary)
+    if (members.length > 0) await sendBatch(notice, members, run)
     if (members.length < BATCH) [group, after] = [group + 1, null]
     else after = members[members.length - 1]
-    if (!(await moveCursor(notice._id, runId, { 'fanout.cursor': _.set({ group, after }), 'fanout.leaseUntil': new Date(Date.now() + LEASE_MS) }))) return true
+    if (!(await moveCursor(notice._id, run.id, { 'fanout.cursor': _.set({ group, after }), 'fanout.leaseUntil': new Date(run.now().getTime() + LEASE_MS) }))) return true
   }
   // Out of time: give the lease back so the next run resumes at once.
-  await moveCursor(notice._id, runId, { 'fanout.leaseUntil': null })
+  await moveCursor(notice._id, run.id, { 'fanout.leaseUntil': null })
   return false
 }
 
-export async function fanOutUrgent(now = new Date()): Promise<FanOutSummary> {
-  const runId = randomUUID()
-  const deadline = now.getTime() + BUDGET_MS
+/** `now`: the timer's time (tests run the job at any instant, e.g. after a crashed run's lease ran out). */
+export async function fanOutUrgent(now: Date): Promise<FanOutSummary> {
+  const started = Date.now()
+  const spent = () => Date.now() - started
   const summary: FanOutSummary = { notices: 0, sent: 0, refused: 0, failed: 0, capped: 0, unfinished: 0 }
-  while (Date.now() < deadline) {
-    const notice = await claimNext(runId, new Date())
+  const run: Run = { id: randomUUID(), now: () => new Date(now.getTime() + spent()), inTime: () => spent() < BUDGET_MS, summary }
+  while (run.inTime()) {
+    const notice = await claimNext(run.id, run.now())
     if (!notice) break
     summary.notices++
-    if (!(await fanOutOne(notice, runId, deadline, summary))) summary.unfinished++
+    if (!(await fanOutOne(notice, run))) summary.unfinished++
   }
   return summary
 }

@@ -1,5 +1,5 @@
 import { PRIVACY_POLICY_VERSION, type Profile } from '../../src/core/account/contract'
-import { expectError, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
+import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('officer invites', () => {
     cloud.resetWrites()
     expectError(await createInvite('demo-resident-2'), 'PERMISSION_DENIED')
     expectError(await createInvite('demo-officer-1'), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('answer NOT_FOUND for an officer record that does not exist', async () => {

@@ -2,7 +2,9 @@
 // input's JSON Schema and the valid input of authorization-support.ts: wrong types, missing and
 // extra fields, megabyte strings, deep nesting, __proto__ / constructor / prototype keys, Mongo
 // operators wherever a string is expected, and other people's record ids. Each must get its error
-// code, write nothing, and leave the function serving (a normal call succeeds right after).
+// code, change nothing (no write, no message sent, no file stored), carry none of the world's
+// personal data (the matrix's leak check), and leave the function serving (a normal call succeeds
+// right after).
 //
 // Nesting: the emulator hands an event to its function thread by structured clone, which cannot
 // copy much more than 2,000 levels (deeper events fail the call at once, see emulator/README.md),
@@ -10,9 +12,9 @@
 // deliver (it parses the event from JSON text), go straight into each function's entry point.
 import { ROLES } from '../../src/core/roles'
 import type { Envelope } from '../../src/core/envelope'
-import type { TestCloud } from '../support/cloud'
+import { happenings, type TestCloud } from '../support/cloud'
 import { listActions, type JsonSchema, type ListedAction } from '../support/action-list'
-import { CALLERS, INPUTS, inputFor, setRoles, startAuthorizationWorld, type World } from './authorization-support'
+import { CALLERS, INPUTS, inputFor, personalDataIn, setRoles, startAuthorizationWorld, type World } from './authorization-support'
 
 const actions = listActions().filter((a) => INPUTS[a.key])
 
@@ -143,14 +145,16 @@ async function attack(action: ListedAction, caller: string, name: string, event:
   } catch (error) {
     return `${name}: the call failed (${(error as Error).message})`
   }
-  const writes = cloud.writes()
+  const happened = happenings(cloud)
   const probeAction = probes.get(action.function)!
   const probeEvent = { action: probeAction.action, ...inputFor(probeAction.key).input(world) }
   // A, or else the covering officer (when A holds only the resident role and the probe is for staff).
   let probe = await cloud.call(CALLERS.A, action.function, probeEvent)
   if (!probe.ok && probe.error.code === 'PERMISSION_DENIED') probe = await cloud.call(CALLERS.IN, action.function, probeEvent)
   if (!codes.includes(outcome(envelope))) return `${name}: answered ${envelope.ok ? 'ok' : `${envelope.error.code} (${envelope.error.message})`}, expected ${codes.join(' or ')}`
-  if (writes !== 0) return `${name}: wrote ${writes} time(s)`
+  if (happened.writes + happened.messages + happened.files !== 0) return `${name}: changed the world (${JSON.stringify(happened)})`
+  const leaked = personalDataIn(envelope)
+  if (leaked.length > 0) return `${name}: the answer carries personal data (${leaked.join(', ')})`
   if (!probe.ok) return `${name}: the function did not answer a normal call afterwards (${outcome(probe)})`
   return null
 }
@@ -172,7 +176,7 @@ it('has an input for every listed action and a probe for every function', () => 
 describe('malformed input, from a caller holding every role', () => {
   beforeAll(() => setRoles(cloud, [...ROLES]))
 
-  it.each(actions.map((a) => [a.key, a] as const))('%s refuses every attack, writes nothing and stays up', async (_key, action) => {
+  it.each(actions.map((a) => [a.key, a] as const))('%s refuses every attack, changes nothing, leaks nothing and stays up', async (_key, action) => {
     const valid = inputFor(action.key).input(world)
     const failures: string[] = []
     for (const { name, event, codes } of attacksOn(action)) {

@@ -1,17 +1,19 @@
 // Every action of `npm run cloud -- actions --json` × every role × owner / non-owner, generated
-// from the declarations: a caller outside an action's roles, or reaching a record outside its
-// declared scope, gets PERMISSION_DENIED, the database is not written, and the error carries none
-// of the record's personal data. Everyone else gets anything but PERMISSION_DENIED.
+// from the declarations. A caller outside an action's roles, or reaching a record outside its
+// declared scope, gets PERMISSION_DENIED, nothing happens (no write, no message, no file) and the
+// answer carries none of the world's personal data. Everyone else gets what the input table says
+// the action answers: ok, or a named code for a stated reason, never INTERNAL; an error they get
+// leaks nothing either. A list of community records shows the covering officer community X's
+// records and another officer none of them. The run ends with a table of outcomes and counts.
 //
 // One emulator for the suite. Within each role, the refusals run first, on the world as it was
-// made; the allowed calls then change it freely (they only have to pass the scope checks, which
-// come before any state check).
+// made; the allowed calls then change it, each on a record made for it when its input has `fresh`.
 import type { Envelope } from '../../src/core/envelope'
 import { ROLES, type Role } from '../../src/core/roles'
 import { isStationWide } from '../../src/core/scope'
-import type { TestCloud } from '../support/cloud'
+import { expectNothingHappened, type TestCloud } from '../support/cloud'
 import { listActions, type ListedAction } from '../support/action-list'
-import { CALLERS, INPUTS, inputFor, PERSONAL_STRINGS, setRoles, startAuthorizationWorld, type World } from './authorization-support'
+import { CALLERS, COMMUNITY_X, INPUTS, inputFor, personalDataIn, setRoles, startAuthorizationWorld, type Expected, type World } from './authorization-support'
 
 const actions = listActions()
 
@@ -54,40 +56,72 @@ let world: World
 beforeAll(async () => {
   ;({ cloud, world } = await startAuthorizationWorld())
 })
-afterAll(() => cloud?.stop())
 
-const call = (c: Case) => cloud.call(c.caller, c.action.function, { action: c.action.action, ...inputFor(c.action.key).input(world) })
-const describeError = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : `${envelope.error.code}: ${envelope.error.message}`)
+/** Outcomes seen, for the table printed at the end: `ok`, or the code. */
+const tally = new Map<string, number>()
+const count = (outcome: string) => tally.set(outcome, (tally.get(outcome) ?? 0) + 1)
+afterAll(async () => {
+  const rows = [...tally].sort(([a], [b]) => a.localeCompare(b))
+  const total = rows.reduce((sum, [, n]) => sum + n, 0)
+  console.log(['authorization matrix: outcomes', ...rows.map(([outcome, n]) => `  ${outcome.padEnd(20)} ${String(n).padStart(5)}`), `  ${'total'.padEnd(20)} ${String(total).padStart(5)}`].join('\n'))
+  await cloud?.stop()
+})
+
+const outcomeOf = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : envelope.error.code)
+const describeAnswer = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : `${envelope.error.code}: ${envelope.error.message}`)
+const expectedLabel = (expected: Expected) => (expected === 'ok' ? 'ok' : `${expected.code} (${expected.because})`)
+
+/** Every record id and name of community X a list could show. */
+const recordsOfX = (w: World) => [COMMUNITY_X, w.visitId, w.caseId, w.caseToWithdraw, w.requestId, w.noticeId, w.noticeToWithdraw]
 
 it('has an input factory for every action the action list names', () => {
   const missing = actions.filter((a) => !INPUTS[a.key]).map((a) => a.key)
   expect(missing).toEqual([])
 })
 
-it('declares `reaches` only on actions scoped to owners or communities', () => {
+it('declares `reaches` only on actions scoped to owners or communities, and `lists` only on community lists', () => {
   expect(actions.filter((a) => a.scope === 'station' && INPUTS[a.key]?.reaches).map((a) => a.key)).toEqual([])
+  expect(actions.filter((a) => INPUTS[a.key]?.lists && (a.scope !== 'communities' || INPUTS[a.key].reaches)).map((a) => a.key)).toEqual([])
 })
 
 describe.each(ROLES)('as %s', (role) => {
   const cases = casesFor(role)
   const refused = cases.filter((c) => !c.allowed)
   const allowed = cases.filter((c) => c.allowed)
-  const label = (c: Case) => [`${c.action.key} (${c.action.scope}) by ${c.variant === 'any' ? 'a' : `the ${c.variant}`} ${role}`, c] as const
+  const who = (c: Case) => `${c.action.key} (${c.action.scope}) by ${c.variant === 'any' ? 'a' : `the ${c.variant}`} ${role}`
 
   beforeAll(() => setRoles(cloud, [role]))
 
   if (refused.length > 0) {
-    it.each(refused.map(label))('%s: PERMISSION_DENIED, nothing written, nothing leaked', async (_label, c) => {
+    it.each(refused.map((c) => [who(c), c] as const))('%s: PERMISSION_DENIED, nothing happened, nothing leaked', async (_label, c) => {
       cloud.resetWrites()
-      const envelope = await call(c)
-      expect(describeError(envelope)).toMatch(/^PERMISSION_DENIED: /)
-      expect(cloud.writes()).toBe(0)
-      const said = JSON.stringify(envelope)
-      for (const secret of [...PERSONAL_STRINGS, CALLERS.A]) expect(said).not.toContain(secret)
+      const envelope = await cloud.call(c.caller, c.action.function, { action: c.action.action, ...inputFor(c.action.key).input(world) })
+      count(outcomeOf(envelope))
+      expect(describeAnswer(envelope)).toMatch(/^PERMISSION_DENIED: /)
+      expectNothingHappened(cloud)
+      expect(personalDataIn(envelope)).toEqual([])
     })
   }
 
-  it.each(allowed.map(label))('%s: allowed', async (_label, c) => {
-    expect(describeError(await call(c))).not.toMatch(/^PERMISSION_DENIED/)
+  it.each(allowed.map((c) => [who(c), expectedLabel(inputFor(c.action.key).expect ?? 'ok'), c] as const))('%s: %s', async (_label, _expected, c) => {
+    const factory = inputFor(c.action.key)
+    const expected = factory.expect ?? 'ok'
+    const w = { ...world, ...(await factory.fresh?.(cloud, world)) }
+    const envelope = await cloud.call(c.caller, c.action.function, { action: c.action.action, ...factory.input(w) })
+    count(outcomeOf(envelope))
+    const wanted = expected === 'ok' ? 'ok' : expected.code
+    if (outcomeOf(envelope) !== wanted) {
+      throw new Error(`${c.action.key} answered ${describeAnswer(envelope)}; expected ${expectedLabel(expected)}. If that answer is right for this call, say so (and why) in INPUTS['${c.action.key}'].expect in test/integration/authorization-support.ts; if the call needs a record in another state, give it \`fresh\`.`)
+    }
+    if (!envelope.ok) expect(personalDataIn(envelope)).toEqual([])
+    if (!factory.lists || !envelope.ok) return
+    const said = JSON.stringify(envelope.data)
+    if (c.caller === CALLERS.OUT && !isStationWide([role])) {
+      // Another community's officer: not one record of community X, not even its id.
+      expect(recordsOfX(w).filter((id) => said.includes(id))).toEqual([])
+    } else if (c.caller === CALLERS.IN) {
+      // The covering officer sees them: the list is not just empty.
+      expect(factory.lists(w).filter((id) => !said.includes(id))).toEqual([])
+    }
   })
 })

@@ -9,9 +9,18 @@
 // Inputs: `INPUTS['function.action']` builds a valid input for the action. `reaches: true` marks an
 // input that names a record of A's (scope own) or of community X (scope communities): the caller
 // passes only as its owner, its covering officer, or (communities) a leader or admin. An action
-// without an entry fails the suites by name. A new action needs one line here.
+// without an entry fails the suites by name. A new action needs one line here, e.g.
+//
+//   'requests.reply': reaching((w) => ({ requestId: w.requestId, text: '…' }), { fresh: askedRequest }),
+//
+// and says what an allowed call answers: ok unless `expect` names a code and why that is right
+// (never INTERNAL). An action that changes its record's state gets `fresh`: it makes the record it
+// acts on, in the state it needs, just before each allowed call (the refusals use the world's), so
+// the outcome does not depend on which calls ran before. A list of community records gets `lists`:
+// the records of community X its covering officer must see (and another officer must not).
 import { randomUUID } from 'node:crypto'
 import { PRIVACY_POLICY_VERSION } from '../../src/core/account/contract'
+import type { ErrorCode } from '../../src/core/envelope'
 import type { Role } from '../../src/core/roles'
 import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
 import { demoServices } from '../../scripts/demo-services'
@@ -40,6 +49,15 @@ export const PERSONAL = {
 }
 export const PERSONAL_STRINGS = [...new Set([...Object.values(PERSONAL).flatMap((p) => Object.entries(p).filter(([k]) => k !== 'relation').map(([, v]) => v)), ...Object.values(PLACES).map((p) => p.displayName)])]
 
+/**
+ * The leak check of the matrix and the adversarial suite: the world's personal data, and resident
+ * A's openid, found in an answer that refuses or fails. No such answer may carry any of it.
+ */
+export function personalDataIn(answer: unknown): string[] {
+  const said = JSON.stringify(answer)
+  return [...PERSONAL_STRINGS, CALLERS.A].filter((secret) => said.includes(secret))
+}
+
 /** Sets each caller's roles (one list for all four, or one per caller) and restores their places. */
 export async function setRoles(cloud: TestCloud, roles: Role[] | Record<CallerKey, Role[]>) {
   const at = new Date('2026-11-01T00:00:00Z')
@@ -62,6 +80,8 @@ export async function setRoles(cloud: TestCloud, roles: Role[] | Record<CallerKe
 }
 
 export interface World {
+  /** Whose volunteer application `volunteers.decide` decides. */
+  applicant: string
   bookingId: string
   bookingCode: string
   visitId: string
@@ -116,9 +136,18 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
   cloud.resetWrites()
   return {
     cloud,
-    world: { bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, requestId: asked.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id },
+    world: { applicant: A, bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, requestId: asked.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id },
   }
 }
+
+/**
+ * What an allowed call answers: ok, or a named code with the reason it is the right answer. Never
+ * INTERNAL (a failure) nor PERMISSION_DENIED (that is a refusal, decided by roles and scope).
+ */
+export type Expected = 'ok' | { code: Exclude<ErrorCode, 'INTERNAL' | 'PERMISSION_DENIED'>; because: string }
+const answers = (code: Exclude<ErrorCode, 'INTERNAL' | 'PERMISSION_DENIED'>, because: string): Expected => ({ code, because })
+
+type Fresh = (cloud: TestCloud, w: World) => Promise<Partial<World>>
 
 export interface InputFactory {
   input: (w: World) => Record<string, unknown>
@@ -126,11 +155,83 @@ export interface InputFactory {
   reaches?: true
   /** Calls as this identity instead: for an action that would end the world for the others (deleting one's account). */
   caller?: string
+  /** What an allowed call answers; ok when not given. */
+  expect?: Expected
+  /** Makes the records an allowed call acts on, in the state it needs, just before it. */
+  fresh?: Fresh
+  /** A list of community records: the ids of community X's records its covering officer sees. */
+  lists?: (w: World) => string[]
 }
 
-const plain = (input: (w: World) => Record<string, unknown>): InputFactory => ({ input })
-const reaching = (input: (w: World) => Record<string, unknown>): InputFactory => ({ input, reaches: true })
+type Options = Pick<InputFactory, 'expect' | 'fresh' | 'lists'>
+const plain = (input: (w: World) => Record<string, unknown>, options: Options = {}): InputFactory => ({ input, ...options })
+const reaching = (input: (w: World) => Record<string, unknown>, options: Options = {}): InputFactory => ({ input, reaches: true, ...options })
 const none = plain(() => ({}))
+
+// Fresh records, made by A (every role may file, book and ask for its own) and by the demo officer
+// who covers community X (whatever roles the suite gave the four callers at the time).
+const HELPER_OFFICER = 'demo-officer-1'
+let nextSlotHour = 50
+/** A slot nobody in the world booked yet: each call takes the next hour. */
+const unbookedSlot = () => slotIdAfter('counter-24h', nextSlotHour++ * 60)
+
+/**
+ * A resident holds at most 3 upcoming bookings: before each allowed booking call, A and B cancel
+ * what earlier calls booked (the world's booking stays, for the refusals).
+ */
+const roomToBook: Fresh = async (cloud, w) => {
+  for (const openid of [CALLERS.A, CALLERS.B]) {
+    const { bookings } = expectOk(await cloud.call<{ bookings: Array<{ id: string; status: string }> }>(openid, 'booking', { action: 'myBookings' }))
+    for (const b of bookings.filter((b) => b.status === 'booked' && b.id !== w.bookingId)) expectOk(await cloud.call(openid, 'booking', { action: 'cancel', bookingId: b.id }))
+  }
+  return {}
+}
+
+const freshBooking: Fresh = async (cloud, w) => {
+  await roomToBook(cloud, w)
+  const booked = expectOk(await cloud.call<{ id: string; code: string }>(CALLERS.A, 'booking', { action: 'book', slotId: unbookedSlot(), serviceId: 'id-card-renewal', applicant: PERSONAL.applicant, requestId: randomUUID() }))
+  return { bookingId: booked.id, bookingCode: booked.code }
+}
+
+/** A door-to-door request of A's in community X: just requested, with times proposed, or scheduled (a time accepted). */
+const freshVisit = (state: 'requested' | 'proposed' | 'scheduled'): Fresh => async (cloud) => {
+  const visit = expectOk(
+    await cloud.call<{ id: string }>(CALLERS.A, 'booking', { action: 'requestHomeVisit', requestId: randomUUID(), serviceId: 'id-card-renewal', person: PERSONAL.visitPerson, reason: 'age', communityId: COMMUNITY_X, addressText: '巴音布拉格嘎查三组' }),
+  )
+  const times = [{ startsAt: dayjs().add(3, 'day').toISOString(), endsAt: dayjs().add(3, 'day').add(1, 'hour').toISOString() }]
+  if (state !== 'requested') expectOk(await cloud.call(HELPER_OFFICER, 'booking', { action: 'proposeHomeVisitTimes', visitId: visit.id, times }))
+  if (state === 'scheduled') expectOk(await cloud.call(CALLERS.A, 'booking', { action: 'acceptHomeVisitTime', visitId: visit.id, proposalId: 'p1' }))
+  return { visitId: visit.id }
+}
+
+const CASE_STEPS = ['filed', 'accepted', 'scheduled', 'held', 'settled', 'closed'] as const
+/** A case of A's in community X, taken by the covering officer up to `state`. */
+const freshCase = (state: (typeof CASE_STEPS)[number]): Fresh => async (cloud) => {
+  const { id } = expectOk(await cloud.call<{ id: string }>(CALLERS.A, 'mediation', { action: 'fileDispute', ...filing() }))
+  const steps: Array<Record<string, unknown>> = [
+    { action: 'acceptCase' },
+    { action: 'scheduleSession', at: dayjs().add(1, 'day').toISOString(), place: 'station', participants: ['双方当事人'] },
+    { action: 'holdSession', sessionId: 's1', notes: '双方到场' },
+    { action: 'recordAgreement', text: '双方同意按草场边界围栏。' },
+    { action: 'closeCase' },
+  ]
+  for (const step of steps.slice(0, CASE_STEPS.indexOf(state))) expectOk(await cloud.call(HELPER_OFFICER, 'mediation', { caseId: id, ...step }))
+  return { caseId: id, caseToWithdraw: id }
+}
+
+const freshQuestion: Fresh = async (cloud) => ({
+  requestId: expectOk(await cloud.call<{ id: string }>(CALLERS.A, 'jurisdiction', { action: 'askOfficer', question: '户口迁移需要什么材料？', communityId: COMMUNITY_X })).id,
+})
+
+let applicants = 0
+const freshApplicant: Fresh = async (cloud) => {
+  const applicant = `authz-applicant-${++applicants}`
+  expectOk(await cloud.call(applicant, 'volunteers', { action: 'apply', name: PERSONAL.otherParty.name, phone: PERSONAL.otherParty.phone, skills: [], availability: ['weekend'], communityId: COMMUNITY_X, teamId: 'team-herder-police' }))
+  return { applicant }
+}
+
+/** A 1×1 PNG: the smallest picture content security accepts. */
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
 const inDays = (days: number) => dayjs().add(days, 'day')
 const localDate = (days: number) => inDays(days).tz(STATION_TIME_ZONE).format('YYYY-MM-DD')
 const CHAT = { cloudID: 'cloud-id-of-the-chat', data: { opengid: 'opengid-authz-0001' } }
@@ -141,7 +242,7 @@ export const INPUTS: Record<string, InputFactory> = {
   'account.me': none,
   'account.updatePreferences': plain(() => ({ elderMode: false })),
   'account.acceptPrivacy': plain(() => ({ version: PRIVACY_POLICY_VERSION })),
-  'account.redeemInvite': plain(() => ({ code: 'ABCDEFGH' })),
+  'account.redeemInvite': plain(() => ({ code: 'ABCDEFGH' }), { expect: answers('NOT_FOUND', 'the world holds no invite: redeeming one is account.test.ts’s; here, that every role may try') }),
   'account.createInvite': plain(() => ({ officerId: 'officer-3', roles: ['officer'] })),
   'account.listOfficers': none,
   'account.exportMyData': none,
@@ -151,58 +252,58 @@ export const INPUTS: Record<string, InputFactory> = {
   'booking.listServices': none,
   'booking.listCounters': none,
   'booking.listSlots': plain(() => ({ counterId: 'counter-24h', days: 1 })),
-  'booking.book': plain(() => ({ slotId: slotIdAfter('counter-24h', 50 * 60), serviceId: 'id-card-renewal', applicant: PERSONAL.applicant, requestId: randomUUID() })),
+  'booking.book': plain(() => ({ slotId: unbookedSlot(), serviceId: 'id-card-renewal', applicant: PERSONAL.applicant, requestId: randomUUID() }), { fresh: roomToBook }),
   'booking.revealBookingContact': plain((w) => ({ bookingId: w.bookingId })),
   'booking.revealHomeVisitContact': reaching((w) => ({ visitId: w.visitId })),
   'booking.findBookings': plain(() => ({ phone: PERSONAL.applicant.phone })),
-  'booking.cancel': reaching((w) => ({ bookingId: w.bookingId })),
-  'booking.reschedule': reaching((w) => ({ bookingId: w.bookingId, slotId: slotIdAfter('counter-24h', 60 * 60) })),
+  'booking.cancel': reaching((w) => ({ bookingId: w.bookingId }), { fresh: freshBooking }),
+  'booking.reschedule': reaching((w) => ({ bookingId: w.bookingId, slotId: unbookedSlot() }), { fresh: freshBooking }),
   'booking.myBookings': none,
   'booking.myBookingStatus': none,
-  'booking.checkIn': plain((w) => ({ code: w.bookingCode, counterId: 'counter-24h' })),
+  'booking.checkIn': plain((w) => ({ code: w.bookingCode, counterId: 'counter-24h' }), { expect: answers('NOT_FOUND', 'the booking is two days ahead: the counter finds no booking today with its code') }),
   'booking.counterQueue': plain(() => ({ counterId: 'counter-24h' })),
   'booking.dayBookings': plain(() => ({ counterId: 'counter-24h', date: localDate(2) })),
   'booking.closeCounterDay': plain(() => ({ counterId: 'counter-24h', date: localDate(40), reason: '系统维护' })),
   'booking.upsertService': plain(() => ({ service: demoServices()[0] })),
   'booking.requestHomeVisit': plain(() => ({ requestId: randomUUID(), serviceId: 'id-card-renewal', person: PERSONAL.visitPerson, reason: 'age', communityId: COMMUNITY_X, addressText: '巴音布拉格嘎查三组' })),
   'booking.myHomeVisits': none,
-  'booking.acceptHomeVisitTime': reaching((w) => ({ visitId: w.visitId, proposalId: 'p1' })),
-  'booking.pendingHomeVisits': none,
-  'booking.proposeHomeVisitTimes': reaching((w) => ({ visitId: w.visitId, times: [{ startsAt: inDays(4).toISOString(), endsAt: inDays(4).add(1, 'hour').toISOString() }] })),
-  'booking.recordHomeVisitDone': reaching((w) => ({ visitId: w.visitId, outcome: 'completed', note: '已办结' })),
+  'booking.acceptHomeVisitTime': reaching((w) => ({ visitId: w.visitId, proposalId: 'p1' }), { fresh: freshVisit('proposed') }),
+  'booking.pendingHomeVisits': plain(() => ({}), { lists: (w) => [w.visitId] }),
+  'booking.proposeHomeVisitTimes': reaching((w) => ({ visitId: w.visitId, times: [{ startsAt: inDays(4).toISOString(), endsAt: inDays(4).add(1, 'hour').toISOString() }] }), { fresh: freshVisit('requested') }),
+  'booking.recordHomeVisitDone': reaching((w) => ({ visitId: w.visitId, outcome: 'completed', note: '已办结' }), { fresh: freshVisit('scheduled') }),
 
   'jurisdiction.listCommunities': none,
   'jurisdiction.myCommunity': none,
   'jurisdiction.bindCommunity': plain(() => ({ communityId: COMMUNITY_X, via: 'list' })),
-  'jurisdiction.bindCommunityByLocation': plain(() => ({ lng: 106.9787, lat: 41.5873 })),
-  'jurisdiction.coveredCommunities': none,
+  'jurisdiction.bindCommunityByLocation': plain(() => ({ lng: 106.3, lat: 41.62 })), // inside community X
+  'jurisdiction.coveredCommunities': plain(() => ({}), { lists: () => [COMMUNITY_X] }),
   'jurisdiction.askOfficer': plain(() => ({ question: '身份证丢了怎么办？', communityId: COMMUNITY_X })),
   'jurisdiction.myAskedRequests': none,
-  'jurisdiction.routedToMe': none,
-  'jurisdiction.reassignRequest': plain((w) => ({ requestId: w.requestId, officerId: 'officer-3', note: '辖区调整' })),
-  'jurisdiction.importJurisdiction': plain(() => ({ document: { version: 'not a jurisdiction' } })),
+  'jurisdiction.routedToMe': plain(() => ({}), { lists: (w) => [w.requestId] }),
+  'jurisdiction.reassignRequest': plain((w) => ({ requestId: w.requestId, officerId: 'officer-3', note: '辖区调整' }), { fresh: freshQuestion }),
+  'jurisdiction.importJurisdiction': plain(() => ({ document: { version: 'not a jurisdiction' } }), { expect: answers('INVALID_ARGUMENT', 'the document is no jurisdiction (importing one is jurisdiction.test.ts’s): here, that admins may try and the check comes after the role') }),
   'jurisdiction.exportJurisdiction': none,
   'jurisdiction.listJurisdictionVersions': none,
-  'jurisdiction.rollbackJurisdiction': plain(() => ({ version: 1 })),
+  'jurisdiction.rollbackJurisdiction': plain(() => ({ version: 1 }), { expect: answers('FAILED_PRECONDITION', 'version 1 is the current one: the world never imported another') }),
 
   'mediation.fileDispute': plain(() => filing()),
   'mediation.myCases': none,
-  'mediation.withdrawCase': reaching((w) => ({ caseId: w.caseToWithdraw })),
-  'mediation.rateCase': reaching((w) => ({ caseId: w.caseId, rating: 5 })),
-  'mediation.inbox': plain(() => ({ scope: 'mine' })),
+  'mediation.withdrawCase': reaching((w) => ({ caseId: w.caseToWithdraw }), { fresh: freshCase('filed') }),
+  'mediation.rateCase': reaching((w) => ({ caseId: w.caseId, rating: 5 }), { fresh: freshCase('closed') }),
+  'mediation.inbox': plain(() => ({ scope: 'mine' }), { lists: (w) => [w.caseId] }),
   'mediation.caseDetail': reaching((w) => ({ caseId: w.caseId })),
   'mediation.revealContact': reaching((w) => ({ caseId: w.caseId, party: 'applicant' })),
-  'mediation.acceptCase': reaching((w) => ({ caseId: w.caseId })),
-  'mediation.scheduleSession': reaching((w) => ({ caseId: w.caseId, at: inDays(2).toISOString(), place: 'station', participants: ['双方当事人'] })),
-  'mediation.holdSession': reaching((w) => ({ caseId: w.caseId, sessionId: 's1', notes: '双方到场' })),
-  'mediation.recordAgreement': reaching((w) => ({ caseId: w.caseId, text: '双方同意按草场边界围栏。' })),
-  'mediation.recordNotSettled': reaching((w) => ({ caseId: w.caseId, reason: '双方意见分歧较大。' })),
-  'mediation.closeCase': reaching((w) => ({ caseId: w.caseId })),
+  'mediation.acceptCase': reaching((w) => ({ caseId: w.caseId }), { fresh: freshCase('filed') }),
+  'mediation.scheduleSession': reaching((w) => ({ caseId: w.caseId, at: inDays(2).toISOString(), place: 'station', participants: ['双方当事人'] }), { fresh: freshCase('accepted') }),
+  'mediation.holdSession': reaching((w) => ({ caseId: w.caseId, sessionId: 's1', notes: '双方到场' }), { fresh: freshCase('scheduled') }),
+  'mediation.recordAgreement': reaching((w) => ({ caseId: w.caseId, text: '双方同意按草场边界围栏。' }), { fresh: freshCase('held') }),
+  'mediation.recordNotSettled': reaching((w) => ({ caseId: w.caseId, reason: '双方意见分歧较大。' }), { fresh: freshCase('held') }),
+  'mediation.closeCase': reaching((w) => ({ caseId: w.caseId }), { fresh: freshCase('settled') }),
   'mediation.addInternalNote': reaching((w) => ({ caseId: w.caseId, text: '需要再次走访。' })),
   'mediation.highRiskAlerts': none,
   'mediation.acknowledgeAlert': plain((w) => ({ caseId: w.caseId })),
   'mediation.rectifications': none,
-  'mediation.completeRectification': plain(() => ({ taskId: 'task-none', callbackNote: '已电话回访。', fixNote: '已整改。' })),
+  'mediation.completeRectification': plain(() => ({ taskId: 'task-none', callbackNote: '已电话回访。', fixNote: '已整改。' }), { expect: answers('NOT_FOUND', 'the world holds no rectification task (one follows a dissatisfied rating; mediation-jobs.test.ts completes one)') }),
   'mediation.statistics': plain(() => ({ from: inDays(-30).toISOString(), to: inDays(1).toISOString() })),
 
   'notices.groups': none,
@@ -212,20 +313,22 @@ export const INPUTS: Record<string, InputFactory> = {
   'notices.linkChat': reaching(() => ({ groupId: COMMUNITY_X, chat: CHAT })),
   'notices.feed': none,
   'notices.read': reaching((w) => ({ noticeId: w.noticeId })),
-  'notices.uploadImage': plain(() => ({ base64: 'iVBORw0KGgo=' })),
+  'notices.uploadImage': plain(() => ({ base64: PNG_BASE64 })),
   'notices.publish': reaching(() => notice()),
   'notices.correct': reaching((w) => ({ noticeId: w.noticeId, ...STATEMENT, validUntil: inDays(6).toISOString() })),
   'notices.withdraw': reaching((w) => ({ noticeId: w.noticeToWithdraw })),
-  'notices.myNotices': none,
+  'notices.myNotices': plain(() => ({}), { lists: (w) => [w.noticeId] }),
   'notices.reach': reaching((w) => ({ noticeId: w.noticeId })),
   'notices.heldNotices': none,
-  'notices.reviewHeld': plain((w) => ({ noticeId: w.noticeId, decision: 'reject' })),
+  'notices.reviewHeld': plain((w) => ({ noticeId: w.noticeId, decision: 'reject' }), { expect: answers('FAILED_PRECONDITION', 'the world’s notice passed content security and was published, not held for review') }),
 
   'volunteers.teams': none,
   'volunteers.myVolunteer': none,
-  'volunteers.apply': plain(() => ({ name: PERSONAL.applicant.name, phone: PERSONAL.applicant.phone, skills: [], availability: ['weekend'], communityId: COMMUNITY_X, teamId: 'team-herder-police' })),
+  'volunteers.apply': plain(() => ({ name: PERSONAL.applicant.name, phone: PERSONAL.applicant.phone, skills: [], availability: ['weekend'], communityId: COMMUNITY_X, teamId: 'team-herder-police' }), {
+    expect: answers('CONFLICT', 'A and B applied when the world was made (signing up needs it): applying again is refused'),
+  }),
   'volunteers.applications': plain(() => ({ status: 'pending' })),
-  'volunteers.decide': plain(() => ({ openid: CALLERS.A, decision: 'decline', reason: '名额已满' })),
+  'volunteers.decide': plain((w) => ({ openid: w.applicant, decision: 'decline', reason: '名额已满' }), { fresh: freshApplicant }),
   'volunteers.suspend': plain(() => ({ openid: CALLERS.A, reason: '多次缺席' })),
   'volunteers.createActivity': plain(() => ({
     kind: 'patrol',
@@ -246,12 +349,12 @@ export const INPUTS: Record<string, InputFactory> = {
   'volunteers.roster': plain(() => ({ activityId: ACTIVITY })),
   'volunteers.signUp': plain(() => ({ activityId: ACTIVITY })),
   'volunteers.cancelSignUp': plain(() => ({ activityId: ACTIVITY })),
-  'volunteers.checkIn': plain(() => ({ activityId: ACTIVITY, proof: { method: 'code', code: '123456' } })),
-  'volunteers.checkOut': plain(() => ({ activityId: ACTIVITY })),
+  'volunteers.checkIn': plain(() => ({ activityId: ACTIVITY, proof: { method: 'code', code: '123456' } }), { expect: answers('FAILED_PRECONDITION', 'the caller holds no place at the demo patrol, days ahead (signing up and checking in are volunteers.test.ts’s)') }),
+  'volunteers.checkOut': plain(() => ({ activityId: ACTIVITY }), { expect: answers('FAILED_PRECONDITION', 'nobody checked in to the demo patrol') }),
   'volunteers.myRecord': none,
   'volunteers.leaderboard': none,
   'volunteers.setLeaderboardOptOut': plain(() => ({ optOut: true })),
-  'volunteers.correctHours': plain(() => ({ activityId: ACTIVITY, openid: CALLERS.A, minutes: 60, reason: '补记' })),
+  'volunteers.correctHours': plain(() => ({ activityId: ACTIVITY, openid: CALLERS.A, minutes: 60, reason: '补记' }), { expect: answers('NOT_FOUND', 'A has neither a place nor hours at the demo patrol when staff correct them') }),
   'volunteers.revealContact': plain(() => ({ openid: CALLERS.A })),
   'volunteers.teamMonth': plain(() => ({ month: localDate(0).slice(0, 7) })),
 

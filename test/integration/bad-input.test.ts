@@ -1,6 +1,7 @@
-// Every action refuses malformed events with INVALID_ARGUMENT and field issues, and writes nothing.
+// Every action refuses malformed events with INVALID_ARGUMENT and field issues, and changes nothing
+// (no write, no message sent, no file stored).
 import { contracts } from '../../src/core/functions'
-import { expectError, startTestCloud, type TestCloud } from '../support/cloud'
+import { expectError, expectNothingHappened, startTestCloud, type TestCloud } from '../support/cloud'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -27,18 +28,18 @@ const malformedEvents: Array<[string, unknown]> = [
 
 describe.each(Object.keys(contracts))('%s', (fn) => {
   describe.each(malformedEvents)('given %s', (_label, event) => {
-    it('answers INVALID_ARGUMENT and writes nothing, even for an admin', async () => {
+    it('answers INVALID_ARGUMENT and changes nothing, even for an admin', async () => {
       cloud.resetWrites()
       const error = expectError(await cloud.call('demo-admin', fn, event), 'INVALID_ARGUMENT')
       expect(error?.message).toEqual(expect.any(String))
-      expect(cloud.writes()).toBe(0)
+      expectNothingHappened(cloud)
     })
   })
 
   it('does not create a user for a stranger whose event is malformed', async () => {
     cloud.resetWrites()
     expectError(await cloud.call('stranger', fn, { action: 'nope' }), 'INVALID_ARGUMENT')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })
 

@@ -1,10 +1,11 @@
 // Booking under the cloud's failures, injected with the emulator's fault hooks: a write that
-// fails, a write whose answer is lost, two failures in a row, a function cut off by its time limit,
-// a busy message service. After each, no slot is oversold, no place is lost for good, and no
+// fails, a write whose answer is lost, two failures in a row, a function that dies in the middle,
+// a busy message service. Runs are cut at a chosen request, never by racing real milliseconds. After each, no slot is oversold, no place is lost for good, and no
 // booking exists without its place.
 import type { BookingView } from '../../src/core/booking/contract'
 import { dayjs } from '../../src/core/time'
 import type { TestCloud } from '../support/cloud'
+import { pollUntil } from '../support/poll'
 import { bookingDoc, buildApplicant, dataOf, expectCapacityInvariant, newRequestId, roundTheClockCounter, slotDocs, startBookingCloud, testDatabase } from './booking-support'
 
 let cloud: TestCloud
@@ -105,33 +106,40 @@ describe('a slot update whose answer is lost', () => {
   })
 })
 
-describe('a function cut off by its time limit in the middle of booking', () => {
-  it('never oversells; the reconcile job frees what the cut-off left', async () => {
+describe('a function that dies between taking the place and recording the booking', () => {
+  it('never oversells; the place stays held until the reconcile job frees it for the next resident', async () => {
     const slotId = await freshSlot(1)
-    // Slow writes, so the limit falls between taking the place and recording the booking.
-    cloud.emulator.faults.delayRequests({ ...INSERT_BOOKING, ms: 400, count: 1 })
-    cloud.emulator.faults.timeOutFunction({ function: 'booking', afterMs: 300 })
-    await expect(book('fault-e', slotId)).rejects.toThrow()
-    expect(cloud.emulator.faults.fired.timeout).toBe(1)
-    // The delayed insert may still land after the cut-off: either way the slot is never oversold.
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // The booking insert is held, then fails: the instance is killed while it waits, so nothing
+    // after the place was taken runs (no insert, no giving the place back), as in a crash or cut-off.
+    cloud.emulator.faults.delayRequests({ ...INSERT_BOOKING, ms: 3000, count: 1 })
+    cloud.emulator.faults.failDatabaseRequest(INSERT_BOOKING)
+    const dying = book('fault-e', slotId).catch((error: Error) => error)
+    await pollUntil(() => cloud.emulator.faults.fired.delay === 1, 'the booking insert to be held')
+    expect(await cloud.emulator.crashFunction('booking')).toBe(1)
+    expect(await dying).toMatchObject({ errCode: -504002 })
+    expect(await cloud.stored('bookings', { openid: 'fault-e' })).toEqual([])
+    // Not oversold: the place is held by a booking that was never written, until the reconcile job.
+    const [held] = await cloud.stored('booking_slots', { _id: slotId })
+    expect({ remaining: held.remaining, holders: (held.holders as unknown[]).length }).toEqual({ remaining: 0, holders: 1 })
+    // The held place is not lost: the next resident is refused until the reconcile job frees it.
+    expect(await book('fault-e-other', slotId)).toMatchObject({ ok: false })
     await ageHolders('counter-faults')
-    await runJob('reconcile')
+    expect((await runJob('reconcile')).data).toMatchObject({ released: 1 })
+    dataOf(await book('fault-e-other', slotId))
+    expect((await cloud.stored('booking_slots', { _id: slotId }))[0].remaining).toBe(0)
     await expectCapacityInvariant({ counterId: 'counter-faults' })
-    const other = await book('fault-e-other', slotId)
-    const [slot] = await cloud.stored('booking_slots', { _id: slotId })
-    expect(slot.remaining).toBe(0)
-    expect(other.ok).toBe((await cloud.stored('bookings', { openid: 'fault-e' })).length === 0)
   })
 })
 
 describe('a race of 120 bookings for 15 places with failures sprinkled in', () => {
-  it('books at most the capacity, and after reconcile every place is either booked or free', async () => {
+  it('books at most the capacity; after reconcile the racers who failed retry and exactly 15 are booked', async () => {
     const slots = slotDocs('counter-faults-race', { minutesAhead: 8 * 60, count: 5, capacity: 3 })
     await cloud.emulator.seed({ booking_slots: slots })
     for (let n = 3; n <= 30; n += 3) cloud.emulator.faults.failDatabaseRequest({ ...INSERT_BOOKING, nth: n, when: n % 2 ? 'after' : 'before' })
     for (let n = 5; n <= 40; n += 7) cloud.emulator.faults.failDatabaseRequest({ ...SLOT_UPDATE, nth: n, when: n % 2 ? 'after' : 'before' })
-    const results = await Promise.all(Array.from({ length: 120 }, (_, i) => book(`fault-racer-${i}`, slots[i % 5]._id)))
+    const requestIds = Array.from({ length: 120 }, () => newRequestId())
+    const racer = (i: number) => book(`fault-racer-${i}`, slots[i % 5]._id, requestIds[i])
+    const results = await Promise.all(requestIds.map((_, i) => racer(i)))
     expect(cloud.emulator.faults.fired.database).toBeGreaterThan(5)
     const booked = await cloud.stored('bookings', { counterId: 'counter-faults-race' })
     expect(booked.length).toBeLessThanOrEqual(15)
@@ -140,6 +148,15 @@ describe('a race of 120 bookings for 15 places with failures sprinkled in', () =
     expect(booked.map((b) => b._id)).toEqual(expect.arrayContaining(okIds))
     await ageHolders('counter-faults-race')
     await runJob('reconcile')
+    await expectCapacityInvariant({ counterId: 'counter-faults-race' })
+    // Everyone not booked tries again with the same request (as the app retries): the places the
+    // failures left free are taken, so exactly the capacity is booked, each resident once.
+    const notBooked = requestIds.flatMap((_, i) => (results[i].ok ? [] : [i]))
+    await Promise.all(notBooked.map((i) => racer(i)))
+    const final = await cloud.stored('bookings', { counterId: 'counter-faults-race', status: 'booked' })
+    expect(final).toHaveLength(15)
+    expect(new Set(final.map((b) => b.openid)).size).toBe(15)
+    expect((await cloud.stored('booking_slots', { counterId: 'counter-faults-race' })).map((slot) => slot.remaining)).toEqual([0, 0, 0, 0, 0])
     await expectCapacityInvariant({ counterId: 'counter-faults-race' })
   })
 })
@@ -168,21 +185,17 @@ describe('timer jobs under their time limit and run twice at once', () => {
     return bookingDocs(prefix, yesterday, count)
   }
 
-  it('the no-show job stops before its time limit and the next run marks the rest, each once', async () => {
+  it('a no-show run that fails at its 120th write leaves 181 for the next run, each marked once', async () => {
     const bookings = overdue('late-a', 300)
     await cloud.emulator.seed({ bookings })
-    // Slow writes and a short limit: the run cannot mark them all in one invocation.
-    cloud.emulator.faults.delayRequests({ action: 'database.modifyDocument', collection: 'bookings', ms: 15 })
-    cloud.emulator.faults.timeOutFunction({ function: 'booking', afterMs: 1500 })
-    const first = await runJob('markNoShows')
-    expect(first).toMatchObject({ ok: true, data: { done: false } })
-    expect(first.data.marked).toBeGreaterThan(0)
-    expect(first.data.marked).toBeLessThan(300)
-    cloud.emulator.faults.clear()
+    // The job marks one booking per write, in order: the 120th write fails and ends the run.
+    cloud.emulator.faults.failDatabaseRequest({ action: 'database.modifyDocument', collection: 'bookings', function: 'booking', nth: 120 })
+    expect(await runJob('markNoShows')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    const noShows = () => cloud.stored('bookings', { openid: /^late-a-/ as unknown as string, status: 'no_show' })
+    expect(await noShows()).toHaveLength(119)
     const second = await runJob('markNoShows')
-    expect(second).toMatchObject({ ok: true, data: { done: true } })
-    expect(first.data.marked + second.data.marked).toBe(300)
-    expect(await cloud.stored('bookings', { openid: /^late-a-/ as unknown as string, status: 'no_show' })).toHaveLength(300)
+    expect(second).toEqual({ ok: true, data: { marked: 181, done: true } })
+    expect(await noShows()).toHaveLength(300)
   })
 
   /**

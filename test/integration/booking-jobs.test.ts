@@ -4,7 +4,7 @@ import type { BookingAccountStatus, BookingView } from '../../src/core/booking/c
 import { generateSlots } from '../../src/core/booking/slots'
 import { dayjs } from '../../src/core/time'
 import { demoCounters } from '../../scripts/demo-services'
-import { expectError, type TestCloud } from '../support/cloud'
+import { expectError, expectNothingHappened, type TestCloud } from '../support/cloud'
 import { bookingDoc, buildApplicant, dataOf, expectCapacityInvariant, messagesTo, newRequestId, roundTheClockCounter, slotDocs, slotIdAfter, startBookingCloud, testDatabase } from './booking-support'
 
 const COUNTER = roundTheClockCounter('counter-24h')
@@ -49,7 +49,7 @@ describe('markNoShows (every 15 minutes)', () => {
     expect((await runJob('markNoShows')).data).toEqual({ marked: 3, done: true })
     cloud.resetWrites()
     expect((await runJob('markNoShows')).data).toEqual({ marked: 0, done: true })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
     const stored = await cloud.stored('bookings', { openid })
     expect(stored.map((b) => b.status)).toEqual(['no_show', 'no_show', 'no_show'])
     // The place was used up: it stays taken.
@@ -64,7 +64,7 @@ describe('markNoShows (every 15 minutes)', () => {
     cloud.resetWrites()
     const error = expectError(await book(openid, slotIdAfter('counter-24h', 24 * 60)), 'FAILED_PRECONDITION')
     expect(error?.details).toMatchObject({ why: 'suspended', suspendedUntil: status.suspension!.until })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('leaves bookings whose slot has not ended alone', async () => {

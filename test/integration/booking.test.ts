@@ -2,7 +2,7 @@
 // book / cancel / reschedule, idempotent retries, messages, and bad input that writes nothing.
 import type { BookingAccountStatus, BookingView, ServiceView, SlotView } from '../../src/core/booking/contract'
 import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
-import { expectError, type TestCloud } from '../support/cloud'
+import { expectError, expectNothingHappened, type TestCloud } from '../support/cloud'
 import { buildApplicant, dataOf, expectCapacityInvariant, messagesTo, newRequestId, slotDocs, slotIdAfter, startBookingCloud } from './booking-support'
 
 let cloud: TestCloud
@@ -102,7 +102,7 @@ describe('book', () => {
       cloud.resetWrites()
       const again = dataOf(await book('retrier', event))
       expect(again).toEqual(first)
-      expect(cloud.writes()).toBe(0)
+      expectNothingHappened(cloud)
       expect(await cloud.stored('bookings', { openid: 'retrier' })).toHaveLength(1)
     })
 
@@ -112,7 +112,7 @@ describe('book', () => {
       cloud.resetWrites()
       const error = expectError(await book('retrier-2', { slotId: slotIdAfter('counter-24h', 28 * 60), requestId, applicant: buildApplicant({ name: '乙' }) }), 'INVALID_ARGUMENT')
       expect(error?.issues?.[0].path).toEqual(['requestId'])
-      expect(cloud.writes()).toBe(0)
+      expectNothingHappened(cloud)
     })
 
     it('is per account: another resident may use the same requestId', async () => {
@@ -134,7 +134,7 @@ describe('book', () => {
     cloud.resetWrites()
     const error = expectError(await book('busy', { slotId: slotIdAfter('counter-24h', 35 * 60) }), 'RESOURCE_EXHAUSTED')
     expect(error?.details).toMatchObject({ why: 'limit', maxActive: 3 })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
     const status = dataOf(await call<BookingAccountStatus>('busy', { action: 'myBookingStatus' }))
     expect(status).toMatchObject({ upcoming: 3, maxActive: 3, suspension: null })
   })
@@ -174,7 +174,7 @@ describe('bad input', () => {
     cloud.resetWrites()
     const error = expectError(await book(resident, event()), code)
     expect(error?.details ?? {}).toMatchObject(details)
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('names the bad applicant fields', async () => {
@@ -200,7 +200,7 @@ describe('cancel and reschedule', () => {
     // A second tap answers the same and changes nothing.
     cloud.resetWrites()
     expect(dataOf(await call<BookingView>('canceller', { action: 'cancel', bookingId: booking.id })).status).toBe('cancelled')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
     await expectCapacityInvariant({ counterId: 'counter-24h' })
   })
 
@@ -208,7 +208,7 @@ describe('cancel and reschedule', () => {
     const booking = dataOf(await book('late-canceller', { slotId: slotIdAfter('counter-24h', 61) }))
     cloud.resetWrites()
     expect(expectError(await call('late-canceller', { action: 'cancel', bookingId: booking.id }), 'FAILED_PRECONDITION')?.details).toMatchObject({ why: 'too_late', deadline: booking.changeableUntil })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('cancel of someone else’s booking is PERMISSION_DENIED', async () => {

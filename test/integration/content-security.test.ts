@@ -2,7 +2,7 @@
 // security.msgSecCheck v2 before the action runs (the emulator's content rules make a word risky).
 import { randomUUID } from 'node:crypto'
 import type { Envelope } from '../../src/core/envelope'
-import { expectError, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
+import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 
 const RISKY = '违禁样例词'
 const RESIDENT = 'demo-resident-1'
@@ -55,7 +55,7 @@ describe('free text read by others', () => {
   it('refuses a door-to-door request whose note is risky, naming the field, and stores nothing', async () => {
     cloud.resetWrites()
     expectRefusedFor(await cloud.call(RESIDENT, 'booking', homeVisit({ note: `父亲腿脚不便 ${RISKY}` })), ['note'])
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('checks the note and the address in one call and lets clean text through', async () => {
@@ -69,26 +69,26 @@ describe('free text read by others', () => {
   it('refuses a resident’s question to an officer', async () => {
     cloud.resetWrites()
     expectRefusedFor(await cloud.call(RESIDENT, 'jurisdiction', { action: 'askOfficer', question: RISKY, communityId: 'gacha-bayanbulag' }), ['question'])
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('refuses an officer’s text that residents will read: a day’s closure reason', async () => {
     cloud.resetWrites()
     const envelope = await cloud.call(OFFICER, 'booking', { action: 'closeCounterDay', counterId: 'counter-bilingual', date: '2030-01-02', reason: RISKY })
     expectRefusedFor(envelope, ['reason'])
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('refuses a mediation agreement before looking at the case', async () => {
     cloud.resetWrites()
     expectRefusedFor(await cloud.call(OFFICER, 'mediation', { action: 'recordAgreement', caseId: 'md_nothing', text: `双方同意 ${RISKY}` }), ['text'])
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('refuses a volunteer activity whose Mongolian description is risky, and names that field', async () => {
     cloud.resetWrites()
     expectRefusedFor(await cloud.call(OFFICER, 'volunteers', activity({ description: { zh: '沿主街巡逻。', mn: `ᠡᠷᠭᠢᠯ ${RISKY}` } })), ['description', 'mn'])
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('refuses a volunteer name that the team’s leaderboard would show', async () => {
@@ -101,7 +101,7 @@ describe('free text read by others', () => {
     cloud.emulator.faults.failOpenApi({ api: 'security.msgSecCheck', errcode: -1 })
     cloud.resetWrites()
     expectError(await cloud.call(RESIDENT, 'booking', homeVisit({ note: '父亲腿脚不便' })), 'INTERNAL')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })
 
@@ -206,7 +206,7 @@ describe('pictures (security.mediaCheckAsync, verdict pushed later)', () => {
     cloud.resetWrites()
     const forged = await cloud.call(RESIDENT, 'security', { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'guessed-trace-id', version: 2, result: { suggest: 'pass', label: 100 } })
     expect(forged).toBe('success')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
     const [check] = await cloud.stored('media_checks', { fileID })
     expect(check.status).toBe('pending')
     await cloud.emulator.resolveMediaChecks()

@@ -1,7 +1,7 @@
 // The mediation function through the real wx-server-sdk: filing with routing and risk screening,
 // the lifecycle and its privacy, races, access rules, the audit log and bad input.
 import type { CaseSummary, ResidentCaseView } from '../../src/core/mediation/contract'
-import { expectError, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
+import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 import { LEADER, OFFICER, OTHER_OFFICER, OTHER_RESIDENT, RESIDENT, act, buildFiling, fileCase, mediateOnce, messagesTo } from './mediation-support'
 
 let cloud: TestCloud
@@ -26,7 +26,7 @@ describe('fileDispute', () => {
     cloud.resetWrites()
     const again = expectOk(await cloud.call<ResidentCaseView>(RESIDENT, 'mediation', filing))
     expect(again.id).toBe(first.id)
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('marks threats high-risk with the matched reason, alerts the leaders at once, and puts the case first', async () => {
@@ -66,7 +66,7 @@ describe('fileDispute', () => {
     cloud.resetWrites()
     const error = expectError(await cloud.call(RESIDENT, 'mediation', buildFiling({ description: '这里有违禁词' })), 'INVALID_ARGUMENT')
     expect(error?.issues?.[0].path).toEqual(['description'])
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
     cloud.emulator.setContentRules({ risky: [] })
   })
 })
@@ -114,7 +114,7 @@ describe('the lifecycle at level 1', () => {
     // Level 2 is the leadership's: the officer can read but not act.
     cloud.resetWrites()
     expectError(await act(cloud, OFFICER, 'acceptCase', { caseId: filed.id }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
     const level2 = expectOk(await cloud.call<{ items: CaseSummary[] }>(LEADER, 'mediation', { action: 'inbox', scope: 'escalated' }))
     expect(level2.items.map((c) => c.id)).toContain(filed.id)
     await mediateOnce(cloud, LEADER, filed.id)
@@ -130,7 +130,7 @@ describe('the lifecycle at level 1', () => {
     expectOk(await act(cloud, OFFICER, 'acceptCase', { caseId: accepted.id }))
     cloud.resetWrites()
     expectError(await cloud.call(RESIDENT, 'mediation', { action: 'withdrawCase', caseId: accepted.id }), 'FAILED_PRECONDITION')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })
 
@@ -159,7 +159,7 @@ describe('illegal transitions and bad input write nothing', () => {
     cloud.resetWrites()
     const openid = (event() as { action: string }).action === 'fileDispute' ? RESIDENT : LEADER
     expectError(await cloud.call(openid, 'mediation', event()), code)
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })
 
@@ -174,7 +174,7 @@ describe('access rules', () => {
     expect(theirs.map((c) => c.id)).not.toContain(caseId)
     cloud.resetWrites()
     expectError(await cloud.call(OTHER_RESIDENT, 'mediation', { action: 'withdrawCase', caseId }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('keeps residents out of staff actions', async () => {
@@ -182,13 +182,13 @@ describe('access rules', () => {
     expectError(await cloud.call(RESIDENT, 'mediation', { action: 'caseDetail', caseId }), 'PERMISSION_DENIED')
     expectError(await cloud.call(RESIDENT, 'mediation', { action: 'inbox' }), 'PERMISSION_DENIED')
     expectError(await cloud.call(OFFICER, 'mediation', { action: 'highRiskAlerts' }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('shows an officer only the cases of their communities or assigned to them; leaders see all', async () => {
     cloud.resetWrites()
     expectError(await act(cloud, OTHER_OFFICER, 'caseDetail', { caseId }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
     const inbox = expectOk(await cloud.call<{ items: CaseSummary[] }>(OTHER_OFFICER, 'mediation', { action: 'inbox' }))
     expect(inbox.items.map((c) => c.id)).not.toContain(caseId)
     expectOk(await act(cloud, LEADER, 'caseDetail', { caseId }))

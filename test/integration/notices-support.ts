@@ -23,7 +23,7 @@ export function buildNotice(overrides: Record<string, unknown> = {}) {
   return {
     category: 'anti_fraud',
     urgency: 'normal',
-    title: { zh: '警惕冒充客服退款诈骗', mn: 'ᠠᠯᠠᠪᠠᠨ ᠤ ᠬᠤᠤᠷᠮᠠᠭ' },
+    title: { zh: '警惕冒充客服退款诈骗', mn: 'ᠠᠯᠠᠪᠠᠨ ᠤ ᠬᠤᠤᠷᠮᠠᠭ' },
     body: { zh: '凡是自称客服要求转账退款的，都是诈骗。', mn: 'ᠮᠥᠩᠭᠡ ᠰᠢᠯᠵᠢᠭᠦᠯᠬᠦ ᠦᠭᠡ ᠨᠢ ᠬᠤᠤᠷᠮᠠᠭ ᠮᠥᠨ ᠃' },
     targets: [GACHA],
     validUntil: dayjs().add(7, 'day').toISOString(),

@@ -1,9 +1,7 @@
-// Personal data through the real functions: phones and ID numbers sealed at rest (a grep of the
-// emulator's data files finds neither), masked for staff, revealed only by an audited action,
+// Personal data through the real functions: phones and ID numbers sealed at rest (the plaintext
+// check every suite gets when its emulator stops, run here also mid-suite and after deletion), masked for staff, revealed only by an audited action,
 // found by keyed hash; the leaders' audit search and its retention job; a resident's export and
 // deletion, after which nothing stored names them.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { protect, lookupHash } from '../../cloudfunctions/_shared/personal-data'
 import { bookingRecord, slotRecord, type SlotDoc } from '../../cloudfunctions/booking/records'
@@ -14,7 +12,7 @@ import type { AuditEntryView, DeletionReport, MyData } from '../../src/core/priv
 import { dayjs } from '../../src/core/time'
 import { demoServices } from '../../scripts/demo-services'
 import database from '../../cloudfunctions/database.json'
-import { expectError, expectOk, type TestCloud } from '../support/cloud'
+import { expectError, expectNoPlaintextPersonalData, expectNothingHappened, expectOk, plaintextLeaks, type TestCloud } from '../support/cloud'
 import { expectCapacityInvariant, roundTheClockCounter, slotIdAfter, startBookingCloud, storedAll } from './booking-support'
 import { buildActivity } from './volunteers-support'
 
@@ -22,6 +20,8 @@ const RESIDENT = `privacy-${randomUUID().slice(0, 8)}`
 const NAME = '斯琴高娃'
 const PHONE = '13847561234'
 const ID_NUMBER = `15020319850612123${idCheckCharacter('15020319850612123')}`
+/** The other party of the resident's dispute: their phone is personal data too. */
+const OTHER_PARTY = { name: '巴图孟和', phone: '13604781234' }
 const OFFICER = 'demo-officer-1'
 const OTHER_OFFICER = 'demo-officer-2'
 const LEADER = 'demo-leader-1'
@@ -36,14 +36,6 @@ beforeAll(async () => {
 afterAll(() => cloud.stop())
 
 const call = <T>(openid: string, fn: string, action: string, input: Record<string, unknown> = {}) => cloud.call<T>(openid, fn, { action, ...input })
-
-/** Every file under the emulator's data folder, as text. */
-function dataFiles(dir: string): Array<{ file: string; text: string }> {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name)
-    return statSync(full).isDirectory() ? dataFiles(full) : [{ file: full, text: readFileSync(full, 'latin1') }]
-  })
-}
 
 let booking: BookingView
 let caseId: string
@@ -68,17 +60,27 @@ describe('a resident who books with an ID number, asks for a home visit, files a
       }),
     )
     caseId = expectOk(
-      await call<{ id: string }>(RESIDENT, 'mediation', 'fileDispute', { requestId: randomUUID(), type: 'neighbour', description: '邻居的牛群进了我家草场。', applicant: { name: NAME, phone: PHONE }, communityId: 'gacha-bayanbulag', language: 'zh', dangerNow: false }),
+      await call<{ id: string }>(RESIDENT, 'mediation', 'fileDispute', { requestId: randomUUID(), type: 'neighbour', description: '邻居的牛群进了我家草场。', applicant: { name: NAME, phone: PHONE }, otherParty: OTHER_PARTY, communityId: 'gacha-bayanbulag', language: 'zh', dangerNow: false }),
     ).id
     expectOk(await call(RESIDENT, 'volunteers', 'apply', { name: NAME, phone: PHONE, skills: ['mongolian'], availability: ['weekend'], communityId: 'gacha-bayanbulag', teamId: 'team-herder-police' }))
 
-    const files = dataFiles(cloud.dataDir)
-    expect(files.length).toBeGreaterThan(0)
-    const leaks = files.filter(({ text }) => text.includes(PHONE) || text.includes(ID_NUMBER) || text.includes(ID_NUMBER.slice(6, 14))).map((f) => f.file)
-    expect(leaks).toEqual([])
+    // The suite's plaintext check knows every number sent, the other party's included…
+    expect([...cloud.personalNumbersSent].sort()).toEqual([PHONE, OTHER_PARTY.phone, ID_NUMBER].sort())
+    expectNoPlaintextPersonalData(cloud)
+    // …and the birth date inside the ID number is not stored in clear either.
+    expect(plaintextLeaks(cloud.dataDir, [ID_NUMBER.slice(6, 14)])).toEqual([])
     // …and the stored documents carry the sealed form (labelled with the local dev key).
     const [stored] = await cloud.stored('bookings', { _id: booking.id })
     expect(stored.applicant).toMatchObject({ phone: { sealed: { keyId: 'dev' }, masked: '138****1234' }, idNumber: { sealed: { keyId: 'dev' } } })
+  })
+})
+
+describe('the plaintext check', () => {
+  it('finds a number stored in clear, and names the file', async () => {
+    const scratch = 'privacy_plaintext_probe'
+    await cloud.emulator.seed({ [scratch]: [{ _id: 'probe', phone: '13512345678' }] })
+    expect(plaintextLeaks(cloud.dataDir, ['13512345678'])).toEqual([{ number: '13512345678', files: [expect.stringContaining('db')] }])
+    await cloud.emulator.seed({ [scratch]: [{ _id: 'probe', phone: null }] })
   })
 })
 
@@ -94,7 +96,7 @@ describe('staff see phones masked and reveal them by an audited action', () => {
   it('refuses a resident’s reveal with PERMISSION_DENIED, writing nothing', async () => {
     cloud.resetWrites()
     expectError(await call(RESIDENT, 'booking', 'revealBookingContact', { bookingId: booking.id }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('reveals a home visit’s phone only to the officer who handles it', async () => {
@@ -103,7 +105,7 @@ describe('staff see phones masked and reveal them by an audited action', () => {
     expect(expectOk(await call(OFFICER, 'booking', 'revealHomeVisitContact', { visitId: visit.id }))).toEqual({ phone: PHONE })
     cloud.resetWrites()
     expectError(await call(OTHER_OFFICER, 'booking', 'revealHomeVisitContact', { visitId: visit.id }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('masks a dispute’s phones in the case and reveals the applicant’s to the covering officer', async () => {
@@ -113,7 +115,7 @@ describe('staff see phones masked and reveal them by an audited action', () => {
     expect(await cloud.stored('audit_log', { recordId: caseId, action: 'reveal:applicant.phone' })).toHaveLength(1)
     cloud.resetWrites()
     expectError(await call(OTHER_OFFICER, 'mediation', 'revealContact', { caseId, party: 'applicant' }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('masks a volunteer’s phone in the applications and reveals it to an officer', async () => {
@@ -138,7 +140,7 @@ describe('findBookings: the desk finds a resident by phone or ID number without 
     expectError(await call(OFFICER, 'booking', 'findBookings', { phone: PHONE, idNumber: ID_NUMBER }), 'INVALID_ARGUMENT')
     expectError(await call(OFFICER, 'booking', 'findBookings', {}), 'INVALID_ARGUMENT')
     expectError(await call(RESIDENT, 'booking', 'findBookings', { phone: PHONE }), 'PERMISSION_DENIED')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })
 
@@ -170,7 +172,7 @@ describe('searchAudit', () => {
     expectError(await call(OFFICER, 'account', 'searchAudit', {}), 'PERMISSION_DENIED')
     expectError(await call(LEADER, 'account', 'searchAudit', { recordId: caseId }), 'INVALID_ARGUMENT')
     expectError(await call(LEADER, 'account', 'searchAudit', { actorOpenid: { $ne: null } }), 'INVALID_ARGUMENT')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })
 
@@ -188,7 +190,7 @@ describe('the retention job', () => {
     expect(after.filter((e) => e.action === 'pruneAuditLog')).toEqual([expect.objectContaining({ actorOpenid: 'system', count: 230 })])
     cloud.resetWrites()
     expect(await runPrune()).toMatchObject({ ok: true, data: { removed: 0, done: true } })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('removes each expired entry once when two runs overlap', async () => {
@@ -274,7 +276,7 @@ describe('deleteMyAccount', () => {
     expectError(await call(RESIDENT, 'account', 'deleteMyAccount', {}), 'INVALID_ARGUMENT')
     expectError(await call(RESIDENT, 'account', 'deleteMyAccount', { confirm: 'yes' }), 'INVALID_ARGUMENT')
     expectError(await call(OFFICER, 'account', 'deleteMyAccount', { confirm: 'delete-my-account' }), 'FAILED_PRECONDITION')
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('anonymises what the station keeps, removes the rest, and gives places back', async () => {
@@ -318,6 +320,8 @@ describe('deleteMyAccount', () => {
     }
     expect(documents).toBeGreaterThan(50)
     expect(remaining).toEqual([])
+    // On disk too: the data files (journal, outbox, storage) hold none of the numbers in clear.
+    expectNoPlaintextPersonalData(cloud)
     // The log of staff reading their volunteer record keeps the record id (the openid) until its
     // retention ends: a log the law requires (Cybersecurity Law art. 21), holding nothing else of them.
     expect(auditNamingThem).toEqual([expect.objectContaining({ actorOpenid: OFFICER, collection: 'volunteers', recordId: RESIDENT, action: 'reveal:phone' })])

@@ -1,5 +1,6 @@
-// Every refusal the issue lists answers a clear code and writes nothing (the emulator counts writes).
-import { expectError, type TestCloud } from '../support/cloud'
+// Every refusal the issue lists answers a clear code and changes nothing (the emulator counts writes,
+// messages sent and files stored).
+import { expectError, expectNothingHappened, type TestCloud } from '../support/cloud'
 import { act, buildActivity, OFFICER, PLACE, seedVolunteers, startVolunteersCloud } from './volunteers-support'
 
 let cloud: TestCloud
@@ -23,7 +24,7 @@ async function refusedWithoutWrites(openid: string, action: string, input: Recor
   const error = expectError(await act(cloud, openid, action, input), code)
   if (why) expect(error?.details).toMatchObject({ why })
   expect(error?.message).toEqual(expect.any(String))
-  expect(cloud.writes()).toBe(0)
+  expectNothingHappened(cloud)
   return error
 }
 

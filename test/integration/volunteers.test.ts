@@ -3,7 +3,7 @@
 // an activity, figures, and the reminder and promotion jobs.
 import type { ActivityView, Leaderboard, MyRecord, Roster, TeamMonthView, TeamView, VolunteerView } from '../../src/core/volunteers/contract'
 import { localMonth } from '../../src/core/volunteers/rules'
-import { expectError, expectOk, type TestCloud } from '../support/cloud'
+import { expectError, expectNothingHappened, expectOk, type TestCloud } from '../support/cloud'
 import { act, buildActivity, messagesTo, OFFICER, PLACE, seedVolunteers, startVolunteersCloud, storedActivity } from './volunteers-support'
 
 let cloud: TestCloud
@@ -76,7 +76,7 @@ describe('signing up', () => {
   it('answers the current standing when signing up again, writing nothing', async () => {
     cloud.resetWrites()
     expect(expectOk(await act(cloud, 'su-3', 'signUp', { activityId: activity._id })).mine).toEqual({ state: 'waiting', position: 1 })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 
   it('promotes the first waiting when a placed volunteer cancels, and tells them once', async () => {
@@ -98,7 +98,7 @@ describe('signing up', () => {
     cloud.resetWrites()
     const error = expectError(await act(cloud, 'su-2', 'cancelSignUp', { activityId: soon._id }), 'FAILED_PRECONDITION')
     expect(error?.details).toMatchObject({ why: 'too_late' })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })
 
@@ -228,7 +228,7 @@ describe('day-before reminders (hourly job)', () => {
     // Waiting volunteers are not reminded.
     expect(messagesTo(cloud, 'rem-2', 'TEMPLATE_VOLUNTEER_REMINDER')).toHaveLength(0)
     expect((await storedActivity(cloud, tomorrow._id)).reminded).toEqual(['rem-1'])
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
   it('resumes a run cut off mid-way: those already marked are not sent again, the rest are', async () => {
     const soon = buildActivity({ startsInMinutes: 200, capacity: 3, deadline: new Date(Date.now() + 60 * 60_000) })
@@ -263,6 +263,6 @@ describe('pruning ended holds (daily job)', () => {
     expect((profile.holds as Array<{ activityId: string }>).map((h) => h.activityId)).toEqual(['act-coming'])
     cloud.resetWrites()
     expect(await cloud.emulator.runTimer('volunteers', 'pruneHolds')).toMatchObject({ ok: true, data: { profiles: 0 } })
-    expect(cloud.writes()).toBe(0)
+    expectNothingHappened(cloud)
   })
 })

@@ -1,6 +1,8 @@
 // Test helpers for integration suites: a fresh emulator per suite over the built functions,
-// seeded with the demo station, and calls made as a given WeChat identity.
-import { mkdtempSync, rmSync } from 'node:fs'
+// seeded with the demo station, and calls made as a given WeChat identity. Two checks every suite
+// gets: "nothing happened" (no write, no message sent, no file stored) where a test says so, and,
+// when its emulator stops, no phone or ID number the suite sent lying in the data files in clear.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Emulator, UnindexedQuery } from '../../emulator'
@@ -19,7 +21,11 @@ export interface TestCloud {
   stored(collection: string, where?: Record<string, unknown>): Promise<Array<Record<string, unknown>>>
   /** Writes the emulator counted since the last resetWrites(). */
   writes(): number
+  /** Zeroes every counter of the emulator (requests, writes, messages sent, files stored). */
   resetWrites(): void
+  /** Every phone and ID number the suite sent in a call (normalised), for the plaintext check. */
+  personalNumbersSent: ReadonlySet<string>
+  /** Stops the emulator, then fails when a phone or ID number the suite sent is stored in clear. */
   stop(): Promise<void>
 }
 
@@ -34,6 +40,7 @@ export async function startTestCloud(options: { functionEnv?: Record<string, str
   const cloud = (await import('wx-server-sdk')).default
   cloud.init(sdkInitOptions(emulator))
   const db = cloud.database()
+  const personalNumbersSent = new Set<string>()
   return {
     emulator,
     dataDir,
@@ -41,16 +48,81 @@ export async function startTestCloud(options: { functionEnv?: Record<string, str
       const { data } = (await db.collection(collection).where(where).limit(1000).get()) as { data: Array<Record<string, unknown>> }
       return data
     },
-    call: (openid, fn, event) => emulator.call(fn, event, { openid }) as Promise<Envelope<never>>,
+    call: (openid, fn, event) => {
+      collectPersonalNumbers(event, personalNumbersSent)
+      return emulator.call(fn, event, { openid }) as Promise<Envelope<never>>
+    },
     writes: () => emulator.stats().writes,
     resetWrites: () => emulator.resetStats(),
+    personalNumbersSent,
     async stop() {
       const unindexed = emulator.unindexedQueries()
       await emulator.stop()
+      // Read before the folder goes: what a kill -9 would leave on disk is what must hold no number.
+      const leaks = plaintextLeaks(dataDir, personalNumbersSent)
       rmSync(dataDir, { recursive: true, force: true })
       expectEveryQueryIndexed(unindexed)
+      expectNoLeaks(leaks)
     },
   }
+}
+
+/** What the emulator counted since the last resetWrites(): the three ways a call changes the world. */
+export function happenings(cloud: TestCloud): { writes: number; messages: number; files: number } {
+  const { writes, messages, files } = cloud.emulator.stats()
+  return { writes, messages, files }
+}
+
+/**
+ * The one "nothing happened" check for refusals and bad input: since the last resetWrites() no
+ * database write, no message sent to anyone (even one WeChat refused) and no file stored.
+ */
+export function expectNothingHappened(cloud: TestCloud) {
+  expect(happenings(cloud)).toEqual({ writes: 0, messages: 0, files: 0 })
+}
+
+// A mainland mobile number however it is typed (+86, spaces, dashes) and an ID number (18 characters).
+const PHONE = /^(?:\+?86)?1[3-9]\d{9}$/
+const ID_NUMBER = /^\d{17}[\dX]$/
+
+/** Adds every phone and ID number found as a whole string anywhere in `value` (normalised). */
+export function collectPersonalNumbers(value: unknown, into: Set<string>) {
+  if (typeof value === 'string') {
+    const phone = value.replace(/[\s-]/g, '')
+    if (PHONE.test(phone)) into.add(phone.slice(-11))
+    else if (ID_NUMBER.test(value.toUpperCase())) into.add(value.toUpperCase())
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectPersonalNumbers(item, into)
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) collectPersonalNumbers(item, into)
+  }
+}
+
+function dataFiles(dir: string): Array<{ file: string; text: string }> {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    return statSync(full).isDirectory() ? dataFiles(full) : [{ file: full, text: readFileSync(full, 'latin1') }]
+  })
+}
+
+/** Each number of `numbers` found in clear in a file under `dir` (ID numbers in either case), with the files. */
+export function plaintextLeaks(dir: string, numbers: Iterable<string>): Array<{ number: string; files: string[] }> {
+  const files = dataFiles(dir)
+  return [...numbers].flatMap((number) => {
+    const found = files.filter(({ text }) => text.includes(number) || text.includes(number.toLowerCase())).map(({ file }) => path.relative(dir, file))
+    return found.length > 0 ? [{ number, files: found }] : []
+  })
+}
+
+/** The plaintext check now, while the emulator runs: e.g. after a resident deleted their account. */
+export function expectNoPlaintextPersonalData(cloud: TestCloud, numbers: Iterable<string> = cloud.personalNumbersSent) {
+  expectNoLeaks(plaintextLeaks(cloud.dataDir, numbers))
+}
+
+function expectNoLeaks(leaks: Array<{ number: string; files: string[] }>) {
+  if (leaks.length === 0) return
+  const lines = leaks.map((l) => `  ${l.number.slice(0, 3)}…${l.number.slice(-4)} in ${l.files.join(', ')}`)
+  throw new Error(`Phones or ID numbers sent by this suite are stored in clear (seal them with cloudfunctions/_shared/personal-data):\n${lines.join('\n')}`)
 }
 
 /**

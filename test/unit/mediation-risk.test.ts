@@ -1,5 +1,6 @@
 // Risk screening: each rule category, the matched reason kept, and repeat disputes between the same pair.
 import { DEFAULT_MEDIATION_CONFIG, partiesKey, screenRisk, type RiskRule } from '../../src/core/mediation'
+import { normalizeForScreening } from '../../src/core/mediation/risk'
 import { figuresOf, isDissatisfied, isSatisfied, median, ratingRefusal } from '../../src/core/mediation'
 
 const rules = DEFAULT_MEDIATION_CONFIG.riskRules
@@ -28,6 +29,40 @@ describe('screenRisk', () => {
     const custom: RiskRule[] = [{ id: 'fire', kind: 'keywords', category: 'violence', keywords: ['放火'] }]
     expect(screenRisk(custom, facts('他说要放火烧草垛')).matches).toEqual([{ ruleId: 'fire', category: 'violence', matched: '放火' }])
     expect(screenRisk(custom, facts('他拿刀')).highRisk).toBe(false)
+  })
+})
+
+// Mongolian as residents type it: the sentences below are deliberately NOT normalised by the
+// Mongolian fixer (this file is exempt from the lint): plain spaces before suffixes, no U+180E,
+// ᠤ where the dictionary has ᠣ.
+const NNBSP = '\u202F'
+describe('screenRisk in Mongolian', () => {
+  const rulesMatching = (text: string) => screenRisk(rules, facts(text)).matches.map((m) => `${m.ruleId}:${m.matched}`)
+
+  it.each([
+    // [keyword, rule, sentences that must match, a sentence that must not]
+    ['ᠠᠯᠠᠨ᠎ᠠ', 'threat-of-violence', [`ᠲᠡᠷᠡ ᠴᠢᠮᠠᠶᠢ ᠠᠯᠠᠨ᠎ᠠ ᠭᠡᠵᠦ ᠬᠡᠯᠡᠪᠡ`, 'ᠲᠡᠷᠡ ᠴᠢᠮᠠᠶᠢ ᠠᠯᠠᠨᠠ ᠭᠡᠵᠦ ᠬᠡᠯᠡᠪᠡ'], 'ᠨᠠᠷᠠ ᠬᠠᠯᠠᠨ᠎ᠠ᠂ ᠤᠰᠤ ᠦᠭᠡᠢ'],
+    ['ᠵᠣᠳᠣᠯᠭ᠎ᠠ', 'threat-of-violence', [`ᠬᠥᠷᠰᠢ ᠮᠢᠨᠤ ᠵᠣᠳᠣᠯᠭ᠎ᠠ ᠬᠢᠪᠡ`, 'ᠬᠥᠷᠰᠢ ᠮᠢᠨᠤ ᠵᠤᠳᠤᠯᠭᠠ ᠬᠢᠪᠡ'], 'ᠵᠣᠭᠰᠣᠯ ᠦᠭᠡᠢ ᠮᠠᠷᠭᠠᠯᠳᠤᠪᠠ'],
+    ['ᠬᠤᠲᠤᠭ᠎ᠠ', 'weapon', [`ᠲᠡᠷᠡ ᠬᠤᠲᠤᠭ᠎ᠠ${NNBSP}ᠪᠠᠷ ᠰᠦᠷᠳᠡᠭᠦᠯᠪᠡ`, 'ᠲᠡᠷᠡ ᠬᠤᠲᠤᠭᠠ ᠪᠠᠷ ᠰᠦᠷᠳᠡᠭᠦᠯᠪᠡ', 'ᠲᠡᠷᠡ ᠬᠣᠲᠣᠭᠠᠪᠠᠷ ᠰᠦᠷᠳᠡᠭᠦᠯᠪᠡ'], `ᠬᠤᠲᠤᠭ${NNBSP}ᠲᠠᠢ ᠰᠠᠶᠢᠨ ᠡᠳᠦᠷ`],
+    ['ᠵᠡᠪᠰᠡᠭ', 'weapon', ['ᠲᠡᠷᠡ ᠵᠡᠪᠰᠡᠭ ᠪᠠᠷᠢᠵᠤ ᠢᠷᠡᠪᠡ', `ᠲᠡᠷᠡ ᠵᠡᠪᠰᠡᠭ${NNBSP}ᠢᠶᠡᠷ ᠰᠦᠷᠳᠡᠭᠦᠯᠪᠡ`], 'ᠬᠥᠷᠰᠢ ᠶᠢᠨ ᠦᠭᠡ ᠵᠡᠪᠡᠷ ᠪᠠᠶᠢᠨ᠎ᠠ'],
+    ['ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠬᠥᠨᠥᠭᠡ', 'self-harm', [`ᠪᠢ ᠥᠪᠡᠷ${NNBSP}ᠢᠶᠡᠨ ᠬᠥᠨᠥᠭᠡᠨ᠎ᠡ`, 'ᠪᠢ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠬᠥᠨᠥᠭᠡᠨᠡ', 'ᠪᠢ ᠦᠪᠡᠷᠢᠶᠡᠨ ᠬᠦᠨᠦᠭᠡᠨᠡ'], `ᠥᠪᠡᠷ${NNBSP}ᠢᠶᠡᠨ ᠮᠠᠯ${NNBSP}ᠢᠶᠠᠨ ᠬᠠᠷᠢᠭᠤᠯ`],
+  ])('%s (%s) matches however it is typed, and not in an ordinary sentence', (keyword, ruleId, matching, ordinary) => {
+    const configured = rules.find((rule) => rule.id === ruleId)
+    expect(configured?.kind === 'keywords' && configured.keywords.map((w) => w.replace(/\u202F/g, ' '))).toContain(keyword)
+    for (const sentence of matching as string[]) expect(rulesMatching(sentence)).toEqual([`${ruleId}:${configured?.kind === 'keywords' ? configured.keywords.find((w) => w.replace(/\u202F/g, ' ') === keyword) : ''}`])
+    expect(rulesMatching(ordinary as string)).toEqual([])
+  })
+
+  it('no longer takes the everyday “don’t” (ᠪᠤᠤ) for a gun', () => {
+    expect(rulesMatching('ᠮᠠᠯ ᠢᠶᠠᠨ ᠮᠢᠨᠤ ᠨᠤᠲᠤᠭ ᠲᠤ ᠪᠤᠤ ᠣᠷᠣᠭᠤᠯ')).toEqual([])
+    expect(rules.flatMap((rule) => (rule.kind === 'keywords' ? rule.keywords : []))).not.toContain('ᠪᠤᠤ')
+  })
+
+  it('normalises both the rule and the text: separators, vowel separator, ᠣ/ᠤ and ᠥ/ᠦ', () => {
+    expect(normalizeForScreening(`ᠬᠤᠲᠤᠭ᠎ᠠ${NNBSP}ᠪᠠᠷ`)).toBe(normalizeForScreening('ᠬᠣᠲᠣᠭᠠ ᠪᠠᠷ'))
+    expect(normalizeForScreening('ᠥᠪᠡᠷ\u3000ᠢᠶᠡᠨ')).toBe('ᠦᠪᠡᠷᠢᠶᠡᠨ')
+    const custom: RiskRule[] = [{ id: 'fire', kind: 'keywords', category: 'violence', keywords: ['ᠭᠠᠯ ᠲᠠᠯᠢᠨ᠎ᠠ'] }]
+    expect(screenRisk(custom, facts('ᠲᠡᠷᠡ ᠭᠠᠯ ᠲᠠᠯᠢᠨᠠ ᠭᠡᠪᠡ')).matches).toEqual([{ ruleId: 'fire', category: 'violence', matched: 'ᠭᠠᠯ ᠲᠠᠯᠢᠨ᠎ᠠ' }])
   })
 })
 

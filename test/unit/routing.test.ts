@@ -318,8 +318,8 @@ describe('describeRoute', () => {
   })
   it('tells it in traditional Mongolian with the Mongolian community name', () => {
     const text = describeRoute(routeIn({ kind: 'home_visit', location: IN_BORONDOR }), demo, 'mn')
-    expect(text).toContain('ᠪᠣᠷᠣᠥᠨᠳᠦᠷ ᠭᠠᠴᠠᠭ᠎ᠠ')
-    expect(text).toContain('12 ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 5')
+    expect(text).toContain('ᠪᠣᠷᠣ ᠥᠨᠳᠦᠷ ᠭᠠᠴᠠᠭ᠎ᠠ')
+    expect(text).toContain('12 ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 5')
     expect(text).toContain('苏和')
     expect(text).not.toMatch(/[位于由负责]/)
   })

@@ -34,7 +34,7 @@ import { getBooking, loadBookingState, myBookingList, ownBookings, updateBooking
 import { getSlot, releasePlace, takePlace } from '../store/slots'
 
 /** The Mongolian awaits review by a native speaker, like every mn-Mong phrase (MONGOLIAN_PHRASES_REVIEWED). */
-const CANCELLED_BY_RESIDENT = { zh: '本人取消', mn: 'ᠦᠪᠡᠷ ᠦᠨ ᠬᠦᠰᠡᠯ ᠢᠶᠡᠷ ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠪᠠ' }
+const CANCELLED_BY_RESIDENT = { zh: '本人取消', mn: 'ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠪᠣᠯᠢᠭᠤᠯᠪᠠ' }
 
 /**
  * The cancel path, shared with account deletion: the booking stops holding its place under

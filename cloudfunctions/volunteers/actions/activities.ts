@@ -76,8 +76,9 @@ export async function updateActivity(ctx: Ctx, input: { activityId: string } & P
   if (input.skills) change.skills = _.set(input.skills)
   if (input.deadline) change.deadline = new Date(input.deadline)
   if (input.capacity !== undefined) change.capacity = input.capacity
-  // Lowering the capacity must not push a volunteer who holds a place back onto the waitlist.
-  const guard = input.capacity === undefined ? {} : { count: _.lte(Math.max(input.capacity, doc.capacity)), capacity: doc.capacity }
+  // Lowering the capacity must not push a volunteer who holds a place back onto the waitlist;
+  // raising it only needs the capacity read (a waitlist longer than the new capacity is fine).
+  const guard = input.capacity === undefined ? {} : input.capacity < doc.capacity ? { count: _.lte(input.capacity), capacity: doc.capacity } : { capacity: doc.capacity }
   if (!(await updateWhere(activities(), { _id: doc._id, status: 'open', ...guard }, change))) {
     throw new AppError('CONFLICT', 'The activity changed at the same moment; look again and retry.', undefined, { why: 'changed' })
   }

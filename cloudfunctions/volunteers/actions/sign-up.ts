@@ -94,7 +94,12 @@ export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Pro
   const now = ctx.now()
   const { activity, attendance } = await loaded(ctx, input.activityId)
   const refusal = cancelRefusal(activity, ctx.openid, now, config)
-  if (refusal) throw refusalError(refusal)
+  if (refusal) {
+    // A cancel whose answer was lost, or whose guard release failed, left the overlap guard without
+    // an entry: its retry gives the guard back (a no-op for someone who never signed up), then refuses.
+    if (refusal.why === 'not_signed_up' && activity) await releaseHolds([ctx.openid], activity._id)
+    throw refusalError(refusal)
+  }
   // The condition on the start restates the deadline, so a late cancel cannot slip through an edit.
   const written = await pullEntry(activity._id, ctx.openid, now.add(config.cancelUntilMinutes, 'minute').toDate(), now.toDate())
   if (!written) {

@@ -3,7 +3,7 @@
 // full-width letters from a phone keyboard, Mongolian with or without variation selectors.
 
 /** Administrative suffixes stripped from the end: 嘎查 (gacha), 社区, 村, 队, and gacha/community in Mongolian script. */
-const SUFFIXES = ['嘎查', '社区', '村', '队', 'ᠭᠠᠴᠠᠭᠠ', 'ᠬᠣᠷᠢᠶᠠ']
+const SUFFIXES = ['嘎查', '社区', '村', '队', 'ᠭᠠᠴᠠᠭᠠ', 'ᠬᠣᠷᠣᠭᠠᠯᠠᠩ', 'ᠬᠣᠷᠢᠶᠠ']
 
 // Spaces of every width, Mongolian free variation selectors and vowel separator (U+180B–U+180F),
 // narrow no-break space used before Mongolian case suffixes (U+202F), zero-width joiners.

@@ -29,12 +29,45 @@ export interface RiskFacts {
   earlierCasesSameParties: number
 }
 
+// The separated case suffixes of written Mongolian (scripts/mongolian/rules.ts checks the same
+// list): before matching they are joined to their word, however the resident separated them.
+const MONGOLIAN_SUFFIXES = ['ᠶᠢᠨ', 'ᠤᠨ', 'ᠦᠨ', 'ᠤ', 'ᠦ', 'ᠶᠢ', 'ᠢ', 'ᠳᠤ', 'ᠲᠤ', 'ᠳᠦ', 'ᠲᠦ', 'ᠳᠤᠷ', 'ᠳᠦᠷ', 'ᠳᠠᠬᠢ', 'ᠲᠠᠬᠢ', 'ᠳᠡᠬᠢ', 'ᠲᠡᠬᠢ', 'ᠠᠴᠠ', 'ᠡᠴᠡ', 'ᠪᠠᠷ', 'ᠪᠡᠷ', 'ᠢᠶᠠᠷ', 'ᠢᠶᠡᠷ', 'ᠲᠠᠢ', 'ᠲᠡᠢ', 'ᠪᠠᠨ', 'ᠪᠡᠨ', 'ᠢᠶᠠᠨ', 'ᠢᠶᠡᠨ']
+const SUFFIX_AFTER_SPACE = new RegExp(` (${[...MONGOLIAN_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})(?![\u1820-\u18AA])`, 'g')
+const MONGOLIAN_LETTER = /^[\u1820-\u18AA]/
+
+/**
+ * One spelling for what residents type many ways: width and case folded; Mongolian variation
+ * selectors and the vowel separator U+180E removed (common input methods leave them out); ᠣ/ᠤ
+ * and ᠥ/ᠦ folded (keyboards and habits mix them in non-first syllables); every kind of space one
+ * space; a separated suffix joined to its word, whether written with U+202F, a space or nothing.
+ */
+export function normalizeForScreening(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u180B-\u180F\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\u1823/g, '\u1824')
+    .replace(/\u1825/g, '\u1826')
+    .replace(/[\s\u202F]+/g, ' ')
+    .replace(SUFFIX_AFTER_SPACE, '$1')
+}
+
+/** A Mongolian keyword matches only from the start of a word (ᠠᠯᠠᠨ᠎ᠠ "will kill" is not inside ᠬᠠᠯᠠᠨ᠎ᠠ "heats"). */
+function keywordFound(text: string, keyword: string): boolean {
+  const word = normalizeForScreening(keyword)
+  if (!MONGOLIAN_LETTER.test(word)) return text.includes(word)
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at === 0 || !/[\u1820-\u18AA]/.test(text[at - 1])) return true
+  }
+  return false
+}
+
 export function screenRisk(rules: readonly RiskRule[], facts: RiskFacts): { highRisk: boolean; matches: RiskMatch[] } {
-  const text = facts.description.toLowerCase()
+  const text = normalizeForScreening(facts.description)
   const matches: RiskMatch[] = []
   for (const rule of rules) {
     if (rule.kind === 'keywords') {
-      const found = rule.keywords.find((word) => text.includes(word.toLowerCase()))
+      const found = rule.keywords.find((word) => keywordFound(text, word))
       if (found) matches.push({ ruleId: rule.id, category: rule.category, matched: found })
     } else if (rule.kind === 'danger_now') {
       if (facts.dangerNow) matches.push({ ruleId: rule.id, category: rule.category, matched: 'danger_now' })

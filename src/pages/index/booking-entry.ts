@@ -7,7 +7,7 @@ export const BOOKING_PAGE = '/packages/booking/pages/index/index'
 
 const LABEL: { zh: string; mn: MongolianEntry } = {
   zh: '预约办理户政业务',
-  mn: { text: 'ᠠᠶᠢᠯ ᠥᠷᠬᠡ ᠶᠢᠨ ᠠᠵᠢᠯ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ', reviewed: false },
+  mn: { text: 'ᠠᠶᠢᠯ ᠥᠷᠬᠡ ᠶᠢᠨ ᠠᠵᠢᠯ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ', reviewed: false },
 }
 
 export const bookingEntryLabel = (language: Language) => (language === 'mn' ? LABEL.mn.text : LABEL.zh)

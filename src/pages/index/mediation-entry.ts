@@ -7,7 +7,7 @@ export const MEDIATION_PAGE = '/packages/mediation/pages/index/index'
 
 const LABEL: { zh: string; mn: MongolianEntry } = {
   zh: '矛盾纠纷调解',
-  mn: { text: 'ᠵᠥᠷᠢᠴᠡᠯ ᠮᠠᠷᠭᠠᠭᠠᠨ ᠢ ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠬᠦ', reviewed: false },
+  mn: { text: 'ᠵᠥᠷᠢᠴᠡᠯ ᠮᠠᠷᠭᠠᠭᠠᠨ ᠢ ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠬᠦ', reviewed: false },
 }
 
 export const mediationEntryLabel = (language: Language) => (language === 'mn' ? LABEL.mn.text : LABEL.zh)

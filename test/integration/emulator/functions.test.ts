@@ -22,6 +22,17 @@ const functionsDir = writeFunctions({
   crash: { index: `exports.main = () => new Promise(() => { setTimeout(() => { throw new Error('async crash') }, 5) })` },
   nothing: { index: `exports.main = async () => undefined` },
   counter: { index: `let n = 0\nexports.main = async () => ++n` },
+  // Each instance counts the invocations it runs at once: more than one would be an overlap.
+  overlap: {
+    index: `const instance = Math.random().toString(36).slice(2)\nlet running = 0\nlet most = 0
+exports.main = async (event) => {
+  running++
+  most = Math.max(most, running)
+  await new Promise((r) => setTimeout(r, event.ms))
+  running--
+  return { instance, most }
+}`,
+  },
   caller: {
     index: `${INIT}exports.main = async () => {
       const inner = await cloud.callFunction({ name: 'whoami', data: { from: 'caller' } })
@@ -77,8 +88,12 @@ describe('function host', () => {
   it('reuses warm instances, one invocation at a time each', async () => {
     const first = (await emu.call('counter', {})) as number
     expect(await emu.call('counter', {})).toBe(first + 1)
-    const parallel = (await Promise.all(Array.from({ length: 6 }, () => emu.call('sleepy', { ms: 50 })))) as string[]
-    expect(parallel).toEqual(Array(6).fill('woke'))
+    // 12 calls at once on at most 4 instances: several instances run, each one call at a time.
+    const parallel = (await Promise.all(Array.from({ length: 12 }, () => emu.call('overlap', { ms: 50 })))) as Array<{ instance: string; most: number }>
+    const instances = new Set(parallel.map((r) => r.instance))
+    expect(instances.size).toBeGreaterThan(1)
+    expect(instances.size).toBeLessThanOrEqual(4)
+    expect(parallel.map((r) => r.most)).toEqual(Array(12).fill(1))
   })
 
   it('times out like the cloud and keeps serving', async () => {
@@ -109,7 +124,8 @@ describe('function host', () => {
     expect(r.failed.message).toContain('boom!')
   })
 
-  it('answers openapi locally and records every call in the outbox', async () => {
+  it('answers openapi locally, records every call in the outbox and counts the messages sent', async () => {
+    emu.resetStats()
     emu.setContentRules({ risky: ['forbidden'], review: ['maybe'] })
     emu.setSubscribeRefused('o-refuser')
     expect(await emu.call('notify', { text: 'a forbidden word' }, { openid: 'o-carol' })).toEqual({ suggest: 'risky', label: 20006, sent: 0 })
@@ -120,10 +136,14 @@ describe('function host', () => {
     const sends = outbox.filter((m) => m.api === 'subscribeMessage.send')
     expect(sends[0]).toMatchObject({ openid: 'o-carol', data: { touser: 'o-carol', template_id: 'TPL-1', page: 'pages/index' }, result: { errcode: 0 } })
     expect(sends[2]).toMatchObject({ data: { touser: 'o-refuser' }, result: { errcode: 43101 } })
+    // three sends, the refused one included (a call that must send nothing must not even try); the content checks are no messages
+    expect(emu.stats()).toMatchObject({ messages: 3, files: 0 })
   })
 
-  it('stores, serves and deletes files', async () => {
+  it('stores, serves and deletes files, counting the file stored', async () => {
+    emu.resetStats()
     const r = (await emu.call('files', {})) as Record<string, unknown>
+    expect(emu.stats()).toMatchObject({ files: 1, messages: 0 })
     expect(r).toEqual({ fileID: 'cloud://local.local-local-1250000000/docs/hello.txt', text: 'hello file', downloaded: 'hello file', deleted: 0, after: -503003 })
   })
 
