@@ -13,7 +13,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,
-    plugins: [],
+    // NutUI's icons (loading spinner, input clear) render an <i>; WeChat has no such element and
+    // Taro's base.wxml carries no template for it unless this plugin maps HTML tags to views.
+    // h5 renders <i> natively.
+    plugins: platform === 'weapp' ? ['@tarojs/plugin-html'] : [],
     defineConstants: {},
     // h5 only: where the emulator's gateway answers; empty means the page's own origin.
     env: { TARO_APP_GATEWAY: JSON.stringify(process.env.TARO_APP_GATEWAY ?? '') },

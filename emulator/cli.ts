@@ -1,13 +1,13 @@
 // Command line for the emulator: `npm run cloud -- <command>` (tsx emulator/cli.ts).
 // Defaults come from emulator.config.json in the cwd. Commands that act on data talk to a
-// running emulator (the configured port) over HTTP when there is one, otherwise they open the
+// running emulator (on the configured port, or found through its data dir) over HTTP when there is one, otherwise they open the
 // data dir in-process and exit.
 
 import fs from 'fs'
 import path from 'path'
 import { pathToFileURL } from 'url'
 import { encodeValue } from './ejson'
-import { Emulator, EmulatorOptions, startEmulator } from './index'
+import { Emulator, EmulatorOptions, SERVING_FILE, startEmulator } from './index'
 
 interface Config {
   functionsDir?: string
@@ -88,17 +88,33 @@ function baseUrl(cfg: Config): string {
   return `http://127.0.0.1:${cfg.port}`
 }
 
-/** The running emulator on the configured port, if any. */
-async function running(cfg: Config): Promise<string | undefined> {
-  if (cfg.port === 0) return undefined
+/** The health answer of an emulator at `url`, if one answers there. */
+async function health(url: string): Promise<{ ok?: boolean; pid?: number } | undefined> {
   try {
-    const r = await fetch(`${baseUrl(cfg)}/__emulator/health`, { signal: AbortSignal.timeout(1000) })
+    const r = await fetch(`${url}/__emulator/health`, { signal: AbortSignal.timeout(1000) })
     if (!r.ok) return undefined
-    const body = (await r.json()) as { ok?: boolean }
-    return body.ok ? baseUrl(cfg) : undefined
+    const body = (await r.json()) as { ok?: boolean; pid?: number }
+    return body.ok === true ? body : undefined
   } catch {
     return undefined
   }
+}
+
+/**
+ * The running emulator, if any: the one on the configured port, else the one serving the data dir
+ * on whatever port it was given (`PORT=8080 npm start`), which wrote its address into the data
+ * dir. Its pid must be the data dir's lock holder: after a kill -9 the address may be stale and
+ * another emulator, on other data, may answer there now.
+ */
+async function running(cfg: Config): Promise<string | undefined> {
+  if (cfg.port !== 0 && (await health(baseUrl(cfg)))) return baseUrl(cfg)
+  const servingFile = path.resolve(cfg.dataDir, SERVING_FILE)
+  const lockFile = path.resolve(cfg.dataDir, 'LOCK')
+  if (!fs.existsSync(servingFile) || !fs.existsSync(lockFile)) return undefined
+  const url = fs.readFileSync(servingFile, 'utf8').trim()
+  if (!/^http:\/\/[^/]+$/.test(url)) return undefined
+  const answer = await health(url)
+  return answer && answer.pid === Number(fs.readFileSync(lockFile, 'utf8').trim()) ? url : undefined
 }
 
 async function http(url: string, method: 'GET' | 'POST', body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
@@ -156,7 +172,8 @@ function functionErrorText(e: unknown): string {
 }
 
 async function cmdServe(cfg: Config, flags: Record<string, string | true>): Promise<void> {
-  if (await running(cfg)) throw new CliError(`an emulator is already serving on port ${cfg.port}`)
+  const serving = await running(cfg)
+  if (serving) throw new CliError(`an emulator is already serving at ${serving}; stop it (Ctrl-C in its terminal) or use another --data dir`)
   let emu: Emulator
   try {
     emu = await startEmulator({
@@ -350,7 +367,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'stats': {
       const remote = await running(cfg)
-      if (!remote) throw new CliError(`no emulator is serving on port ${cfg.port} (stats are counted by a running emulator)`)
+      if (!remote) throw new CliError(`no emulator is serving on port ${cfg.port} or for ${path.resolve(cfg.dataDir)} (stats are counted by a running emulator)`)
       return print(await http(`${remote}/__emulator/stats`, 'GET'))
     }
     default:

@@ -1,6 +1,7 @@
 // HTTP gateway for the h5 build and local tools: POST /gateway/call { name, data } with header
 // `x-wx-openid` (trusted as-is: this is a local/dev gateway) runs the function as that user and
-// answers like wx.cloud.callFunction: { result } or { errCode, errMsg }. CORS is open.
+// answers like wx.cloud.callFunction: { result } or { errCode, errMsg }; POST /gateway/upload stores
+// a file as wx.cloud.uploadFile does from a client (below). CORS is open.
 
 import http from 'http'
 import { App, callFunction, clientCallError, clientEvent } from './app'
@@ -43,5 +44,32 @@ export async function handleGateway(app: App, req: http.IncomingMessage, res: ht
     sendJson(res, 200, { result, errMsg: 'cloud.callFunction:ok' }, CORS_HEADERS)
   } catch (e) {
     sendJson(res, 200, clientCallError(e), CORS_HEADERS)
+  }
+}
+
+/** wx.cloud.uploadFile's limit for one file from the client. */
+const MAX_CLIENT_UPLOAD = 10 * 1024 * 1024
+
+/**
+ * POST /gateway/upload?cloudPath=<path> with the file's bytes as the body: what
+ * wx.cloud.uploadFile does from a WeChat client, for the h5 build. Answers like it:
+ * { fileID, statusCode, errMsg: 'cloud.uploadFile:ok' } or { errCode, errMsg }.
+ */
+export async function handleGatewayUpload(app: App, req: http.IncomingMessage, res: http.ServerResponse, cloudPath: string | null): Promise<void> {
+  app.stats.request('gateway.upload')
+  // A client upload comes from a signed-in user; WeChat rejects it otherwise.
+  if (!header(req, 'x-wx-openid')) return sendJson(res, 401, { errCode: -601034, errMsg: 'cloud.uploadFile:fail no user identity' }, CORS_HEADERS)
+  let body: Buffer
+  try {
+    body = await readBody(req, MAX_CLIENT_UPLOAD)
+  } catch (e) {
+    return sendJson(res, 413, { errCode: -501007, errMsg: `cloud.uploadFile:fail ${e instanceof BodyTooLarge ? e.message : 'unreadable body'}` }, CORS_HEADERS)
+  }
+  try {
+    const { token, fileId } = app.storage.getUploadMetadata(cloudPath) as { token: string; fileId: string }
+    app.storage.completeUpload(token, body)
+    sendJson(res, 200, { fileID: fileId, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }, CORS_HEADERS)
+  } catch (e) {
+    sendJson(res, 400, { errCode: -501007, errMsg: `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}` }, CORS_HEADERS)
   }
 }

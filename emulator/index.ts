@@ -96,6 +96,9 @@ export interface Emulator {
   stop(): Promise<void>
 }
 
+/** File in the data dir holding the URL of the emulator serving it (removed when it stops). */
+export const SERVING_FILE = 'SERVING'
+
 const locksHeld = new Set<string>()
 
 function acquireLock(dataDir: string): () => void {
@@ -235,6 +238,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   }
   const shownHost = hostName === '0.0.0.0' || hostName === '::' ? '127.0.0.1' : hostName
   url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`
+  // The CLI in another terminal finds this emulator by its data dir, whatever port it was given.
+  const servingFile = path.join(dataDir, SERVING_FILE)
+  fs.writeFileSync(servingFile, url)
 
   const scheduled = (): ScheduledTrigger[] => {
     const out: ScheduledTrigger[] = []
@@ -304,6 +310,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       })
       txns.abortAll()
       await store.close()
+      fs.rmSync(servingFile, { force: true })
       releaseLock()
     },
   }

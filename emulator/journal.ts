@@ -176,7 +176,12 @@ export class Journal {
   }
 
   private kick(): void {
-    if (!this.flushing) this.flushing = this.flushLoop().finally(() => (this.flushing = null))
+    if (this.flushing) return
+    this.flushing = this.flushLoop().finally(() => {
+      this.flushing = null
+      // a write queued by a waiter resumed between the loop's end and here would wait forever
+      if (this.pending.length > 0) this.kick()
+    })
   }
 
   private async flushLoop(): Promise<void> {

@@ -7,7 +7,7 @@ import http from 'http'
 import path from 'path'
 import { handleAdmin } from './admin'
 import { App } from './app'
-import { handleGateway } from './gateway'
+import { handleGateway, handleGatewayUpload } from './gateway'
 import { CORS_HEADERS, readBody, sendJson } from './http-util'
 import { handleProtocol } from './protocol'
 
@@ -79,6 +79,7 @@ async function route(app: App, req: http.IncomingMessage, res: http.ServerRespon
   }
   if (method === 'POST' && pathname === app.servicePath) return handleProtocol(app, req, res)
   if (method === 'POST' && pathname === '/gateway/call') return handleGateway(app, req, res)
+  if (method === 'POST' && pathname === '/gateway/upload') return handleGatewayUpload(app, req, res, url.searchParams.get('cloudPath'))
   if (pathname.startsWith('/__emulator/')) return handleAdmin(app, pathname.slice('/__emulator/'.length).replace(/\/+$/, ''), req, res)
 
   if (pathname.startsWith('/__storage/upload/') && (method === 'PUT' || method === 'POST')) {

@@ -5,7 +5,7 @@ import { zhHans } from './i18n/zh-Hans'
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index', 'pages/privacy/index', 'pages/community/index'],
   subPackages: [
-    { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index', 'pages/desk/index', 'pages/mediation/index', 'pages/mediation-case/index', 'pages/volunteers/index', 'pages/volunteers-activity/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-review/index', 'pages/audit/index', 'pages/dashboard/index'] },
+    { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index', 'pages/desk/index', 'pages/mediation/index', 'pages/mediation-case/index', 'pages/volunteers/index', 'pages/volunteers-activity/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-review/index', 'pages/audit/index', 'pages/dashboard/index', 'pages/inbox/index', 'pages/request/index'] },
     { root: 'packages/volunteer', pages: ['pages/center/index', 'pages/activity/index', 'pages/apply/index'] },
     // Booking carries its contract's schemas and date rules (~65 KB): too much for the main package.
     { root: 'packages/booking', pages: ['pages/index/index'] },
@@ -13,6 +13,8 @@ export default defineAppConfig({
     // Mediation carries its contract's schemas: residents' screens in their own subpackage.
     { root: 'packages/mediation', pages: ['pages/index/index'] },
     { root: 'packages/notices', pages: ['pages/feed/index', 'pages/detail/index', 'pages/groups/index'] },
+    // Requests (咨询, 求助, 举报, 投诉): filing and following one's own; carries the requests contract.
+    { root: 'packages/requests', pages: ['pages/file/index', 'pages/mine/index'] },
     // Residents' rights over their data (export, deletion): opened rarely, kept out of the main package.
     { root: 'packages/privacy-rights', pages: ['pages/index/index'] },
   ],

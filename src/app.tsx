@@ -1,9 +1,11 @@
-// The app root: one session for every page, the Mongolian font, and WeChat's privacy hook.
+// The app root: one session for every page, the Mongolian font, WeChat's privacy hook and the
+// outbox of what waits to be sent.
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { SessionProvider } from './services/session'
 import { loadMongolianFont } from './services/mongolian-font'
 import { listenForWechatPrivacyRequests } from './services/wechat-privacy'
+import { startOutbox } from './services/outbox'
 import './app.css'
 
 // h5 bundles the font (only its Mongolian subset); Taro drops this branch from the weapp build,
@@ -16,6 +18,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     loadMongolianFont()
     listenForWechatPrivacyRequests()
+    // What was submitted without a connection goes out now and whenever the network returns.
+    startOutbox()
   })
   return <SessionProvider>{children}</SessionProvider>
 }

@@ -13,6 +13,8 @@ export const COLLECTIONS = {
   homeVisits: 'home_visits',
   mediationCases: 'mediation_cases',
   mediationRectifications: 'mediation_rectifications',
+  requests: 'requests',
+  requestsRectifications: 'requests_rectifications',
   auditLog: 'audit_log',
   rateCounters: 'rate_counters',
   mediaChecks: 'media_checks',

@@ -15,8 +15,6 @@ export interface FreeText {
 
 export const FREE_TEXT: Record<string, Record<string, FreeText>> = {
   jurisdiction: {
-    askOfficer: { scene: SCENE.comment, fields: ['question', 'addressText'] },
-    reassignRequest: { scene: SCENE.comment, fields: ['note'] },
   },
   booking: {
     closeCounterDay: { scene: SCENE.comment, fields: ['reason'] },
@@ -47,6 +45,17 @@ export const FREE_TEXT: Record<string, Record<string, FreeText>> = {
     recordAgreement: { scene: SCENE.comment, fields: ['text'] },
     recordNotSettled: { scene: SCENE.comment, fields: ['reason'] },
     addInternalNote: { scene: SCENE.comment, fields: ['text'] },
+    completeRectification: { scene: SCENE.comment, fields: ['callbackNote', 'fixNote'] },
+  },
+  requests: {
+    // The request text reaches the officer (and partner units); answers reach the resident.
+    submit: { scene: SCENE.comment, fields: ['addressText'] },
+    confirm: { scene: SCENE.comment, fields: ['comment'] },
+    rate: { scene: SCENE.comment, fields: ['comment'] },
+    transfer: { scene: SCENE.comment, fields: ['note'] },
+    handOff: { scene: SCENE.comment, fields: ['note', 'contactName'] },
+    recordPartnerAnswer: { scene: SCENE.comment, fields: ['text'] },
+    reply: { scene: SCENE.comment, fields: ['text', 'textMn'] },
     completeRectification: { scene: SCENE.comment, fields: ['callbackNote', 'fixNote'] },
   },
   volunteers: {
@@ -80,6 +89,9 @@ export const NOT_CHECKED_HERE: Record<string, string> = {
   'mediation.fileDispute.applicant.name': 'identity data read only by the staff mediating',
   'mediation.fileDispute.otherParty.name': 'identity data read only by the staff mediating',
   'volunteers.apply.phone': 'a phone number',
+  'requests.submit.text': 'checked by the action itself, which flags `review` for the officer',
+  'requests.submit.details.account': 'evidence as the fraudster wrote it (an account id), read only by the staff stopping it',
+  'requests.submit.contact.name': 'identity data read only by the staff answering the request',
   'notices.publish.title.zh': 'checked by the action itself, which holds `review` for a leader',
   'notices.publish.title.mn': 'checked by the action itself, which holds `review` for a leader',
   'notices.publish.body.zh': 'checked by the action itself, which holds `review` for a leader',

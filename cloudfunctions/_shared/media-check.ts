@@ -41,6 +41,9 @@ export const MediaCheckDoc = z.object({
 })
 export type MediaCheckDoc = z.infer<typeof MediaCheckDoc>
 
+/** Stored as the uploader of an anonymous filer's picture. */
+export const ANONYMOUS_UPLOADER = 'anonymous'
+
 const checks = () => db.collection(COLLECTIONS.mediaChecks)
 const idOf = (fileID: string) => createHash('sha256').update(fileID).digest('hex').slice(0, 32)
 
@@ -48,9 +51,11 @@ const idOf = (fileID: string) => createHash('sha256').update(fileID).digest('hex
  * Asks for a verdict on an uploaded picture. Never fails the upload: when WeChat cannot be asked,
  * the check stays pending without a trace id and the picture stays hidden.
  */
-export async function startMediaCheck(file: { fileID: string; uploader: string; purpose: string; scene: MediaScene; release?: Release }, now: Dayjs): Promise<void> {
+export async function startMediaCheck(file: { fileID: string; uploader: string; purpose: string; scene: MediaScene; release?: Release; anonymous?: boolean }, now: Dayjs): Promise<void> {
   const id = idOf(file.fileID)
-  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.uploader, purpose: file.purpose, release: file.release ?? null, status: 'pending', label: null, traceId: null, scene: file.scene, createdAt: now.toDate(), checkedAt: null }
+  // An anonymous filer's picture is checked under their openid (WeChat's check needs it) but the
+  // stored check names nobody, so it cannot tie the person to the record it is released to.
+  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.anonymous ? ANONYMOUS_UPLOADER : file.uploader, purpose: file.purpose, release: file.release ?? null, status: 'pending', label: null, traceId: null, scene: file.scene, createdAt: now.toDate(), checkedAt: null }
   try {
     await checks().add({ data: doc })
   } catch (error) {
@@ -65,17 +70,19 @@ export async function startMediaCheck(file: { fileID: string; uploader: string; 
     }
     return
   }
-  await requestVerdict(doc, file.scene)
+  await requestVerdict(doc, file.scene, file.uploader)
 }
 
 /** Asks WeChat for the verdict and keeps the trace id; false (logged) when WeChat could not be asked. */
-async function requestVerdict(doc: Pick<MediaCheckDoc, '_id' | 'fileID' | 'uploader'>, scene: MediaScene): Promise<boolean> {
+async function requestVerdict(doc: Pick<MediaCheckDoc, '_id' | 'fileID' | 'uploader'>, scene: MediaScene, openid = doc.uploader): Promise<boolean> {
+  // A retry cannot ask for an anonymous upload: no openid was kept. Its picture stays hidden.
+  if (openid === ANONYMOUS_UPLOADER) return false
   try {
     const { fileList } = (await cloud.getTempFileURL({ fileList: [doc.fileID] })) as { fileList: Array<{ tempFileURL?: string }> }
     const mediaUrl = fileList[0]?.tempFileURL
     if (!mediaUrl) throw new Error(`no download address for ${doc.fileID}`)
     // media_type 2 = image; version 2 needs the uploader's openid and a scene.
-    const answer = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, scene, openid: doc.uploader })) as { traceId?: string }
+    const answer = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, scene, openid })) as { traceId?: string }
     if (!answer.traceId) throw new Error('mediaCheckAsync answered no trace id')
     await checks().doc(doc._id).update({ data: { traceId: answer.traceId } })
     return true

@@ -112,3 +112,10 @@ export const requestDigest = (content: unknown) => createHmac('sha256', currentK
 
 /** Deterministic document id for (caller, requestId): the database's _id uniqueness makes a request take effect once. */
 export const idForRequest = (prefix: string, openid: string, requestId: string) => `${prefix}${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32)}`
+
+/**
+ * A keyed digest of any value for one purpose (an anonymous filer's follow secret, a rate-limit
+ * subject): equal inputs match, and without the key nobody can compute it from a guessed input
+ * (an openid is no secret to staff).
+ */
+export const keyedDigest = (purpose: string, value: string) => createHmac('sha256', currentKeys().derive(`keyed:${purpose}`)).update(value).digest('hex')

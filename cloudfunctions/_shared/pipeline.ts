@@ -10,6 +10,8 @@ export interface SubPipeline {
   addFields(fields: Record<string, unknown>): SubPipeline
   lookup(lookup: { from: string; localField?: string; foreignField?: string; pipeline?: unknown; as: string }): SubPipeline
   unwind(path: string): SubPipeline
+  limit(n: number): SubPipeline
+  count(field: string): SubPipeline
   done(): unknown
 }
 

@@ -1,9 +1,8 @@
 // jurisdiction: communities, officers and roster (imported as versioned documents), residents'
-// community binding, and requests routed to the responsible officer.
+// community binding. Residents' requests to their officer are the requests function's.
 import { jurisdictionContract } from '../../src/core/jurisdiction/contract'
 import { createMain } from '../_shared/runtime'
 import { bindCommunity, bindCommunityByLocation, coveredCommunities, listCommunities, myCommunity } from './actions/communities'
-import { askOfficer, myAskedRequests, reassignRequest, routedToMe } from './actions/requests'
 import { exportJurisdiction, importJurisdiction, listJurisdictionVersions, rollbackJurisdiction } from './actions/versions'
 
 export const main = createMain(jurisdictionContract, {
@@ -12,10 +11,6 @@ export const main = createMain(jurisdictionContract, {
   bindCommunity,
   bindCommunityByLocation,
   coveredCommunities,
-  askOfficer,
-  myAskedRequests,
-  routedToMe,
-  reassignRequest,
   importJurisdiction,
   exportJurisdiction,
   listJurisdictionVersions,

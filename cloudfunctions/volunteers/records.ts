@@ -35,6 +35,8 @@ export const VolunteerDoc = z.object({
   decidedBy: z.string().nullable(),
   leaderboardOptOut: z.boolean(),
   holds: z.array(HoldDoc),
+  /** The requestId of the application that made this profile (absent on older profiles). */
+  requestId: z.string().nullish(),
 })
 export type VolunteerDoc = z.infer<typeof VolunteerDoc>
 

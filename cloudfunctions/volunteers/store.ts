@@ -5,6 +5,7 @@ import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
 import { subPipeline } from '../_shared/pipeline'
+import { andReturn } from '../_shared/update-and-return'
 import { ActivityDoc, AttendanceDoc, TeamDoc, VolunteerDoc, type EntryDoc } from './records'
 
 export const teamsCollection = () => db.collection(COLLECTIONS.volunteerTeams)
@@ -14,20 +15,6 @@ export const attendance = () => db.collection(COLLECTIONS.volunteerAttendance)
 
 type Updated = { stats: { updated: number } }
 
-/**
- * A conditional update that answers the document as written (database.modifyAndReturnDoc, the
- * node SDK's `where().updateAndReturn()`, documented for CloudBase's server SDK). wx-server-sdk
- * wraps that query without exposing the method, so it is reached through the wrapped query; the
- * check fails loudly should an SDK upgrade move it.
- */
-interface UpdatesAndReturns {
-  updateAndReturn(data: Record<string, unknown>): Promise<{ updated: number; doc: unknown }>
-}
-function andReturn(query: unknown): UpdatesAndReturns {
-  const inner = (query as { _query?: Partial<UpdatesAndReturns> })._query
-  if (typeof inner?.updateAndReturn !== 'function') throw new Error('wx-server-sdk no longer exposes updateAndReturn on its wrapped query')
-  return inner as UpdatesAndReturns
-}
 const updatedOne = (result: unknown) => (result as Updated).stats.updated >= 1
 
 export async function allTeams(): Promise<TeamDoc[]> {

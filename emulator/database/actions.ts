@@ -8,7 +8,7 @@ import crypto from 'crypto'
 import { dbRequestFailed, duplicateKey, invalidParam } from '../errors'
 import { cloneValue, decodeValue, parseEJSON, stringifyEJSON } from '../ejson'
 import { Stats } from '../stats'
-import { applyUpdate, assertUpdateDoc, Filter, findDocs, matchDocs, runAggregate, seedFromFilter, singleIdOf } from './engine'
+import { applyUpdate, assertUpdateDoc, CompiledFilter, Filter, findDocs, matchDocs, runAggregate, seedFromFilter, singleIdOf } from './engine'
 import { assertCollectionName, Doc, idKey, Mutation, Store } from './store'
 import { Transaction, TransactionManager } from './transactions'
 import type { IndexAdvisor, QueryOrigin } from './index-advisor'
@@ -118,10 +118,15 @@ function txnOf(ctx: DbContext, p: Params): Transaction | undefined {
   return ctx.txns.get(p.transactionId)
 }
 
-function requireSingleId(filter: Filter | undefined): string | number {
+/** What a filter selects inside a transaction: by id directly, otherwise as the transaction sees the collection. */
+function txnMatches(ctx: DbContext, t: Transaction, coll: string, filter: Filter | undefined): Doc[] {
   const id = singleIdOf(filter)
-  if (id === undefined) throw invalidParam('transactions only support single-document operations: doc(id).get/set/update/remove and collection.add')
-  return id
+  if (id !== undefined) {
+    const d = ctx.txns.read(t, coll, id)
+    return d ? [d] : []
+  }
+  const compiled = new CompiledFilter(filter)
+  return ctx.txns.query(t, coll, matchDocs(ctx.store.collection(coll), filter), (d) => compiled.test(d))
 }
 
 async function getDocument(ctx: DbContext, p: Params, now: number, origin?: QueryOrigin): Promise<Body> {
@@ -134,13 +139,12 @@ async function getDocument(ctx: DbContext, p: Params, now: number, origin?: Quer
   ctx.stats.read(coll)
   const t = txnOf(ctx, p)
   let matched: Doc[]
+  advise(ctx, origin, 'getDocument', coll, filter, Object.keys(order ?? {}))
   if (t) {
-    const d = ctx.txns.read(t, coll, requireSingleId(filter))
-    matched = d ? [d] : []
+    matched = txnMatches(ctx, t, coll, filter)
   } else {
-    advise(ctx, origin, 'getDocument', coll, filter, Object.keys(order ?? {}))
     const c = ctx.store.collection(coll)
-    matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+    matched = matchDocs(c, filter)
   }
   const list = findDocs(matched, filter, { order, skip, limit, projection })
   return { data: { list: encodeList(list) } }
@@ -152,7 +156,7 @@ async function calculateDocument(ctx: DbContext, p: Params, now: number, origin?
   advise(ctx, origin, 'calculateDocument', coll, filter)
   ctx.stats.read(coll)
   const c = ctx.store.collection(coll)
-  return { data: { total: matchDocs(c.docs.values(), filter, (id) => c.get(id)).length } }
+  return { data: { total: matchDocs(c, filter).length } }
 }
 
 async function insertDocument(ctx: DbContext, p: Params, now: number): Promise<Body> {
@@ -208,17 +212,28 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number, origin?: Q
     return applyUpdate(start, update.ops)
   }
 
+  advise(ctx, origin, 'modifyDocument', coll, filter)
   if (t) {
-    const id = requireSingleId(filter)
-    const base = ctx.txns.read(t, coll, id)
-    if (!base && !upsert) return { data: { updated: 0, matched: 0 } }
-    const { doc, modified } = build(base, id)
-    if (modified) ctx.txns.write(t, coll, id, doc)
-    return base ? { data: { updated: modified ? 1 : 0, matched: 1 } } : { data: { updated: 0, matched: 0, upsert_id: id } }
+    const found = txnMatches(ctx, t, coll, filter)
+    const targets = multi ? found : found.slice(0, 1)
+    if (targets.length === 0) {
+      if (!upsert) return { data: { updated: 0, matched: 0 } }
+      const id = singleIdOf(filter) ?? newDocId()
+      ctx.txns.write(t, coll, id, build(undefined, id).doc)
+      return { data: { updated: 0, matched: 0, upsert_id: id } }
+    }
+    let updated = 0
+    for (const base of targets) {
+      const { doc, modified } = build(base, base._id)
+      if (modified) {
+        ctx.txns.write(t, coll, base._id, doc)
+        updated++
+      }
+    }
+    return { data: { updated, matched: targets.length } }
   }
 
-  advise(ctx, origin, 'modifyDocument', coll, filter)
-  const matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+  const matched = matchDocs(c, filter)
   const targets = multi ? matched : matched.slice(0, 1)
   const muts: Mutation[] = []
   let upsertId: unknown
@@ -250,16 +265,15 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number, origin
   if (update.kind !== 'ops') throw invalidParam('data must be an update')
   const t = txnOf(ctx, p)
   const c = ctx.store.collection(coll)
+  advise(ctx, origin, 'modifyAndReturnDoc', coll, filter)
   if (t) {
-    const id = requireSingleId(filter)
-    const base = ctx.txns.read(t, coll, id)
+    const [base] = txnMatches(ctx, t, coll, filter)
     if (!base) return { data: { updated: 0, doc: null } }
     const { doc, modified } = applyUpdate(base, update.ops)
-    if (modified) ctx.txns.write(t, coll, id, doc)
+    if (modified) ctx.txns.write(t, coll, base._id, doc)
     return { data: { updated: modified ? 1 : 0, doc: stringifyEJSON(doc) } }
   }
-  advise(ctx, origin, 'modifyAndReturnDoc', coll, filter)
-  const [base] = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+  const [base] = matchDocs(c, filter)
   if (!base) return { data: { updated: 0, doc: null } }
   const { doc, modified } = applyUpdate(base, update.ops)
   if (modified) {
@@ -276,15 +290,14 @@ async function removeDocument(ctx: DbContext, p: Params, now: number, origin?: Q
   const multi = p.multi !== false
   const t = txnOf(ctx, p)
   const c = ctx.store.collection(coll)
-  if (t) {
-    const id = requireSingleId(filter)
-    const base = ctx.txns.read(t, coll, id)
-    if (!base) return { data: { deleted: 0 } }
-    ctx.txns.write(t, coll, id, null)
-    return { data: { deleted: 1 } }
-  }
   advise(ctx, origin, 'removeDocument', coll, filter)
-  const matched = matchDocs(c.docs.values(), filter, (id) => c.get(id))
+  if (t) {
+    const found = txnMatches(ctx, t, coll, filter)
+    const targets = multi ? found : found.slice(0, 1)
+    for (const base of targets) ctx.txns.write(t, coll, base._id, null)
+    return { data: { deleted: targets.length } }
+  }
+  const matched = matchDocs(c, filter)
   const targets = multi ? matched : matched.slice(0, 1)
   if (targets.length) {
     const durable = ctx.store.apply(targets.map((d) => ({ coll, kind: 'del', id: d._id })))
@@ -315,17 +328,42 @@ async function aggregateDocuments(ctx: DbContext, p: Params, now: number, origin
   let source: Doc[]
   const first = pipeline[0]
   if (first && '$match' in first && first.$match && typeof first.$match === 'object') {
-    source = matchDocs(c.docs.values(), first.$match as Filter, (id) => c.get(id))
+    source = matchDocs(c, first.$match as Filter)
     pipeline.shift()
   } else {
     source = [...c.docs.values()]
   }
   const copy = source.map((d) => cloneValue(d))
-  const list = runAggregate(copy, pipeline, (name) => {
-    ctx.stats.read(name)
-    return ctx.store.cloneDocsOf(name)
+  const lookups = indexedLookups(pipeline)
+  const list = runAggregate(copy, lookups.pipeline, (name) => {
+    const lookup = lookups.sources.get(name)
+    ctx.stats.read(lookup?.from ?? name)
+    if (!lookup) return ctx.store.cloneDocsOf(name)
+    const c = ctx.store.collections.get(lookup.from)
+    return c ? matchDocs(c, lookup.match).map((d) => cloneValue(d)) : []
   })
   return { data: { list: encodeList(list) } }
+}
+
+/**
+ * A `$lookup` with a sub-pipeline and no `let` reads the same documents for every input document:
+ * its leading `$match` selects them once, through the indexes, instead of a copy of the whole
+ * collection. The stage reads them under a private name; its `$match` still runs, so the answer is
+ * the same.
+ */
+function indexedLookups(pipeline: Record<string, unknown>[]): { pipeline: Record<string, unknown>[]; sources: Map<string, { from: string; match: Filter }> } {
+  const sources = new Map<string, { from: string; match: Filter }>()
+  const rewritten = pipeline.map((stage, i) => {
+    const spec = stage.$lookup as Record<string, unknown> | undefined
+    if (!spec || spec.let !== undefined || typeof spec.from !== 'string' || !Array.isArray(spec.pipeline)) return stage
+    const first = spec.pipeline[0] as Record<string, unknown> | undefined
+    const match = first?.$match
+    if (!match || typeof match !== 'object' || Array.isArray(match)) return stage
+    const name = `\u0000lookup-${i}`
+    sources.set(name, { from: spec.from, match: match as Filter })
+    return { $lookup: { ...spec, from: name } }
+  })
+  return { pipeline: rewritten, sources }
 }
 
 async function addCollection(ctx: DbContext, p: Params): Promise<Body> {

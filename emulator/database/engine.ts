@@ -7,8 +7,8 @@ import { Aggregator, Context, Query, update as mingoUpdate } from 'mingo'
 import type { Options } from 'mingo/types'
 import { CloudError, dbRequestFailed, invalidParam } from '../errors'
 import { cloneValue } from '../ejson'
-import { geoQueryOperators, haversine, nearSpec, pointsOf } from './geo'
-import type { Doc } from './store'
+import { geoNearStage, geoQueryOperators, haversine, nearSpec, pointsOf } from './geo'
+import type { Collection, Doc } from './store'
 
 const context = Context.init({ query: geoQueryOperators as never })
 
@@ -54,16 +54,26 @@ export class CompiledFilter {
   }
 }
 
-/** Documents (stored instances, do not mutate) matching `filter`, in natural order. */
-export function matchDocs(docs: Iterable<Doc>, filter: Filter | undefined, lookupById?: (id: unknown) => Doc | undefined): Doc[] {
+export interface MatchOptions {
+  /** Read every document instead of the candidates an index selects (the property test's reference). */
+  scan?: boolean
+}
+
+/**
+ * Documents (stored instances, do not mutate) matching `filter`, in natural order. An index that
+ * serves the filter selects the candidates; the full filter then decides, so the answer is the
+ * same as a scan's.
+ */
+export function matchDocs(c: Collection, filter: Filter | undefined, opts: MatchOptions = {}): Doc[] {
   const id = singleIdOf(filter)
-  if (id !== undefined && lookupById) {
-    const d = lookupById(id)
+  if (id !== undefined && !opts.scan) {
+    const d = c.get(id)
     return d ? [d] : []
   }
   const q = new CompiledFilter(filter)
+  const pool = (!opts.scan && filter && Object.keys(filter).length > 0 && c.indexedCandidates(filter)) || c.docs.values()
   const out: Doc[] = []
-  for (const d of docs) if (q.test(d)) out.push(d)
+  for (const d of pool) if (q.test(d)) out.push(d)
   return out
 }
 
@@ -179,10 +189,17 @@ const FORBIDDEN_STAGES = new Set(['$out', '$merge', '$collStats', '$indexStats',
  * `resolveCollection` returns private copies for $lookup / $unionWith / $graphLookup.
  */
 export function runAggregate(source: Doc[], pipeline: Record<string, unknown>[], resolveCollection: (name: string) => Record<string, unknown>[]): unknown[] {
-  for (const stage of pipeline) {
+  for (const [i, stage] of pipeline.entries()) {
     const key = Object.keys(stage)[0]
     if (FORBIDDEN_STAGES.has(key)) throw dbRequestFailed(`[InvalidParameter] aggregation stage ${key} is not supported`)
-    if (key === '$geoNear') throw dbRequestFailed('[InvalidParameter] $geoNear is not supported by the local emulator')
+    // like MongoDB, $geoNear reads the collection itself, so it can only come first
+    if (key === '$geoNear' && i > 0) throw dbRequestFailed('[InvalidParameter] $geoNear is only valid as the first stage in a pipeline')
   }
-  return wrap(() => new Aggregator(pipeline, { ...BASE_OPTIONS, collectionResolver: resolveCollection }).run(source))
+  let rest = pipeline
+  let docs: Record<string, unknown>[] = source
+  if (pipeline[0] && '$geoNear' in pipeline[0]) {
+    docs = geoNearStage(source, pipeline[0].$geoNear, (doc, query) => new CompiledFilter(query).test(doc as Doc))
+    rest = pipeline.slice(1)
+  }
+  return wrap(() => new Aggregator(rest, { ...BASE_OPTIONS, collectionResolver: resolveCollection }).run(docs))
 }

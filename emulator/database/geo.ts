@@ -115,3 +115,38 @@ export const geoQueryOperators = {
   $nearSphere: near,
   $near: near,
 }
+
+/**
+ * The `$geoNear` aggregation stage as CloudBase documents it (aggregate().geoNear): the documents
+ * whose `key` (or only GeoJSON field) lies within [minDistance, maxDistance] metres of `near`,
+ * nearest first, each with its distance in `distanceField` (times `distanceMultiplier`) and, with
+ * `includeLocs`, the location used. `query` filters before the distances are taken.
+ */
+export function geoNearStage(docs: Array<Record<string, unknown>>, spec: unknown, matches: (doc: Record<string, unknown>, query: Record<string, unknown>) => boolean): Array<Record<string, unknown>> {
+  const s = (spec ?? {}) as Spec
+  if (typeof s.distanceField !== 'string' || !s.distanceField) throw dbRequestFailed('[InvalidParameter] $geoNear requires distanceField')
+  const centerPoints = pointsOf(s.near)
+  if (!centerPoints.length) throw dbRequestFailed('[InvalidParameter] $geoNear requires near to be a point')
+  const center = centerPoints[0]
+  const max = typeof s.maxDistance === 'number' ? s.maxDistance : Infinity
+  const min = typeof s.minDistance === 'number' ? s.minDistance : 0
+  const multiplier = typeof s.distanceMultiplier === 'number' ? s.distanceMultiplier : 1
+  const query = s.query && typeof s.query === 'object' ? (s.query as Record<string, unknown>) : null
+  const key = typeof s.key === 'string' ? s.key : null
+  const located: Array<{ doc: Record<string, unknown>; distance: number; location: unknown }> = []
+  for (const doc of docs) {
+    if (query && !matches(doc, query)) continue
+    const location = key ? resolve(doc, key) : Object.values(doc).find((v) => pointsOf(v).length > 0 && !isLngLat(v))
+    const points = pointsOf(location)
+    if (!points.length) continue
+    const distance = Math.min(...points.map((p) => haversine(p, center)))
+    if (distance < min || distance > max) continue
+    located.push({ doc, distance, location })
+  }
+  located.sort((a, b) => a.distance - b.distance)
+  return located.map(({ doc, distance, location }) => {
+    const out = { ...doc, [s.distanceField as string]: distance * multiplier }
+    if (typeof s.includeLocs === 'string' && s.includeLocs) out[s.includeLocs] = location
+    return out
+  })
+}

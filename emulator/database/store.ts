@@ -12,6 +12,7 @@ import path from 'path'
 import { Journal, JournalOp } from '../journal'
 import { cloneValue, decodeValue, encodeValue, ObjectIdValue } from '../ejson'
 import { collectionExists, collectionNotExist, duplicateKey, invalidParam } from '../errors'
+import { candidateKeys, QueryIndex } from './query-index'
 
 export type Doc = Record<string, unknown> & { _id: unknown }
 
@@ -84,7 +85,12 @@ class UniqueIndex {
 export class Collection {
   readonly docs = new Map<string, Doc>()
   readonly versions = new Map<string, number>()
+  /** Insertion rank of each document: the natural order a scan reads them in (Map order). */
+  private readonly positions = new Map<string, number>()
+  private nextPosition = 0
   indexes: UniqueIndex[] = []
+  /** Every declared index plus `_id`'s, as sorted trees the planner reads (query-index.ts). */
+  queryIndexes: QueryIndex[] = []
   constructor(readonly name: string) {}
 
   get(id: unknown): Doc | undefined {
@@ -92,6 +98,38 @@ export class Collection {
   }
   version(dk: string): number {
     return this.versions.get(dk) ?? 0
+  }
+
+  /** Store or replace a document, keeping its natural position when it already exists. */
+  put(dk: string, doc: Doc): void {
+    const old = this.docs.get(dk)
+    if (old) for (const idx of this.queryIndexes) idx.remove(dk)
+    else this.positions.set(dk, this.nextPosition++)
+    this.docs.set(dk, doc)
+    for (const idx of this.queryIndexes) idx.add(doc, dk)
+  }
+
+  delete(dk: string): void {
+    if (!this.docs.delete(dk)) return
+    this.positions.delete(dk)
+    for (const idx of this.queryIndexes) idx.remove(dk)
+  }
+
+  rebuildQueryIndexes(specs: IndexSpec[]): void {
+    this.queryIndexes = [new QueryIndex({ collection: this.name, fields: ['_id'], name: '_id_' }), ...specs.map((s) => new QueryIndex(s))]
+    for (const [dk, d] of this.docs) for (const idx of this.queryIndexes) idx.add(d, dk)
+  }
+
+  /**
+   * The documents an index selects for `filter` (a superset of its matches), in natural order;
+   * null when no index serves the filter and it needs a scan.
+   */
+  indexedCandidates(filter: Record<string, unknown>): Doc[] | null {
+    const keys = candidateKeys(this.queryIndexes, filter)
+    if (!keys) return null
+    const ranked = [...keys].map((dk) => [this.positions.get(dk)!, dk] as const)
+    ranked.sort((a, b) => a[0] - b[0])
+    return ranked.map(([, dk]) => this.docs.get(dk)!)
   }
 }
 
@@ -128,7 +166,7 @@ export class Store {
     this.collections.clear()
     for (const [name, docs] of state.collections) {
       const c = new Collection(name)
-      for (const [k, d] of docs) c.docs.set(k, decodeValue(d) as Doc)
+      for (const [k, d] of docs) c.put(k, decodeValue(d) as Doc)
       this.collections.set(name, c)
     }
     if (fs.existsSync(this.indexFile)) {
@@ -149,6 +187,7 @@ export class Store {
   }
 
   private buildIndexes(c: Collection): void {
+    c.rebuildQueryIndexes(this.indexSpecs.filter((s) => s.collection === c.name))
     c.indexes = this.indexSpecs.filter((s) => s.collection === c.name && s.unique !== false).map((s) => new UniqueIndex(s))
     for (const idx of c.indexes) {
       for (const [dk, d] of c.docs) {
@@ -288,10 +327,10 @@ export class Store {
       const old = c.docs.get(dk)
       if (old) for (const idx of c.indexes) idx.remove(old, dk)
       if (m.kind === 'put') {
-        c.docs.set(dk, m.doc)
+        c.put(dk, m.doc)
         for (const idx of c.indexes) idx.add(m.doc, dk)
       } else {
-        c.docs.delete(dk)
+        c.delete(dk)
       }
       c.versions.set(dk, seq)
     }

@@ -1,5 +1,5 @@
-// Optimistic single-document transactions, like CloudBase's (db.runTransaction/startTransaction
-// only allow doc(id) reads and writes plus collection.add).
+// Optimistic transactions, like CloudBase's today: doc(id) reads and writes, queries
+// (where().get(), updateAndReturn) and batch inserts (collection.add with an array).
 // A transaction buffers its writes and records the version of every document it touches.
 // A second transaction writing a document already written by an active transaction fails at once;
 // at commit every touched document must still have the recorded version, otherwise the commit
@@ -73,6 +73,23 @@ export class TransactionManager {
     const w = t.writes.get(s)
     if (w) return w.doc ?? undefined
     return this.store.collection(coll).get(id)
+  }
+
+  /**
+   * Documents matching a filter as this transaction sees them (its own writes included): the
+   * committed matches in natural order, then documents only this transaction wrote. Each one read
+   * is recorded, so a commit fails if another writer changed it meanwhile.
+   */
+  query(t: Transaction, coll: string, committed: Doc[], test: (doc: Doc) => boolean): Doc[] {
+    const ids = new Map<string, unknown>()
+    for (const d of committed) ids.set(idKey(d._id), d._id)
+    for (const w of t.writes.values()) if (w.coll === coll && !ids.has(idKey(w.id))) ids.set(idKey(w.id), w.id)
+    const out: Doc[] = []
+    for (const id of ids.values()) {
+      const seen = this.read(t, coll, id)
+      if (seen && test(seen)) out.push(seen)
+    }
+    return out
   }
 
   /** Buffer a write (doc = null deletes). Conflicts abort the transaction. */

@@ -11,6 +11,7 @@ import { View } from '@tarojs/components'
 import type { MessageKey } from '../i18n'
 import { useSession } from '../services/session'
 import { errorMessageKey, useT } from '../services/use-t'
+import { OfflineBanner } from './offline-state'
 
 export type PageShellProps = PropsWithChildren<
   {
@@ -66,6 +67,7 @@ export function PageShell({ name, titleKey, title, children }: PageShellProps) {
   return (
     <ToastContext.Provider value={showToast}>
       <View id={`page-${name}`} className={classes}>
+        <OfflineBanner />
         {children}
         {toast ? (
           <View className="fq-toast" role="status">

@@ -7,6 +7,7 @@ import { volunteersContract } from './volunteers/contract'
 import { noticesContract } from './notices/contract'
 import { securityContract } from './security/contract'
 import { statsContract } from './stats/contract'
+import { requestsContract } from './requests/contract'
 
 export const contracts = {
   account: accountFunctionContract,
@@ -17,6 +18,7 @@ export const contracts = {
   notices: noticesContract,
   security: securityContract,
   stats: statsContract,
+  requests: requestsContract,
 } as const
 
 export type Contracts = typeof contracts

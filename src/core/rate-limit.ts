@@ -22,6 +22,8 @@ export type LimitRule = z.infer<typeof LimitRule>
 export const DEFAULT_LIMITS = {
   booking: { max: 5, per: 'day' },
   mediationFiling: { max: 3, per: 'day' },
+  // Requests to the desk (questions, tip-offs…): a person asks a few things a day at most; ten keeps one person from flooding an officer's inbox.
+  requestFiling: { max: 10, per: 'day' },
   notice: { max: 20, per: 'hour' },
   subscribeMessage: { max: 10, per: 'day' },
   inviteAttempt: { max: 5, per: 'hour' },
@@ -35,6 +37,7 @@ export type Limits = Record<LimitName, LimitRule>
 export const LimitsOverride = z.strictObject({
   booking: LimitRule.optional(),
   mediationFiling: LimitRule.optional(),
+  requestFiling: LimitRule.optional(),
   notice: LimitRule.optional(),
   subscribeMessage: LimitRule.optional(),
   inviteAttempt: LimitRule.optional(),

@@ -8,6 +8,7 @@ import type { Profile } from '../core/account/contract'
 import { call, CloudCallError } from './cloud'
 import { getDemoOpenid, setDemoOpenid } from './demo-identity'
 import { readLocalPreferences, writeLocalPreferences, type LocalPreferences } from './local-preferences'
+import { rememberCopy, withOfflineCopy } from './offline-cache'
 
 export type SessionState =
   /** h5 only: the local demo has no WeChat login, so someone must pick a demo identity first. */
@@ -41,6 +42,8 @@ export function asCloudError(err: unknown): CloudCallError {
   return err instanceof CloudCallError ? err : new CloudCallError('INTERNAL', err instanceof Error ? err.message : String(err))
 }
 
+const loadProfile = () => call(accountContract, 'me', {}, { readOnly: true })
+
 const needsDemoIdentity = () => process.env.TARO_ENV === 'h5' && !getDemoOpenid()
 
 export function SessionProvider({ children }: PropsWithChildren) {
@@ -62,7 +65,8 @@ export function SessionProvider({ children }: PropsWithChildren) {
     }
     setState({ status: 'loading' })
     try {
-      const profile = await call(accountContract, 'me', {})
+      // Without a connection the last loaded profile opens the app, so what was loaded stays readable.
+      const profile = await withOfflineCopy('account.me', accountContract.actions.me.output, loadProfile, () => undefined)()
       // A choice made on this device and not yet stored wins; the sync effect below pushes it.
       if (preferencesRef.current.synced) rememberPreferences({ language: profile.language, elderMode: profile.elderMode, synced: true })
       setState({ status: 'ready', profile })
@@ -75,7 +79,12 @@ export function SessionProvider({ children }: PropsWithChildren) {
     void refresh()
   }, [refresh])
 
-  const applyProfile = useCallback((profile: Profile) => setState({ status: 'ready', profile }), [])
+  // A profile an action returned is the latest: it replaces the offline copy too (after the privacy
+  // agreement, a copy from before it would reopen the app offline on the agreement again).
+  const applyProfile = useCallback((profile: Profile) => {
+    rememberCopy('account.me', profile)
+    setState({ status: 'ready', profile })
+  }, [])
 
   const profile = state.status === 'ready' ? state.profile : null
   const profileLoaded = profile !== null
@@ -86,6 +95,7 @@ export function SessionProvider({ children }: PropsWithChildren) {
     const sent = { language: preferences.language, elderMode: preferences.elderMode }
     call(accountContract, 'updatePreferences', sent).then(
       (stored) => {
+        rememberCopy('account.me', stored)
         setState({ status: 'ready', profile: stored })
         setSyncError(null)
         const now = preferencesRef.current

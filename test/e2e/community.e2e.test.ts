@@ -1,14 +1,14 @@
 // The jurisdiction journeys through the h5 build: a resident chooses their community from the
 // list and then by the phone's position (inside a demo gacha's surveyed boundary) and sees that
-// gacha's officer; asks them a question, which reaches that officer's workbench with the reason;
-// a station leader reassigns it with a note; an admin sees the station on the map, is shown
+// gacha's officer, with the way to ask them (the requests desk, tested in requests.e2e.test.ts);
+// an officer sees the communities they cover and 今日待办 first; an admin sees the station on the map, is shown
 // field by field why a bad import was refused, imports a good one and rolls back.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { point, polygon } from '@turf/helpers'
-import type { MyCommunity, RoutedRequestView } from '../../src/core/jurisdiction/contract'
+import type { MyCommunity } from '../../src/core/jurisdiction/contract'
 import demoDocument from '../../scripts/demo-jurisdiction.json'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
@@ -36,7 +36,6 @@ function pointInside(id: string): { longitude: number; latitude: number } {
 const RESIDENT = 'demo-resident-2'
 const BY_LIST = 'gacha-tsagaanobo'
 const BY_LOCATION = 'gacha-bayanbulag'
-const QUESTION = 'E2E: how do I report a cut pasture fence?'
 
 let harness: Harness
 
@@ -91,15 +90,10 @@ describe('a resident and their community officer', () => {
       expect(await myCommunity(RESIDENT)).toMatchObject({ community: { id: BY_LOCATION }, via: 'location', located: { method: 'polygon' } })
       await shoot(page, 'community-3-bound-by-location')
 
-      // Ask that officer, right under their card; the answer says who will answer and why.
-      await on(page, 'community', '.ask-question textarea').fill(QUESTION)
-      await on(page, 'community', '.ask-submit').click()
-      await on(page, 'community', '.ask-sent').waitFor()
-      expect(await on(page, 'community', '.ask-sent .officer-contact-name').textContent()).toBe(officerName(located.officerId))
-      expect(await on(page, 'community', '.ask-sent-reason').textContent()).toContain(located.name.zh)
-      expect(await on(page, 'community', '.ask-mine-question').first().textContent()).toBe(QUESTION)
-      await on(page, 'community', '.ask-sent').scrollIntoViewIfNeeded()
-      await shoot(page, 'community-4-asked')
+      // Asking that officer is one tap under their card: the requests desk opens on a consultation.
+      await on(page, 'community', '.community-open-requests-ask').click()
+      await on(page, 'requests-file', '.rq-kind-consultation.is-chosen').waitFor()
+      await shoot(page, 'community-4-ask-opens-requests')
 
       // The same card in Mongolian and in elder mode.
       await page.goto('about:blank')
@@ -137,7 +131,7 @@ describe('a resident and their community officer', () => {
 })
 
 describe('officers', () => {
-  it('an officer sees the communities they cover by name and the request routed to them with its reason', async () => {
+  it('an officer sees the communities they cover by name, and 今日待办 first', async () => {
     const officerId = 'officer-1'
     const { context, page } = await harness.openPhone()
     try {
@@ -153,36 +147,9 @@ describe('officers', () => {
       }
       expect(await on(page, 'workbench', '.covered-communities').textContent()).not.toMatch(/gacha-|community-/)
 
-      const routed = await harness.callAs<RoutedRequestView[]>('demo-officer-1', 'jurisdiction', { action: 'routedToMe' })
-      const asked = routed.find((r) => r.question === QUESTION)
-      expect(asked).toBeDefined()
-      const card = on(page, 'workbench', `.routed-request-${asked!.id}`)
-      await card.waitFor()
-      expect(await card.locator('.routed-request-reason-text').textContent()).toBe(asked!.reason.mn)
-      expect(asked!.reason.mn).toMatch(/[\u1800-\u18AF]/)
+      // 今日待办 comes first on the workbench.
+      await on(page, 'workbench', '.workbench-open-inbox').waitFor()
       await shoot(page, 'officer-1-workbench-mongolian')
-    } finally {
-      await context.close()
-    }
-  })
-
-  it('a station leader reassigns a request with a note, and the log shows on it', async () => {
-    const { context, page } = await harness.openPhone()
-    try {
-      await signIn(page, 'demo-leader-1')
-      await on(page, 'home', '.role-home-leader .fq-entry-action').click()
-      const open = await harness.callAs<RoutedRequestView[]>('demo-leader-1', 'jurisdiction', { action: 'routedToMe' })
-      const request = open.find((r) => r.question === QUESTION)!
-      const card = on(page, 'leadership', `.routed-request-${request.id}`)
-      await card.locator('.routed-reassign').click()
-      await card.locator('.reassign-officer-officer-3').click()
-      await card.locator('.reassign-note textarea').fill('Batu is out on the steppe today; Suhe takes it.')
-      await card.locator('.reassign-submit').click()
-      await card.locator('.routed-request-log-entry').waitFor()
-      expect(await card.locator('.routed-request-log-entry').textContent()).toContain(officerName('officer-3'))
-      await shoot(page, 'officer-2-leader-reassigned')
-      const after = await harness.callAs<RoutedRequestView[]>('demo-leader-1', 'jurisdiction', { action: 'routedToMe' })
-      expect(after.find((r) => r.id === request.id)).toMatchObject({ assignee: { id: 'officer-3' }, reassignments: [{ from: 'officer-1', to: 'officer-3' }] })
     } finally {
       await context.close()
     }

@@ -28,7 +28,7 @@ export interface Harness {
 
 /** `functionEnv` replaces the default environment: abuse limits out of reach (see generousLimitsEnv). */
 export async function startHarness(options: { functionEnv?: Record<string, string> } = {}): Promise<Harness> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`)
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: the e2e globalSetup installs it when run as root; else sudo apt-get install chromium fonts-noto-core fonts-noto-cjk (or set CHROMIUM_PATH).`)
   mkdirSync(ARTIFACTS, { recursive: true })
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fengqiao-e2e-'))
   const browserDirs: string[] = []

@@ -23,7 +23,7 @@ const JOURNEYS: Journey[] = [
   {
     openid: 'demo-leader-1',
     sees: ['role-home-resident', 'role-home-officer', 'role-home-leader'],
-    opens: { entry: 'role-home-leader', screen: '#page-leadership .leadership-overview' },
+    opens: { entry: 'role-home-leader', screen: '#page-leadership .leadership-open-station-inbox' },
   },
   {
     openid: 'demo-volunteer-1',

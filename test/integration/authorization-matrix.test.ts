@@ -72,7 +72,7 @@ const describeAnswer = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : `$
 const expectedLabel = (expected: Expected) => (expected === 'ok' ? 'ok' : `${expected.code} (${expected.because})`)
 
 /** Every record id and name of community X a list could show. */
-const recordsOfX = (w: World) => [COMMUNITY_X, w.visitId, w.caseId, w.caseToWithdraw, w.requestId, w.noticeId, w.noticeToWithdraw]
+const recordsOfX = (w: World) => [COMMUNITY_X, w.visitId, w.caseId, w.caseToWithdraw, w.deskRequestId, w.noticeId, w.noticeToWithdraw]
 
 it('has an input factory for every action the action list names', () => {
   const missing = actions.filter((a) => !INPUTS[a.key]).map((a) => a.key)

@@ -11,7 +11,7 @@
 // passes only as its owner, its covering officer, or (communities) a leader or admin. An action
 // without an entry fails the suites by name. A new action needs one line here, e.g.
 //
-//   'requests.reply': reaching((w) => ({ requestId: w.requestId, text: '…' }), { fresh: askedRequest }),
+//   'requests.reply': reaching((w) => ({ id: w.deskRequestId, text: '…' }), { fresh: freshRequest('accepted') }),
 //
 // and says what an allowed call answers: ok unless `expect` names a code and why that is right
 // (never INTERNAL). An action that changes its record's state gets `fresh`: it makes the record it
@@ -87,7 +87,9 @@ export interface World {
   visitId: string
   caseId: string
   caseToWithdraw: string
-  requestId: string
+  /** A's request at the requests desk (routed to IN's officer-1), and one to withdraw. */
+  deskRequestId: string
+  deskRequestToWithdraw: string
   noticeId: string
   noticeToWithdraw: string
 }
@@ -125,7 +127,8 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
   expectOk(await cloud.call(IN, 'booking', { action: 'proposeHomeVisitTimes', visitId: visit.id, times }))
   const dispute = expectOk(await cloud.call<{ id: string }>(A, 'mediation', { action: 'fileDispute', ...filing() }))
   const toWithdraw = expectOk(await cloud.call<{ id: string }>(A, 'mediation', { action: 'fileDispute', ...filing() }))
-  const asked = expectOk(await cloud.call<{ id: string }>(A, 'jurisdiction', { action: 'askOfficer', question: '户口迁移需要什么材料？', communityId: COMMUNITY_X }))
+  const desk = expectOk(await cloud.call<{ id: string }>(A, 'requests', deskRequest()))
+  const deskToWithdraw = expectOk(await cloud.call<{ id: string }>(A, 'requests', deskRequest()))
   const published = expectOk(await cloud.call<{ id: string }>(IN, 'notices', { action: 'publish', ...notice() }))
   const toWithdrawNotice = expectOk(await cloud.call<{ id: string }>(IN, 'notices', { action: 'publish', ...notice() }))
   // Both residents are approved volunteers: signing up asks for an active volunteer profile besides the role.
@@ -136,7 +139,7 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
   cloud.resetWrites()
   return {
     cloud,
-    world: { applicant: A, bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, requestId: asked.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id },
+    world: { applicant: A, bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, deskRequestId: desk.id, deskRequestToWithdraw: deskToWithdraw.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id },
   }
 }
 
@@ -219,9 +222,23 @@ const freshCase = (state: (typeof CASE_STEPS)[number]): Fresh => async (cloud) =
   return { caseId: id, caseToWithdraw: id }
 }
 
-const freshQuestion: Fresh = async (cloud) => ({
-  requestId: expectOk(await cloud.call<{ id: string }>(CALLERS.A, 'jurisdiction', { action: 'askOfficer', question: '户口迁移需要什么材料？', communityId: COMMUNITY_X })).id,
-})
+/** A consultation of A's to the officer of community X. */
+const deskRequest = () => ({ action: 'submit', requestId: randomUUID(), details: { kind: 'consultation', topic: 'household' }, text: '户口迁移需要什么材料？', contact: PERSONAL.disputeApplicant })
+
+const REQUEST_STEPS = ['submitted', 'accepted', 'with_partner', 'partner_answered', 'answered', 'closed'] as const
+/** A request of A's in community X, taken by its covering officer up to `state`. */
+const freshRequest = (state: (typeof REQUEST_STEPS)[number]): Fresh => async (cloud) => {
+  const { id } = expectOk(await cloud.call<{ id: string }>(CALLERS.A, 'requests', deskRequest()))
+  const steps: Array<[string, string, Record<string, unknown>]> = [
+    [HELPER_OFFICER, 'accept', {}],
+    [HELPER_OFFICER, 'handOff', { partner: 'judicial_office', note: '转司法所' }],
+    [HELPER_OFFICER, 'recordPartnerAnswer', { text: '司法所已答复。' }],
+    [HELPER_OFFICER, 'reply', { text: '请带户口本到派出所办理。' }],
+    [CALLERS.A, 'confirm', { resolved: true }],
+  ]
+  for (const [who, action, input] of steps.slice(0, REQUEST_STEPS.indexOf(state))) expectOk(await cloud.call(who, 'requests', { action, id, ...input }))
+  return { deskRequestId: id, deskRequestToWithdraw: id }
+}
 
 let applicants = 0
 const freshApplicant: Fresh = async (cloud) => {
@@ -277,10 +294,6 @@ export const INPUTS: Record<string, InputFactory> = {
   'jurisdiction.bindCommunity': plain(() => ({ communityId: COMMUNITY_X, via: 'list' })),
   'jurisdiction.bindCommunityByLocation': plain(() => ({ lng: 106.3, lat: 41.62 })), // inside community X
   'jurisdiction.coveredCommunities': plain(() => ({}), { lists: () => [COMMUNITY_X] }),
-  'jurisdiction.askOfficer': plain(() => ({ question: '身份证丢了怎么办？', communityId: COMMUNITY_X })),
-  'jurisdiction.myAskedRequests': none,
-  'jurisdiction.routedToMe': plain(() => ({}), { lists: (w) => [w.requestId] }),
-  'jurisdiction.reassignRequest': plain((w) => ({ requestId: w.requestId, officerId: 'officer-3', note: '辖区调整' }), { fresh: freshQuestion }),
   'jurisdiction.importJurisdiction': plain(() => ({ document: { version: 'not a jurisdiction' } }), { expect: answers('INVALID_ARGUMENT', 'the document is no jurisdiction (importing one is jurisdiction.test.ts’s): here, that admins may try and the check comes after the role') }),
   'jurisdiction.exportJurisdiction': none,
   'jurisdiction.listJurisdictionVersions': none,
@@ -305,6 +318,26 @@ export const INPUTS: Record<string, InputFactory> = {
   'mediation.rectifications': none,
   'mediation.completeRectification': plain(() => ({ taskId: 'task-none', callbackNote: '已电话回访。', fixNote: '已整改。' }), { expect: answers('NOT_FOUND', 'the world holds no rectification task (one follows a dissatisfied rating; mediation-jobs.test.ts completes one)') }),
   'mediation.statistics': plain(() => ({ from: inDays(-30).toISOString(), to: inDays(1).toISOString() })),
+
+  'requests.submit': plain(() => ({ requestId: randomUUID(), details: { kind: 'consultation', topic: 'household' }, text: '身份证丢了怎么办？' })),
+  'requests.mine': none,
+  'requests.get': reaching((w) => ({ id: w.deskRequestId })),
+  'requests.follow': plain(() => ({ items: [{ id: 'rq_none', followSecret: 'x'.repeat(43) }] })),
+  'requests.withdraw': reaching((w) => ({ id: w.deskRequestToWithdraw }), { fresh: freshRequest('submitted') }),
+  'requests.confirm': reaching((w) => ({ id: w.deskRequestId, resolved: true }), { fresh: freshRequest('answered') }),
+  'requests.rate': reaching((w) => ({ id: w.deskRequestId, rating: 5 }), { fresh: freshRequest('closed') }),
+  'requests.inbox': none,
+  'requests.detail': reaching((w) => ({ id: w.deskRequestId })),
+  'requests.accept': reaching((w) => ({ id: w.deskRequestId }), { fresh: freshRequest('submitted') }),
+  // The second request: a transfer takes it out of IN's reach, which the steps after it still need on the first.
+  'requests.transfer': reaching((w) => ({ id: w.deskRequestToWithdraw, officerId: 'officer-3', note: '辖区调整' }), { fresh: freshRequest('submitted') }),
+  'requests.handOff': reaching((w) => ({ id: w.deskRequestId, partner: 'judicial_office', note: '转司法所' }), { fresh: freshRequest('accepted') }),
+  'requests.recordPartnerAnswer': reaching((w) => ({ id: w.deskRequestId, text: '司法所已答复。' }), { fresh: freshRequest('with_partner') }),
+  'requests.reply': reaching((w) => ({ id: w.deskRequestId, text: '请带户口本到派出所办理。' }), { fresh: freshRequest('accepted') }),
+  'requests.revealContact': reaching((w) => ({ id: w.deskRequestId })),
+  'requests.stationView': none,
+  'requests.rectifications': none,
+  'requests.completeRectification': plain(() => ({ taskId: 'task-none', callbackNote: '已电话回访。', fixNote: '已整改。' }), { expect: answers('NOT_FOUND', 'the world holds no rectification task (one follows a rating of 1–2; requests.test.ts completes one)') }),
 
   'notices.groups': none,
   'notices.joinGroup': plain(() => ({ groupId: 'topic-herders' })),

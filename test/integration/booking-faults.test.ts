@@ -117,6 +117,9 @@ describe('a function that dies between taking the place and recording the bookin
     await pollUntil(() => cloud.emulator.faults.fired.delay === 1, 'the booking insert to be held')
     expect(await cloud.emulator.crashFunction('booking')).toBe(1)
     expect(await dying).toMatchObject({ errCode: -504002 })
+    // The held insert still reaches the emulator after its delay and fails there; wait for that, or
+    // the armed failure would meet the next resident's insert instead.
+    await pollUntil(() => cloud.emulator.faults.fired.database === 1, 'the held booking insert to fail')
     expect(await cloud.stored('bookings', { openid: 'fault-e' })).toEqual([])
     // Not oversold: the place is held by a booking that was never written, until the reconcile job.
     const [held] = await cloud.stored('booking_slots', { _id: slotId })

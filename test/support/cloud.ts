@@ -94,7 +94,10 @@ export function collectPersonalNumbers(value: unknown, into: Set<string>) {
   } else if (Array.isArray(value)) {
     for (const item of value) collectPersonalNumbers(item, into)
   } else if (value && typeof value === 'object') {
-    for (const item of Object.values(value)) collectPersonalNumbers(item, into)
+    // A fraud report's suspicious number is the fraudster's, kept readable for the officer and the
+    // 96110 centre by design (docs/requests.md); it is not a resident's personal data.
+    const suspect = (value as { kind?: unknown }).kind === 'fraud_report'
+    for (const [key, item] of Object.entries(value)) if (!(suspect && key === 'number')) collectPersonalNumbers(item, into)
   }
 }
 

@@ -26,6 +26,8 @@ import { bookings, myBookingList, type BookingDoc } from '../../booking/store/bo
 import { getSlot, slots } from '../../booking/store/slots'
 import { visits, visitsOf } from '../../booking/store/visits'
 import { cases, casesOf } from '../../mediation/store'
+import { filerSubject } from '../../requests/actions/intake'
+import { requests, requestsOf } from '../../requests/store'
 import { ReaderDoc } from '../../notices/records'
 import { deliveries, readers, receipts } from '../../notices/store'
 import { attendanceId, type ActivityDoc } from '../../volunteers/records'
@@ -54,7 +56,7 @@ const withoutInternal = ({ _id, ...rest }: Json) => ({ id: _id, ...rest })
 
 export async function exportMyData(ctx: Ctx): Promise<MyData> {
   const openid = ctx.openid
-  const [myBookings, myVisits, myCases, volunteer, mySignUps, myAttendance, reader, myReceipts, consultations] = await Promise.all([
+  const [myBookings, myVisits, myCases, volunteer, mySignUps, myAttendance, reader, myReceipts, consultations, myRequests] = await Promise.all([
     myBookingList(openid),
     visitsOf(openid),
     casesOf(openid),
@@ -64,6 +66,7 @@ export async function exportMyData(ctx: Ctx): Promise<MyData> {
     readDoc(readers(), openid, ReaderDoc),
     receipts().where({ openid }).orderBy('at', 'desc').limit(1000).get(),
     routedRequests().where({ requesterOpenid: openid }).orderBy('createdAt', 'desc').limit(100).get(),
+    requestsOf(openid),
   ])
   const person: Array<[string, Kind]> = [['phone', 'phone'], ['idNumber', 'id-number']]
   return {
@@ -75,6 +78,8 @@ export async function exportMyData(ctx: Ctx): Promise<MyData> {
     mediationCases: myCases.map(({ internalNotes: _internal, otherParty, ...c }) =>
       withoutInternal({ ...exported(c, [['applicant.phone', 'phone']]), otherParty: otherParty && { name: otherParty.name, phone: otherParty.phone?.masked ?? null } }),
     ),
+    // Named requests only: an anonymous one is linked to nobody (its filer holds its secret).
+    requests: myRequests.map(({ followKey: _none, ...r }) => withoutInternal(exported(r, [['filer.phone', 'phone']]))),
     consultations: ((consultations as { data: Json[] }).data ?? []).map((r) => withoutInternal(exported(r, []))),
     volunteer: volunteer ? withoutInternal(exported(volunteer, [['phone', 'phone']])) : null,
     volunteerSignUps: mySignUps.map((a) => {
@@ -157,6 +162,19 @@ async function eraseCases(openid: string, pseudonym: string, now: Dayjs, anonymi
   }
 }
 
+/** Requests are the station's archive too: each stays, without the filer's account, name, phone or place. */
+async function eraseRequests(openid: string, pseudonym: string, now: Dayjs, removed: Tally, anonymised: Tally) {
+  for (let list = await requestsOf(openid); list.length > 0; list = await requestsOf(openid)) {
+    for (const doc of list) {
+      const data = { filerOpenid: pseudonym, requestDigest: '', filer: _.set({ name: null, phone: null }), location: null, addressText: null, updatedAt: now.toDate(), version: _.inc(1) }
+      await requests().doc(doc._id).update({ data })
+      bump(anonymised, 'requests')
+    }
+  }
+  // The filing limit's counters name a keyed digest of the account; they go too.
+  bump(removed, 'rateCounters', removedCount(await db.collection(COLLECTIONS.rateCounters).where({ subject: filerSubject(openid) }).remove()))
+}
+
 /** Marks like `<openid>@<time>` on an activity name the volunteer too. */
 const marksOf = (doc: ActivityDoc, openid: string) => ({
   promoted: doc.promoted.filter((k) => k.startsWith(`${openid}@`)),
@@ -221,6 +239,7 @@ export async function deleteMyAccount(ctx: Ctx): Promise<DeletionReport> {
   await eraseBookings(ctx.openid, pseudonym, now, removed, anonymised)
   await eraseHomeVisits(ctx.openid, pseudonym, now, removed, anonymised)
   await eraseCases(ctx.openid, pseudonym, now, anonymised)
+  await eraseRequests(ctx.openid, pseudonym, now, removed, anonymised)
   await eraseVolunteering(ctx.openid, pseudonym, now, removed, anonymised)
   await eraseNoticesAndConsultations(ctx.openid, removed)
   await eraseSecurityRecords(ctx.openid, pseudonym, removed, anonymised)

@@ -31,13 +31,14 @@ interface ApplyInput {
   availability: VolunteerDoc['availability']
   communityId: string
   teamId: string
+  requestId?: string
 }
 
 export async function apply(ctx: Ctx, input: ApplyInput): Promise<VolunteerView> {
   const { data: team } = (await teamsCollection().where({ _id: input.teamId }).limit(1).get()) as { data: unknown[] }
   if (team.length === 0) throw new AppError('INVALID_ARGUMENT', 'No such team.', [{ path: ['teamId'], message: 'no such team' }])
   const now = ctx.now().toDate()
-  const profile = { ...input, phone: protect('phone', input.phone), status: 'pending' as const, reason: null, appliedAt: now, decidedAt: null, decidedBy: null }
+  const profile = { ...input, requestId: input.requestId ?? null, phone: protect('phone', input.phone), status: 'pending' as const, reason: null, appliedAt: now, decidedAt: null, decidedBy: null }
   try {
     await volunteers().add({ data: { _id: ctx.openid, ...profile, leaderboardOptOut: false, holds: [] } })
   } catch (error) {
@@ -45,6 +46,8 @@ export async function apply(ctx: Ctx, input: ApplyInput): Promise<VolunteerView>
     // Only a declined application can be made again; the condition keeps a racing decision safe.
     if (!(await updateWhere(volunteers(), { _id: ctx.openid, status: 'declined' }, profile))) {
       const existing = await getVolunteer(ctx.openid)
+      // A resend of the application that made this profile (its answer was lost) answers it again.
+      if (existing && input.requestId && existing.requestId === input.requestId) return volunteerView(existing, 'owner')
       throw new AppError('CONFLICT', `You have already applied (status: ${existing?.status ?? 'unknown'}).`, undefined, { why: 'already_applied', status: existing?.status })
     }
   }

@@ -4,7 +4,6 @@ import * as z from 'zod'
 import { defineFunction } from '../contract'
 import { DocId, Language } from '../ids'
 import { ANYONE } from '../roles'
-import { RequestKind, RouteResult } from '../routing/result'
 import { Latitude, LocalizedName, Longitude } from './primitives'
 
 export const OfficerContact = z.object({
@@ -38,22 +37,6 @@ export const MyCommunity = z.object({
   located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
 })
 export type MyCommunity = z.infer<typeof MyCommunity>
-
-export const Reassignment = z.object({ from: DocId, to: DocId, by: z.string(), at: z.string(), note: z.string() })
-
-export const RoutedRequestView = z.object({
-  id: z.string(),
-  kind: RequestKind,
-  question: z.string(),
-  status: z.enum(['open', 'closed']),
-  createdAt: z.string(),
-  assignee: OfficerContact,
-  decision: RouteResult,
-  /** The decision in words, rendered when it was made, in both catalog languages. */
-  reason: z.object({ zh: z.string(), mn: z.string() }),
-  reassignments: z.array(Reassignment),
-})
-export type RoutedRequestView = z.infer<typeof RoutedRequestView>
 
 export const JurisdictionVersion = z.object({
   version: z.number().int(),
@@ -97,37 +80,6 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
     input: z.object({}),
     output: z.array(CommunityCard),
     roles: ['officer', 'station_leader'], scope: 'communities',
-  },
-  askOfficer: {
-    summary: 'A resident’s consultation, routed to the responsible officer with the reason stored.',
-    input: z.object({
-      question: z.string().trim().min(1).max(500),
-      location: z.object({ lng: Longitude, lat: Latitude }).optional(),
-      communityId: DocId.optional(),
-      addressText: z.string().trim().max(200).optional(),
-      language: Language.default('zh'),
-      urgency: z.enum(['normal', 'urgent']).default('normal'),
-    }),
-    output: RoutedRequestView,
-    roles: ANYONE, scope: 'own',
-  },
-  myAskedRequests: {
-    summary: 'The caller’s own consultations, newest first.',
-    input: z.object({}),
-    output: z.array(RoutedRequestView),
-    roles: ANYONE, scope: 'own',
-  },
-  routedToMe: {
-    summary: 'Open requests assigned to the calling officer; station leaders see every open request.',
-    input: z.object({}),
-    output: z.array(RoutedRequestView),
-    roles: ['officer', 'station_leader'], scope: 'communities',
-  },
-  reassignRequest: {
-    summary: 'A station leader hands a routed request to another officer; the change is logged.',
-    input: z.object({ requestId: DocId, officerId: DocId, note: z.string().trim().min(1).max(200) }),
-    output: RoutedRequestView,
-    roles: ['station_leader'], scope: 'station',
   },
   importJurisdiction: {
     summary: 'Validate a whole jurisdiction document and, only if all of it is valid, make it the current version.',

@@ -70,6 +70,8 @@ export const MyData = z.object({
   bookings: z.array(Json),
   homeVisits: z.array(Json),
   mediationCases: z.array(Json),
+  /** Requests to the desk (src/core/requests), named ones: anonymous requests are linked to nobody. */
+  requests: z.array(Json),
   consultations: z.array(Json),
   volunteer: Json.nullable(),
   volunteerSignUps: z.array(Json),

@@ -5,7 +5,8 @@ import * as z from 'zod'
 import { DocId, Language } from '../ids'
 import { JointPanelMember } from '../jurisdiction/primitives'
 
-export const RequestKind = z.enum(['home_visit', 'mediation', 'consultation'])
+/** What is routed: a visit, a dispute, or one of the requests desk's kinds (src/core/requests/kinds.ts). */
+export const RequestKind = z.enum(['home_visit', 'mediation', 'consultation', 'help', 'tip_off', 'fraud_report', 'complaint'])
 export type RequestKind = z.infer<typeof RequestKind>
 
 export const AssignedAs = z.enum(['community_officer', 'auxiliary_officer', 'district_duty', 'station_duty', 'leadership'])

@@ -3,7 +3,7 @@
 // officers' monthly figures. Rules live in ./rules.ts; this file is what crosses the wire.
 import * as z from 'zod'
 import { defineFunction } from '../contract'
-import { DocId } from '../ids'
+import { DocId, RequestId } from '../ids'
 import { Latitude, LocalizedName, Longitude } from '../jurisdiction/primitives'
 import { ChineseMobile } from '../booking/phone'
 import { ANYONE } from '../roles'
@@ -36,6 +36,8 @@ export const ApplyInput = z.object({
   availability: z.array(Availability).min(1).max(4).refine(unique, 'availability must not repeat'),
   communityId: DocId,
   teamId: DocId,
+  /** The attempt's key: a repeat (a resend after a lost answer) answers the application it made. */
+  requestId: RequestId.optional(),
 })
 
 export const VolunteerView = z.object({

@@ -12,16 +12,23 @@ import { usePageToast } from '../../components/page-shell'
 import { SectionCard } from '../../components/section-card'
 import { localizedName } from '../../i18n/localized-name'
 import { call } from '../../services/cloud'
+import * as z from 'zod'
+import { QueuedNotice } from '../../components/offline-state'
+import { useFormDraft } from '../../services/drafts'
+import { refusalOf, submitOrQueue, useQueued } from '../../services/outbox'
 import { asCloudError, useSession } from '../../services/session'
 import { formatStationTime, todayInStation } from '../../services/station-time'
 import { useBookingT } from './i18n'
-import { emptyPerson, personErrors, personErrorsFromRefusal, personInput, PersonFields, type PersonDraft, type PersonErrors } from './person-fields'
+import { emptyPerson, keepOnDevice, personErrors, personErrorsFromRefusal, personInput, PersonDraftSchema, PersonFields, type PersonDraft, type PersonErrors } from './person-fields'
 import { refusalMessage } from './refusal-message'
 import { newRequestId } from '../../services/request-id'
 
-const REASONS: HomeVisitReason[] = ['age', 'disability', 'illness', 'distance']
+const REASONS = ['age', 'disability', 'illness', 'distance'] as const satisfies readonly HomeVisitReason[]
 const LIMITS = { address: 200, note: 200 } as const
 type VisitField = 'address' | 'note'
+
+/** The door-to-door request as kept on the device (without the identity number, docs/offline.md). */
+const HomeVisitDraft = z.object({ person: PersonDraftSchema, reason: z.enum(REASONS), birthDate: z.string(), address: z.string(), note: z.string() })
 
 export interface HomeVisitFormProps {
   service: ServiceView
@@ -50,6 +57,24 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
     setter(value)
   }
 
+  // One draft per service: the form opens again for the same service.
+  const draftKey = `booking.homeVisit.${service.id}`
+  const draft = useFormDraft(draftKey, { person, reason, birthDate, address, note }, {
+    keep: keepOnDevice,
+    restore: (stored) => {
+      const parsed = HomeVisitDraft.safeParse(stored)
+      if (!parsed.success) return
+      setPerson(parsed.data.person)
+      setReason(parsed.data.reason)
+      setBirthDate(parsed.data.birthDate)
+      setAddress(parsed.data.address)
+      setNote(parsed.data.note)
+    },
+  })
+  const waiting = useQueued(draftKey, (entry) => {
+    if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
+  })
+
   const submit = () => {
     const foundPerson = personErrors(t, person)
     const foundVisit: Partial<Record<VisitField, string>> = {}
@@ -63,7 +88,7 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
     if (count > 0) return setProblem(t('form.checkMarked', { count }))
     requestId.current ??= newRequestId()
     setBusy(true)
-    call(bookingContract, 'requestHomeVisit', {
+    submitOrQueue(bookingContract, 'requestHomeVisit', {
       requestId: requestId.current,
       serviceId: service.id,
       person: { ...personInput(person), ...(birthDate.trim() ? { birthDate: birthDate.trim() } : {}) },
@@ -71,10 +96,13 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
       ...(note.trim() ? { note: note.trim() } : {}),
       addressText: address.trim(),
       language,
-    })
+    }, { kind: 'homeVisit', draftKey })
       .then(
-        (visit) => {
+        (submitted) => {
+          if (submitted.status === 'queued') return
+          const visit = submitted.data
           requestId.current = null
+          draft.clear()
           toast(t('home.sent'))
           onSent(visit)
         },
@@ -124,8 +152,9 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
         }} />
       </FormField>
       {problem ? <View className="fq-field-error home-visit-error">{problem}</View> : null}
+      {waiting ? <QueuedNotice /> : null}
       <View className="fq-actions">
-        <Button className="home-visit-submit" type="primary" loading={busy} onClick={submit}>
+        <Button className="home-visit-submit" type="primary" loading={busy} disabled={waiting} onClick={submit}>
           {t('home.submit')}
         </Button>
       </View>

@@ -8,6 +8,8 @@ import { idNumberProblem, normalizeIdNumber } from '../../core/booking/id-number
 import { isLegalName } from '../../core/person-name'
 import type { CloudCallError } from '../../services/cloud'
 import type { CatalogTranslate } from '../../services/use-catalog-t'
+import * as z from 'zod'
+import { Language } from '../../core/ids'
 import { useBookingT, type BookingMessageKey } from './i18n'
 
 export interface PersonDraft {
@@ -21,6 +23,20 @@ export type PersonField = 'name' | 'phone' | 'idNumber'
 export type PersonErrors = Partial<Record<PersonField, string>>
 
 const NAME_MAX = 32
+
+export const PersonDraftSchema = z.object({ relation: z.enum(['self', 'family']), name: z.string(), phone: z.string(), idNumber: z.string() })
+
+/** The booking form as kept on the device (services/drafts.ts); read back with this schema. */
+export const BookingDraft = z.object({
+  serviceId: z.string().nullable(),
+  counterLanguage: Language,
+  slot: z.object({ id: z.string(), localDate: z.string(), localTime: z.string(), counterName: z.string() }).nullable(),
+  person: PersonDraftSchema,
+})
+export type BookingDraft = z.infer<typeof BookingDraft>
+
+/** An identity number is never written to the device: it is typed again after a reload (docs/offline.md). */
+export const keepOnDevice = <T extends { person: PersonDraft }>(draft: T): T => ({ ...draft, person: { ...draft.person, idNumber: '' } })
 
 export const emptyPerson = (name = ''): PersonDraft => ({ relation: 'self', name, phone: '', idNumber: '' })
 

@@ -11,7 +11,10 @@ import { FormField, mobileFieldMessage, textFieldMessage } from '../../component
 import { charCount } from '../../core/text-fields'
 import { SectionCard } from '../../components/section-card'
 import { formatStationTime } from '../../services/station-time'
-import { call } from '../../services/cloud'
+import * as z from 'zod'
+import { QueuedNotice } from '../../components/offline-state'
+import { useFormDraft } from '../../services/drafts'
+import { refusalOf, submitOrQueue, useQueued } from '../../services/outbox'
 import { asCloudError, useSession } from '../../services/session'
 import { newRequestId } from '../../services/request-id'
 import { askForMessages } from '../../services/subscribe-messages'
@@ -20,6 +23,19 @@ import { refusalMessage } from './refusal-message'
 
 const LIMITS = { description: 1000, name: 32, address: 200 } as const
 type Field = 'type' | 'description' | 'name' | 'phone' | 'otherName' | 'otherPhone' | 'address'
+
+const FILE_DRAFT = 'mediation.file'
+/** The filing form as kept on the device, the danger answer included (docs/offline.md). */
+const FileDraft = z.object({
+  danger: z.boolean().nullable(),
+  type: z.enum(DISPUTE_TYPES).nullable(),
+  description: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  otherName: z.string(),
+  otherPhone: z.string(),
+  address: z.string(),
+})
 
 /** WeChat asks before filing whether the station may message the resident about escalation and the return visit. */
 function askForMediationMessages(): Promise<void> {
@@ -53,6 +69,40 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
     setErrors(({ [field]: _fixed, ...rest }) => rest)
     newAttempt()
   }
+  const draft = useFormDraft(FILE_DRAFT, { danger, type, description, name, phone, otherName, otherPhone, address }, {
+    restore: (stored) => {
+      const parsed = FileDraft.safeParse(stored)
+      if (!parsed.success) return
+      const d = parsed.data
+      setDanger(d.danger)
+      setType(d.type)
+      setDescription(d.description)
+      setName(d.name)
+      setPhone(d.phone)
+      setOtherName(d.otherName)
+      setOtherPhone(d.otherPhone)
+      setAddress(d.address)
+    },
+  })
+  const startOver = () => {
+    setFiled(null)
+    setDanger(null)
+    setType(null)
+    setDescription('')
+  }
+  // Sent by the outbox: every field empties, so nothing of the filed dispute is kept as a draft.
+  const emptyAll = () => {
+    startOver()
+    setName(defaultName)
+    setPhone('')
+    setOtherName('')
+    setOtherPhone('')
+    setAddress('')
+  }
+  const waiting = useQueued(FILE_DRAFT, (entry) => {
+    if (entry.state === 'sent') emptyAll()
+    else if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
+  })
   const chooseType = (next: DisputeType) => {
     setType(next)
     setErrors(({ type: _chosen, ...rest }) => rest)
@@ -92,12 +142,14 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
     }
     setBusy(true)
     askForMediationMessages()
-      .then(() => call(mediationContract, 'fileDispute', input))
+      .then(() => submitOrQueue(mediationContract, 'fileDispute', input, { kind: 'dispute', draftKey: FILE_DRAFT }))
       .then(
-        (next) => {
+        (submitted) => {
+          if (submitted.status === 'queued') return
           requestId.current = null
-          setFiled(next)
-          onFiled(next)
+          draft.clear()
+          setFiled(submitted.data)
+          onFiled(submitted.data)
         },
         (err: unknown) => {
           const error = asCloudError(err)
@@ -117,12 +169,7 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
         <View className="fq-actions">
           <Button
             className="mediation-file-again"
-            onClick={() => {
-              setFiled(null)
-              setDanger(null)
-              setType(null)
-              setDescription('')
-            }}
+            onClick={startOver}
           >
             {t('mediation.done.again')}
           </Button>
@@ -180,8 +227,9 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
             <Input className="mediation-address" value={address} onChange={edit('address', setAddress)} />
           </FormField>
           {problem ? <View className="fq-field-error mediation-error">{problem}</View> : null}
+          {waiting ? <QueuedNotice /> : null}
           <View className="fq-actions">
-            <Button className="mediation-submit" type="primary" loading={busy} onClick={submit}>
+            <Button className="mediation-submit" type="primary" loading={busy} disabled={waiting} onClick={submit}>
               {t('mediation.form.submit')}
             </Button>
           </View>

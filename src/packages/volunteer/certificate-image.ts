@@ -35,7 +35,9 @@ interface Pen {
 
 /** Breaks text into lines no wider than `max`: at spaces for Mongolian, anywhere for Chinese. */
 function wrap(pen: Pen, text: string, max: number, bySpaces: boolean): string[] {
-  const units = bySpaces ? text.split(/(?<= )/) : [...text]
+  // Words keep their trailing spaces. Not split(/(?<= )/): iOS before 16.4 cannot parse a
+  // lookbehind, and the whole subpackage would fail to load there.
+  const units = bySpaces ? (text.match(/[^ ]* +|[^ ]+/g) ?? []) : [...text]
   const lines: string[] = []
   let line = ''
   for (const unit of units) {

@@ -1,5 +1,5 @@
 // "My community and my community officer": who answers for the place I live, how to reach them,
-// and asking them a question (ask-officer.tsx). Residents who have not said where they live choose
+// and the way to ask them (the requests desk, packages/requests). Residents who have not said where they live choose
 // here, and may change it later: by the phone's position, from the list, or with a community's QR
 // code (also when the page opens with ?bind=<communityId>, which is how a scanned mini-program
 // code arrives; that binding waits for an explicit yes).
@@ -21,7 +21,7 @@ import { errorMessageKey, useT } from '../../services/use-t'
 import { useRemote, type Remote } from '../../services/use-remote'
 import { BindOptions, type LocateProblem } from './bind-options'
 import { CommunityList } from './community-list'
-import { AskOfficer } from './ask-officer'
+import { RequestsButtons } from '../index/requests-buttons'
 import { MyCommunityView } from './my-community-view'
 
 const loadMine = () => call(jurisdictionContract, 'myCommunity', {})
@@ -130,9 +130,7 @@ function CommunityScreen({ profile }: { profile: Profile }) {
   if (mine.state.status === 'error') return <ErrorView error={mine.state.error} onRetry={() => void mine.reload({ showLoading: true })} />
 
   const choosing = current === null || changing
-  const ask = (
-    <AskOfficer officerName={current?.community.officer.name ?? null} communityName={current ? localizedName(current.community.name, language) : null} />
-  )
+  const ask = <RequestsButtons place="community" />
   return (
     <>
       {current ? (

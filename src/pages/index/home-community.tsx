@@ -1,5 +1,6 @@
 // The resident's own community officer on the home screen: the community's name and the
-// officer's, one tap to their contact card or to ask them; or, not yet chosen, the way to choose.
+// officer's with their contact card (kept for reading offline), one tap to the community page;
+// or, not yet chosen, the way to choose.
 import { useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
@@ -11,14 +12,17 @@ import { call } from '../../services/cloud'
 import { COMMUNITY_PAGE } from '../../services/resident-pages'
 import { useSession } from '../../services/session'
 import { errorMessageKey, useT } from '../../services/use-t'
-import { useRemote } from '../../services/use-remote'
+import { OfflineAsOf } from '../../components/offline-state'
+import { OfficerContactCard } from '../../components/officer-contact-card'
+import { useOfflineRemote } from '../../services/offline-cache'
 
-const loadMine = () => call(jurisdictionContract, 'myCommunity', {})
+const loadMine = () => call(jurisdictionContract, 'myCommunity', {}, { readOnly: true })
 
 export function HomeCommunity() {
   const t = useT()
   const { language } = useSession()
-  const mine = useRemote(loadMine)
+  // The officer's number is what a herder needs most when the signal is gone: kept for offline.
+  const mine = useOfflineRemote('jurisdiction.myCommunity', jurisdictionContract.actions.myCommunity.output, loadMine)
   // Back from the community page the choice may have changed; the first show is the mount's load.
   const shown = useRef(false)
   useDidShow(() => {
@@ -43,7 +47,9 @@ export function HomeCommunity() {
   }
   return (
     <SectionCard className="home-community" title={t('community.title')} tone="police">
+      <OfflineAsOf at={mine.asOf} />
       <View className={bound ? 'fq-text home-community-name' : 'fq-muted'}>{text}</View>
+      {mine.state.status === 'ready' && mine.state.data ? <OfficerContactCard officer={mine.state.data.community.officer} role={t('community.officer.role')} /> : null}
       <View className="fq-actions">
         {open}
       </View>

@@ -20,6 +20,7 @@ import { ensureWechatPrivacyAuthorized, PRIVACY_PAGE } from '../../services/wech
 import { HomeCommunity } from './home-community'
 import { bookingEntryLabel, BOOKING_PAGE } from './booking-entry'
 import { mediationEntryLabel, MEDIATION_PAGE } from './mediation-entry'
+import { RequestsButtons } from './requests-buttons'
 
 const ANTI_FRAUD_NUMBER = '96110'
 
@@ -28,6 +29,7 @@ function ResidentServices() {
   const { language } = useSession()
   return (
     <SectionCard className="role-home-resident" title={t('home.resident.title')}>
+      <RequestsButtons place="home" />
       <View className="fq-actions">
         <Button className="home-open-booking" type="primary" onClick={() => Taro.navigateTo({ url: BOOKING_PAGE })}>
           {bookingEntryLabel(language)}
@@ -45,7 +47,6 @@ function ResidentServices() {
           {t('home.resident.privacy')}
         </Button>
       </View>
-      <View className="fq-muted fq-note">{t('home.resident.comingSoon')}</View>
     </SectionCard>
   )
 }

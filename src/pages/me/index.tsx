@@ -9,6 +9,7 @@ import { jurisdictionContract } from '../../core/jurisdiction/contract'
 import type { MessageKey } from '../../i18n'
 import { localizedName } from '../../i18n/localized-name'
 import { DemoIdentityPicker } from '../../components/demo-identity-picker'
+import { OutboxList } from '../../components/outbox-list'
 import { PageShell } from '../../components/page-shell'
 import { PreferenceBar } from '../../components/preference-bar'
 import { RoleTags } from '../../components/role-tags'
@@ -20,6 +21,7 @@ import { useSession } from '../../services/session'
 import { useT } from '../../services/use-t'
 import { useRemote } from '../../services/use-remote'
 import { PRIVACY_PAGE } from '../../services/wechat-privacy'
+import { RequestsButtons } from '../index/requests-buttons'
 import { InviteRedeem } from './invite-redeem'
 
 const loadMine = () => call(jurisdictionContract, 'myCommunity', {})
@@ -66,6 +68,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
       {profile.officer ? (
         <Cell className="me-profile-officer" title={t('me.profile.officer')} extra={`${profile.officer.name} · ${profile.officer.title}`} />
       ) : null}
+      <RequestsButtons place="me" />
       <View className="fq-actions">
         <Button className="me-open-community" type="primary" onClick={() => Taro.navigateTo({ url: COMMUNITY_PAGE })}>
           {t('community.title')}
@@ -90,6 +93,7 @@ export default function MePage() {
           <>
             <ProfileCard profile={profile} />
             <MyThingsCard />
+            <OutboxList />
             <InviteRedeem />
           </>
         )}

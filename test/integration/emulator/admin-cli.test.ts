@@ -139,4 +139,29 @@ describe('CLI', () => {
     // a clean shutdown releases the data dir
     expect(fs.existsSync(path.join(cwd, 'data', 'LOCK'))).toBe(false)
   })
+
+  it('finds a running emulator on another port than the configured one (PORT=8080 npm start)', async () => {
+    const otherPort = await freePort()
+    const child = spawn(process.execPath, ['--import', tsxLoader, cli, 'serve', '--port', String(otherPort)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = ''
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString()
+          if (out.includes('ready: ')) resolve()
+        })
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)))
+      })
+      const called = await run(['call', 'hello', '{"n":2}', '--as', 'o-elsewhere'], cwd)
+      expect(called.stderr).not.toContain('in use by another emulator')
+      expect(JSON.parse(called.stdout)).toEqual({ hi: 'o-elsewhere', n: 2 })
+      const stats = JSON.parse((await run(['stats'], cwd)).stdout)
+      expect(stats.byAction['gateway.call']).toBe(1)
+      expect((await run(['serve'], cwd)).stderr).toContain(`already serving at http://127.0.0.1:${otherPort}`)
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
+    expect(fs.existsSync(path.join(cwd, 'data', 'SERVING'))).toBe(false)
+  })
 })

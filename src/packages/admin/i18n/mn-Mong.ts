@@ -48,7 +48,7 @@ export const adminMnMong: Record<AdminMessageKey, MongolianEntry> = {
   'jurisdiction.import.more': { text: 'ᠪᠤᠰᠤᠳ {count} ᠠᠰᠠᠭᠤᠳᠠᠯ ᠵᠢᠭᠰᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃', reviewed: false },
   'jurisdiction.import.again': { text: 'ᠪᠤᠰᠤᠳ ᠹᠠᠢᠯ ᠰᠣᠩᠭᠣᠬᠤ', reviewed: false },
   'jurisdiction.export.title': { text: 'ᠬᠠᠷᠢᠶᠠᠯᠠᠯ ᠤᠨ ᠹᠠᠢᠯ ᠭᠠᠷᠭᠠᠬᠤ', reviewed: false },
-  'jurisdiction.export.hint': { text: 'ᠣᠳᠣᠬᠠᠨ ᠤ ᠬᠡᠪᠯᠡᠯ ᠦᠨ ᠪᠦᠷᠢᠨ ᠬᠠᠷᠢᠶᠠᠯᠠᠯ ᠤᠨ ᠹᠠᠢᠯ (JSON) ᠢ ᠭᠠᠷᠭᠠᠵᠤ᠂ ᠵᠠᠰᠠᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃', reviewed: false },
+  'jurisdiction.export.hint': { text: 'ᠣᠳᠣᠬᠠᠨ ᠤ ᠬᠡᠪᠯᠡᠯ ᠦᠨ ᠪᠦᠷᠢᠨ ᠬᠠᠷᠢᠶᠠᠯᠠᠯ ᠤᠨ ᠹᠠᠢᠯ ᠢ (JSON) ᠭᠠᠷᠭᠠᠵᠤ᠂ ᠵᠠᠰᠠᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃', reviewed: false },
   'jurisdiction.export.action': { text: 'JSON ᠹᠠᠢᠯ ᠭᠠᠷᠭᠠᠬᠤ', reviewed: false },
   'jurisdiction.export.saved': { text: 'ᠭᠠᠷᠭᠠᠭᠰᠠᠨ ᠹᠠᠢᠯ᠄ {name}', reviewed: false },
   'jurisdiction.export.copied': { text: 'ᠬᠠᠷᠢᠶᠠᠯᠠᠯ ᠤᠨ ᠹᠠᠢᠯ ᠢ ᠬᠤᠪᠢᠯᠠᠪᠠ ({size})᠂ ᠺᠣᠮᠫᠢᠦ᠋ᠲ᠋ᠧᠷ ᠲᠦ ᠨᠠᠭᠠᠵᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃', reviewed: false },

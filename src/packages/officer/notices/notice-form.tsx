@@ -5,12 +5,15 @@ import { useRef, useState } from 'react'
 import { Image, Textarea, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { noticesContract, type GroupView, type OfficerNotice } from '../../../core/notices/contract'
-import { CATEGORIES, LIMITS, type Category, type Urgency } from '../../../core/notices/rules'
+import { CATEGORIES, LIMITS, Urgency, type Category } from '../../../core/notices/rules'
 import { dayjs } from '../../../core/time'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { call, type CloudCallError } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
+import * as z from 'zod'
+import { useFormDraft } from '../../../services/drafts'
+import { submitOrQueue } from '../../../services/outbox'
 import { asCloudError, useSession } from '../../../services/session'
 import { retryTimeOf } from '../../../services/retry-time'
 import { errorMessageKeyIn, type CatalogTranslate } from '../../../services/use-catalog-t'
@@ -19,6 +22,9 @@ import { chooseImage } from './image-file'
 import { groupName } from './labels'
 
 const VALID_DAYS = [1, 3, 7, 30, 90] as const
+const COMPOSE_DRAFT = 'notices.compose'
+/** A notice as kept on the device while composed or corrected (docs/offline.md). */
+const StoredDraft = z.object({ category: z.enum(CATEGORIES), urgency: Urgency, titleZh: z.string(), titleMn: z.string(), bodyZh: z.string(), bodyMn: z.string(), targets: z.array(z.string()), days: z.number() })
 
 interface Draft {
   category: Category
@@ -75,6 +81,13 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
     targets: correcting?.targets ?? (groups.length === 1 ? [groups[0].id] : []),
     days: 7,
   }))
+  // A new notice and a correction in progress each keep their own draft.
+  const kept = useFormDraft(correcting ? `notices.correct.${correcting.id}` : COMPOSE_DRAFT, draft, {
+    restore: (stored) => {
+      const parsed = StoredDraft.safeParse(stored)
+      if (parsed.success) setDraft(parsed.data)
+    },
+  })
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [images, setImages] = useState<Array<{ fileID: string; preview: string }>>([])
@@ -115,10 +128,16 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
     const body = text(draft.bodyZh, draft.bodyMn)
     setBusy(true)
     const request: Promise<string> = correcting
-      ? call(noticesContract, 'correct', { noticeId: correcting.id, title, body, validUntil }).then(() => t('on.form.corrected'))
-      : call(noticesContract, 'publish', { category: draft.category, urgency: draft.urgency, title, body, targets: draft.targets, validUntil, images: images.map((i) => i.fileID), requestId: requestIdFor(JSON.stringify({ draft, images })) }).then((r) => {
+      ? call(noticesContract, 'correct', { noticeId: correcting.id, title, body, validUntil }).then(() => {
+          kept.clear()
+          return t('on.form.corrected')
+        })
+      : submitOrQueue(noticesContract, 'publish', { category: draft.category, urgency: draft.urgency, title, body, targets: draft.targets, validUntil, images: images.map((i) => i.fileID), requestId: requestIdFor(JSON.stringify({ draft, images })) }, { kind: 'notice', draftKey: COMPOSE_DRAFT }).then((submitted) => {
           attempt.current = null
-          return t(r.status === 'held' ? 'on.form.held' : 'on.form.published')
+          // Queued: the draft stays until the outbox has sent it.
+          if (submitted.status === 'queued') return t('outbox.queued')
+          kept.clear()
+          return t(submitted.data.status === 'held' ? 'on.form.held' : 'on.form.published')
         })
     request
       .then(

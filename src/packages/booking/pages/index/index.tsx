@@ -20,13 +20,17 @@ import { SessionGate } from '../../../../components/session-gate'
 import { ErrorView, LoadingView } from '../../../../components/status-views'
 import { localizedName } from '../../../../i18n/localized-name'
 import { call, type CloudCallError } from '../../../../services/cloud'
+import { OfflineAsOf, QueuedNotice } from '../../../../components/offline-state'
+import { useOfflineRemote } from '../../../../services/offline-cache'
+import { useFormDraft } from '../../../../services/drafts'
+import { refusalOf, submitOrQueue, useQueued } from '../../../../services/outbox'
 import { asCloudError, useSession } from '../../../../services/session'
 import { useRemote, type Remote } from '../../../../services/use-remote'
 import { BookingCard } from '../../booking-card'
 import { HomeVisitForm, MyHomeVisits } from '../../home-visits'
 import { useBookingT } from '../../i18n'
 import { MyBookings, SuspensionBanner } from '../../my-bookings'
-import { emptyPerson, personErrors, personErrorsFromRefusal, personInput, PersonFields, type PersonDraft, type PersonErrors } from '../../person-fields'
+import { BookingDraft, emptyPerson, keepOnDevice, personErrors, personErrorsFromRefusal, personInput, PersonFields, type PersonDraft, type PersonErrors } from '../../person-fields'
 import { refusalMessage } from '../../refusal-message'
 import { newRequestId } from '../../../../services/request-id'
 import { askForMessages } from '../../../../services/subscribe-messages'
@@ -34,11 +38,13 @@ import { ServiceDetail, ServicePicker } from '../../service-picker'
 import { SlotPicker } from '../../slot-picker'
 import '../../booking.css'
 
+const BOOKING_DRAFT = 'booking.book'
+
 type Tab = 'book' | 'mine' | 'home'
 const TABS: Tab[] = ['book', 'mine', 'home']
 
-const loadServices = () => call(bookingContract, 'listServices', {})
-const loadMine = () => call(bookingContract, 'myBookings', {})
+const loadServices = () => call(bookingContract, 'listServices', {}, { readOnly: true })
+const loadMine = () => call(bookingContract, 'myBookings', {}, { readOnly: true })
 const loadVisits = () => call(bookingContract, 'myHomeVisits', {})
 
 interface NextFree {
@@ -95,6 +101,30 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     requestId.current = null
     setProblem(null)
   }
+  // Kept on the device as typed, without the identity number (docs/offline.md).
+  const draft = useFormDraft(BOOKING_DRAFT, { serviceId: service?.id ?? null, counterLanguage, slot, person }, {
+    keep: keepOnDevice,
+    restore: (stored) => {
+      const parsed = BookingDraft.safeParse(stored)
+      if (!parsed.success) return
+      const restored = services.find((x) => x.id === parsed.data.serviceId)
+      setCounterLanguage(parsed.data.counterLanguage)
+      setPerson(parsed.data.person)
+      if (!restored) return
+      setService(restored)
+      setSlot(parsed.data.slot)
+      loadSlots(restored.id, parsed.data.counterLanguage)
+    },
+  })
+  const waiting = useQueued(BOOKING_DRAFT, (entry) => {
+    onBooked()
+    if (entry.state === 'sent') {
+      // Sent by the outbox: the form starts empty again, as after a booking made online.
+      setPerson(emptyPerson(profile.displayName ?? ''))
+      restart()
+    }
+    else if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
+  })
 
   const counterNames = useRef(new Map<string, { zh: string; mn?: string }>())
   const loadSlots = useCallback((serviceId: string, lang: Language) => {
@@ -147,11 +177,13 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     const input = { slotId: slot.id, serviceId: service.id, applicant: personInput(person), requestId: requestId.current }
     setBusy(true)
     askForBookingMessages()
-      .then(() => call(bookingContract, 'book', input))
+      .then(() => submitOrQueue(bookingContract, 'book', input, { kind: 'booking', draftKey: BOOKING_DRAFT }))
       .then(
-        (booking) => {
+        (submitted) => {
+          if (submitted.status === 'queued') return
           requestId.current = null
-          setBooked(booking)
+          draft.clear()
+          setBooked(submitted.data)
           onBooked()
         },
         (err: unknown) => {
@@ -237,6 +269,7 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
             }}
           />
           {problem ? <View className="fq-field-error booking-error">{problem}</View> : null}
+          {waiting ? <QueuedNotice /> : null}
           {conflict ? (
             <View className="fq-notice is-warning booking-conflict">
               <View className="booking-strong">{t('booking.conflict.title')}</View>
@@ -259,7 +292,7 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
             </View>
           ) : null}
           <View className="fq-actions">
-            <Button className="booking-submit" type="primary" loading={busy} disabled={suspended} onClick={submit}>
+            <Button className="booking-submit" type="primary" loading={busy} disabled={suspended || waiting} onClick={submit}>
               {t('booking.form.submit')}
             </Button>
           </View>
@@ -273,8 +306,9 @@ function BookingScreen({ profile }: { profile: Profile }) {
   const t = useBookingT()
   const { params } = useRouter()
   const [tab, setTab] = useState<Tab>(() => (TABS.find((x) => x === params.tab) ?? 'book'))
-  const services = useRemote(loadServices)
-  const mine = useRemote(loadMine)
+  // Offline copies: the check-in codes, and the services a restored draft needs (docs/offline.md).
+  const services = useOfflineRemote('booking.services', bookingContract.actions.listServices.output, loadServices)
+  const mine = useOfflineRemote('booking.mine', bookingContract.actions.myBookings.output, loadMine)
   const visits = useRemote(loadVisits)
   const [homeService, setHomeService] = useState<ServiceView | null>(null)
   const status = mine.state.status === 'ready' ? mine.state.data.status : null
@@ -309,7 +343,10 @@ function BookingScreen({ profile }: { profile: Profile }) {
         ) : mine.state.status === 'error' ? (
           <ErrorView error={mine.state.error} onRetry={() => void mine.reload({ showLoading: true })} />
         ) : (
-          <MyBookings bookings={mine.state.data.bookings} status={mine.state.data.status} onChanged={() => void mine.reload()} />
+          <>
+            <OfflineAsOf at={mine.asOf} />
+            <MyBookings bookings={mine.state.data.bookings} status={mine.state.data.status} onChanged={() => void mine.reload()} />
+          </>
         )
       ) : null}
       {tab === 'home' ? (

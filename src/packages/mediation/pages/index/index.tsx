@@ -12,7 +12,8 @@ import { PageShell } from '../../../../components/page-shell'
 import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
-import { useRemote } from '../../../../services/use-remote'
+import { OfflineAsOf } from '../../../../components/offline-state'
+import { useOfflineRemote } from '../../../../services/offline-cache'
 import { CaseCard } from '../../case-card'
 import { FileForm } from '../../file-form'
 import { useMediationT } from '../../i18n'
@@ -21,7 +22,7 @@ import '../../mediation.css'
 type Tab = 'file' | 'mine'
 const TABS: Tab[] = ['file', 'mine']
 
-const loadMine = () => call(mediationContract, 'myCases', {})
+const loadMine = () => call(mediationContract, 'myCases', {}, { readOnly: true })
 
 function MyCases({ cases, onChanged, onFile }: { cases: ResidentCaseView[]; onChanged: (next: ResidentCaseView) => void; onFile: () => void }) {
   const t = useMediationT()
@@ -52,7 +53,7 @@ function MediationScreen({ profile }: { profile: Profile }) {
   const t = useMediationT()
   const { params } = useRouter()
   const [tab, setTab] = useState<Tab>(() => TABS.find((x) => x === params.tab) ?? 'file')
-  const mine = useRemote(loadMine)
+  const mine = useOfflineRemote('mediation.myCases', mediationContract.actions.myCases.output, loadMine)
   const replace = (next: ResidentCaseView) => {
     if (mine.state.status === 'ready') mine.set(mine.state.data.map((c) => (c.id === next.id ? next : c)))
   }
@@ -72,7 +73,10 @@ function MediationScreen({ profile }: { profile: Profile }) {
         ) : mine.state.status === 'error' ? (
           <ErrorView error={mine.state.error} onRetry={() => void mine.reload({ showLoading: true })} />
         ) : (
-          <MyCases cases={mine.state.data} onChanged={replace} onFile={() => setTab('file')} />
+          <>
+            <OfflineAsOf at={mine.asOf} />
+            <MyCases cases={mine.state.data} onChanged={replace} onFile={() => setTab('file')} />
+          </>
         )
       ) : null}
       {tab === 'mine' ? <EmergencyCall compact /> : null}

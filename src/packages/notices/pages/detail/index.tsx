@@ -14,7 +14,8 @@ import { call } from '../../../../services/cloud'
 import { useSession } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
-import { useRemote } from '../../../../services/use-remote'
+import { OfflineAsOf } from '../../../../components/offline-state'
+import { useOfflineRemote } from '../../../../services/offline-cache'
 import { enableShareWithTicket, groupChatOfEntry } from '../../group-chat'
 import { noticesCatalog, useNoticesT } from '../../i18n'
 import { NOTICES_PAGES } from '../../labels'
@@ -34,7 +35,8 @@ function Detail({ noticeId, sharedFor }: { noticeId: string; sharedFor: string |
       }),
     [noticeId, sharedFor],
   )
-  const notice = useRemote(load)
+  // Each opened notice stays readable offline, with the time it was loaded.
+  const notice = useOfflineRemote(`notices.read.${noticeId}`, noticesContract.actions.read.output, load)
   useEffect(enableShareWithTicket, [])
   useShareAppMessage(() => {
     const data = notice.state.status === 'ready' ? notice.state.data : null
@@ -60,6 +62,7 @@ function Detail({ noticeId, sharedFor }: { noticeId: string; sharedFor: string |
   const data = notice.state.data
   return (
     <>
+      <OfflineAsOf at={notice.asOf} />
       <SectionCard className={`notice-detail ${data.pinned ? 'notice-pinned' : ''}`} title={data.title}>
         <NoticeTags notice={data} />
         {language === 'mn' && data.language === 'zh' ? <View className="fq-muted notice-in-chinese">{t('notices.inChinese')}</View> : null}

@@ -14,14 +14,15 @@ import { call } from '../../../../services/cloud'
 import { COMMUNITY_PAGE } from '../../../../services/resident-pages'
 import { asCloudError } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
-import { useRemote } from '../../../../services/use-remote'
+import { OfflineAsOf } from '../../../../components/offline-state'
+import { useOfflineRemote } from '../../../../services/offline-cache'
 import { useNoticesT } from '../../i18n'
 import { NOTICES_PAGES } from '../../labels'
 import { NoticeTags } from '../../notice-tags'
 import '../../notices.css'
 
 const PAGE_SIZE = 10
-const loadFirst = () => call(noticesContract, 'feed', { limit: PAGE_SIZE })
+const loadFirst = () => call(noticesContract, 'feed', { limit: PAGE_SIZE }, { readOnly: true })
 
 function NoticeRow({ notice }: { notice: NoticeCard }) {
   const t = useNoticesT()
@@ -37,7 +38,8 @@ function NoticeRow({ notice }: { notice: NoticeCard }) {
 
 function Feed({ profile }: { profile: Profile }) {
   const t = useNoticesT()
-  const first = useRemote(loadFirst)
+  // The first page stays readable offline, with the time it was loaded.
+  const first = useOfflineRemote('notices.feed', noticesContract.actions.feed.output, loadFirst)
   const [more, setMore] = useState<{ items: NoticeCard[]; cursor: string | null } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<ReturnType<typeof asCloudError> | null>(null)
@@ -103,6 +105,7 @@ function Feed({ profile }: { profile: Profile }) {
 
   return (
     <>
+      <OfflineAsOf at={first.asOf} />
       <SectionCard className="notices-summary-card">
         <View className="notices-summary">
           <View className="notices-unread">{data.unread > 0 ? t('notices.feed.unread', { count: data.unread }) : t('notices.feed.allRead')}</View>

@@ -58,7 +58,7 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.form.addImage': m('ᠵᠢᠷᠤᠭ ᠨᠡᠮᠡᠬᠦ'),
   'on.form.uploading': m('ᠵᠢᠷᠤᠭ ᠳᠠᠮᠵᠢᠭᠤᠯᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ…'),
   'on.form.removeImage': m('ᠬᠠᠰᠤᠬᠤ'),
-  'on.form.imageFailed': m('ᠵᠢᠷᠤᠭ ᠳᠠᠮᠵᠢᠭᠤᠯᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠄ 512 KB ᠡᠴᠡ ᠪᠠᠭ᠎ᠠ PNG ᠪᠤᠶᠤ JPEG ᠵᠢᠷᠤᠭ ᠰᠣᠩᠭᠣᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃'),
+  'on.form.imageFailed': m('ᠵᠢᠷᠤᠭ ᠳᠠᠮᠵᠢᠭᠤᠯᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ PNG ᠪᠤᠶᠤ JPEG ᠵᠢᠷᠤᠭ ᠰᠣᠩᠭᠣᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠨ᠎ᠠ ᠤᠤ᠃ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠳᠡᠭᠡᠳᠦ ᠬᠢᠵᠠᠭᠠᠷ᠄ 512 KB᠃'),
   'on.form.validFor': m('ᠬᠦᠴᠦᠨ ᠲᠡᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ'),
   'on.form.days': m('{days} ᠡᠳᠦᠷ'),
   'on.form.submit': m('ᠰᠢᠯᠭᠠᠭᠠᠳ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ'),

@@ -16,12 +16,14 @@ import { asCloudError, useSession } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
 import { useRemote } from '../../../../services/use-remote'
+import { OfflineAsOf } from '../../../../components/offline-state'
+import { useOfflineRemote } from '../../../../services/offline-cache'
 import { DeskBookingRow } from '../../desk/desk-booking-row'
 import { HomeVisitDesk } from '../../desk/home-visit-desk'
 import { counterCatalog, useCounterT } from '../../desk/i18n'
 import { FindBookings } from '../../privacy/find-bookings'
 
-const loadCounters = () => call(bookingContract, 'listCounters', {})
+const loadCounters = () => call(bookingContract, 'listCounters', {}, { readOnly: true })
 
 /** Today at the station (UTC+8), as YYYY-MM-DD. */
 const stationToday = () => formatStationTime(new Date().toISOString()).slice(0, 10)
@@ -45,8 +47,9 @@ function CounterDesk({ counter }: { counter: CounterView }) {
   const { language } = useSession()
   const failed = (err: unknown) => toast(t(errorMessageKeyIn(counterCatalog, asCloudError(err))))
   const checkInFailed = (err: unknown) => toast(t(errorMessageKeyIn(counterCatalog, asCloudError(err), 'desk.checkIn')))
-  const loadQueue = useCallback(() => call(bookingContract, 'counterQueue', { counterId: counter.id }), [counter.id])
-  const queue = useRemote(loadQueue)
+  const loadQueue = useCallback(() => call(bookingContract, 'counterQueue', { counterId: counter.id }, { readOnly: true }), [counter.id])
+  // The counter's queue stays readable offline, with the time it was loaded.
+  const queue = useOfflineRemote(`booking.counterQueue.${counter.id}`, bookingContract.actions.counterQueue.output, loadQueue)
   const [day, setDay] = useState(stationToday)
   const loadDay = useCallback(() => call(bookingContract, 'dayBookings', { counterId: counter.id, date: day }), [counter.id, day])
   const dayBookings = useRemote(loadDay)
@@ -101,6 +104,7 @@ function CounterDesk({ counter }: { counter: CounterView }) {
       </SectionCard>
 
       <SectionCard className="desk-queue" title={t('desk.queue.title')}>
+        <OfflineAsOf at={queue.asOf} />
         {queue.state.status === 'loading' ? <LoadingView /> : null}
         {queue.state.status === 'error' ? <ErrorView error={queue.state.error} onRetry={() => void queue.reload({ showLoading: true })} /> : null}
         {queue.state.status === 'ready' ? (
@@ -176,7 +180,7 @@ function CounterDesk({ counter }: { counter: CounterView }) {
 function DeskScreen() {
   const t = useCounterT()
   const { language } = useSession()
-  const counters = useRemote(loadCounters)
+  const counters = useOfflineRemote('booking.counters', bookingContract.actions.listCounters.output, loadCounters)
   const [counterId, setCounterId] = useState<string | null>(null)
   if (counters.state.status === 'loading') return <LoadingView />
   if (counters.state.status === 'error') return <ErrorView error={counters.state.error} onRetry={() => void counters.reload({ showLoading: true })} />

@@ -1,7 +1,8 @@
 // Applying to volunteer: a profile (name, mobile, skills, availability, home community) and a
 // team, then the application's status — pending, declined with the officer's reason (apply
 // again), active (the way into the volunteer centre) or suspended with the reason.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import * as z from 'zod'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
@@ -18,11 +19,18 @@ import { localizedName } from '../../../../i18n/localized-name'
 import { call } from '../../../../services/cloud'
 import { asCloudError, useSession } from '../../../../services/session'
 import { useRemote } from '../../../../services/use-remote'
+import { QueuedNotice } from '../../../../components/offline-state'
+import { useFormDraft } from '../../../../services/drafts'
+import { refusalOf, submitOrQueue, useQueued } from '../../../../services/outbox'
+import { newRequestId } from '../../../../services/request-id'
 import { useVolunteerT } from '../../i18n'
 import { refusalMessage, type VolunteerT } from '../../parts'
 import '../../volunteer.css'
 
 const CENTER = '/packages/volunteer/pages/center/index'
+const APPLY_DRAFT = 'volunteers.apply'
+/** The application as kept on the device (docs/offline.md). */
+const ApplyDraft = z.object({ name: z.string(), phone: z.string(), skills: z.array(z.enum(SKILLS)), availability: z.array(z.enum(AVAILABILITY)), communityId: z.string().nullable(), teamId: z.string().nullable() })
 
 const loadAll = () =>
   Promise.all([call(volunteersContract, 'myVolunteer', {}), call(volunteersContract, 'teams', {}), call(jurisdictionContract, 'listCommunities', {})]).then(([mine, teams, communities]) => ({ mine, teams, communities }))
@@ -48,6 +56,24 @@ function ApplyForm({ profile, teams, communities, t, onSent }: FormProps) {
   const [problem, setProblem] = useState<string | null>(null)
   const [errors, setErrors] = useState<Partial<Record<'name' | 'phone' | 'availability' | 'community' | 'team', string>>>({})
   const [busy, setBusy] = useState(false)
+  // One attempt, one key: a resend after a lost answer answers the same application.
+  const requestId = useRef<string | null>(null)
+  const draft = useFormDraft(APPLY_DRAFT, { name, phone, skills, availability, communityId, teamId }, {
+    restore: (stored) => {
+      const parsed = ApplyDraft.safeParse(stored)
+      if (!parsed.success) return
+      setName(parsed.data.name)
+      setPhone(parsed.data.phone)
+      setSkills(parsed.data.skills)
+      setAvailability(parsed.data.availability)
+      setCommunityId(parsed.data.communityId)
+      setTeamId(parsed.data.teamId)
+    },
+  })
+  const waiting = useQueued(APPLY_DRAFT, (entry) => {
+    requestId.current = null
+    if (entry.state === 'refused') setProblem(refusalMessage(t, refusalOf(entry)))
+  })
 
   const submit = () => {
     const found = Object.fromEntries(
@@ -64,8 +90,17 @@ function ApplyForm({ profile, teams, communities, t, onSent }: FormProps) {
     if (count > 0 || !communityId || !teamId) return setProblem(t('form.checkMarked', { count }))
     setProblem(null)
     setBusy(true)
-    call(volunteersContract, 'apply', { name: name.trim(), phone: phone.trim(), skills, availability, communityId, teamId })
-      .then(onSent, (err: unknown) => setProblem(refusalMessage(t, asCloudError(err))))
+    requestId.current ??= newRequestId()
+    submitOrQueue(volunteersContract, 'apply', { name: name.trim(), phone: phone.trim(), skills, availability, communityId, teamId, requestId: requestId.current }, { kind: 'volunteerApply', draftKey: APPLY_DRAFT })
+      .then(
+        (submitted) => {
+          if (submitted.status === 'queued') return
+          requestId.current = null
+          draft.clear()
+          onSent(submitted.data)
+        },
+        (err: unknown) => setProblem(refusalMessage(t, asCloudError(err))),
+      )
       .then(() => setBusy(false))
   }
 
@@ -115,8 +150,9 @@ function ApplyForm({ profile, teams, communities, t, onSent }: FormProps) {
         ))}
       </FormField>
       {problem ? <View className="fq-field-error volunteer-apply-error">{problem}</View> : null}
+      {waiting ? <QueuedNotice /> : null}
       <View className="fq-actions">
-        <Button className="volunteer-apply-submit" type="primary" loading={busy} onClick={submit}>
+        <Button className="volunteer-apply-submit" type="primary" loading={busy} disabled={waiting} onClick={submit}>
           {t('volunteer.apply.submit')}
         </Button>
       </View>
