@@ -80,13 +80,21 @@ function ItemLine({ item, names }: { item: InboxItem; names: Names }) {
   )
 }
 
+/** Pages 0…n−1 of a paged list, loaded together (so a reload keeps what was shown), and one more on request. */
+function usePages<T>(fetchPage: (page: number) => Promise<T>) {
+  const [pages, setPages] = useState(1)
+  const load = useCallback(() => Promise.all(Array.from({ length: pages }, (_, page) => fetchPage(page))), [pages, fetchPage])
+  return { remote: useRemote(load), more: () => setPages((p) => p + 1) }
+}
+
+const inboxPage = (page: number) => call(requestsContract, 'inbox', { page })
+const stationPage = (page: number) => call(requestsContract, 'stationView', { page })
+
 function MyInbox() {
   const t = useOfficerRequestsT()
   // One community list for every line's names.
   const names = useNames()
-  const [pages, setPages] = useState(1)
-  const load = useCallback(() => Promise.all(Array.from({ length: pages }, (_, page) => call(requestsContract, 'inbox', { page }))), [pages])
-  const inbox = useRemote(load)
+  const { remote: inbox, more } = usePages(inboxPage)
   const shown = useRef(false)
   // New work arrives while the officer is on another screen: look again each time this one shows.
   useDidShow(() => {
@@ -110,7 +118,7 @@ function MyInbox() {
       ))}
       {last?.hasMore ? (
         <View className="fq-actions">
-          <Button className="oq-more" onClick={() => setPages((p) => p + 1)}>
+          <Button className="oq-more" onClick={more}>
             {t('oq.inbox.more')}
           </Button>
         </View>
@@ -142,9 +150,7 @@ function SummaryLine({ item, names }: { item: RequestSummary; names: Names }) {
 function StationInbox() {
   const t = useOfficerRequestsT()
   const names = useNames()
-  const [pages, setPages] = useState(1)
-  const load = useCallback(() => Promise.all(Array.from({ length: pages }, (_, page) => call(requestsContract, 'stationView', { page }))), [pages])
-  const station = useRemote(load)
+  const { remote: station, more } = usePages(stationPage)
   if (station.state.status === 'loading') return <LoadingView />
   if (station.state.status === 'error') return <ErrorView error={station.state.error} onRetry={() => void station.reload({ showLoading: true })} />
   const answers = station.state.data
@@ -167,7 +173,7 @@ function StationInbox() {
         ))}
         {answers[answers.length - 1]?.hasMore ? (
           <View className="fq-actions">
-            <Button className="oq-more" onClick={() => setPages((p) => p + 1)}>
+            <Button className="oq-more" onClick={more}>
               {t('oq.inbox.more')}
             </Button>
           </View>
