@@ -105,8 +105,12 @@ export async function signIn(page: Page, openid: string) {
  * the way a person taps the field and then the picker's confirm button.
  */
 export async function confirmPicker(page: Page, screen: string, selector: string) {
-  await on(page, screen, selector).click()
-  const overlay = page.locator('.weui-picker__overlay:visible')
-  await overlay.locator('.weui-picker__action').last().click()
-  await overlay.waitFor({ state: 'hidden' })
+  const field = on(page, screen, selector)
+  await field.click()
+  // Each Taro h5 Picker renders its own overlay inside its host element; the overlay box itself has
+  // no size (its mask and sheet are fixed-position), so the sheet is what becomes visible.
+  const sheet = page.locator('taro-picker-core', { has: field }).locator('.weui-picker')
+  await sheet.waitFor({ state: 'visible' })
+  await sheet.locator('.weui-picker__action').last().click()
+  await sheet.waitFor({ state: 'hidden' })
 }

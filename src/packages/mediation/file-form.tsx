@@ -1,7 +1,7 @@
 // Filing a dispute. The first question is whether anyone is in danger now: "yes" shows the 110
 // call first (a police app owes that before any form), and the form stays available after it.
 // The applicant's contact goes to the officers only; the screen says so beside the fields.
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { DEFAULT_MEDIATION_CONFIG } from '../../core/mediation/config'
@@ -11,6 +11,7 @@ import { FormField, mobileFieldMessage, textFieldMessage } from '../../component
 import { charCount } from '../../core/text-fields'
 import { SectionCard } from '../../components/section-card'
 import { formatStationTime } from '../../services/station-time'
+import { scrollToSelector } from '../../services/scroll-to'
 import * as z from 'zod'
 import { QueuedNotice } from '../../components/offline-state'
 import { useFormDraft } from '../../services/drafts'
@@ -47,6 +48,14 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
   const t = useMediationT()
   const { language } = useSession()
   const [danger, setDanger] = useState<boolean | null>(null)
+  // Answering "yes, someone is in danger" brings the 110 button into view once it is shown: in
+  // vertical Mongolian the question's own columns can push it past the screen's edge.
+  const bringCallIntoView = useRef(false)
+  useEffect(() => {
+    if (!danger || !bringCallIntoView.current) return
+    bringCallIntoView.current = false
+    scrollToSelector('#page-mediation .emergency-call-110')
+  }, [danger])
   const [type, setType] = useState<DisputeType | null>(null)
   const [description, setDescription] = useState('')
   const [name, setName] = useState(defaultName)
@@ -183,7 +192,10 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
       <SectionCard className="mediation-danger" title={t('mediation.danger.question')}>
         <View className="fq-text">{t('mediation.danger.hint')}</View>
         <View className="fq-actions">
-          <Button className="mediation-danger-yes" type={danger === true ? 'danger' : 'default'} onClick={() => setDanger(true)}>
+          <Button className="mediation-danger-yes" type={danger === true ? 'danger' : 'default'} onClick={() => {
+            bringCallIntoView.current = danger !== true
+            setDanger(true)
+          }}>
             {t('mediation.danger.yes')}
           </Button>
           <Button className="mediation-danger-no" type={danger === false ? 'primary' : 'default'} onClick={() => setDanger(false)}>
