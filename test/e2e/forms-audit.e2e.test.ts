@@ -64,6 +64,9 @@ const FORMS: FormCase[] = [
     screen: 'booking',
     async open(page) {
       await goTo(page, '/packages/booking/pages/index/index')
+      // Taro keeps the page from the previous mode at its person step: start over from the services.
+      await on(page, 'booking', '.booking-service-id-card-first, .booking-service-change').first().waitFor()
+      if ((await on(page, 'booking', '.booking-service-change').count()) > 0) await on(page, 'booking', '.booking-service-change').click()
       // The choose button is in the service's detail, which opens on tapping its name.
       await on(page, 'booking', '.booking-service-id-card-first .fq-option-name').click()
       await on(page, 'booking', '.booking-service-id-card-first .booking-service-choose').click()

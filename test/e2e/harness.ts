@@ -109,7 +109,7 @@ export async function confirmPicker(page: Page, screen: string, selector: string
   await field.click()
   // Each Taro h5 Picker renders its own overlay inside its host element; the overlay box itself has
   // no size (its mask and sheet are fixed-position), so the sheet is what becomes visible.
-  const sheet = page.locator('taro-picker-core', { has: field }).locator('.weui-picker')
+  const sheet = on(page, screen, 'taro-picker-core').filter({ has: page.locator(selector) }).locator('.weui-picker')
   await sheet.waitFor({ state: 'visible' })
   await sheet.locator('.weui-picker__action').last().click()
   await sheet.waitFor({ state: 'hidden' })
