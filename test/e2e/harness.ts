@@ -105,12 +105,11 @@ export async function signIn(page: Page, openid: string) {
  * the way a person taps the field and then the picker's confirm button.
  */
 export async function confirmPicker(page: Page, screen: string, selector: string) {
-  const field = on(page, screen, selector)
-  await field.click()
-  // Each Taro h5 Picker renders its own overlay inside its host element; the overlay box itself has
-  // no size (its mask and sheet are fixed-position), so the sheet is what becomes visible.
-  const sheet = on(page, screen, 'taro-picker-core').filter({ has: page.locator(selector) }).locator('.weui-picker')
-  await sheet.waitFor({ state: 'visible' })
-  await sheet.locator('.weui-picker__action').last().click()
-  await sheet.waitFor({ state: 'hidden' })
+  await on(page, screen, selector).click()
+  // Taro's h5 Picker moves its overlay to <body> once loaded, so the sheet is not inside the field.
+  // Every picker on every kept page has an overlay there; only the tapped one is shown.
+  const open = page.locator('.weui-picker__overlay .weui-picker:visible')
+  await open.waitFor({ state: 'visible' })
+  await open.locator('.weui-picker__action').last().click()
+  await open.waitFor({ state: 'hidden' })
 }
