@@ -9,6 +9,7 @@ import { Counter } from '../src/core/booking/counter'
 import { generateSlots } from '../src/core/booking/slots'
 import { newUser } from '../cloudfunctions/_shared/user-record'
 import { dayjs } from '../src/core/time'
+import { numberedName } from './numbered-name'
 
 type Row = Record<string, string | number>
 interface Envelope {
@@ -39,7 +40,7 @@ export function counter(id: string, capacity: number) {
   })
 }
 
-const applicant = (i: number) => ({ relation: 'self', name: `基准居民${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: '11010519491231002X' })
+const applicant = (i: number) => ({ relation: 'self', name: numberedName('基准居民', i), phone: `139${String(i).padStart(8, '0')}`, idNumber: '11010519491231002X' })
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = process.hrtime.bigint()

@@ -24,12 +24,14 @@ export function EmergencyCall({ compact = false }: EmergencyCallProps) {
     })
   return (
     <SectionCard className="emergency-call" tone="alarm" title={compact ? undefined : t('emergency.title')}>
-      {compact ? null : <View className="fq-text">{t('emergency.hint')}</View>}
+      {/* The button comes before the hint: in vertical Mongolian with large text the hint's columns
+          would otherwise push it past the first screen's edge. */}
       <View className="fq-actions">
         <Button className="emergency-call-110" type="danger" size="large" block onClick={dial}>
           {t('emergency.call110')}
         </Button>
       </View>
+      {compact ? null : <View className="fq-text">{t('emergency.hint')}</View>}
     </SectionCard>
   )
 }

@@ -13,3 +13,8 @@ export function formatStationTime(instant: string): string {
   const d = new Date(ms + STATION_UTC_OFFSET_MS)
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
 }
+
+/** The station's date today, YYYY-MM-DD (the upper bound of a birth-date picker, the lower one of a session's). */
+export function todayInStation(nowMs: number = Date.now()): string {
+  return formatStationTime(new Date(nowMs).toISOString()).slice(0, 10)
+}

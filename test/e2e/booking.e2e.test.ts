@@ -5,7 +5,7 @@
 import type { BookingView, HomeVisitView } from '../../src/core/booking/contract'
 import { counterRecord } from '../../cloudfunctions/booking/records'
 import { bookingDoc, roundTheClockCounter, slotDocs } from '../integration/booking-support'
-import { on, shoot, signIn, startHarness, type Harness } from './harness'
+import { confirmPicker, on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const RESIDENT = 'demo-resident-2'
 const ELDER_RESIDENT = 'demo-resident-1'
@@ -76,6 +76,12 @@ describe('a resident books a counter appointment', () => {
       await on(page, 'booking', '.booking-reschedule-picker').scrollIntoViewIfNeeded()
       await shoot(page, 'booking-3b-reschedule')
       await on(page, 'booking', '.booking-reschedule-picker .booking-slot.is-free').first().click()
+      // A tap on a time only proposes the move: nothing changes until the resident confirms it.
+      await on(page, 'booking', '.booking-reschedule-confirm').waitFor()
+      expect((await myBookings(RESIDENT)).bookings.find((b) => b.id === stored!.id)!.slot.id).toBe(stored!.slot.id)
+      expect(await on(page, 'booking', '.booking-reschedule-confirm').textContent()).toContain(`${stored!.slot.localDate} ${stored!.slot.localTime}`)
+      await shoot(page, 'booking-3c-reschedule-confirm')
+      await on(page, 'booking', '.booking-reschedule-confirm .fq-dialog-confirm').click()
       await on(page, 'booking', '.booking-reschedule-picker').waitFor({ state: 'detached' })
       const moved = (await myBookings(RESIDENT)).bookings.find((b) => b.id === stored!.id)
       expect(moved).toMatchObject({ status: 'booked', code })
@@ -127,7 +133,7 @@ describe('door-to-door service', () => {
       await on(resident.page, 'booking', '.home-reason-age').click()
       await on(resident.page, 'booking', '.home-visit-form .booking-name input').fill('Dolgor')
       await on(resident.page, 'booking', '.home-visit-form .booking-phone input').fill('13800001111')
-      await on(resident.page, 'booking', '.home-birth-date input').fill('1948-03-01')
+      await confirmPicker(resident.page, 'booking', '.home-birth-date')
       await on(resident.page, 'booking', '.home-address input').fill('Bayanbulag gacha, 3rd winter camp')
       await shoot(resident.page, 'booking-6-home-visit-form-mn')
       await on(resident.page, 'booking', '.home-visit-submit').click()

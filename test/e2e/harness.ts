@@ -102,3 +102,17 @@ export async function signIn(page: Page, openid: string) {
     throw err
   }
 }
+
+/**
+ * Chooses in a date or time picker (components/date-time-field.tsx) the value its wheel opens at,
+ * the way a person taps the field and then the picker's confirm button.
+ */
+export async function confirmPicker(page: Page, screen: string, selector: string) {
+  await on(page, screen, selector).click()
+  // Taro's h5 Picker moves its overlay to <body> once loaded, so the sheet is not inside the field.
+  // Every picker on every kept page has an overlay there; only the tapped one is shown.
+  const open = page.locator('.weui-picker__overlay .weui-picker:visible')
+  await open.waitFor({ state: 'visible' })
+  await open.locator('.weui-picker__action').last().click()
+  await open.waitFor({ state: 'hidden' })
+}

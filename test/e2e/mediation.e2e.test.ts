@@ -4,7 +4,7 @@
 // danger question's 110 card, and the resident's screens in traditional Mongolian.
 import type { Page } from 'playwright-core'
 import type { ResidentCaseView } from '../../src/core/mediation/contract'
-import { on, shoot, signIn, startHarness, type Harness } from './harness'
+import { confirmPicker, on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const RESIDENT = 'demo-resident-2'
 const MONGOLIAN_RESIDENT = 'demo-resident-1'
@@ -38,7 +38,13 @@ async function dashboardFigure(page: Page) {
 async function mediateOnCasePage(page: Page, notes: string) {
   await on(page, 'casework-case', '.casework-action-accept').click()
   await on(page, 'casework-case', '.casework-action-schedule').click()
-  await on(page, 'casework-case', '.casework-schedule-at input').fill('2030-12-01 10:00')
+  // Saving with no participant is refused with a message on that field, and nothing is stored.
+  await on(page, 'casework-case', '.casework-save').click()
+  await on(page, 'casework-case', '.casework-field-participants.is-invalid .fq-field-error').waitFor()
+  await on(page, 'casework-case', '.casework-field-date.is-invalid').waitFor()
+  await confirmPicker(page, 'casework-case', '.casework-schedule-date')
+  await confirmPicker(page, 'casework-case', '.casework-schedule-time')
+  expect(await on(page, 'casework-case', '.casework-schedule-time').textContent()).toContain('10:00')
   await on(page, 'casework-case', '.casework-place-pavilion').click()
   await on(page, 'casework-case', '.casework-schedule-participants input').fill('双方当事人, 社区调解员')
   await on(page, 'casework-case', '.casework-save').click()
@@ -94,6 +100,7 @@ describe('a neighbour dispute through three-level mediation', () => {
     await on(leader.page, 'casework-case', '.casework-settle-form textarea').fill('施工只在白天八点到十八点进行，违约赔偿五百元。')
     await on(leader.page, 'casework-case', '.casework-save').click()
     await on(leader.page, 'casework-case', '.casework-action-close').click()
+    await on(leader.page, 'casework-case', '.casework-close-confirm .fq-dialog-confirm').click()
     await on(leader.page, 'casework-case', '.casework-status').filter({ hasText: '已结案' }).waitFor()
     await shoot(leader.page, 'mediation-3-leader-settled')
 

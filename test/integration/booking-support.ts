@@ -11,6 +11,7 @@ import { bookingRecord, counterRecord, slotRecord, type BookingDoc, type SlotDoc
 import { protect } from '../../cloudfunctions/_shared/personal-data'
 import { demoServices } from '../../scripts/demo-services'
 import { startTestCloud, type TestCloud } from '../support/cloud'
+import { numberedName } from '../../scripts/numbered-name'
 
 export const BOOKABLE_SERVICES = demoServices()
   .filter((s) => s.mode !== 'none' && !s.notRequired)
@@ -51,7 +52,7 @@ export async function testDatabase() {
 let applicantSeq = 0
 export function buildApplicant(overrides: Record<string, unknown> = {}) {
   applicantSeq++
-  return { relation: 'self', name: `测试居民${applicantSeq}`, phone: `139${String(10_000_000 + applicantSeq).slice(-8)}`, ...overrides }
+  return { relation: 'self', name: numberedName('测试居民', applicantSeq), phone: `139${String(10_000_000 + applicantSeq).slice(-8)}`, ...overrides }
 }
 
 export const newRequestId = () => randomUUID()

@@ -13,7 +13,7 @@ export const InviteCode = z
   .transform((s) => s.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(new RegExp(`^[${INVITE_ALPHABET}]{8}$`), 'must be the 8-character code from the invite'))
 
-export const PRIVACY_POLICY_VERSION = '2026-11'
+export const PRIVACY_POLICY_VERSION = '2026-12'
 
 export const OfficerSummary = z.object({
   id: DocId,

@@ -2,6 +2,7 @@
 // residents' bookings (网上预约) for themselves or a family member, the officers' counter desk
 // (check-in, queue, closures) and door-to-door service (上门办理).
 import * as z from 'zod'
+import { LegalName } from '../person-name'
 import { defineFunction } from '../contract'
 import { DocId, Language, RequestId } from '../ids'
 import { OfficerContact } from '../jurisdiction/contract'
@@ -20,7 +21,8 @@ const DESK = ['officer', 'station_leader'] as const
 
 /** A client-chosen key (a UUID) that makes a retried request harmless. */
 
-const PersonName = z.string().trim().min(1).max(32)
+/** Registration services need the name as registered (see ../person-name.ts). */
+const PersonName = LegalName
 
 /** Who the appointment is for. The identity number is optional; when given it must be valid, and it is stored encrypted. */
 export const Applicant = z.strictObject({

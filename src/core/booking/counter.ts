@@ -55,3 +55,16 @@ export const Counter = z.object({
   active: z.boolean(),
 })
 export type Counter = z.infer<typeof Counter>
+
+/**
+ * The counters offered for a chosen counter language. Mongolian: every counter that speaks it.
+ * Chinese: the Chinese-only counters when there are any, so that the few places at the bilingual
+ * window stay for the residents who need Mongolian; the bilingual window only when it is the sole
+ * counter serving Chinese.
+ */
+export function countersForLanguage<C extends { id: string; languages: readonly string[] }>(counters: readonly C[], language: 'zh' | 'mn'): C[] {
+  const speaking = counters.filter((c) => c.languages.includes(language))
+  if (language === 'mn') return speaking
+  const chineseOnly = speaking.filter((c) => !c.languages.includes('mn'))
+  return chineseOnly.length > 0 ? chineseOnly : speaking
+}

@@ -2,7 +2,10 @@
 // resident's requests with the times the officer proposed, one of which they accept.
 import { useRef, useState } from 'react'
 import { View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { DateTimeField } from '../../components/date-time-field'
+import { FormField, textFieldMessage } from '../../components/form-field'
+import { charCount } from '../../core/text-fields'
 import { bookingContract, type HomeVisitView, type ServiceView } from '../../core/booking/contract'
 import type { HomeVisitReason } from '../../core/booking/home-visit'
 import { usePageToast } from '../../components/page-shell'
@@ -14,13 +17,15 @@ import { QueuedNotice } from '../../components/offline-state'
 import { useFormDraft } from '../../services/drafts'
 import { refusalOf, submitOrQueue, useQueued } from '../../services/outbox'
 import { asCloudError, useSession } from '../../services/session'
-import { formatStationTime } from '../../services/station-time'
+import { formatStationTime, todayInStation } from '../../services/station-time'
 import { useBookingT } from './i18n'
-import { emptyPerson, keepOnDevice, personInput, personProblem, PersonDraftSchema, PersonFields, type PersonDraft } from './person-fields'
+import { emptyPerson, keepOnDevice, personErrors, personErrorsFromRefusal, personInput, PersonDraftSchema, PersonFields, type PersonDraft, type PersonErrors } from './person-fields'
 import { refusalMessage } from './refusal-message'
 import { newRequestId } from '../../services/request-id'
 
 const REASONS = ['age', 'disability', 'illness', 'distance'] as const satisfies readonly HomeVisitReason[]
+const LIMITS = { address: 200, note: 200 } as const
+type VisitField = 'address' | 'note'
 
 /** The door-to-door request as kept on the device (without the identity number, docs/offline.md). */
 const HomeVisitDraft = z.object({ person: PersonDraftSchema, reason: z.enum(REASONS), birthDate: z.string(), address: z.string(), note: z.string() })
@@ -42,6 +47,8 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const [personErrs, setPersonErrs] = useState<PersonErrors>({})
+  const [visitErrs, setVisitErrs] = useState<Partial<Record<VisitField, string>>>({})
   // One attempt, one key: a retry after a lost answer reuses it; any change starts a new attempt.
   const requestId = useRef<string | null>(null)
   const edit = <T,>(setter: (value: T) => void) => (value: T) => {
@@ -69,9 +76,16 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
   })
 
   const submit = () => {
-    const personIssue = personProblem(person)
-    if (personIssue) return setProblem(t(personIssue))
-    if (!address.trim()) return setProblem(t('home.addressMissing'))
+    const foundPerson = personErrors(t, person)
+    const foundVisit: Partial<Record<VisitField, string>> = {}
+    const addressMessage = textFieldMessage(t, t('home.address'), address, { required: true, max: LIMITS.address })
+    if (addressMessage) foundVisit.address = addressMessage
+    const noteMessage = textFieldMessage(t, t('home.note'), note, { max: LIMITS.note })
+    if (noteMessage) foundVisit.note = noteMessage
+    setPersonErrs(foundPerson)
+    setVisitErrs(foundVisit)
+    const count = Object.keys(foundPerson).length + Object.keys(foundVisit).length
+    if (count > 0) return setProblem(t('form.checkMarked', { count }))
     requestId.current ??= newRequestId()
     setBusy(true)
     submitOrQueue(bookingContract, 'requestHomeVisit', {
@@ -92,7 +106,11 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
           toast(t('home.sent'))
           onSent(visit)
         },
-        (err: unknown) => setProblem(refusalMessage(t, asCloudError(err))),
+        (err: unknown) => {
+          const error = asCloudError(err)
+          setPersonErrs(personErrorsFromRefusal(t, error, 'person'))
+          setProblem(refusalMessage(t, error))
+        },
       )
       .then(() => setBusy(false))
   }
@@ -108,23 +126,31 @@ export function HomeVisitForm({ service, defaultName, onSent }: HomeVisitFormPro
           </Button>
         ))}
       </View>
-      <PersonFields value={person} onChange={edit(setPerson)} />
+      <PersonFields
+        value={person}
+        errors={personErrs}
+        onChange={(next, edited) => {
+          edit(setPerson)(next)
+          if (edited !== 'relation') setPersonErrs(({ [edited]: _fixed, ...rest }) => rest)
+        }}
+      />
       {reason === 'age' ? (
-        <>
-          <View className="fq-muted">{t('home.birthDate')}</View>
-          <View className="fq-horizontal">
-            <Input className="home-birth-date" placeholder="YYYY-MM-DD" value={birthDate} maxLength={10} onChange={edit(setBirthDate)} />
-          </View>
-        </>
+        <FormField className="home-field-birth-date" label={t('home.birthDate')}>
+          <DateTimeField className="home-birth-date" mode="date" value={birthDate} start="1900-01-01" end={todayInStation()} opensAt="1950-01-01" onChange={edit(setBirthDate)} />
+        </FormField>
       ) : null}
-      <View className="fq-muted">{t('home.address')}</View>
-      <View className="fq-horizontal">
-        <Input className="home-address" placeholder={t('home.address')} value={address} maxLength={200} onChange={edit(setAddress)} />
-      </View>
-      <View className="fq-muted">{t('home.note')}</View>
-      <View className="fq-horizontal">
-        <Input className="home-note" placeholder={t('home.note')} value={note} maxLength={200} onChange={edit(setNote)} />
-      </View>
+      <FormField className="home-field-address" label={t('home.address')} required error={visitErrs.address} count={{ length: charCount(address), max: LIMITS.address }}>
+        <Input className="home-address" value={address} onChange={(value) => {
+          edit(setAddress)(value)
+          setVisitErrs(({ address: _fixed, ...rest }) => rest)
+        }} />
+      </FormField>
+      <FormField className="home-field-note" label={t('home.note')} error={visitErrs.note} count={{ length: charCount(note), max: LIMITS.note }}>
+        <TextArea className="home-note" value={note} maxLength={-1} rows={3} onChange={(value) => {
+          edit(setNote)(value)
+          setVisitErrs(({ note: _fixed, ...rest }) => rest)
+        }} />
+      </FormField>
       {problem ? <View className="fq-field-error home-visit-error">{problem}</View> : null}
       {waiting ? <QueuedNotice /> : null}
       <View className="fq-actions">

@@ -1,4 +1,4 @@
-// "My bookings": newest first, each with its code while it holds a place, and a cancel that asks
+// "My bookings": the coming ones first, soonest on top, then the past ones, most recent first; each with its code while it holds a place, and a cancel that asks
 // first (the place goes to someone else). The suspension banner sits above, with why and until when.
 import { useState } from 'react'
 import type { SlotView } from '../../core/booking/contract'
@@ -56,18 +56,26 @@ export function MyBookings({ bookings, status, onChanged }: MyBookingsProps) {
     setMoving(booking)
     loadSlots(booking)
   }
+  // A tap on a time only proposes the move; the booking moves after the resident confirms it.
+  const [moveTarget, setMoveTarget] = useState<SlotView | null>(null)
   const moveTo = (booking: BookingView, slot: SlotView) => {
-    call(bookingContract, 'reschedule', { bookingId: booking.id, slotId: slot.id }).then(
-      (moved) => {
-        toast(t('booking.mine.rescheduled', { date: moved.slot.localDate, time: moved.slot.localTime }))
-        setMoving(null)
-        onChanged()
-      },
-      (err: unknown) => {
-        toast(refusalMessage(t, asCloudError(err)))
-        loadSlots(booking)
-      },
-    )
+    setBusy(true)
+    call(bookingContract, 'reschedule', { bookingId: booking.id, slotId: slot.id })
+      .then(
+        (moved) => {
+          toast(t('booking.mine.rescheduled', { date: moved.slot.localDate, time: moved.slot.localTime }))
+          setMoving(null)
+          onChanged()
+        },
+        (err: unknown) => {
+          toast(refusalMessage(t, asCloudError(err)))
+          loadSlots(booking)
+        },
+      )
+      .then(() => {
+        setBusy(false)
+        setMoveTarget(null)
+      })
   }
 
   const cancel = (booking: BookingView) => {
@@ -87,13 +95,15 @@ export function MyBookings({ bookings, status, onChanged }: MyBookingsProps) {
   }
 
   const now = Date.now()
+  const upcoming = bookings.filter((b) => Date.parse(b.slot.startsAt) >= now).sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt))
+  const past = bookings.filter((b) => Date.parse(b.slot.startsAt) < now).sort((a, b) => b.slot.startsAt.localeCompare(a.slot.startsAt))
   return (
     <SectionCard className="booking-mine" title={t('booking.tab.mine')}>
       <View className="fq-muted">{t('booking.mine.upcoming', { count: status.upcoming, max: status.maxActive })}</View>
       {bookings.length === 0 ? <View className="fq-text booking-mine-empty">{t('booking.mine.empty')}</View> : null}
-      {bookings.map((booking) => (
+      {[...upcoming, ...past].map((booking) => (
+        <View key={booking.id} className="booking-mine-item">
         <BookingCard
-          key={booking.id}
           booking={booking}
           actions={
             booking.status === 'booked' && Date.parse(booking.changeableUntil) > now ? (
@@ -108,16 +118,31 @@ export function MyBookings({ bookings, status, onChanged }: MyBookingsProps) {
             ) : null
           }
         />
-      ))}
-      {moving ? (
-        <View className="booking-reschedule-picker">
-          <View className="booking-strong">{t('booking.mine.rescheduleTitle')}</View>
-          {slots.status === 'loading' ? <LoadingView /> : null}
-          {slots.status === 'error' ? <ErrorView error={slots.error} onRetry={() => loadSlots(moving)} /> : null}
-          {slots.status === 'ready' ? (
-            <SlotPicker slots={slots.data} chosenId={null} onChoose={(slot) => moveTo(moving, slot)} counterName={() => localizedName(moving.counter.name, language)} />
-          ) : null}
+        {moving?.id === booking.id ? (
+          // Right under the booking being moved, so the resident sees what they are changing.
+          <View className="booking-reschedule-picker">
+            <View className="booking-strong">{t('booking.mine.rescheduleTitle')}</View>
+            {slots.status === 'loading' ? <LoadingView /> : null}
+            {slots.status === 'error' ? <ErrorView error={slots.error} onRetry={() => loadSlots(booking)} /> : null}
+            {slots.status === 'ready' ? (
+              <SlotPicker slots={slots.data} chosenId={moveTarget?.id ?? null} onChoose={setMoveTarget} counterName={() => localizedName(booking.counter.name, language)} />
+            ) : null}
+          </View>
+        ) : null}
         </View>
+      ))}
+      {moving && moveTarget ? (
+        <ConfirmDialog
+          className="booking-reschedule-confirm"
+          title={t('booking.mine.rescheduleConfirmTitle')}
+          confirmLabel={t('common.confirm')}
+          cancelLabel={t('common.back')}
+          busy={busy}
+          onConfirm={() => moveTo(moving, moveTarget)}
+          onCancel={() => setMoveTarget(null)}
+        >
+          {t('booking.mine.rescheduleConfirmBody', { service: localizedName(moving.service.name, language), from: `${moving.slot.localDate} ${moving.slot.localTime}`, to: `${moveTarget.localDate} ${moveTarget.localTime}` })}
+        </ConfirmDialog>
       ) : null}
       {asking ? (
         <ConfirmDialog

@@ -1,10 +1,16 @@
 // Who the appointment or visit is for: oneself or a family member, name, mobile and optionally the
-// identity number (stored encrypted by the backend; only its masked form comes back).
+// identity number (stored encrypted by the backend; only its masked form comes back). Each field
+// is labelled and refused on its own, with a message that names it and says what is expected.
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { FormField, mobileFieldMessage, textFieldMessage } from '../../components/form-field'
+import { idNumberProblem, normalizeIdNumber } from '../../core/booking/id-number'
+import { isLegalName } from '../../core/person-name'
+import type { CloudCallError } from '../../services/cloud'
+import type { CatalogTranslate } from '../../services/use-catalog-t'
 import * as z from 'zod'
 import { Language } from '../../core/ids'
-import { useBookingT } from './i18n'
+import { useBookingT, type BookingMessageKey } from './i18n'
 
 export interface PersonDraft {
   relation: 'self' | 'family'
@@ -12,6 +18,11 @@ export interface PersonDraft {
   phone: string
   idNumber: string
 }
+
+export type PersonField = 'name' | 'phone' | 'idNumber'
+export type PersonErrors = Partial<Record<PersonField, string>>
+
+const NAME_MAX = 32
 
 export const PersonDraftSchema = z.object({ relation: z.enum(['self', 'family']), name: z.string(), phone: z.string(), idNumber: z.string() })
 
@@ -29,11 +40,31 @@ export const keepOnDevice = <T extends { person: PersonDraft }>(draft: T): T => 
 
 export const emptyPerson = (name = ''): PersonDraft => ({ relation: 'self', name, phone: '', idNumber: '' })
 
-/** The first problem a resident can fix before sending, as a catalog key; null when fine. */
-export function personProblem(person: PersonDraft): 'booking.form.nameMissing' | 'booking.form.phoneInvalid' | null {
-  if (!person.name.trim()) return 'booking.form.nameMissing'
-  if (!/^1\d{10}$/.test(person.phone.trim())) return 'booking.form.phoneInvalid'
-  return null
+/** Every field's problem at once, in the resident's words; empty when the person can be sent. */
+export function personErrors(t: CatalogTranslate<BookingMessageKey>, person: PersonDraft): PersonErrors {
+  const errors: PersonErrors = {}
+  const name = textFieldMessage(t, t('booking.form.name'), person.name, { required: true, max: NAME_MAX })
+  if (name) errors.name = name
+  else if (!isLegalName(person.name.trim())) errors.name = t('form.nameCharacters', { field: t('booking.form.name') })
+  const phone = mobileFieldMessage(t, t('booking.form.phone'), person.phone)
+  if (phone) errors.phone = phone
+  const id = normalizeIdNumber(person.idNumber)
+  const idProblem = id ? idNumberProblem(id) : null
+  if (idProblem) errors.idNumber = t(`booking.form.idNumber.${idProblem}`)
+  return errors
+}
+
+/** A refusal from the backend that names an applicant field (INVALID_ARGUMENT issues), placed on that field. */
+export function personErrorsFromRefusal(t: CatalogTranslate<BookingMessageKey>, error: CloudCallError, root: 'applicant' | 'person'): PersonErrors {
+  const errors: PersonErrors = {}
+  for (const issue of error.issues ?? []) {
+    const [first, field] = issue.path
+    if (first !== root) continue
+    if (field === 'name') errors.name = t('form.nameCharacters', { field: t('booking.form.name') })
+    if (field === 'phone') errors.phone = t('form.mobileInvalid', { field: t('booking.form.phone') })
+    if (field === 'idNumber') errors.idNumber = t('booking.form.idNumber.format')
+  }
+  return errors
 }
 
 /** The applicant as the contract takes it: the identity number only when given. */
@@ -41,40 +72,37 @@ export const personInput = (person: PersonDraft) => ({
   relation: person.relation,
   name: person.name.trim(),
   phone: person.phone.trim(),
-  ...(person.idNumber.trim() ? { idNumber: person.idNumber.trim().toUpperCase() } : {}),
+  ...(person.idNumber.trim() ? { idNumber: normalizeIdNumber(person.idNumber) } : {}),
 })
 
 export interface PersonFieldsProps {
   value: PersonDraft
-  onChange: (next: PersonDraft) => void
+  errors: PersonErrors
+  onChange: (next: PersonDraft, edited: PersonField | 'relation') => void
 }
 
-export function PersonFields({ value, onChange }: PersonFieldsProps) {
+export function PersonFields({ value, errors, onChange }: PersonFieldsProps) {
   const t = useBookingT()
-  const set = (patch: Partial<PersonDraft>) => onChange({ ...value, ...patch })
+  const set = (field: PersonField | 'relation', patch: Partial<PersonDraft>) => onChange({ ...value, ...patch }, field)
   return (
     <View className="booking-person">
       <View className="fq-actions">
-        <Button className="booking-relation-self" type={value.relation === 'self' ? 'primary' : 'default'} onClick={() => set({ relation: 'self' })}>
+        <Button className="booking-relation-self" type={value.relation === 'self' ? 'primary' : 'default'} onClick={() => set('relation', { relation: 'self' })}>
           {t('booking.form.self')}
         </Button>
-        <Button className="booking-relation-family" type={value.relation === 'family' ? 'primary' : 'default'} onClick={() => set({ relation: 'family' })}>
+        <Button className="booking-relation-family" type={value.relation === 'family' ? 'primary' : 'default'} onClick={() => set('relation', { relation: 'family' })}>
           {t('booking.form.family')}
         </Button>
       </View>
-      <View className="fq-muted">{t('booking.form.name')}</View>
-      <View className="fq-horizontal">
-        <Input className="booking-name" placeholder={t('booking.form.name')} value={value.name} maxLength={32} onChange={(name) => set({ name })} />
-      </View>
-      <View className="fq-muted">{t('booking.form.phone')}</View>
-      <View className="fq-horizontal">
-        <Input className="booking-phone" type="number" placeholder={t('booking.form.phone')} value={value.phone} maxLength={11} onChange={(phone) => set({ phone })} />
-      </View>
-      <View className="fq-muted">{t('booking.form.idNumber')}</View>
-      <View className="fq-horizontal">
-        <Input className="booking-id-number" type="idcard" placeholder={t('booking.form.idNumber')} value={value.idNumber} maxLength={18} onChange={(idNumber) => set({ idNumber })} />
-      </View>
-      <View className="fq-muted fq-note">{t('booking.form.idNumberHint')}</View>
+      <FormField className="booking-field-name" label={t('booking.form.name')} hint={t('booking.form.nameHint')} required error={errors.name}>
+        <Input className="booking-name" value={value.name} onChange={(name) => set('name', { name })} />
+      </FormField>
+      <FormField className="booking-field-phone" label={t('booking.form.phone')} required error={errors.phone}>
+        <Input className="booking-phone" type="text" value={value.phone} onChange={(phone) => set('phone', { phone })} />
+      </FormField>
+      <FormField className="booking-field-id-number" label={t('booking.form.idNumber')} hint={t('booking.form.idNumberHint')} error={errors.idNumber}>
+        <Input className="booking-id-number" type="idcard" value={value.idNumber} onChange={(idNumber) => set('idNumber', { idNumber })} />
+      </FormField>
     </View>
   )
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import type { SlotView } from '../../core/booking/contract'
+import { weekdayOf } from '../../components/date-time-field'
 import { useBookingT } from './i18n'
 
 export interface SlotPickerProps {
@@ -39,6 +40,7 @@ export function SlotPicker({ slots, chosenId, onChoose, counterName }: SlotPicke
               onClick={() => setDay(d)}
             >
               <View className="booking-day-date">{shortDate(d)}</View>
+              <View className="booking-day-weekday">{t(`form.weekday.${weekdayOf(d)}` as 'form.weekday.0')}</View>
               <View className="booking-day-free">{free > 0 ? t('booking.slot.dayFree', { count: free }) : t('booking.slot.full')}</View>
             </View>
           )

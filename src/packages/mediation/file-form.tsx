@@ -1,14 +1,17 @@
 // Filing a dispute. The first question is whether anyone is in danger now: "yes" shows the 110
 // call first (a police app owes that before any form), and the form stays available after it.
 // The applicant's contact goes to the officers only; the screen says so beside the fields.
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { DEFAULT_MEDIATION_CONFIG } from '../../core/mediation/config'
 import { DISPUTE_TYPES, mediationContract, type DisputeType, type ResidentCaseView } from '../../core/mediation/contract'
 import { EmergencyCall } from '../../components/emergency-call'
+import { FormField, mobileFieldMessage, textFieldMessage } from '../../components/form-field'
+import { charCount } from '../../core/text-fields'
 import { SectionCard } from '../../components/section-card'
 import { formatStationTime } from '../../services/station-time'
+import { scrollToSelector } from '../../services/scroll-to'
 import * as z from 'zod'
 import { QueuedNotice } from '../../components/offline-state'
 import { useFormDraft } from '../../services/drafts'
@@ -19,7 +22,8 @@ import { askForMessages } from '../../services/subscribe-messages'
 import { useMediationT } from './i18n'
 import { refusalMessage } from './refusal-message'
 
-const MOBILE = /^1[3-9]\d{9}$/
+const LIMITS = { description: 1000, name: 32, address: 200 } as const
+type Field = 'type' | 'description' | 'name' | 'phone' | 'otherName' | 'otherPhone' | 'address'
 
 const FILE_DRAFT = 'mediation.file'
 /** The filing form as kept on the device, the danger answer included (docs/offline.md). */
@@ -44,6 +48,14 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
   const t = useMediationT()
   const { language } = useSession()
   const [danger, setDanger] = useState<boolean | null>(null)
+  // Answering "yes, someone is in danger" brings the 110 button into view once it is shown: in
+  // vertical Mongolian the question's own columns can push it past the screen's edge.
+  const bringCallIntoView = useRef(false)
+  useEffect(() => {
+    if (!danger || !bringCallIntoView.current) return
+    bringCallIntoView.current = false
+    scrollToSelector('#page-mediation .emergency-call-110')
+  }, [danger])
   const [type, setType] = useState<DisputeType | null>(null)
   const [description, setDescription] = useState('')
   const [name, setName] = useState(defaultName)
@@ -52,6 +64,7 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
   const [otherPhone, setOtherPhone] = useState('')
   const [address, setAddress] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [busy, setBusy] = useState(false)
   const [filed, setFiled] = useState<ResidentCaseView | null>(null)
   // One attempt, one key: a retry after a lost answer reuses it; any change starts a new attempt.
@@ -60,8 +73,9 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
     requestId.current = null
     setProblem(null)
   }
-  const edit = (setter: (value: string) => void) => (value: string) => {
+  const edit = (field: Field, setter: (value: string) => void) => (value: string) => {
     setter(value)
+    setErrors(({ [field]: _fixed, ...rest }) => rest)
     newAttempt()
   }
   const draft = useFormDraft(FILE_DRAFT, { danger, type, description, name, phone, otherName, otherPhone, address }, {
@@ -100,15 +114,30 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
   })
   const chooseType = (next: DisputeType) => {
     setType(next)
+    setErrors(({ type: _chosen, ...rest }) => rest)
     newAttempt()
+  }
+
+  /** Every field's problem at once, so one press of submit marks all of them. */
+  const fieldErrors = (): Partial<Record<Field, string>> => {
+    const found: Partial<Record<Field, string | null>> = {
+      type: type ? null : t('mediation.form.missingType'),
+      description: textFieldMessage(t, t('mediation.form.descriptionLabel'), description, { required: true, max: LIMITS.description }),
+      name: textFieldMessage(t, t('mediation.form.name'), name, { required: true, max: LIMITS.name }),
+      phone: mobileFieldMessage(t, t('mediation.form.phone'), phone),
+      otherName: textFieldMessage(t, t('mediation.form.otherParty'), otherName, { max: LIMITS.name }),
+      otherPhone: mobileFieldMessage(t, t('mediation.form.otherPhone'), otherPhone, false),
+      address: textFieldMessage(t, t('mediation.form.address'), address, { max: LIMITS.address }),
+    }
+    return Object.fromEntries(Object.entries(found).filter(([, message]) => message)) as Partial<Record<Field, string>>
   }
 
   const submit = () => {
     if (danger === null) return
-    if (!type) return setProblem(t('mediation.form.missingType'))
-    if (!description.trim()) return setProblem(t('mediation.form.missingDescription'))
-    if (!name.trim()) return setProblem(t('mediation.form.missingName'))
-    if (!MOBILE.test(phone.trim())) return setProblem(t('mediation.form.badPhone'))
+    const found = fieldErrors()
+    setErrors(found)
+    const count = Object.keys(found).length
+    if (count > 0 || !type) return setProblem(t('form.checkMarked', { count }))
     requestId.current ??= newRequestId()
     const input = {
       requestId: requestId.current,
@@ -163,7 +192,10 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
       <SectionCard className="mediation-danger" title={t('mediation.danger.question')}>
         <View className="fq-text">{t('mediation.danger.hint')}</View>
         <View className="fq-actions">
-          <Button className="mediation-danger-yes" type={danger === true ? 'danger' : 'default'} onClick={() => setDanger(true)}>
+          <Button className="mediation-danger-yes" type={danger === true ? 'danger' : 'default'} onClick={() => {
+            bringCallIntoView.current = danger !== true
+            setDanger(true)
+          }}>
             {t('mediation.danger.yes')}
           </Button>
           <Button className="mediation-danger-no" type={danger === false ? 'primary' : 'default'} onClick={() => setDanger(false)}>
@@ -179,21 +211,33 @@ export function FileForm({ defaultName, onFiled }: { defaultName: string; onFile
       ) : null}
       {danger !== null ? (
         <SectionCard className="mediation-form" title={t('mediation.form.title')}>
-          <View className="mediation-strong">{t('mediation.form.type')}</View>
-          <View className="fq-actions">
-            {DISPUTE_TYPES.map((x) => (
-              <Button key={x} className={`mediation-type-${x}`} type={type === x ? 'primary' : 'default'} onClick={() => chooseType(x)}>
-                {t(`mediation.type.${x}`)}
-              </Button>
-            ))}
-          </View>
-          <TextArea className="mediation-description" placeholder={t('mediation.form.description')} value={description} maxLength={1000} onChange={edit(setDescription)} />
-          <Input className="mediation-name" placeholder={t('mediation.form.name')} value={name} maxLength={32} onChange={edit(setName)} />
-          <Input className="mediation-phone" type="number" placeholder={t('mediation.form.phone')} value={phone} maxLength={11} onChange={edit(setPhone)} />
-          <View className="fq-muted mediation-privacy">{t('mediation.form.privacy')}</View>
-          <Input className="mediation-other-name" placeholder={t('mediation.form.otherParty')} value={otherName} maxLength={32} onChange={edit(setOtherName)} />
-          <Input className="mediation-other-phone" type="number" placeholder={t('mediation.form.otherPhone')} value={otherPhone} maxLength={11} onChange={edit(setOtherPhone)} />
-          <Input className="mediation-address" placeholder={t('mediation.form.address')} value={address} maxLength={200} onChange={edit(setAddress)} />
+          <FormField className="mediation-field-type" label={t('mediation.form.type')} required error={errors.type}>
+            <View className="fq-actions">
+              {DISPUTE_TYPES.map((x) => (
+                <Button key={x} className={`mediation-type-${x}`} type={type === x ? 'primary' : 'default'} onClick={() => chooseType(x)}>
+                  {t(`mediation.type.${x}`)}
+                </Button>
+              ))}
+            </View>
+          </FormField>
+          <FormField className="mediation-field-description" label={t('mediation.form.descriptionLabel')} hint={t('mediation.form.description')} required error={errors.description} count={{ length: charCount(description), max: LIMITS.description }}>
+            <TextArea className="mediation-description" value={description} maxLength={-1} rows={5} onChange={edit('description', setDescription)} />
+          </FormField>
+          <FormField className="mediation-field-name" label={t('mediation.form.name')} required error={errors.name}>
+            <Input className="mediation-name" value={name} onChange={edit('name', setName)} />
+          </FormField>
+          <FormField className="mediation-field-phone" label={t('mediation.form.phone')} hint={t('mediation.form.privacy')} required error={errors.phone}>
+            <Input className="mediation-phone" type="text" value={phone} onChange={edit('phone', setPhone)} />
+          </FormField>
+          <FormField className="mediation-field-other-name" label={t('mediation.form.otherParty')} error={errors.otherName}>
+            <Input className="mediation-other-name" value={otherName} onChange={edit('otherName', setOtherName)} />
+          </FormField>
+          <FormField className="mediation-field-other-phone" label={t('mediation.form.otherPhone')} error={errors.otherPhone}>
+            <Input className="mediation-other-phone" type="text" value={otherPhone} onChange={edit('otherPhone', setOtherPhone)} />
+          </FormField>
+          <FormField className="mediation-field-address" label={t('mediation.form.address')} error={errors.address} count={{ length: charCount(address), max: LIMITS.address }}>
+            <Input className="mediation-address" value={address} onChange={edit('address', setAddress)} />
+          </FormField>
           {problem ? <View className="fq-field-error mediation-error">{problem}</View> : null}
           {waiting ? <QueuedNotice /> : null}
           <View className="fq-actions">

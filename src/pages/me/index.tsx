@@ -6,6 +6,7 @@ import { View } from '@tarojs/components'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../core/account/contract'
 import { jurisdictionContract } from '../../core/jurisdiction/contract'
+import type { MessageKey } from '../../i18n'
 import { localizedName } from '../../i18n/localized-name'
 import { DemoIdentityPicker } from '../../components/demo-identity-picker'
 import { OutboxList } from '../../components/outbox-list'
@@ -24,6 +25,30 @@ import { RequestsButtons } from '../index/requests-buttons'
 import { InviteRedeem } from './invite-redeem'
 
 const loadMine = () => call(jurisdictionContract, 'myCommunity', {})
+
+/** Everything that is the person's own, one tap each (each page opens on the tab that lists it). */
+const MY_THINGS: ReadonlyArray<{ key: MessageKey; url: string }> = [
+  { key: 'me.mine.bookings', url: '/packages/booking/pages/index/index?tab=mine' },
+  { key: 'me.mine.homeVisits', url: '/packages/booking/pages/index/index?tab=home' },
+  { key: 'me.mine.disputes', url: '/packages/mediation/pages/index/index?tab=mine' },
+  { key: 'me.mine.volunteering', url: '/packages/volunteer/pages/center/index?tab=record' },
+  { key: 'me.mine.noticeGroups', url: '/packages/notices/pages/groups/index' },
+]
+
+function MyThingsCard() {
+  const t = useT()
+  return (
+    <SectionCard className="me-mine" title={t('me.mine.title')}>
+      <View className="fq-actions">
+        {MY_THINGS.map(({ key, url }) => (
+          <Button key={key} className={`me-mine-link me-mine-${key.slice('me.mine.'.length)}`} onClick={() => Taro.navigateTo({ url })}>
+            {t(key)}
+          </Button>
+        ))}
+      </View>
+    </SectionCard>
+  )
+}
 
 function ProfileCard({ profile }: { profile: Profile }) {
   const t = useT()
@@ -67,6 +92,7 @@ export default function MePage() {
         {(profile) => (
           <>
             <ProfileCard profile={profile} />
+            <MyThingsCard />
             <OutboxList />
             <InviteRedeem />
           </>

@@ -29,9 +29,7 @@ export const mediationMnMong: Record<MediationMessageKey, MongolianEntry> = {
   'mediation.form.privacy': m('ᠲᠠᠨ ᠤ ᠬᠣᠯᠪᠣᠭ᠎ᠠ ᠪᠠᠷᠢᠬᠤ ᠠᠷᠭ᠎ᠠ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠦᠵᠡᠨ᠎ᠡ᠂ ᠨᠥᠭᠦᠭᠡ ᠲᠠᠯ᠎ᠠ ᠳᠤ ᠦᠯᠦ ᠬᠡᠯᠡᠨ᠎ᠡ᠃'),
   'mediation.form.submit': m('ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠤᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠳᠤ ᠲᠤᠰᠢᠶᠠᠬᠤ'),
   'mediation.form.missingType': m(`${DISPUTE} ᠤ ᠲᠥᠷᠥᠯ ᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃`),
-  'mediation.form.missingDescription': m('ᠶᠠᠭᠤ ᠪᠣᠯᠤᠭᠰᠠᠨ ᠢ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
-  'mediation.form.missingName': m('ᠲᠠᠨ ᠤ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
-  'mediation.form.badPhone': m('11 ᠣᠷᠣᠨ ᠤ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃'),
+  'mediation.form.descriptionLabel': m(`${DISPUTE} ᠤ ᠦᠢᠯᠡ ᠶᠠᠪᠤᠳᠠᠯ`),
 
   'mediation.done.title': m('ᠪᠦᠷᠢᠳᠬᠡᠪᠡ'),
   'mediation.done.body': m('ᠮᠠᠷᠭᠠᠭᠠᠨ ᠢ ᠲᠠᠨ ᠤ ᠭᠠᠴᠠᠭ᠎ᠠ ᠪᠤᠶᠤ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠢ ᠬᠠᠷᠢᠭᠤᠴᠠᠭᠴᠢ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠳᠤ ᠰᠢᠯᠵᠢᠭᠦᠯᠪᠡ᠂ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ᠄ {time}᠃ ᠶᠠᠪᠤᠴ ᠢ "ᠮᠢᠨᠤ ᠵᠥᠷᠢᠴᠡᠯ ᠮᠠᠷᠭᠠᠭᠠᠨ" ᠳᠤ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃'),

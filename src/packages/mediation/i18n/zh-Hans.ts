@@ -13,6 +13,7 @@ export const mediationZhHans = {
 
   'mediation.form.title': '登记矛盾纠纷',
   'mediation.form.type': '纠纷类型',
+  'mediation.form.descriptionLabel': '纠纷经过',
   'mediation.form.description': '发生了什么？持续多久？你希望怎样解决？',
   'mediation.form.otherParty': '对方姓名（选填）',
   'mediation.form.otherPhone': '对方电话（选填）',
@@ -22,9 +23,6 @@ export const mediationZhHans = {
   'mediation.form.privacy': '你的联系方式只给办案民警看，不会告诉对方。',
   'mediation.form.submit': '提交给社区民警',
   'mediation.form.missingType': '请选择纠纷类型。',
-  'mediation.form.missingDescription': '请写下纠纷的经过。',
-  'mediation.form.missingName': '请填写你的姓名。',
-  'mediation.form.badPhone': '请填写 11 位手机号。',
 
   'mediation.done.title': '已登记',
   'mediation.done.body': '纠纷已交给负责你所在社区或嘎查的民警，{time} 前受理。进度可在“我的纠纷”里查看。',

@@ -5,7 +5,12 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { SESSION_PLACES, mediationContract, type SessionPlace, type StaffCaseView } from '../../../core/mediation/contract'
+import { ConfirmDialog } from '../../../components/confirm-dialog'
+import { DateTimeField } from '../../../components/date-time-field'
+import { FormField, textFieldMessage } from '../../../components/form-field'
 import { usePageToast } from '../../../components/page-shell'
+import { charCount } from '../../../core/text-fields'
+import { todayInStation } from '../../../services/station-time'
 import { SectionCard } from '../../../components/section-card'
 import { call } from '../../../services/cloud'
 import { asCloudError } from '../../../services/session'
@@ -14,13 +19,14 @@ import { caseworkCatalog, useCaseworkT } from './i18n'
 
 type Step = StaffCaseView['allowed'][number]
 
-/** "2026-12-01 10:00" in the station's time (UTC+8) as an instant, or null. */
-function stationInstant(text: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim())
-  if (!match) return null
-  const iso = `${match[1]}-${match[2]}-${match[3]}T${match[4].padStart(2, '0')}:${match[5]}:00+08:00`
-  return Number.isNaN(Date.parse(iso)) ? null : iso
-}
+/** A date and time picked in the station's calendar (UTC+8, no daylight saving) as an instant. */
+const stationInstant = (date: string, time: string) => `${date}T${time}:00+08:00`
+
+/** Limits from the mediation contract, shown as counters. */
+const LIMITS = { text: 2000, placeText: 60, participants: 300 } as const
+type ScheduleField = 'date' | 'time' | 'participants' | 'placeText'
+
+const splitParticipants = (value: string) => value.split(/[,\uFF0C\u3001]/).map((p) => p.trim()).filter(Boolean)
 
 export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChanged: (next: StaffCaseView) => void }) {
   const t = useCaseworkT()
@@ -28,7 +34,10 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
   const [open, setOpen] = useState<Step | null>(null)
   const [busy, setBusy] = useState(false)
   const [text, setText] = useState('')
-  const [at, setAt] = useState('')
+  const [date, setDate] = useState('')
+  const [time, setTime] = useState('')
+  const [errors, setErrors] = useState<Partial<Record<ScheduleField | 'text', string>>>({})
+  const [confirmingClose, setConfirmingClose] = useState(false)
   const [place, setPlace] = useState<SessionPlace>('pavilion')
   const [placeText, setPlaceText] = useState('')
   const [participants, setParticipants] = useState('')
@@ -42,6 +51,8 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
           toast(t('casework.saved'))
           setOpen(null)
           setText('')
+          setErrors({})
+          setConfirmingClose(false)
           onChanged(next)
         },
         (err: unknown) => toast(t(errorMessageKeyIn(caseworkCatalog, asCloudError(err), 'casework'))),
@@ -50,25 +61,32 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
   }
   const save = () => {
     if (open === 'schedule') {
-      const instant = stationInstant(at)
-      if (!instant) return toast(t('casework.schedule.badTime'))
-      const people = participants.split(/[,\uFF0C\u3001]/).map((p) => p.trim()).filter(Boolean)
-      if (people.length === 0) return toast(t('casework.schedule.missingParticipants'))
-      return run(call(mediationContract, 'scheduleSession', { caseId: item.id, at: instant, place, participants: people, ...(placeText.trim() ? { placeText: placeText.trim() } : {}) }))
+      // Every missing or wrong field is marked at once, each with its own message.
+      const found: Partial<Record<ScheduleField, string>> = {}
+      if (!date) found.date = t('form.missing', { field: t('casework.schedule.date') })
+      if (!time) found.time = t('form.missing', { field: t('casework.schedule.time') })
+      const people = splitParticipants(participants)
+      const participantsMessage = people.length === 0 ? t('casework.schedule.missingParticipants') : textFieldMessage(t, t('casework.schedule.participants'), participants, { max: LIMITS.participants })
+      if (participantsMessage) found.participants = participantsMessage
+      const placeMessage = textFieldMessage(t, t('casework.schedule.placeText'), placeText, { max: LIMITS.placeText })
+      if (placeMessage) found.placeText = placeMessage
+      setErrors(found)
+      if (Object.keys(found).length > 0) return
+      return run(call(mediationContract, 'scheduleSession', { caseId: item.id, at: stationInstant(date, time), place, participants: people, ...(placeText.trim() ? { placeText: placeText.trim() } : {}) }))
     }
+    const textLabel = t(open === 'hold' ? 'casework.hold.notes' : open === 'settle' ? 'casework.agreement.text' : 'casework.notSettled.reason')
+    const textMessage = textFieldMessage(t, textLabel, text, { required: open !== 'hold', max: LIMITS.text })
+    setErrors(textMessage ? { text: textMessage } : {})
+    if (textMessage) return
     if (open === 'hold' && pending) return run(call(mediationContract, 'holdSession', { caseId: item.id, sessionId: pending.id, notes: text.trim() }))
-    if (open === 'settle') {
-      if (!text.trim()) return toast(t('casework.agreement.missing'))
-      return run(call(mediationContract, 'recordAgreement', { caseId: item.id, text: text.trim() }))
-    }
-    if (open === 'not_settled') {
-      if (!text.trim()) return toast(t('casework.notSettled.missing'))
-      return run(call(mediationContract, 'recordNotSettled', { caseId: item.id, reason: text.trim() }))
-    }
+    if (open === 'settle') return run(call(mediationContract, 'recordAgreement', { caseId: item.id, text: text.trim() }))
+    if (open === 'not_settled') return run(call(mediationContract, 'recordNotSettled', { caseId: item.id, reason: text.trim() }))
   }
   const direct = (step: Step) => {
     if (step === 'accept') return run(call(mediationContract, 'acceptCase', { caseId: item.id }))
-    if (step === 'close') return run(call(mediationContract, 'closeCase', { caseId: item.id }))
+    // Closing ends the case for everyone: it is confirmed first.
+    if (step === 'close') return setConfirmingClose(true)
+    setErrors({})
     setOpen(open === step ? null : step)
   }
 
@@ -85,29 +103,67 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
       </View>
       {open === 'schedule' ? (
         <View className="casework-form casework-schedule-form">
-          <Input className="casework-schedule-at" placeholder={t('casework.schedule.at')} value={at} maxLength={16} onChange={setAt} />
-          <View className="fq-actions">
-            {SESSION_PLACES.map((p) => (
-              <Button key={p} size="small" className={`casework-place-${p}`} type={place === p ? 'primary' : 'default'} onClick={() => setPlace(p)}>
-                {t(`casework.place.${p}`)}
-              </Button>
-            ))}
-          </View>
-          <Input className="casework-schedule-place-text" placeholder={t('casework.schedule.placeText')} value={placeText} maxLength={60} onChange={setPlaceText} />
-          <Input className="casework-schedule-participants" placeholder={t('casework.schedule.participants')} value={participants} maxLength={300} onChange={setParticipants} />
+          <FormField className="casework-field-date" label={t('casework.schedule.date')} required error={errors.date}>
+            <DateTimeField className="casework-schedule-date" mode="date" value={date} start={todayInStation()} opensAt={todayInStation(Date.now() + 86_400_000)} onChange={(value) => {
+              setDate(value)
+              setErrors(({ date: _fixed, ...rest }) => rest)
+            }} />
+          </FormField>
+          <FormField className="casework-field-time" label={t('casework.schedule.time')} required error={errors.time}>
+            <DateTimeField className="casework-schedule-time" mode="time" value={time} start="07:00" end="21:00" opensAt="10:00" onChange={(value) => {
+              setTime(value)
+              setErrors(({ time: _fixed, ...rest }) => rest)
+            }} />
+          </FormField>
+          <FormField className="casework-field-place" label={t('casework.schedule.place')} required>
+            <View className="fq-actions">
+              {SESSION_PLACES.map((p) => (
+                <Button key={p} size="small" className={`casework-place-${p}`} type={place === p ? 'primary' : 'default'} onClick={() => setPlace(p)}>
+                  {t(`casework.place.${p}`)}
+                </Button>
+              ))}
+            </View>
+          </FormField>
+          <FormField className="casework-field-place-text" label={t('casework.schedule.placeText')} error={errors.placeText} count={{ length: charCount(placeText), max: LIMITS.placeText }}>
+            <Input className="casework-schedule-place-text" value={placeText} onChange={setPlaceText} />
+          </FormField>
+          <FormField className="casework-field-participants" label={t('casework.schedule.participants')} hint={t('casework.schedule.participantsHint')} required error={errors.participants} count={{ length: charCount(participants), max: LIMITS.participants }}>
+            <Input className="casework-schedule-participants" value={participants} onChange={(value) => {
+              setParticipants(value)
+              setErrors(({ participants: _fixed, ...rest }) => rest)
+            }} />
+          </FormField>
         </View>
       ) : null}
       {open === 'hold' || open === 'settle' || open === 'not_settled' ? (
         <View className={`casework-form casework-${open}-form`}>
           {open === 'not_settled' ? <View className="fq-muted">{t('casework.notSettled.hint')}</View> : null}
-          <TextArea
-            className="casework-text"
-            placeholder={t(open === 'hold' ? 'casework.hold.notes' : open === 'settle' ? 'casework.agreement.text' : 'casework.notSettled.reason')}
-            value={text}
-            maxLength={2000}
-            onChange={setText}
-          />
+          <FormField
+            className="casework-field-text"
+            label={t(open === 'hold' ? 'casework.hold.notes' : open === 'settle' ? 'casework.agreement.text' : 'casework.notSettled.reason')}
+            required={open !== 'hold'}
+            error={errors.text}
+            count={{ length: charCount(text), max: LIMITS.text }}
+          >
+            <TextArea className="casework-text" value={text} maxLength={-1} rows={5} onChange={(value) => {
+              setText(value)
+              setErrors({})
+            }} />
+          </FormField>
         </View>
+      ) : null}
+      {confirmingClose ? (
+        <ConfirmDialog
+          className="casework-close-confirm"
+          title={t('casework.close.confirmTitle')}
+          confirmLabel={t('casework.action.close')}
+          cancelLabel={t('common.back')}
+          busy={busy}
+          onConfirm={() => run(call(mediationContract, 'closeCase', { caseId: item.id }))}
+          onCancel={() => setConfirmingClose(false)}
+        >
+          {t('casework.close.confirmBody')}
+        </ConfirmDialog>
       ) : null}
       {open && open !== 'accept' && open !== 'close' ? (
         <View className="fq-actions">

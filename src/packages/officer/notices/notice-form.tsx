@@ -41,6 +41,8 @@ const chars = (s: string) => [...s.trim()].length
 
 function problemOf(d: Draft): OfficerNoticesMessageKey | null {
   if (!d.titleZh.trim() || !d.bodyZh.trim() || d.targets.length === 0) return 'on.form.missing'
+  // Readers get the Mongolian version only when both its title and body exist (core/notices inLanguage).
+  if (Boolean(d.titleMn.trim()) !== Boolean(d.bodyMn.trim())) return 'on.form.mongolianPair'
   if (chars(d.titleZh) > LIMITS.titleZh || chars(d.titleMn) > LIMITS.titleMn || chars(d.bodyZh) > LIMITS.body || chars(d.bodyMn) > LIMITS.body) return 'on.form.tooLong'
   return null
 }

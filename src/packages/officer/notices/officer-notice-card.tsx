@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Button as NativeButton, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { noticesContract, type GroupView, type OfficerNotice } from '../../../core/notices/contract'
+import { inLanguage } from '../../../core/notices/rules'
 import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
@@ -28,7 +29,7 @@ export function OfficerNoticeCard({ notice, groups, onChanged }: OfficerNoticeCa
   const { language } = useSession()
   const [open, setOpen] = useState<'reach' | 'correct' | 'withdraw' | null>(null)
   const [busy, setBusy] = useState(false)
-  const title = language === 'mn' && notice.title.mn ? notice.title.mn : notice.title.zh
+  const { title } = inLanguage(notice.title, notice.body, language)
   const live = notice.status === 'published' || notice.status === 'held'
 
   const withdraw = () => {

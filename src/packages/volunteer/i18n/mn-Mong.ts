@@ -105,7 +105,6 @@ export const volunteerMnMong: Record<VolunteerMessageKey, MongolianEntry> = {
   'volunteer.apply.team': m('ᠣᠷᠣᠬᠤ ᠪᠦᠯᠦᠭ'),
   'volunteer.apply.members': m('{count} ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ'),
   'volunteer.apply.submit': m('ᠥᠷᠭᠡᠳᠬᠡᠯ ᠲᠤᠰᠢᠶᠠᠬᠤ'),
-  'volunteer.apply.missing': m('ᠨᠡᠷ᠎ᠡ᠂ 11 ᠣᠷᠣᠨᠲᠠᠢ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠠᠨ ᠪᠢᠴᠢᠵᠦ᠂ ᠴᠠᠭ᠂ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠪᠠ ᠪᠦᠯᠦᠭ ᠢᠶᠡᠨ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃'),
   'volunteer.apply.pending': m('ᠥᠷᠭᠡᠳᠬᠡᠯ ᠲᠤᠰᠢᠶᠠᠭᠳᠠᠪᠠ᠂ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠬᠢᠨᠠᠯᠲᠠ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠳᠡᠪᠡᠯ ᠡᠨᠳᠡ ᠣᠷᠣᠬᠤ ᠲᠣᠪᠴᠢ ᠭᠠᠷᠤᠨ᠎ᠠ᠃'),
   'volunteer.apply.declined': m('ᠥᠷᠭᠡᠳᠬᠡᠯ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠄ {reason}᠃ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢᠶᠡᠨ ᠵᠠᠰᠠᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠥᠷᠭᠡᠳᠬᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃'),
   'volunteer.apply.active': m('ᠲᠠ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠪᠣᠯᠵᠠᠢ᠃'),

@@ -99,7 +99,6 @@ export const volunteerZhHans = {
   'volunteer.apply.team': '加入的队伍',
   'volunteer.apply.members': '{count} 名志愿者',
   'volunteer.apply.submit': '提交申请',
-  'volunteer.apply.missing': '请填写姓名和 11 位手机号，并选择服务时间、社区和队伍。',
   'volunteer.apply.pending': '申请已提交，等待民警审核。通过后这里会出现“进入志愿者中心”。',
   'volunteer.apply.declined': '申请未通过：{reason}。您可以修改资料后重新申请。',
   'volunteer.apply.active': '您已经是志愿者了。',

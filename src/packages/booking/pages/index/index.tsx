@@ -3,13 +3,15 @@
 // 6-digit check-in code. Also "my bookings" (cancel) and door-to-door requests.
 // A subpackage of its own: the booking contract's schemas and date rules would push the main
 // package past its 600 KB target; only the home's entry button stays in the main package.
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../../../core/account/contract'
 import { bookingContract, type BookingView, type ServiceView, type SlotView } from '../../../../core/booking/contract'
 import { DEFAULT_BOOKING_CONFIG } from '../../../../core/booking/config'
+import { countersForLanguage } from '../../../../core/booking/counter'
+import { scrollToSelector } from '../../../../services/scroll-to'
 import type { Language } from '../../../../core/ids'
 import { EmergencyCall } from '../../../../components/emergency-call'
 import { PageShell } from '../../../../components/page-shell'
@@ -28,7 +30,7 @@ import { BookingCard } from '../../booking-card'
 import { HomeVisitForm, MyHomeVisits } from '../../home-visits'
 import { useBookingT } from '../../i18n'
 import { MyBookings, SuspensionBanner } from '../../my-bookings'
-import { BookingDraft, emptyPerson, keepOnDevice, personInput, personProblem, PersonFields, type PersonDraft } from '../../person-fields'
+import { BookingDraft, emptyPerson, keepOnDevice, personErrors, personErrorsFromRefusal, personInput, PersonFields, type PersonDraft, type PersonErrors } from '../../person-fields'
 import { refusalMessage } from '../../refusal-message'
 import { newRequestId } from '../../../../services/request-id'
 import { askForMessages } from '../../../../services/subscribe-messages'
@@ -88,6 +90,7 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
   const [slot, setSlot] = useState<{ id: string; localDate: string; localTime: string; counterName: string } | null>(null)
   const [person, setPerson] = useState<PersonDraft>(() => emptyPerson(profile.displayName ?? ''))
   const [problem, setProblem] = useState<string | null>(null)
+  const [fieldErrors, setFieldErrors] = useState<PersonErrors>({})
   const [conflict, setConflict] = useState<NextFree[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [booked, setBooked] = useState<BookingView | null>(null)
@@ -129,7 +132,8 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     call(bookingContract, 'listSlots', { serviceId, language: lang, days: DEFAULT_BOOKING_CONFIG.windowDays }).then(
       (data) => {
         counterNames.current = new Map(data.counters.map((c) => [c.id, c.name]))
-        setSlots({ status: 'ready', data: data.slots })
+        const offered = new Set(countersForLanguage(data.counters, lang).map((c) => c.id))
+        setSlots({ status: 'ready', data: data.slots.filter((slot) => offered.has(slot.counterId)) })
       },
       (err: unknown) => setSlots({ status: 'error', error: asCloudError(err) }),
     )
@@ -158,10 +162,17 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     newAttempt()
   }
 
+  // Once a time is chosen, the applicant form is the next thing to see.
+  useEffect(() => {
+    if (slot) scrollToSelector('.booking-step-person')
+  }, [slot?.id])
+
   const submit = () => {
     if (!service || !slot) return
-    const personIssue = personProblem(person)
-    if (personIssue) return setProblem(t(personIssue))
+    const found = personErrors(t, person)
+    setFieldErrors(found)
+    const count = Object.keys(found).length
+    if (count > 0) return setProblem(t('form.checkMarked', { count }))
     requestId.current ??= newRequestId()
     const input = { slotId: slot.id, serviceId: service.id, applicant: personInput(person), requestId: requestId.current }
     setBusy(true)
@@ -180,6 +191,7 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
           // INTERNAL may be a lost answer: keep the key so pressing again cannot book twice.
           if (error.code !== 'INTERNAL') requestId.current = null
           if (error.code === 'CONFLICT') setConflict(nextFreeOf(error))
+          setFieldErrors(personErrorsFromRefusal(t, error, 'applicant'))
           setProblem(refusalMessage(t, error))
           if (service) loadSlots(service.id, counterLanguage)
         },
@@ -249,8 +261,10 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
           <View className="fq-notice booking-chosen">{t('booking.slot.chosen', { date: slot.localDate, time: slot.localTime, counter: slot.counterName })}</View>
           <PersonFields
             value={person}
-            onChange={(next) => {
+            errors={fieldErrors}
+            onChange={(next, edited) => {
               setPerson(next)
+              if (edited !== 'relation') setFieldErrors(({ [edited]: _fixed, ...rest }) => rest)
               newAttempt()
             }}
           />

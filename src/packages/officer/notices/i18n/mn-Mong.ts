@@ -66,6 +66,7 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.form.cancel': m('ᠪᠣᠯᠢᠭᠤᠯᠬᠤ'),
   'on.form.checking': m('ᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢᠨ ᠠᠮᠤᠷ ᠲᠦᠪᠰᠢᠨ ᠢ ᠰᠢᠯᠭᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ…'),
   'on.form.missing': m('ᠬᠢᠲᠠᠳ ᠭᠠᠷᠴᠠᠭ᠂ ᠭᠣᠣᠯ ᠪᠢᠴᠢᠭ ᠢ ᠪᠢᠴᠢᠵᠦ᠂ ᠨᠢᠭᠡ ᠪᠦᠯᠦᠭ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃'),
+  'on.form.mongolianPair': m('ᠮᠣᠩᠭᠣᠯ ᠭᠠᠷᠴᠠᠭ ᠪᠠ ᠦᠨᠳᠦᠰᠦᠨ ᠪᠢᠴᠢᠭ ᠢ ᠬᠠᠮᠲᠤ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃ ᠨᠢᠭᠡ ᠨᠢ ᠳᠤᠲᠠᠭᠤ ᠪᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠤᠩᠰᠢᠭᠴᠢ ᠬᠢᠲᠠᠳ ᠪᠢᠴᠢᠭ ᠢ ᠦᠵᠡᠨ᠎ᠡ᠃'),
   'on.form.tooLong': m('ᠭᠠᠷᠴᠠᠭ ᠪᠤᠶᠤ ᠭᠣᠣᠯ ᠪᠢᠴᠢᠭ ᠬᠡᠲᠦ ᠤᠷᠲᠤ᠃'),
   'on.form.published': m('ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃'),
   'on.form.held': m('ᠬᠦᠮᠦᠨ ᠬᠢᠨᠠᠯᠲᠠ ᠬᠡᠷᠡᠭᠲᠡᠢ᠂ ᠤᠳᠤᠷᠢᠳᠤᠯᠭ᠎ᠠ ᠳᠤ ᠬᠢᠨᠠᠭᠤᠯᠬᠤ ᠪᠠᠷ ᠢᠯᠡᠭᠡᠪᠡ᠃'),

@@ -61,6 +61,7 @@ export const officerNoticesZhHans = {
   'on.form.cancel': '取消',
   'on.form.checking': '正在进行内容安全检查…',
   'on.form.missing': '请填写中文标题和正文，并至少选择一个群组。',
+  'on.form.mongolianPair': '蒙古文标题和正文要一起填写：只填一项时，蒙古文读者看到的是中文版。',
   'on.form.tooLong': '标题或正文太长了，请精简。',
   'on.form.published': '已发布。',
   'on.form.held': '内容安全检查提示需要人工审核，已提交所领导审核，通过后发布。',

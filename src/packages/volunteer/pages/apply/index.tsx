@@ -10,6 +10,7 @@ import type { Profile } from '../../../../core/account/contract'
 import { jurisdictionContract, type CommunityCard } from '../../../../core/jurisdiction/contract'
 import { AVAILABILITY, SKILLS, type Availability, type Skill } from '../../../../core/volunteers/config'
 import { volunteersContract, type TeamView, type VolunteerView } from '../../../../core/volunteers/contract'
+import { FormField, mobileFieldMessage, textFieldMessage } from '../../../../components/form-field'
 import { PageShell } from '../../../../components/page-shell'
 import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
@@ -53,6 +54,7 @@ function ApplyForm({ profile, teams, communities, t, onSent }: FormProps) {
   const [communityId, setCommunityId] = useState<string | null>(profile.communityId)
   const [teamId, setTeamId] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [errors, setErrors] = useState<Partial<Record<'name' | 'phone' | 'availability' | 'community' | 'team', string>>>({})
   const [busy, setBusy] = useState(false)
   // One attempt, one key: a resend after a lost answer answers the same application.
   const requestId = useRef<string | null>(null)
@@ -74,7 +76,18 @@ function ApplyForm({ profile, teams, communities, t, onSent }: FormProps) {
   })
 
   const submit = () => {
-    if (!name.trim() || !/^1\d{10}$/.test(phone.trim()) || availability.length === 0 || !communityId || !teamId) return setProblem(t('volunteer.apply.missing'))
+    const found = Object.fromEntries(
+      Object.entries({
+        name: textFieldMessage(t, t('volunteer.apply.name'), name, { required: true, max: 32 }),
+        phone: mobileFieldMessage(t, t('volunteer.apply.phone'), phone),
+        availability: availability.length === 0 ? t('form.missing', { field: t('volunteer.apply.availability') }) : null,
+        community: communityId ? null : t('form.missing', { field: t('volunteer.apply.community') }),
+        team: teamId ? null : t('form.missing', { field: t('volunteer.apply.team') }),
+      }).filter(([, message]) => message),
+    ) as typeof errors
+    setErrors(found)
+    const count = Object.keys(found).length
+    if (count > 0 || !communityId || !teamId) return setProblem(t('form.checkMarked', { count }))
     setProblem(null)
     setBusy(true)
     requestId.current ??= newRequestId()
@@ -94,46 +107,48 @@ function ApplyForm({ profile, teams, communities, t, onSent }: FormProps) {
   return (
     <SectionCard className="volunteer-apply-form" title={t('volunteer.apply.title')} tone="police">
       <View className="fq-text">{t('volunteer.apply.intro')}</View>
-      <View className="fq-muted">{t('volunteer.apply.name')}</View>
-      <View className="fq-horizontal">
-        <Input className="volunteer-apply-name" placeholder={t('volunteer.apply.name')} value={name} maxLength={32} onChange={setName} />
-      </View>
-      <View className="fq-muted">{t('volunteer.apply.phone')}</View>
-      <View className="fq-horizontal">
-        <Input className="volunteer-apply-phone" type="number" placeholder={t('volunteer.apply.phone')} value={phone} maxLength={11} onChange={setPhone} />
-      </View>
-      <View className="fq-muted">{t('volunteer.apply.skills')}</View>
-      <View className="fq-actions">
-        {SKILLS.map((s) => (
-          <Button key={s} className={`volunteer-skill-${s}`} type={skills.includes(s) ? 'primary' : 'default'} onClick={() => setSkills(toggle(skills, s))}>
-            {t(`volunteer.skill.${s}`)}
-          </Button>
-        ))}
-      </View>
-      <View className="fq-muted">{t('volunteer.apply.availability')}</View>
-      <View className="fq-actions">
-        {AVAILABILITY.map((a) => (
-          <Button key={a} className={`volunteer-availability-${a}`} type={availability.includes(a) ? 'primary' : 'default'} onClick={() => setAvailability(toggle(availability, a))}>
-            {t(`volunteer.availability.${a}`)}
-          </Button>
-        ))}
-      </View>
-      <View className="fq-muted">{t('volunteer.apply.community')}</View>
-      <View className="fq-actions">
-        {communities.map((c) => (
-          <Button key={c.id} className={`volunteer-community-${c.id}`} type={communityId === c.id ? 'primary' : 'default'} onClick={() => setCommunityId(c.id)}>
-            {localizedName(c.name, language)}
-          </Button>
-        ))}
-      </View>
-      <View className="fq-muted">{t('volunteer.apply.team')}</View>
-      {teams.map((team) => (
-        <View key={team.id} className={`fq-option volunteer-team-${team.id} ${teamId === team.id ? 'is-current' : ''}`} onClick={() => setTeamId(team.id)}>
-          <View className="fq-option-name">{localizedName(team.name, language)}</View>
-          <View className="fq-muted">{localizedName(team.description, language)}</View>
-          <View className="fq-muted">{t('volunteer.apply.members', { count: team.members })}</View>
+      <FormField className="volunteer-field-name" label={t('volunteer.apply.name')} required error={errors.name}>
+        <Input className="volunteer-apply-name" value={name} onChange={setName} />
+      </FormField>
+      <FormField className="volunteer-field-phone" label={t('volunteer.apply.phone')} required error={errors.phone}>
+        <Input className="volunteer-apply-phone" type="text" value={phone} onChange={setPhone} />
+      </FormField>
+      <FormField className="volunteer-field-skills" label={t('volunteer.apply.skills')}>
+        <View className="fq-actions">
+          {SKILLS.map((s) => (
+            <Button key={s} className={`volunteer-skill-${s}`} type={skills.includes(s) ? 'primary' : 'default'} onClick={() => setSkills(toggle(skills, s))}>
+              {t(`volunteer.skill.${s}`)}
+            </Button>
+          ))}
         </View>
-      ))}
+      </FormField>
+      <FormField className="volunteer-field-availability" label={t('volunteer.apply.availability')} required error={errors.availability}>
+        <View className="fq-actions">
+          {AVAILABILITY.map((a) => (
+            <Button key={a} className={`volunteer-availability-${a}`} type={availability.includes(a) ? 'primary' : 'default'} onClick={() => setAvailability(toggle(availability, a))}>
+              {t(`volunteer.availability.${a}`)}
+            </Button>
+          ))}
+        </View>
+      </FormField>
+      <FormField className="volunteer-field-community" label={t('volunteer.apply.community')} required error={errors.community}>
+        <View className="fq-actions">
+          {communities.map((c) => (
+            <Button key={c.id} className={`volunteer-community-${c.id}`} type={communityId === c.id ? 'primary' : 'default'} onClick={() => setCommunityId(c.id)}>
+              {localizedName(c.name, language)}
+            </Button>
+          ))}
+        </View>
+      </FormField>
+      <FormField className="volunteer-field-team" label={t('volunteer.apply.team')} required error={errors.team}>
+        {teams.map((team) => (
+          <View key={team.id} className={`fq-option volunteer-team-${team.id} ${teamId === team.id ? 'is-current' : ''}`} onClick={() => setTeamId(team.id)}>
+            <View className="fq-option-name">{localizedName(team.name, language)}</View>
+            <View className="fq-muted">{localizedName(team.description, language)}</View>
+            <View className="fq-muted">{t('volunteer.apply.members', { count: team.members })}</View>
+          </View>
+        ))}
+      </FormField>
       {problem ? <View className="fq-field-error volunteer-apply-error">{problem}</View> : null}
       {waiting ? <QueuedNotice /> : null}
       <View className="fq-actions">
