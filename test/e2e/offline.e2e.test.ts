@@ -162,7 +162,7 @@ describe('a dispute filed without a connection', () => {
 })
 
 describe('an anonymous tip-off filed without a connection', () => {
-  it('waits with its draft, survives a reload, is sent once when the network returns and stays followable on this phone', async () => {
+  it('waits with its draft, survives a reload, is sent once when the network returns, stays followable on this phone and readable without signal', async () => {
     const { context, page } = await harness.openPhone()
     // Without a connection each read waits for its retries before the offline copy shows.
     page.setDefaultTimeout(120_000)
@@ -203,6 +203,12 @@ describe('an anonymous tip-off filed without a connection', () => {
       expect(followed).toEqual([expect.objectContaining({ anonymous: true, text: TEXT })])
       await page.goto(`${harness.emulator.url}/#/packages/requests/pages/mine/index`)
       await on(page, 'requests-mine', '.rq-request .rq-anonymous-tag').waitFor()
+      // Back out of signal, the list loaded last is still there, with its time.
+      await cutGateway(context)
+      await page.reload()
+      await on(page, 'requests-mine', '.fq-offline-as-of').waitFor()
+      await on(page, 'requests-mine', '.rq-request .rq-anonymous-tag').waitFor()
+      await shoot(page, 'offline-7-my-requests-as-of-mn')
     } finally {
       await context.close()
     }

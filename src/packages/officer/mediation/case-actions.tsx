@@ -2,6 +2,7 @@
 // the backend lists as allowed: accept, schedule a session (time, place, participants), record a
 // session held with internal notes, record the agreement, record "not settled at this level", close.
 import { useState } from 'react'
+import * as z from 'zod'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { SESSION_PLACES, mediationContract, type SessionPlace, type StaffCaseView } from '../../../core/mediation/contract'
@@ -13,6 +14,7 @@ import { charCount } from '../../../core/text-fields'
 import { todayInStation } from '../../../services/station-time'
 import { SectionCard } from '../../../components/section-card'
 import { call } from '../../../services/cloud'
+import { useFormDraft } from '../../../services/drafts'
 import { asCloudError } from '../../../services/session'
 import { errorMessageKeyIn } from '../../../services/use-catalog-t'
 import { caseworkCatalog, useCaseworkT } from './i18n'
@@ -25,6 +27,11 @@ const stationInstant = (date: string, time: string) => `${date}T${time}:00+08:00
 /** Limits from the mediation contract, shown as counters. */
 const LIMITS = { text: 2000, placeText: 60, participants: 300 } as const
 type ScheduleField = 'date' | 'time' | 'participants' | 'placeText'
+
+/** The steps whose one text box (session notes, agreement, reason) is kept on the device per case. */
+const TEXT_STEPS = ['hold', 'settle', 'not_settled'] as const
+const CaseTextDraft = z.object({ step: z.enum(TEXT_STEPS), text: z.string() })
+const isTextStep = (step: Step | null): step is (typeof TEXT_STEPS)[number] => (TEXT_STEPS as readonly string[]).includes(step ?? '')
 
 const splitParticipants = (value: string) => value.split(/[,\uFF0C\u3001]/).map((p) => p.trim()).filter(Boolean)
 
@@ -42,6 +49,16 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
   const [placeText, setPlaceText] = useState('')
   const [participants, setParticipants] = useState('')
   const pending = item.sessions.find((s) => s.level === item.level && !s.held)
+  // What the officer writes about a session or the outcome survives a lost signal or a closed page;
+  // it comes back only while that step is still allowed.
+  const textDraft = useFormDraft(`casework.text.${item.id}`, isTextStep(open) && text ? { step: open, text } : null, {
+    restore: (stored) => {
+      const parsed = CaseTextDraft.safeParse(stored)
+      if (!parsed.success || !item.allowed.includes(parsed.data.step)) return
+      setOpen(parsed.data.step)
+      setText(parsed.data.text)
+    },
+  })
 
   const run = (action: Promise<StaffCaseView>) => {
     setBusy(true)
@@ -49,6 +66,7 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
       .then(
         (next) => {
           toast(t('casework.saved'))
+          textDraft.clear()
           setOpen(null)
           setText('')
           setErrors({})

@@ -1,21 +1,26 @@
 // "my requests": the resident's own requests, newest first — named ones by their account, anonymous
 // ones through the follow secrets kept on this phone — each with its timeline, the answer, and
 // what they may do now. Looked at again each time the screen shows (an answer may have arrived).
+// Without a connection the last loaded list is shown with its time.
 import { useRef } from 'react'
+import * as z from 'zod'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { requestsContract, type ResidentRequestView } from '../../../../core/requests/contract'
+import { requestsContract, ResidentRequestView } from '../../../../core/requests/contract'
 import { EmergencyCall } from '../../../../components/emergency-call'
+import { OfflineAsOf } from '../../../../components/offline-state'
 import { PageShell } from '../../../../components/page-shell'
 import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
-import { useRemote } from '../../../../services/use-remote'
+import { useOfflineRemote } from '../../../../services/offline-cache'
 import { followKeys } from '../../../../services/follow-keys'
 import { useRequestsT } from '../../i18n'
 import { FILE_PAGE } from '../../pages'
 import { RequestCard } from '../../request-card'
 import '../../requests.css'
+
+const MyRequestsCopy = z.array(ResidentRequestView)
 
 function loadMine(): Promise<ResidentRequestView[]> {
   const kept = followKeys()
@@ -26,7 +31,7 @@ function loadMine(): Promise<ResidentRequestView[]> {
 
 function MyRequests() {
   const t = useRequestsT()
-  const mine = useRemote(loadMine)
+  const mine = useOfflineRemote('requests.mine', MyRequestsCopy, loadMine)
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) void mine.reload()
@@ -38,6 +43,7 @@ function MyRequests() {
   const replace = (next: ResidentRequestView) => mine.set(items.map((r) => (r.id === next.id ? next : r)))
   return (
     <>
+      <OfflineAsOf at={mine.asOf} />
       {items.length === 0 ? (
         <EmptyView
           className="rq-mine-empty"
