@@ -8,6 +8,7 @@ import { SESSION_PLACES, mediationContract, type SessionPlace, type StaffCaseVie
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { call } from '../../../services/cloud'
+import { useAttemptKey } from '../../../services/request-id'
 import { asCloudError } from '../../../services/session'
 import { errorMessageKeyIn } from '../../../services/use-catalog-t'
 import { caseworkCatalog, useCaseworkT } from './i18n'
@@ -33,6 +34,7 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
   const [placeText, setPlaceText] = useState('')
   const [participants, setParticipants] = useState('')
   const pending = item.sessions.find((s) => s.level === item.level && !s.held)
+  const scheduling = useAttemptKey()
 
   const run = (action: Promise<StaffCaseView>) => {
     setBusy(true)
@@ -54,7 +56,14 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
       if (!instant) return toast(t('casework.schedule.badTime'))
       const people = participants.split(/[,\uFF0C\u3001]/).map((p) => p.trim()).filter(Boolean)
       if (people.length === 0) return toast(t('casework.schedule.missingParticipants'))
-      return run(call(mediationContract, 'scheduleSession', { caseId: item.id, at: instant, place, participants: people, ...(placeText.trim() ? { placeText: placeText.trim() } : {}) }))
+      const session = { caseId: item.id, at: instant, place, participants: people, ...(placeText.trim() ? { placeText: placeText.trim() } : {}) }
+      const scheduled = call(mediationContract, 'scheduleSession', { ...session, requestId: scheduling.keyFor(session) })
+      return run(
+        scheduled.then((next) => {
+          scheduling.settled()
+          return next
+        }),
+      )
     }
     if (open === 'hold' && pending) return run(call(mediationContract, 'holdSession', { caseId: item.id, sessionId: pending.id, notes: text.trim() }))
     if (open === 'settle') {
