@@ -138,7 +138,7 @@ export async function benchBudgets(emulator: Emulator): Promise<BudgetRow[]> {
       situation: 'a new officer redeems a one-time invite',
       prepare: async (i) => {
         await emulator.seed({ officers: [{ _id: `budget-officer-${i}`, name: `预算 ${i}`, title: 'bench', languages: ['zh'], communityIds: [], openid: null }] })
-        const invite = expectOk('createInvite', await call('account', 'demo-admin', { action: 'createInvite', officerId: `budget-officer-${i}`, roles: ['officer'] }))
+        const invite = expectOk('createInvite', await call('account', 'demo-admin', { action: 'createInvite', officerId: `budget-officer-${i}`, roles: ['officer'], requestId: randomUUID() }))
         const openid = `budget-new-officer-${i}`
         await call('account', openid, { action: 'me' })
         return () => call('account', openid, { action: 'redeemInvite', code: (invite.data as { code: string }).code })

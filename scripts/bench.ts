@@ -6,6 +6,7 @@
 // is the one pass/fail section: the bench exits non-zero when an action is over its budget. Every table is also
 // written with the date and the machine to bench-results/latest.json.
 import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -173,7 +174,7 @@ async function actionFigures(emulator: Emulator) {
     { fn: 'account', name: 'account.updatePreferences', openid: () => 'demo-resident-2', event: (i) => ({ action: 'updatePreferences', elderMode: i % 2 === 0 }) },
     { fn: 'account', name: 'account.acceptPrivacy', openid: (i) => `bench-new-${i}`, event: () => ({ action: 'acceptPrivacy', version: PRIVACY_POLICY_VERSION }) },
     { fn: 'account', name: 'account.listOfficers', openid: () => 'demo-admin', event: () => ({ action: 'listOfficers' }) },
-    { fn: 'account', name: 'account.createInvite', openid: () => 'demo-admin', event: () => ({ action: 'createInvite', officerId: 'aux-2', roles: ['officer'] }) },
+    { fn: 'account', name: 'account.createInvite', openid: () => 'demo-admin', event: () => ({ action: 'createInvite', officerId: 'aux-2', roles: ['officer'], requestId: randomUUID() }) },
     {
       fn: 'account',
       name: 'account.redeemInvite',
@@ -181,7 +182,7 @@ async function actionFigures(emulator: Emulator) {
       event: (i) => ({ action: 'redeemInvite', code: invites[i] }),
       prepare: async (em) => {
         for (let i = 0; i < ROUNDS; i++) {
-          const envelope = (await em.call('account', { action: 'createInvite', officerId: `bench-officer-${i}`, roles: ['officer'] }, { openid: 'demo-admin' })) as { data: { code: string } }
+          const envelope = (await em.call('account', { action: 'createInvite', officerId: `bench-officer-${i}`, roles: ['officer'], requestId: randomUUID() }, { openid: 'demo-admin' })) as { data: { code: string } }
           invites.push(envelope.data.code)
         }
       },

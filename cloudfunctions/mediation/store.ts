@@ -28,6 +28,8 @@ export const SessionDoc = z.object({
   held: z.boolean(),
   heldAt: StoredDate.nullable(),
   notes: z.string().nullable(),
+  /** From the officer and the scheduling requestId: a retried request finds its session. Absent on sessions made before. */
+  key: z.string().optional(),
 })
 export type SessionDoc = z.infer<typeof SessionDoc>
 
@@ -78,7 +80,8 @@ export const CaseDoc = z.object({
   closedAt: StoredDate.nullable(),
   agreement: z.string().nullable(),
   sessions: z.array(SessionDoc),
-  internalNotes: z.array(z.object({ text: z.string(), at: StoredDate, by: z.string() })),
+  /** `key` as a session's: from the officer and the requestId that added the note. */
+  internalNotes: z.array(z.object({ text: z.string(), at: StoredDate, by: z.string(), key: z.string().optional() })),
   notSettledReasons: z.array(z.object({ level: Level, reason: z.string(), at: StoredDate, by: z.string() })),
   timeline: z.array(TimelineEvent.extend({ at: StoredDate, by: Who })),
   rating: z.number().int().nullable(),

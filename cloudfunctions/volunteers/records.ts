@@ -88,6 +88,8 @@ export const ActivityDoc = z.object({
   createdBy: z.string(),
   createdAt: StoredDate,
   updatedAt: StoredDate,
+  /** Of the creating request's content: its requestId used again for other content is refused. Absent on activities made before. */
+  requestDigest: z.string().optional(),
 })
 export type ActivityDoc = z.infer<typeof ActivityDoc>
 

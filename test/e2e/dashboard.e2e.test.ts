@@ -7,6 +7,8 @@ import type { DashboardView } from '../../src/core/stats/contract'
 import { localDay, presetPeriod } from '../../src/core/stats/period'
 import { dayjs } from '../../src/core/time'
 import { mediationCaseRecord } from '../../scripts/demo-mediation'
+import { dashboardMnMong } from '../../src/packages/officer/dashboard/i18n/mn-Mong'
+import { expectMongolian } from './claims'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const LEADER = 'demo-leader-1'
@@ -134,6 +136,8 @@ describe('the station dashboard', () => {
       await openDashboard(mn.page)
       await showYear(mn.page)
       expect(await drawnPixels(mn.page, 'weeks')).toBeGreaterThan(500)
+      await expectMongolian(on(mn.page, 'dashboard', '.dash-group-mediation .fq-card-title'), dashboardMnMong['dash.group.mediation'])
+      await expectMongolian(on(mn.page, 'dashboard', '.dash-figure-disputes .dash-tile-label'), dashboardMnMong['dash.figure.disputes'])
       await shoot(mn.page, 'dashboard-5-leader-mn')
       await on(mn.page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
       await shoot(mn.page, 'dashboard-5b-charts-mn')
@@ -146,6 +150,17 @@ describe('the station dashboard', () => {
       await signIn(elder.page, LEADER)
       await openDashboard(elder.page)
       expect(await elder.page.locator('#page-dashboard').getAttribute('class')).toContain('elder')
+      // Larger than the same tile without elder mode: measured with and without the page's class.
+      const sizes = await on(elder.page, 'dashboard', '.dash-figure-disputes .dash-tile-label').evaluate((label) => {
+        const page = label.closest('.fq-page')!
+        const size = () => parseFloat(getComputedStyle(label).fontSize)
+        const elderSize = size()
+        page.classList.remove('elder')
+        const plainSize = size()
+        page.classList.add('elder')
+        return { elderSize, plainSize }
+      })
+      expect(sizes.elderSize).toBeGreaterThanOrEqual(sizes.plainSize * 1.25)
       await on(elder.page, 'dashboard', '.dash-group-mediation').scrollIntoViewIfNeeded()
       await shoot(elder.page, 'dashboard-6-leader-elder')
     } finally {

@@ -4,6 +4,10 @@
 // danger question's 110 card, and the resident's screens in traditional Mongolian.
 import type { Page } from 'playwright-core'
 import type { ResidentCaseView } from '../../src/core/mediation/contract'
+import { mnMong } from '../../src/i18n/mn-Mong'
+import { mediationMnMong } from '../../src/packages/mediation/i18n/mn-Mong'
+import { caseworkMnMong } from '../../src/packages/officer/mediation/i18n/mn-Mong'
+import { expectBefore, expectMongolian } from './claims'
 import { confirmPicker, on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const RESIDENT = 'demo-resident-2'
@@ -146,6 +150,9 @@ describe('in danger now', () => {
     await on(page, 'mediation', '.mediation-danger-yes').click()
     await on(page, 'mediation', '.emergency-call-110').waitFor()
     await on(page, 'mediation', '.mediation-form').waitFor()
+    await expectBefore(on(page, 'mediation', '.emergency-call'), on(page, 'mediation', '.mediation-form'))
+    await expectMongolian(on(page, 'mediation', '.emergency-call-110'), mnMong['emergency.call110'])
+    await expectMongolian(on(page, 'mediation', '.mediation-call-first'), mediationMnMong['mediation.danger.callFirst'])
     await shoot(page, 'mediation-6-danger-mn')
     await on(page, 'mediation', '.mediation-tab-mine').click()
     await on(page, 'mediation', '.mediation-mine-empty').waitFor()
@@ -165,7 +172,16 @@ describe('in danger now', () => {
 
 describe('the officer’s workbench in Mongolian', () => {
   it('lists a high-risk dispute first, with its deadline, and opens it', async () => {
-    await harness.callAs(MONGOLIAN_RESIDENT, 'mediation', {
+    // Filed first, so its deadline comes first: only the high-risk rule can put the other ahead.
+    const ordinary = await harness.callAs<ResidentCaseView>(MONGOLIAN_RESIDENT, 'mediation', {
+      action: 'fileDispute',
+      requestId: 'e2e-mongolian-ordinary-0001',
+      type: 'livestock',
+      description: '邻居家的羊群进了我家草场，希望调解赔偿。',
+      applicant: { name: '其木格', phone: '13900000001' },
+      dangerNow: false,
+    })
+    const risky = await harness.callAs<ResidentCaseView>(MONGOLIAN_RESIDENT, 'mediation', {
       action: 'fileDispute',
       requestId: 'e2e-mongolian-high-risk-0001',
       type: 'land_boundary',
@@ -176,9 +192,14 @@ describe('the officer’s workbench in Mongolian', () => {
     const { context, page } = await harness.openPhone()
     await signIn(page, 'demo-officer-1')
     await openWorkbench(page)
-    await on(page, 'casework', '.casework-summary.is-high-risk').first().waitFor()
+    const highRisk = on(page, 'casework', `.casework-summary-${risky.id}.is-high-risk`)
+    await highRisk.waitFor()
+    await on(page, 'casework', `.casework-summary-${ordinary.id}`).waitFor()
+    await expectBefore(highRisk, on(page, 'casework', `.casework-summary-${ordinary.id}`))
+    await expectMongolian(highRisk.locator('.casework-tag.is-alarm'), caseworkMnMong['casework.highRisk'])
+    await expectMongolian(highRisk.locator('.casework-deadline'), caseworkMnMong['casework.deadline.accept'])
     await shoot(page, 'mediation-8-officer-inbox-mn')
-    await on(page, 'casework', '.casework-summary.is-high-risk .casework-open').first().click()
+    await highRisk.locator('.casework-open').click()
     await on(page, 'casework-case', '.casework-action-accept').waitFor()
     await shoot(page, 'mediation-9-officer-case-mn')
     await context.close()

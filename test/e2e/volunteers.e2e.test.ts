@@ -7,6 +7,9 @@ import { buildActivity, PLACE } from '../integration/volunteers-support'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { officerVolunteersMnMong } from '../../src/packages/officer/volunteers/i18n/mn-Mong'
+import { volunteerMnMong } from '../../src/packages/volunteer/i18n/mn-Mong'
+import { expectMongolian } from './claims'
 import { ARTIFACTS, on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const RESIDENT = 'demo-resident-2'
@@ -149,6 +152,9 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       await on(page, 'officer-volunteer-activity', `.ov-placed-${RESIDENT} .ov-checked-in`).waitFor()
       await on(page, 'officer-volunteer-activity', `.ov-placed-${RESIDENT} .ov-correction`).waitFor()
       expect(await on(page, 'officer-volunteer-activity', '.ov-code').textContent()).toBe(PATROL.code)
+      await expectMongolian(on(page, 'officer-volunteer-activity', '.ov-code-card .fq-card-title'), officerVolunteersMnMong['ov.roster.code'])
+      await expectMongolian(on(page, 'officer-volunteer-activity', `.ov-placed-${RESIDENT} .ov-checked-in`), officerVolunteersMnMong['ov.roster.in'])
+      await expectMongolian(on(page, 'officer-volunteer-activity', `.ov-placed-${RESIDENT} .ov-correction`), officerVolunteersMnMong['ov.correct.log'])
       await shoot(page, 'volunteers-7-officer-roster-mn')
       // Raises the capacity and renames the patrol; the times stay.
       await on(page, 'officer-volunteer-activity', '.ov-edit-title input').fill('镇区傍晚巡逻（加人）')
@@ -166,7 +172,8 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
     }
   })
 
-  it('shows a Mongolian-speaking volunteer the centre, the leaderboard and the certificate picture in vertical script', async () => {
+  // The certificate picture's own Mongolian columns are drawn on a canvas: the screenshot shows them.
+  it('shows a Mongolian-speaking volunteer the centre and the leaderboard in vertical script, and the certificate as a picture', async () => {
     await harness.callAs(MONGOLIAN_VOLUNTEER, 'volunteers', { action: 'signUp', activityId: PATROL._id })
     await harness.callAs(OFFICER, 'volunteers', { action: 'correctHours', activityId: PATROL._id, openid: MONGOLIAN_VOLUNTEER, minutes: 90, reason: '巡逻' })
     const { context, page } = await harness.openPhone()
@@ -174,11 +181,15 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       await signIn(page, MONGOLIAN_VOLUNTEER)
       await on(page, 'home', '.role-home-volunteer .fq-entry-action').click()
       await on(page, 'volunteer', `.volunteer-activity-${PATROL._id}`).waitFor()
+      await expectMongolian(on(page, 'volunteer', '.volunteer-tab-activities'), volunteerMnMong['volunteer.tab.activities'])
       await shoot(page, 'volunteers-9-centre-mn')
       await on(page, 'volunteer', '.volunteer-tab-board').click()
       await on(page, 'volunteer', '.volunteer-board').waitFor()
+      await expectMongolian(on(page, 'volunteer', '.volunteer-board .fq-card-title'), volunteerMnMong['volunteer.board.title'])
+      await expectMongolian(on(page, 'volunteer', '.volunteer-board-row.is-me'), volunteerMnMong['volunteer.board.me'])
       await shoot(page, 'volunteers-10-board-mn')
       await on(page, 'volunteer', '.volunteer-tab-record').click()
+      await expectMongolian(on(page, 'volunteer', '.volunteer-certificate-title'), volunteerMnMong['volunteer.certificate.title'])
       await on(page, 'volunteer', '.volunteer-certificate-share').click()
       await keepCertificate(page, 'volunteers-11-certificate-mn')
     } finally {

@@ -181,7 +181,7 @@ describe('notices per officer per hour (default 20)', () => {
 describe('invite codes', () => {
   const me = (openid: string) => cloud.call(openid, 'account', { action: 'me' })
   const redeem = (openid: string, code: string) => cloud.call(openid, 'account', { action: 'redeemInvite', code })
-  const createInvite = (officerId: string) => cloud.call<{ code: string }>('demo-admin', 'account', { action: 'createInvite', officerId, roles: ['officer'] })
+  const createInvite = (officerId: string) => cloud.call<{ code: string }>('demo-admin', 'account', { action: 'createInvite', officerId, roles: ['officer'], requestId: newRequestId() })
 
   it('are stored only as their hash, and single use', async () => {
     const { code } = expectOk(await createInvite('officer-3'))

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { PRIVACY_POLICY_VERSION, type Profile } from '../../src/core/account/contract'
 import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 
@@ -50,7 +51,7 @@ describe('account.updatePreferences and acceptPrivacy', () => {
 
 describe('officer invites', () => {
   const createInvite = (openid: string, officerId = 'officer-3') =>
-    cloud.call<{ code: string; expiresAt: string }>(openid, 'account', { action: 'createInvite', officerId, roles: ['officer'] })
+    cloud.call<{ code: string; expiresAt: string }>(openid, 'account', { action: 'createInvite', officerId, roles: ['officer'], requestId: randomUUID() })
 
   it('are issued by admins only', async () => {
     cloud.resetWrites()

@@ -21,8 +21,8 @@ const malformedEvents: Array<[string, unknown]> = [
   ['a string of a megabyte', { action: 'redeemInvite', code: MEGABYTE }],
   ['an unknown key', { action: 'me', roles: ['admin'] }],
   ['a __proto__ key', JSON.parse('{"action":"updatePreferences","__proto__":{"roles":["admin"]}}')],
-  ['a Mongo operator where an id is expected', { action: 'createInvite', officerId: { $ne: null }, roles: ['officer'] }],
-  ['an operator-shaped id string', { action: 'createInvite', officerId: '$where', roles: ['officer'] }],
+  ['a Mongo operator where an id is expected', { action: 'createInvite', officerId: { $ne: null }, roles: ['officer'], requestId: 'bad-input-invite-0001' }],
+  ['an operator-shaped id string', { action: 'createInvite', officerId: '$where', roles: ['officer'], requestId: 'bad-input-invite-0002' }],
   ['an array instead of an object', [{ action: 'me' }]],
 ]
 

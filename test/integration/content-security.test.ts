@@ -47,6 +47,7 @@ const activity = (extra: Record<string, unknown> = {}) => {
     capacity: 5,
     skills: [],
     teamIds: ['team-red-armband'],
+    requestId: randomUUID(),
     ...extra,
   }
 }

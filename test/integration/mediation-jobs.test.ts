@@ -2,6 +2,7 @@
 // cases (run twice = escalates once; requests follow the overdue cases, not all cases) at each of
 // the accept, first-session and settle deadlines and as accepting or holding a session moves them, the return
 // visit after closing, ratings and the rectification task a bad rating opens.
+import { randomUUID } from 'node:crypto'
 import type { ResidentCaseView } from '../../src/core/mediation/contract'
 import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 import { testDatabase } from './booking-support'
@@ -149,7 +150,7 @@ describe('the first-session and settle deadlines, through the timer', () => {
   it('scheduling a session alone does not move the first-session deadline', async () => {
     const filed = await fileCase(cloud)
     expectOk(await act(cloud, OFFICER, 'acceptCase', { caseId: filed.id }))
-    expectOk(await act(cloud, OFFICER, 'scheduleSession', { caseId: filed.id, at: new Date(Date.now() + 3600_000).toISOString(), place: 'station', participants: ['双方当事人'] }))
+    expectOk(await act(cloud, OFFICER, 'scheduleSession', { caseId: filed.id, at: new Date(Date.now() + 3600_000).toISOString(), place: 'station', participants: ['双方当事人'], requestId: randomUUID() }))
     const scheduled = await storedCase(filed.id)
     expect(scheduled).toMatchObject({ status: 'in_mediation', deadlineKind: 'first_session', deadlineAt: deadline(scheduled, 72) })
     await runMediationJob(cloud, 'escalateOverdue', afterLevelStart(scheduled, 73))

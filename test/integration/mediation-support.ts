@@ -37,7 +37,7 @@ export const act = (cloud: TestCloud, openid: string, action: string, input: Rec
 /** Accept, schedule a session and hold it: a case ready for an agreement or "not settled". */
 export async function mediateOnce(cloud: TestCloud, openid: string, caseId: string) {
   expectOk(await act(cloud, openid, 'acceptCase', { caseId }))
-  const scheduled = expectOk(await act(cloud, openid, 'scheduleSession', { caseId, at: new Date(Date.now() + 3600_000).toISOString(), place: 'pavilion', participants: ['双方当事人', '嘎查调解员'] }))
+  const scheduled = expectOk(await act(cloud, openid, 'scheduleSession', { caseId, at: new Date(Date.now() + 3600_000).toISOString(), place: 'pavilion', participants: ['双方当事人', '嘎查调解员'], requestId: randomUUID() }))
   const session = scheduled.sessions[scheduled.sessions.length - 1]
   return expectOk(await act(cloud, openid, 'holdSession', { caseId, sessionId: session.id, notes: '双方情绪激动，内部备注：申请人有饮酒史' }))
 }

@@ -1,5 +1,6 @@
 // The mediation function through the real wx-server-sdk: filing with routing and risk screening,
 // the lifecycle and its privacy, races, access rules, the audit log and bad input.
+import { randomUUID } from 'node:crypto'
 import type { CaseSummary, ResidentCaseView } from '../../src/core/mediation/contract'
 import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 import { LEADER, OFFICER, OTHER_OFFICER, OTHER_RESIDENT, RESIDENT, act, buildFiling, fileCase, mediateOnce, messagesTo } from './mediation-support'
@@ -76,7 +77,7 @@ describe('the lifecycle at level 1', () => {
     const filed = await fileCase(cloud)
     const held = await mediateOnce(cloud, OFFICER, filed.id)
     expect(held).toMatchObject({ status: 'in_mediation', deadlineKind: 'settle', allowed: expect.arrayContaining(['settle', 'not_settled', 'schedule']) })
-    expectOk(await act(cloud, OFFICER, 'addInternalNote', { caseId: filed.id, text: '内部：双方曾有肢体冲突' }))
+    expectOk(await act(cloud, OFFICER, 'addInternalNote', { caseId: filed.id, text: '内部：双方曾有肢体冲突', requestId: randomUUID() }))
     const settled = expectOk(await act(cloud, OFFICER, 'recordAgreement', { caseId: filed.id, text: '对方赔偿草料款 800 元，今后羊群由专人看管。' }))
     expect(settled).toMatchObject({ status: 'settled', agreement: expect.stringContaining('800'), allowed: ['close'] })
     const closed = expectOk(await act(cloud, OFFICER, 'closeCase', { caseId: filed.id }))
@@ -152,7 +153,7 @@ describe('illegal transitions and bad input write nothing', () => {
     ['an unknown dispute type', () => buildFiling({ type: 'murder' }), 'INVALID_ARGUMENT'],
     ['a missing danger answer', () => ({ ...buildFiling(), dangerNow: undefined }), 'INVALID_ARGUMENT'],
     ['a photo that is not a cloud file', () => buildFiling({ photos: ['https://evil.example/x.png'] }), 'INVALID_ARGUMENT'],
-    ['a session at an unknown place', () => ({ action: 'scheduleSession', caseId: submittedId, at: new Date().toISOString(), place: 'moon', participants: ['x'] }), 'INVALID_ARGUMENT'],
+    ['a session at an unknown place', () => ({ action: 'scheduleSession', caseId: submittedId, at: new Date().toISOString(), place: 'moon', participants: ['x'], requestId: randomUUID() }), 'INVALID_ARGUMENT'],
     ['an empty agreement', () => ({ action: 'recordAgreement', caseId: submittedId, text: '  ' }), 'INVALID_ARGUMENT'],
     ['statistics over a reversed period', () => ({ action: 'statistics', from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }), 'INVALID_ARGUMENT'],
   ])('%s', async (_label, event, code) => {

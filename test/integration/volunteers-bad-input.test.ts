@@ -67,6 +67,7 @@ describe('refused, with nothing written', () => {
         capacity: 3,
         skills: [],
         teamIds: ['team-herder-police'],
+        requestId: 'bad-activity-times-0001',
       },
       'INVALID_ARGUMENT',
     )
@@ -84,6 +85,7 @@ describe('refused, with nothing written', () => {
       capacity: 3,
       skills: [],
       teamIds: ['team-nobody'],
+      requestId: 'bad-activity-team-0001',
     }
     const error = await refusedWithoutWrites(OFFICER, 'createActivity', activity, 'INVALID_ARGUMENT')
     expect(error?.issues?.[0].path).toEqual(['teamIds'])

@@ -1,6 +1,7 @@
 // The volunteers function end to end through the real SDK: applying and approval, sign-up and the
 // waitlist, check-in by code and by position, check-out hours and points, corrections, cancelling
 // an activity, figures, and the reminder and promotion jobs.
+import { randomUUID } from 'node:crypto'
 import type { ActivityView, Leaderboard, MyRecord, Roster, TeamMonthView, TeamView, VolunteerView } from '../../src/core/volunteers/contract'
 import { localMonth } from '../../src/core/volunteers/rules'
 import { expectError, expectNothingHappened, expectOk, type TestCloud } from '../support/cloud'
@@ -182,14 +183,14 @@ describe('officers’ activities', () => {
   const times = { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), deadline: new Date(start.getTime() - 3600_000).toISOString() }
 
   it('creates a weekly series of occurrences', async () => {
-    const created = expectOk(await call<ActivityView[]>(OFFICER, 'createActivity', { ...fields, ...times, repeat: { frequency: 'weekly', count: 4 } }))
+    const created = expectOk(await call<ActivityView[]>(OFFICER, 'createActivity', { ...fields, ...times, repeat: { frequency: 'weekly', count: 4 }, requestId: randomUUID() }))
     expect(created).toHaveLength(4)
     expect(new Set(created.map((a) => a.seriesId))).toEqual(new Set([created[0].id]))
     expect(Date.parse(created[3].startsAt) - Date.parse(created[0].startsAt)).toBe(21 * 24 * 3600_000)
   })
 
   it('cancels an activity and tells everyone signed up, placed or waiting, once', async () => {
-    const [one] = expectOk(await call<ActivityView[]>(OFFICER, 'createActivity', { ...fields, ...times, capacity: 1 }))
+    const [one] = expectOk(await call<ActivityView[]>(OFFICER, 'createActivity', { ...fields, ...times, capacity: 1, requestId: randomUUID() }))
     await seedVolunteers(cloud, ['cx-1', 'cx-2'])
     await act(cloud, 'cx-1', 'signUp', { activityId: one.id })
     await act(cloud, 'cx-2', 'signUp', { activityId: one.id })
@@ -203,7 +204,7 @@ describe('officers’ activities', () => {
   })
 
   it('refuses lowering the capacity below the places held', async () => {
-    const [one] = expectOk(await call<ActivityView[]>(OFFICER, 'createActivity', { ...fields, ...times, startsAt: new Date(start.getTime() + 86400_000 * 30).toISOString(), endsAt: new Date(start.getTime() + 86400_000 * 30 + 3600_000).toISOString() }))
+    const [one] = expectOk(await call<ActivityView[]>(OFFICER, 'createActivity', { ...fields, ...times, startsAt: new Date(start.getTime() + 86400_000 * 30).toISOString(), endsAt: new Date(start.getTime() + 86400_000 * 30 + 3600_000).toISOString(), requestId: randomUUID() }))
     await seedVolunteers(cloud, ['cap-1', 'cap-2'])
     await act(cloud, 'cap-1', 'signUp', { activityId: one.id })
     await act(cloud, 'cap-2', 'signUp', { activityId: one.id })

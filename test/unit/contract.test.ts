@@ -14,7 +14,7 @@ describe('eventSchema', () => {
     expect(schema.safeParse(JSON.parse('{"action":"me","__proto__":{"roles":["admin"]}}')).success).toBe(false)
   })
   it('refuses a Mongo operator where an id is expected', () => {
-    expect(schema.safeParse({ action: 'createInvite', officerId: { $ne: null }, roles: ['officer'] }).success).toBe(false)
+    expect(schema.safeParse({ action: 'createInvite', officerId: { $ne: null }, roles: ['officer'], requestId: 'contract-invite-0001' }).success).toBe(false)
   })
 })
 
@@ -24,6 +24,6 @@ describe('actionManifest', () => {
     const createInvite = manifest.actions.find((a) => a.name === 'createInvite')
     expect(createInvite?.roles).toEqual(['admin'])
     expect(createInvite?.scope).toBe('station')
-    expect(createInvite?.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['officerId', 'roles']) })
+    expect(createInvite?.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['officerId', 'roles', 'requestId']) })
   })
 })

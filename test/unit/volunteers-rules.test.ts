@@ -184,7 +184,7 @@ describe('the contract', () => {
     expect(volunteersContract.actions.decide.input.safeParse({ openid: 'o-1', decision: 'approve' }).success).toBe(true)
   })
   it('refuses an activity ending before it starts or a deadline after the start', () => {
-    const base = { kind: 'patrol', title: { zh: '夜间巡逻' }, description: { zh: '沿街巡逻' }, place: { label: { zh: '镇中心' }, point: { lng: 106.98, lat: 41.59 } }, capacity: 5, skills: [], teamIds: ['t1'] }
+    const base = { kind: 'patrol', title: { zh: '夜间巡逻' }, description: { zh: '沿街巡逻' }, place: { label: { zh: '镇中心' }, point: { lng: 106.98, lat: 41.59 } }, capacity: 5, skills: [], teamIds: ['t1'], requestId: 'rules-activity-0001' }
     const ok = { ...base, startsAt: '2026-12-03T11:00:00Z', endsAt: '2026-12-03T13:00:00Z', deadline: '2026-12-03T04:00:00Z' }
     expect(volunteersContract.actions.createActivity.input.safeParse(ok).success).toBe(true)
     expect(volunteersContract.actions.createActivity.input.safeParse({ ...ok, endsAt: '2026-12-03T10:00:00Z' }).success).toBe(false)

@@ -10,6 +10,7 @@ import type { Dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { audit } from '../../_shared/audit'
 import { COLLECTIONS } from '../../_shared/collections'
+import { idForRequest } from '../../_shared/personal-data'
 import { revealPhone } from '../../_shared/reveal'
 import type { Ctx } from '../../_shared/runtime'
 import { notifyEscalation } from '../notify'
@@ -76,11 +77,44 @@ async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: Transition
 export const acceptCase = (ctx: Ctx, input: { caseId: string }) =>
   transition(ctx, input.caseId, 'accept', 'acceptCase', () => ({ set: { everAccepted: true }, local: { everAccepted: true } }))
 
-export const scheduleSession = (ctx: Ctx, input: { caseId: string; at: string; place: SessionPlace; placeText?: string; participants: string[] }) =>
-  transition(ctx, input.caseId, 'schedule', 'scheduleSession', (doc) => {
-    const session: SessionDoc = { id: `s${doc.sessions.length + 1}`, level: doc.level, at: new Date(input.at), place: input.place, placeText: input.placeText ?? null, participants: input.participants, held: false, heldAt: null, notes: null }
-    return { set: { sessions: _.push([session]) }, local: { sessions: [...doc.sessions, session] } }
-  })
+/**
+ * Scheduling and notes add to the case, so each carries a key from the officer and the requestId:
+ * a retried request (a resend after a lost answer, or its concurrent twin) finds what the first
+ * one added and answers the case as it is, writing nothing. The same key with other content is a
+ * client error, refused.
+ */
+const keyOf = (ctx: Ctx, requestId: string) => idForRequest('', ctx.openid, requestId)
+
+function sameRequest<T>(found: T | undefined, same: (first: T) => boolean, what: string): found is T {
+  if (found === undefined) return false
+  if (!same(found)) throw new AppError('INVALID_ARGUMENT', `This requestId was already used for another ${what}; use a new requestId.`, [{ path: ['requestId'], message: `already used for another ${what}` }])
+  return true
+}
+
+/** After losing a race: the case as the winner left it, if the winner was this same request. */
+async function afterRace<T>(ctx: Ctx, error: unknown, caseId: string, find: (doc: CaseDoc) => T | undefined, same: (first: T) => boolean, what: string) {
+  if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error
+  const doc = await getCase(caseId)
+  if (!doc || !sameRequest(find(doc), same, what)) throw error
+  return staffView(doc, ctx.user, ctx.now())
+}
+
+export async function scheduleSession(ctx: Ctx, input: { caseId: string; at: string; place: SessionPlace; placeText?: string; participants: string[]; requestId: string }) {
+  const key = keyOf(ctx, input.requestId)
+  const at = new Date(input.at)
+  const find = (doc: CaseDoc) => doc.sessions.find((s) => s.key === key)
+  const same = (s: SessionDoc) => s.at.getTime() === at.getTime() && s.place === input.place && s.placeText === (input.placeText ?? null) && s.participants.join('\n') === input.participants.join('\n')
+  const doc = await caseForStaff(ctx, input.caseId)
+  if (sameRequest(find(doc), same, 'session')) return staffView(doc, ctx.user, ctx.now())
+  try {
+    return await transition(ctx, doc, 'schedule', 'scheduleSession', (current) => {
+      const session: SessionDoc = { id: `s${current.sessions.length + 1}`, level: current.level, at, place: input.place, placeText: input.placeText ?? null, participants: input.participants, held: false, heldAt: null, notes: null, key }
+      return { set: { sessions: _.push([session]) }, local: { sessions: [...current.sessions, session] } }
+    })
+  } catch (error) {
+    return afterRace(ctx, error, doc._id, find, same, 'session')
+  }
+}
 
 export async function holdSession(ctx: Ctx, input: { caseId: string; sessionId: string; notes: string }) {
   const doc = await caseForStaff(ctx, input.caseId)
@@ -111,12 +145,20 @@ export const closeCase = (ctx: Ctx, input: { caseId: string }) =>
     return { set: fields, local: fields }
   })
 
-export async function addInternalNote(ctx: Ctx, input: { caseId: string; text: string }) {
+export async function addInternalNote(ctx: Ctx, input: { caseId: string; text: string; requestId: string }) {
   const now = ctx.now()
+  const key = keyOf(ctx, input.requestId)
+  const find = (doc: CaseDoc) => doc.internalNotes.find((n) => n.key === key)
+  const same = (n: { text: string }) => n.text === input.text
   const doc = await caseForStaff(ctx, input.caseId)
-  const note = { text: input.text, at: now.toDate(), by: signature(ctx) }
-  // Appending needs no version check: notes never conflict with each other or with a transition.
-  await cases().doc(doc._id).update({ data: { internalNotes: _.push([note]), updatedAt: now.toDate() } })
+  if (sameRequest(find(doc), same, 'note')) return staffView(doc, ctx.user, now)
+  const note = { text: input.text, at: now.toDate(), by: signature(ctx), key }
+  // No version check (notes never conflict with each other or with a transition), only that no
+  // note of this request is there yet: of two concurrent repeats one appends, the other finds it.
+  const added = (await cases()
+    .where({ _id: doc._id, 'internalNotes.key': _.neq(key) })
+    .update({ data: { internalNotes: _.push([note]), updatedAt: now.toDate() } })) as { stats: { updated: number } }
+  if (added.stats.updated !== 1) return afterRace(ctx, new AppError('CONFLICT', 'The case changed at the same moment; reload it.'), doc._id, find, same, 'note')
   await audit(ctx, 'addInternalNote', COLLECTIONS.mediationCases, doc._id, now)
   return staffView({ ...doc, internalNotes: [...doc.internalNotes, note] }, ctx.user, now)
 }

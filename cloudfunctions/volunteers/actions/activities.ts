@@ -8,6 +8,8 @@ import { ActivityFields } from '../../../src/core/volunteers/contract'
 import { checkInCodeFrom, occurrences, placedEntries, waitingEntries, type Frequency } from '../../../src/core/volunteers/rules'
 import { dayjs, type Dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
+import { isDuplicateKey } from '../../_shared/documents'
+import { idForRequest, requestDigest } from '../../_shared/personal-data'
 import type { Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, rosterPerson, untouchedActivity, type ActivityDoc } from '../records'
@@ -24,7 +26,15 @@ const storedPlace = (place: PlaceInput) => ({
   radiusMeters: place.radiusMeters ?? volunteerSettings().defaultRadiusMeters,
 })
 
-const newActivityId = () => `act-${Date.now().toString(36)}-${randomInt(36 ** 6).toString(36).padStart(6, '0')}`
+/**
+ * The ids of a request's occurrences come from the officer and the requestId, so the database's
+ * _id uniqueness makes a retried request (a resend after a lost answer, or its concurrent twin)
+ * create nothing more: the first occurrence keeps the plain id, which also names the series.
+ */
+const activityIdsFor = (openid: string, requestId: string, count: number) => {
+  const base = idForRequest('act_', openid, requestId)
+  return Array.from({ length: count }, (_, i) => (i === 0 ? base : `${base}-${i + 1}`))
+}
 
 async function mustGetActivity(id: string): Promise<ActivityDoc> {
   const doc = await getActivity(id)
@@ -32,14 +42,16 @@ async function mustGetActivity(id: string): Promise<ActivityDoc> {
   return doc
 }
 
-export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { frequency: Frequency; count: number } }): Promise<ActivityView[]> {
+export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { frequency: Frequency; count: number }; requestId: string }): Promise<ActivityView[]> {
   const now = ctx.now()
   if (!dayjs(input.startsAt).isAfter(now)) throw new AppError('INVALID_ARGUMENT', 'The activity must start in the future.', [{ path: ['startsAt'], message: 'must be in the future' }])
   const known = new Set((await allTeams()).map((t) => t._id))
   const unknown = input.teamIds.filter((id) => !known.has(id))
   if (unknown.length > 0) throw new AppError('INVALID_ARGUMENT', `No such team: ${unknown.join(', ')}.`, [{ path: ['teamIds'], message: 'no such team' }])
   const first = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), deadline: new Date(input.deadline) }
-  const ids = occurrences(first, input.repeat ?? null).map(() => newActivityId())
+  const { requestId, ...content } = input
+  const digest = requestDigest(content)
+  const ids = activityIdsFor(ctx.openid, requestId, occurrences(first, input.repeat ?? null).length)
   const docs: ActivityDoc[] = occurrences(first, input.repeat ?? null).map((o, i) => ({
     _id: ids[i],
     kind: input.kind,
@@ -56,9 +68,38 @@ export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { freq
     createdBy: ctx.openid,
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
+    requestDigest: digest,
   }))
-  await activities().add({ data: docs })
-  return docs.map((d) => activityView(d, ctx.openid, null, volunteerSettings()))
+  try {
+    await activities().add({ data: docs })
+    return docs.map((d) => activityView(d, ctx.openid, null, volunteerSettings()))
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    return firstActivities(ctx, docs, digest)
+  }
+}
+
+/**
+ * The answer to a retried createActivity: the activities the first request stored. A batch insert
+ * may stop at its first duplicate with the earlier ones stored (the cloud inserts in order), so an
+ * occurrence still missing is inserted now; the series ends up whole either way.
+ */
+async function firstActivities(ctx: Ctx, docs: ActivityDoc[], digest: string): Promise<ActivityView[]> {
+  const ids = docs.map((d) => d._id)
+  const stored = new Map((await activitiesWhere({ _id: _.in(ids) }, ids.length)).map((d) => [d._id, d]))
+  if ([...stored.values()].some((d) => d.createdBy !== ctx.openid || d.requestDigest !== digest)) {
+    throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for another activity; use a new requestId for a new activity.', [{ path: ['requestId'], message: 'already used for another activity' }])
+  }
+  for (const doc of docs.filter((d) => !stored.has(d._id))) {
+    try {
+      await activities().add({ data: doc })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+  }
+  const all = stored.size === docs.length ? [...stored.values()] : await activitiesWhere({ _id: _.in(ids) }, ids.length)
+  const byId = new Map(all.map((d) => [d._id, d]))
+  return ids.flatMap((id) => (byId.has(id) ? [activityView(byId.get(id)!, ctx.openid, null, volunteerSettings())] : []))
 }
 
 export async function updateActivity(ctx: Ctx, input: { activityId: string } & Partial<Pick<Fields, 'title' | 'description' | 'place' | 'capacity' | 'skills' | 'deadline'>>): Promise<ActivityView> {

@@ -1,7 +1,7 @@
 // The account function: who the caller is, their roles and preferences, and officer invites.
 import * as z from 'zod'
 import { defineFunction } from '../contract'
-import { DocId, Language } from '../ids'
+import { DocId, Language, RequestId } from '../ids'
 import { ANYONE, Role } from '../roles'
 
 /** Invite codes are 8 characters from an alphabet without look-alikes (0/O, 1/I). */
@@ -65,8 +65,8 @@ export const accountContract = defineFunction('account', {
     roles: ANYONE, scope: 'own',
   },
   createInvite: {
-    summary: 'Issue a one-time invite code for an officer record (admin only).',
-    input: z.object({ officerId: DocId, roles: z.array(InvitedRole).min(1).max(2) }),
+    summary: 'Issue a one-time invite code for an officer record (admin only). Retrying with the same requestId answers the same code.',
+    input: z.object({ officerId: DocId, roles: z.array(InvitedRole).min(1).max(2), requestId: RequestId }),
     output: z.object({ code: z.string(), officerId: DocId, expiresAt: z.string() }),
     roles: ['admin'], scope: 'station',
   },

@@ -210,8 +210,8 @@ export const volunteersContract = defineFunction('volunteers', {
   },
   suspend: { summary: 'Suspend an active volunteer with a reason: the volunteer role is removed.', input: z.object({ openid: DocId, reason: Reason }), output: VolunteerView, roles: DESK, scope: 'station' },
   createActivity: {
-    summary: 'Create an activity, or a series: `repeat` makes daily or weekly occurrences at the same local time.',
-    input: ActivityFields.extend({ repeat: z.strictObject({ frequency: z.enum(Frequency), count: z.number().int().min(2).max(12) }).optional() }).refine(timesInOrder, 'the end must follow the start and the deadline must not be after the start'),
+    summary: 'Create an activity, or a series: `repeat` makes daily or weekly occurrences at the same local time. Retrying with the same requestId answers the first activities.',
+    input: ActivityFields.extend({ repeat: z.strictObject({ frequency: z.enum(Frequency), count: z.number().int().min(2).max(12) }).optional(), requestId: RequestId }).refine(timesInOrder, 'the end must follow the start and the deadline must not be after the start'),
     output: z.array(ActivityView),
     roles: DESK, scope: 'station',
   },

@@ -15,6 +15,7 @@ import { todayInStation } from '../../../services/station-time'
 import { SectionCard } from '../../../components/section-card'
 import { call } from '../../../services/cloud'
 import { useFormDraft } from '../../../services/drafts'
+import { useAttemptKey } from '../../../services/request-id'
 import { asCloudError } from '../../../services/session'
 import { errorMessageKeyIn } from '../../../services/use-catalog-t'
 import { caseworkCatalog, useCaseworkT } from './i18n'
@@ -59,6 +60,7 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
       setText(parsed.data.text)
     },
   })
+  const scheduling = useAttemptKey()
 
   const run = (action: Promise<StaffCaseView>) => {
     setBusy(true)
@@ -90,7 +92,14 @@ export function CaseActions({ item, onChanged }: { item: StaffCaseView; onChange
       if (placeMessage) found.placeText = placeMessage
       setErrors(found)
       if (Object.keys(found).length > 0) return
-      return run(call(mediationContract, 'scheduleSession', { caseId: item.id, at: stationInstant(date, time), place, participants: people, ...(placeText.trim() ? { placeText: placeText.trim() } : {}) }))
+      const session = { caseId: item.id, at: stationInstant(date, time), place, participants: people, ...(placeText.trim() ? { placeText: placeText.trim() } : {}) }
+      const scheduled = call(mediationContract, 'scheduleSession', { ...session, requestId: scheduling.keyFor(session) })
+      return run(
+        scheduled.then((next) => {
+          scheduling.settled()
+          return next
+        }),
+      )
     }
     const textLabel = t(open === 'hold' ? 'casework.hold.notes' : open === 'settle' ? 'casework.agreement.text' : 'casework.notSettled.reason')
     const textMessage = textFieldMessage(t, textLabel, text, { required: open !== 'hold', max: LIMITS.text })

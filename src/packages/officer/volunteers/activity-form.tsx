@@ -11,6 +11,7 @@ import { SectionCard } from '../../../components/section-card'
 import { localizedName } from '../../../i18n/localized-name'
 import { call } from '../../../services/cloud'
 import { currentPosition, type Position } from '../../../services/current-position'
+import { useAttemptKey } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
 import { useVolunteerT } from '../../volunteer/i18n'
 import { refusalMessage } from '../../volunteer/parts'
@@ -43,6 +44,7 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
   const [repeat, setRepeat] = useState('1')
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const attempt = useAttemptKey()
 
   const submit = () => {
     const start = stationInstant(date.trim(), time.trim())
@@ -54,7 +56,7 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
     if (!valid) return setProblem(t('ov.create.invalid'))
     setProblem(null)
     setBusy(true)
-    call(volunteersContract, 'createActivity', {
+    const activity = {
       kind,
       title: { zh: titleZh.trim(), ...(titleMn.trim() ? { mn: titleMn.trim() } : {}) },
       description: { zh: description.trim() },
@@ -66,8 +68,15 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
       skills,
       teamIds,
       ...(count > 1 ? { repeat: { frequency: 'weekly' as const, count } } : {}),
-    })
-      .then((created) => onCreated(created.length), (err: unknown) => setProblem(refusalMessage(v, asCloudError(err))))
+    }
+    call(volunteersContract, 'createActivity', { ...activity, requestId: attempt.keyFor(activity) })
+      .then(
+        (created) => {
+          attempt.settled()
+          onCreated(created.length)
+        },
+        (err: unknown) => setProblem(refusalMessage(v, asCloudError(err))),
+      )
       .then(() => setBusy(false))
   }
 

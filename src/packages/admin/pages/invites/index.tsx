@@ -10,6 +10,7 @@ import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
 import { call, type CloudCallError } from '../../../../services/cloud'
+import { useAttemptKey } from '../../../../services/request-id'
 import { asCloudError } from '../../../../services/session'
 import { errorMessageKey } from '../../../../services/use-t'
 import { useAdminT } from '../../i18n'
@@ -36,11 +37,14 @@ export function OfficerInviteCard({ officer }: OfficerInviteCardProps) {
   const [grant, setGrant] = useState<Grant>('officer')
   const [busy, setBusy] = useState(false)
   const [issued, setIssued] = useState<IssuedInviteProps | null>(null)
+  const attempt = useAttemptKey()
 
   const issue = async () => {
     setBusy(true)
     try {
-      const invite = await call(accountContract, 'createInvite', { officerId: officer.id, roles: [...GRANTS[grant]] })
+      const input = { officerId: officer.id, roles: [...GRANTS[grant]] }
+      const invite = await call(accountContract, 'createInvite', { ...input, requestId: attempt.keyFor(input) })
+      attempt.settled()
       setIssued({ code: invite.code, expiresAt: invite.expiresAt })
       setChoosing(false)
     } catch (err) {

@@ -12,6 +12,7 @@ import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
 import { ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
+import { useAttemptKey } from '../../../../services/request-id'
 import { asCloudError, useSession } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
@@ -29,12 +30,15 @@ function InternalNotes({ item, onChanged }: { item: StaffCaseView; onChanged: (n
   const toast = usePageToast()
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
+  const attempt = useAttemptKey()
   const add = () => {
     if (!text.trim()) return
     setBusy(true)
-    call(mediationContract, 'addInternalNote', { caseId: item.id, text: text.trim() })
+    const note = { caseId: item.id, text: text.trim() }
+    call(mediationContract, 'addInternalNote', { ...note, requestId: attempt.keyFor(note) })
       .then(
         (next) => {
+          attempt.settled()
           setText('')
           onChanged(next)
         },
