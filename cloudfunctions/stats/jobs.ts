@@ -31,7 +31,7 @@ const later = (a: string, b: string) => (a > b ? a : b)
 /** Counts of the days [from, to] for every key, written as rollups; one read, the writes, one removal. */
 export async function rollUpDays(from: string, to: string, now: Date): Promise<number> {
   const row = await lookupAll(sourceLookups(dayStart(from), dayStart(addDays(to, 1))))
-  const counted = foldRows(sourceRowsOf(row))
+  const counted = foldRows(sourceRowsOf(row), now)
   const docs: RollupDoc[] = []
   for (const day of daysOf(from, to)) {
     const keys = counted.get(day) ?? new Map()
@@ -48,7 +48,7 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
   const at = now.toDate()
   const today = localDay(now)
   const yesterday = addDays(today, -1)
-  const state = (await readRollupState()) ?? { through: null, refreshedOn: null }
+  const state = await readRollupState()
   let through = state.through
   let written = 0
   let days = 0
