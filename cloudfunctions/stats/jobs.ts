@@ -6,6 +6,8 @@
 //   - the cursor (`through`, the last complete day rolled up) advances only after a batch's
 //     documents are all written, so a run cut off mid-batch redoes that batch next time;
 //   - each run does bounded batches while the job budget lasts; the next run continues.
+//   - the cursor counts only when written with the current counts version (store.ts): after a
+//     count is added, the job starts over from the first day and rolls everything up again.
 // Records change after their day (a case settles weeks after it was filed, a booking is served
 // the day of its slot, people read a notice days later), so once a day the job also recomputes the
 // trailing REFRESH_DAYS; older changes are rare enough that the rollups of those days stand.

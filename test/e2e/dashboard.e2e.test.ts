@@ -188,7 +188,8 @@ describe('the station dashboard', () => {
       await showYear(mn.page)
       expect(await drawnPixels(mn.page, 'weeks')).toBeGreaterThan(500)
       await shoot(mn.page, 'dashboard-5-leader-mn')
-      await on(mn.page, 'dashboard', '.dash-group-requests').scrollIntoViewIfNeeded()
+      // Vertical columns run left to right: bring the group's title column into view.
+      await on(mn.page, 'dashboard', '.dash-group-requests .fq-card-title').scrollIntoViewIfNeeded()
       expect(await on(mn.page, 'dashboard', '.dash-request-onTimeRate .dash-tile-value').textContent()).toBe('100%')
       expect(await on(mn.page, 'dashboard', '.dash-request-meanRating .dash-tile-value').textContent()).toBe('5 / 5')
       await shoot(mn.page, 'dashboard-5c-requests-mn')
