@@ -1,5 +1,6 @@
 // Dashboard figures for npm run bench (scripts/bench.ts wires this in). One year of a mid-size
-// station (50,000 bookings, 2,000 disputes, 3,000 notices, 20,000 volunteer check-ins) seeded with
+// station (50,000 bookings, 2,000 disputes, 3,000 notices, 20,000 volunteer check-ins, 5,000
+// resident requests) seeded with
 // emu.seed into its own emulator; then: the rollup job from nothing to caught up (runs and time),
 // the dashboard's database requests per load (goal ≤ 6) and its latency as a ratio to a no-op
 // round trip (a malformed event the stats function refuses before any database request), with
@@ -20,13 +21,15 @@ import { mediationCaseRecord } from './demo-mediation'
 import { demoCounters, demoServices } from './demo-services'
 import { root, startLocalCloud } from './local-cloud'
 import { protect } from '../cloudfunctions/_shared/personal-data'
+import { migratedRequest } from '../cloudfunctions/requests/migrated-record'
+import { DEFAULT_REQUESTS_CONFIG } from '../src/core/requests/config'
 
 /** One sealed phone for every generated person (sealing is per value, not per record, here). */
 const SEALED_PHONE = protect('phone', '13900000000')
 
 type Row = Record<string, string | number>
 
-const YEAR = { bookings: 50_000, disputes: 2_000, notices: 3_000, checkIns: 20_000, homeVisits: 1_500, residents: 3_000 }
+const YEAR = { bookings: 50_000, disputes: 2_000, notices: 3_000, checkIns: 20_000, homeVisits: 1_500, residents: 3_000, requests: 5_000 }
 const CHECK_INS_PER_ACTIVITY = 20
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -88,8 +91,18 @@ function yearOfStation(now: number) {
   const attendance = activities.flatMap((a, i) =>
     Array.from({ length: CHECK_INS_PER_ACTIVITY }, (_, e) => ({ _id: `${a._id}__bench-volunteer-${(i + e) % 400}`, activityId: a._id, openid: `bench-volunteer-${(i + e) % 400}`, teamId: 'team-patrol', startsAt: a.startsAt, checkedInAt: a.startsAt, minutes: 60 + (e % 4) * 30, points: 1 })),
   )
+  // Requests as stored (through the migration's record builder), answered after 1–48 hours, most
+  // on time, one in ten reopened, two in three rated.
+  const requests = Array.from({ length: YEAR.requests }, (_, i) => {
+    const createdAt = dayOfYear(i, YEAR.requests, now)
+    const community = communities[i % communities.length]
+    const old = { _id: `bench-request-${i}`, question: '基准咨询', requesterOpenid: `bench-resident-${i % YEAR.residents}`, status: 'closed' as const, createdAt, assigneeOfficerId: community.officerId, decision: { communityId: community.id } as never, reason: { zh: '', mn: '' }, jurisdictionVersion: 1, reassignments: [] }
+    const doc = migratedRequest(old, DEFAULT_REQUESTS_CONFIG.calendar, createdAt)
+    const rating = i % 3 === 0 ? null : 1 + (i % 5)
+    return { ...doc, _id: old._id, communityId: community.id, officerId: community.officerId, status: rating === null ? 'closed' : 'rated', firstAnsweredAt: new Date(createdAt.getTime() + (1 + (i % 48)) * HOUR), answeredOnTime: i % 8 !== 0, reopenCount: i % 10 === 0 ? 1 : 0, rating }
+  })
   const users = Array.from({ length: YEAR.residents }, (_, i) => ({ ...newUser(`bench-resident-${i}`, dayjs(now)), communityId: communities[i % communities.length].id }))
-  return { bookings, home_visits: homeVisits, mediation_cases: cases, notices, notice_receipts: receipts, notice_deliveries: deliveries, volunteer_activities: activities, volunteer_attendance: attendance, users }
+  return { bookings, home_visits: homeVisits, mediation_cases: cases, notices, notice_receipts: receipts, notice_deliveries: deliveries, volunteer_activities: activities, volunteer_attendance: attendance, users, requests }
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -120,7 +133,7 @@ export async function benchStats(): Promise<Row[]> {
     const now = Date.now()
     await emulator.seed(demoSeed())
     const seeded = await timed(() => emulator.seed(yearOfStation(now)))
-    row('seeded one year', `${(seeded.ms / 1000).toFixed(1)} s`, '50,000 bookings, 2,000 disputes, 3,000 notices (15,000 reads), 20,000 check-ins, 1,500 door-to-door, 3,000 residents')
+    row('seeded one year', `${(seeded.ms / 1000).toFixed(1)} s`, '50,000 bookings, 2,000 disputes, 3,000 notices (15,000 reads), 20,000 check-ins, 1,500 door-to-door, 3,000 residents, 5,000 requests')
 
     const today = localDay(dayjs(now))
     const year = { from: addDays(today, -364), to: today }

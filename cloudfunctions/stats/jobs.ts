@@ -6,6 +6,8 @@
 //   - the cursor (`through`, the last complete day rolled up) advances only after a batch's
 //     documents are all written, so a run cut off mid-batch redoes that batch next time;
 //   - each run does bounded batches while the job budget lasts; the next run continues.
+//   - the cursor counts only when written with the current counts version (store.ts): after a
+//     count is added, the job starts over from the first day and rolls everything up again.
 // Records change after their day (a case settles weeks after it was filed, a booking is served
 // the day of its slot, people read a notice days later), so once a day the job also recomputes the
 // trailing REFRESH_DAYS; older changes are rare enough that the rollups of those days stand.
@@ -31,7 +33,7 @@ const later = (a: string, b: string) => (a > b ? a : b)
 /** Counts of the days [from, to] for every key, written as rollups; one read, the writes, one removal. */
 export async function rollUpDays(from: string, to: string, now: Date): Promise<number> {
   const row = await lookupAll(sourceLookups(dayStart(from), dayStart(addDays(to, 1))))
-  const counted = foldRows(sourceRowsOf(row))
+  const counted = foldRows(sourceRowsOf(row), now)
   const docs: RollupDoc[] = []
   for (const day of daysOf(from, to)) {
     const keys = counted.get(day) ?? new Map()
@@ -48,7 +50,7 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
   const at = now.toDate()
   const today = localDay(now)
   const yesterday = addDays(today, -1)
-  const state = (await readRollupState()) ?? { through: null, refreshedOn: null }
+  const state = await readRollupState()
   let through = state.through
   let written = 0
   let days = 0

@@ -116,6 +116,29 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
       as: 'activities',
     },
     {
+      // One row of facts per request, folded by src/core/requests/figures.ts's countRequest so the
+      // figures have one definition; the filer, text and place are never read (anonymity holds).
+      from: COLLECTIONS.requests, // index by_filing_date
+      pipeline: subPipeline()
+        .match({ createdAt: range, status: _.neq('withdrawn') })
+        .project({
+          _id: 0,
+          day: dayOf('$createdAt'),
+          kind: 1,
+          status: 1,
+          c: '$communityId',
+          o: '$officerId',
+          createdAt: 1,
+          answerBy: 1,
+          firstAnsweredAt: 1,
+          answeredOnTime: 1,
+          reopenCount: 1,
+          rating: 1,
+        })
+        .done(),
+      as: 'requests',
+    },
+    {
       from: COLLECTIONS.users, // index by_community
       pipeline: subPipeline().match({ communityId: _.neq(null) }).group({ _id: '$communityId', n: { $sum: 1 } }).done(),
       as: 'memberCommunities',
@@ -153,8 +176,9 @@ export function sourceRowsOf(row: Record<string, unknown>): SourceRows {
     attendance: list('attendance'),
     activities: list('activities'),
     members: [...list('memberCommunities'), ...list('memberTopics')],
+    requests: list('requests'),
   })
 }
 
-// The rollup accumulators: every count summed, the settle days pushed (an array per day, flattened after).
+// The rollup accumulators: every count summed; the settle days and answer minutes pushed (an array per day, flattened after).
 export const rollupSums = Object.fromEntries(COUNT_FIELDS.map((f) => [f, { $sum: `$${f}` }]))

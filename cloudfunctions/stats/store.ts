@@ -21,20 +21,33 @@ const state = () => db.collection(STATS_COLLECTIONS.state)
 
 export const ROLLUP_STATE_ID = 'rollup'
 
+/**
+ * The shape of the rollups' counts. Bumped when a count is added (2: the requests desk's), so the
+ * job rolls every day up again and the dashboard reads only days rolled up in the current shape.
+ */
+export const ROLLUP_COUNTS_VERSION = 2
+
 export const RollupState = z.object({
   _id: z.string(),
   /** Every day up to and including this one is rolled up; null before the first run. */
   through: LocalDay.nullable(),
   /** The station-local day the trailing window was last recomputed (see ./jobs.ts). */
   refreshedOn: LocalDay.nullable(),
+  /** ROLLUP_COUNTS_VERSION of the days up to `through`; states written before it existed are 1. */
+  countsVersion: z.number().int().default(1),
   updatedAt: z.coerce.date(),
 })
 export type RollupState = z.infer<typeof RollupState>
 
-export const readRollupState = () => readDoc(state(), ROLLUP_STATE_ID, RollupState)
+/** The cursor and refresh day, as if nothing were rolled up when the rollups have an older shape. */
+export async function readRollupState(): Promise<Pick<RollupState, 'through' | 'refreshedOn'>> {
+  const stored = await readDoc(state(), ROLLUP_STATE_ID, RollupState)
+  if (!stored || stored.countsVersion !== ROLLUP_COUNTS_VERSION) return { through: null, refreshedOn: null }
+  return { through: stored.through, refreshedOn: stored.refreshedOn }
+}
 
 export async function writeRollupState(change: Pick<RollupState, 'through' | 'refreshedOn'>, at: Date) {
-  await state().doc(ROLLUP_STATE_ID).set({ data: { ...change, updatedAt: at } })
+  await state().doc(ROLLUP_STATE_ID).set({ data: { ...change, countsVersion: ROLLUP_COUNTS_VERSION, updatedAt: at } })
 }
 
 export const rollupId = (day: string, key: string) => `${day}|${key}`
@@ -63,11 +76,11 @@ export async function removeRollupsExcept(days: string[], keep: string[]) {
 // ── The dashboard's read ───────────────────────────────────────────────────────────────────
 
 export const RolledGroup = z
-  .object({ _id: z.string(), settleDays: z.array(z.array(z.number())), computedAt: z.coerce.date().nullable() })
+  .object({ _id: z.string(), settleDays: z.array(z.array(z.number())), answerMinutes: z.array(z.array(z.number())), computedAt: z.coerce.date().nullable() })
   .and(z.record(z.enum(COUNT_FIELDS), z.number()))
 export type RolledGroup = z.infer<typeof RolledGroup>
 
-const groupRollups = (by: string) => ({ ...rollupSums, _id: by, settleDays: { $push: '$settleDays' }, computedAt: { $min: '$computedAt' } })
+const groupRollups = (by: string) => ({ ...rollupSums, _id: by, settleDays: { $push: '$settleDays' }, answerMinutes: { $push: '$answerMinutes' }, computedAt: { $min: '$computedAt' } })
 
 /** Rollups of `keys` for the days [from, to], summed per week (index by_scope_day). */
 export function rolledWeeksLookup(keys: string[], from: string, to: string): Lookup {

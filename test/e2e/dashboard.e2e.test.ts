@@ -1,6 +1,8 @@
 // The station dashboard through the h5 build (issue #8): the leader opens it from the workbench,
 // the figures show with their freshness, the three charts draw on their canvases, the CSV
-// downloads with the figures on screen; the same screen in Mongolian and in elder mode.
+// downloads with the figures on screen; the requests desk's figures (群众诉求, issue 15) show as
+// the function counts them; the same screen in Mongolian and in elder mode.
+import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import type { DashboardView } from '../../src/core/stats/contract'
@@ -13,6 +15,36 @@ import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const LEADER = 'demo-leader-1'
 const OFFICER = 'demo-officer-1'
+const RESIDENT = 'demo-resident-1'
+
+/**
+ * Two requests filed today through the requests function, so the 群众诉求 tiles have figures: a
+ * consultation the officer accepts and answers and the resident confirms and rates 5, and an
+ * anonymous tip-off still waiting (not due yet).
+ */
+async function fileRequests(harness: Harness) {
+  const asked = await harness.callAs<{ id: string }>(RESIDENT, 'requests', {
+    action: 'submit',
+    requestId: randomUUID(),
+    details: { kind: 'consultation', topic: 'household' },
+    text: '孩子上户口需要带哪些材料？',
+    contact: { name: '其木格', phone: '13900000001' },
+    language: 'zh',
+  })
+  await harness.callAs(OFFICER, 'requests', { action: 'accept', id: asked.id })
+  await harness.callAs(OFFICER, 'requests', { action: 'reply', id: asked.id, text: '请带户口簿和出生医学证明到户籍窗口。' })
+  await harness.callAs(RESIDENT, 'requests', { action: 'confirm', id: asked.id, resolved: true })
+  await harness.callAs(RESIDENT, 'requests', { action: 'rate', id: asked.id, rating: 5 })
+  await harness.callAs(RESIDENT, 'requests', {
+    action: 'submit',
+    requestId: randomUUID(),
+    details: { kind: 'tip_off', subject: 'illegal_mining_grazing', ongoing: false },
+    text: '巴音布拉格嘎查北边夜里有人开采砂石',
+    anonymous: true,
+    followSecret: randomBytes(32).toString('base64url'),
+    language: 'mn',
+  })
+}
 
 let harness: Harness
 beforeAll(async () => {
@@ -26,6 +58,7 @@ beforeAll(async () => {
       mediationCaseRecord('e2e-dash-2', { createdAt: now, type: 'debt', communityId: 'community-chaoge', officerId: 'officer-2' }),
     ],
   })
+  await fileRequests(harness)
   // Runs until caught up: on a busy machine one run may stop at its time budget part of the way.
   const yesterday = localDay(dayjs().subtract(1, 'day'))
   for (let run = 0; run < 10; run++) {
@@ -93,6 +126,23 @@ describe('the station dashboard', () => {
       await on(page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
       await shoot(page, 'dashboard-3-charts-zh')
 
+      // The requests desk's tiles show the function's figures: both requests of today, the answered
+      // one on time and rated 5.
+      const requests = expected.requests
+      expect(requests).toMatchObject({ onTimeRate: 1, meanRating: 5, ratings: 1 })
+      expect(requests.received).toBeGreaterThanOrEqual(2)
+      const tile = (key: string) => on(page, 'dashboard', `.dash-request-${key} .dash-tile-value`)
+      await on(page, 'dashboard', '.dash-group-requests').scrollIntoViewIfNeeded()
+      expect(await on(page, 'dashboard', '.dash-group-requests .fq-card-title').textContent()).toBe('群众诉求')
+      expect(await tile('received').textContent()).toBe(String(requests.received))
+      expect(await tile('onTimeRate').textContent()).toBe('100%')
+      expect(await tile('medianHoursToAnswer').textContent()).toBe(`${requests.medianHoursToAnswer} 小时`)
+      expect(await tile('reopened').textContent()).toBe(String(requests.reopened))
+      expect(await tile('meanRating').textContent()).toBe('5 分')
+      expect(await on(page, 'dashboard', '.dash-request-ratings').textContent()).toBe('1 人评价')
+      expect(await on(page, 'dashboard', '.dash-request-kind-tip_off').textContent()).toMatch(/^线索举报 \d+$/)
+      await shoot(page, 'dashboard-2b-requests-zh')
+
       const [download] = await Promise.all([page.waitForEvent('download'), on(page, 'dashboard', '.dash-export').click()])
       expect(download.suggestedFilename()).toBe(`station-figures_${year.from}_${year.to}.csv`)
       const csv = readFileSync((await download.path())!, 'utf8')
@@ -102,7 +152,10 @@ describe('the station dashboard', () => {
       expect(row('受理纠纷')?.[3]).toBe(String(disputes))
       const satisfaction = expected.figures.find((f) => f.key === 'satisfactionRate')!.value!
       expect(row('满意率')?.[3]).toBe(String(Math.round(satisfaction * 1000) / 10))
-      expect(lines.length).toBe(1 + expected.figures.filter((f) => f.applies).length)
+      expect(row('受理诉求')?.[3]).toBe(String(requests.received))
+      expect(row('按时答复率')?.[3]).toBe('100')
+      // Five rows of the requests desk after the dashboard's own figures.
+      expect(lines.length).toBe(1 + expected.figures.filter((f) => f.applies).length + 5)
     } finally {
       await context.close()
     }
@@ -139,6 +192,11 @@ describe('the station dashboard', () => {
       await expectMongolian(on(mn.page, 'dashboard', '.dash-group-mediation .fq-card-title'), dashboardMnMong['dash.group.mediation'])
       await expectMongolian(on(mn.page, 'dashboard', '.dash-figure-disputes .dash-tile-label'), dashboardMnMong['dash.figure.disputes'])
       await shoot(mn.page, 'dashboard-5-leader-mn')
+      // Vertical columns run left to right: bring the group's title column into view.
+      await on(mn.page, 'dashboard', '.dash-group-requests .fq-card-title').scrollIntoViewIfNeeded()
+      expect(await on(mn.page, 'dashboard', '.dash-request-onTimeRate .dash-tile-value').textContent()).toBe('100%')
+      expect(await on(mn.page, 'dashboard', '.dash-request-meanRating .dash-tile-value').textContent()).toBe('5 / 5')
+      await shoot(mn.page, 'dashboard-5c-requests-mn')
       await on(mn.page, 'dashboard', '.dash-charts').scrollIntoViewIfNeeded()
       await shoot(mn.page, 'dashboard-5b-charts-mn')
     } finally {
@@ -163,6 +221,9 @@ describe('the station dashboard', () => {
       expect(sizes.elderSize).toBeGreaterThanOrEqual(sizes.plainSize * 1.25)
       await on(elder.page, 'dashboard', '.dash-group-mediation').scrollIntoViewIfNeeded()
       await shoot(elder.page, 'dashboard-6-leader-elder')
+      await on(elder.page, 'dashboard', '.dash-group-requests').scrollIntoViewIfNeeded()
+      await on(elder.page, 'dashboard', '.dash-request-received .dash-tile-value').waitFor()
+      await shoot(elder.page, 'dashboard-6b-requests-elder')
     } finally {
       await elder.context.close()
       await harness.callAs(LEADER, 'account', { action: 'updatePreferences', language: 'zh', elderMode: false })

@@ -1,8 +1,14 @@
 // The dashboard's pure rules: periods and their split between rollups and live days, scope
 // permissions, folding pipeline rows into counts, the figures derived from counts, and CSV.
-import { addCounts, csvValue, defaultScope, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, rollupKeysOf, splitPeriod, sumCounts, toCsv, typeBreakdown, weekOf, type SourceRows, type Viewer } from '../../src/core/stats'
+import { addCounts, csvValue, defaultScope, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, requestFiguresOf, rollupKeysOf, splitPeriod, sumCounts, toCsv, typeBreakdown, weekOf, type SourceRows, type Viewer } from '../../src/core/stats'
 
-const noRows = (): SourceRows => ({ bookingsMade: [], bookingsSlots: [], visits: [], cases: [], notices: [], attendance: [], activities: [], members: [] })
+const noRows = (): SourceRows => ({ bookingsMade: [], bookingsSlots: [], visits: [], cases: [], notices: [], attendance: [], activities: [], members: [], requests: [] })
+/** The instant the unit tests count at: 2026-11-03 10:00 station time. */
+const NOW = new Date('2026-11-03T02:00:00Z')
+const HOUR = 3_600_000
+const requestRow = (over: Partial<SourceRows['requests'][number]>): SourceRows['requests'][number] => ({
+  day: '2026-11-02', kind: 'consultation', status: 'submitted', c: 'c1', o: 'o1', createdAt: new Date('2026-11-02T02:00:00Z'), answerBy: new Date('2026-11-05T16:00:00Z'), firstAnsweredAt: null, answeredOnTime: null, reopenCount: 0, rating: null, ...over,
+})
 const caseRow = (over: Partial<SourceRows['cases'][number]> & { _id: SourceRows['cases'][number]['_id'] }): SourceRows['cases'][number] => ({
   cases: 1, settled: 0, settledL1: 0, settledL2: 0, settledL3: 0, reachedL1: 1, reachedL2: 0, reachedL3: 0, overdue: 0, highRisk: 0, rated: 0, satisfied: 0, settleDays: [], acceptMs: 0, accepted: 0, ...over,
 })
@@ -69,7 +75,7 @@ describe('foldRows', () => {
     const rows = noRows()
     rows.cases.push(caseRow({ _id: { day: '2026-11-02', c: 'c1', o: 'o1', t: 'debt' }, cases: 2, settled: 1, settledL1: 1, settleDays: [3, null], rated: 1, satisfied: 1 }))
     rows.cases.push(caseRow({ _id: { day: '2026-11-02', c: null, o: 'o2', t: 'family' } }))
-    const day = foldRows(rows).get('2026-11-02')!
+    const day = foldRows(rows, NOW).get('2026-11-02')!
     expect(day.get('station')).toMatchObject({ cases: 3, settled: 1, type_debt: 2, type_family: 1, settleDays: [3] })
     expect(day.get('community:c1')).toMatchObject({ cases: 2, settled: 1 })
     expect(day.get('officer:o2')).toMatchObject({ cases: 1, settled: 0 })
@@ -79,7 +85,38 @@ describe('foldRows', () => {
     const rows = noRows()
     rows.members.push({ _id: 'c1', n: 40 }, { _id: 'topic-herders', n: 10 })
     rows.notices.push({ day: '2026-11-02', targets: ['c1', 'topic-herders'], readers: 25, delivered: 3 }, { day: '2026-11-02', targets: ['c9'], readers: 0, delivered: 0 })
-    expect(foldRows(rows).get('2026-11-02')!.get('station')).toMatchObject({ notices: 2, audience: 50, readers: 25, delivered: 3 })
+    expect(foldRows(rows, NOW).get('2026-11-02')!.get('station')).toMatchObject({ notices: 2, audience: 50, readers: 25, delivered: 3 })
+  })
+})
+
+describe('foldRows of requests', () => {
+  // r1 answered after 2 h on time, rated 4; r2 answered after 30 h late, reopened, rated 2 (an
+  // anonymous tip-off: its row is like any other); r3 unanswered and past its deadline at NOW;
+  // r4 unanswered, not due yet. Station: received 4, on time 1 ÷ (2 answered + 1 late) = 1/3,
+  // median of 120 and 1800 minutes = 960 min = 16 h, reopened 1, mean rating 3 of 2 ratings.
+  const created = new Date('2026-11-02T02:00:00Z')
+  const rows = noRows()
+  rows.requests.push(
+    requestRow({ status: 'rated', firstAnsweredAt: new Date(created.getTime() + 2 * HOUR), answeredOnTime: true, rating: 4 }),
+    requestRow({ kind: 'tip_off', status: 'rated', c: 'c2', o: 'o2', firstAnsweredAt: new Date(created.getTime() + 30 * HOUR), answeredOnTime: false, reopenCount: 1, rating: 2 }),
+    requestRow({ kind: 'fraud_report', o: null, answerBy: new Date('2026-11-03T01:00:00Z') }),
+    requestRow({}),
+  )
+  const day = foldRows(rows, NOW).get('2026-11-02')!
+
+  it('counts each request under the station, its community and its officer, as the desk defines the figures', () => {
+    expect(requestFiguresOf(day.get('station')!)).toEqual({
+      received: 4, onTimeRate: 1 / 3, medianHoursToAnswer: 16, reopened: 1, meanRating: 3, ratings: 2,
+      byKind: [{ kind: 'consultation', received: 2 }, { kind: 'tip_off', received: 1 }, { kind: 'fraud_report', received: 1 }],
+    })
+    expect(requestFiguresOf(day.get('officer:o1')!)).toMatchObject({ received: 2, onTimeRate: 1, medianHoursToAnswer: 2, meanRating: 4 })
+    expect(requestFiguresOf(day.get('community:c1')!)).toMatchObject({ received: 3, onTimeRate: 0.5 })
+    expect(day.has('officer:null')).toBe(false)
+  })
+  it('sums days, keeping the answer minutes the median needs', () => {
+    const total = sumCounts([day.get('officer:o1')!, day.get('officer:o2')!])
+    expect(total.answerMinutes).toEqual([120, 1800])
+    expect(requestFiguresOf(total).medianHoursToAnswer).toBe(16)
   })
 })
 

@@ -5,7 +5,7 @@
 import * as z from 'zod'
 import { AppError } from '../../../src/core/envelope'
 import { addCounts, emptyCounts, foldRows, sumCounts, type Counts } from '../../../src/core/stats/counts'
-import { appliesTo, communityRates, figureValues, FIGURE_KEYS, typeBreakdown } from '../../../src/core/stats/figures'
+import { appliesTo, communityRates, figureValues, FIGURE_KEYS, requestFiguresOf, typeBreakdown } from '../../../src/core/stats/figures'
 import { liveOnly, type Freshness } from '../../../src/core/stats/freshness'
 import { addDays, dayStart, daysOf, localDay, splitPeriod, weekOf, type Period } from '../../../src/core/stats/period'
 import { communityKey, mayView, rollupKeysOf, seesWholeStation, type StatsScope, type Viewer } from '../../../src/core/stats/scope'
@@ -40,7 +40,7 @@ function chartCommunities(scope: StatsScope, jurisdiction: Jurisdiction): string
   return all.filter((c) => c.officerId === scope.id || c.auxiliaryOfficerIds.includes(scope.id)).map((c) => c.id)
 }
 
-const countsOfGroup = ({ _id: _key, settleDays, computedAt: _at, ...sums }: RolledGroup): Counts => ({ ...sums, settleDays: settleDays.flat() })
+const countsOfGroup = ({ _id: _key, settleDays, answerMinutes, computedAt: _at, ...sums }: RolledGroup): Counts => ({ ...sums, settleDays: settleDays.flat(), answerMinutes: answerMinutes.flat() })
 
 export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsScope }): Promise<DashboardView> {
   const now = ctx.now()
@@ -54,7 +54,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
 
   const keys = rollupKeysOf(scope, jurisdiction)
   const communities = chartCommunities(scope, jurisdiction)
-  const { rolled, live } = splitPeriod(period, state?.through ?? null)
+  const { rolled, live } = splitPeriod(period, state.through)
   const lookups: Lookup[] = [activeVolunteersLookup(dayStart(period.from), dayStart(addDays(period.to, 1)))]
   if (rolled) lookups.push(rolledWeeksLookup(keys, rolled.from, rolled.to), rolledCommunitiesLookup(communities.map(communityKey), rolled.from, rolled.to))
   if (live) lookups.push(...sourceLookups(dayStart(live.from), dayStart(addDays(live.to, 1))))
@@ -67,7 +67,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   for (const group of rolledWeeks) weeks.set(group._id, addCounts(weeks.get(group._id) ?? emptyCounts(), countsOfGroup(group)))
   const perCommunity = new Map<string, Counts>(z.array(RolledGroup).parse(row.rolledCommunities ?? []).map((g) => [g._id, countsOfGroup(g)]))
   if (live) {
-    const liveDays = foldRows(sourceRowsOf(row))
+    const liveDays = foldRows(sourceRowsOf(row), now.toDate())
     for (const day of daysOf(live.from, live.to)) {
       const dayKeys = liveDays.get(day)
       if (!dayKeys) continue
@@ -107,6 +107,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
       .map((id) => ({ id, ...communityRates(perCommunity.get(communityKey(id)) ?? emptyCounts()) }))
       .filter((c) => c.cases > 0),
     types: typeBreakdown(total),
+    requests: { ...requestFiguresOf(total), freshness },
     freshness,
     choices: {
       districts: stationWide ? jurisdiction.districts.map((d) => ({ id: d.id, name: d.name })) : [],

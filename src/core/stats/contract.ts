@@ -5,6 +5,7 @@ import { defineFunction } from '../contract'
 import { DocId } from '../ids'
 import { LocalizedName } from '../jurisdiction/primitives'
 import { DisputeType } from '../mediation/contract'
+import { RequestKind } from '../requests/kinds'
 import { FIGURE_KEYS, type FigureKey } from './figures'
 import { Freshness } from './freshness'
 import { LocalDay, Period } from './period'
@@ -27,6 +28,21 @@ export type WeekPoint = z.infer<typeof WeekPoint>
 export const CommunityPoint = z.object({ id: DocId, cases: z.number().int(), settledRate: z.number().nullable(), satisfactionRate: z.number().nullable() })
 export type CommunityPoint = z.infer<typeof CommunityPoint>
 
+/** The requests desk's figures (src/core/requests/figures.ts's RequestFigures), with their freshness. */
+export const RequestFiguresView = z.object({
+  received: z.number().int(),
+  /** 0–1; null when no request of the period is due yet. */
+  onTimeRate: z.number().nullable(),
+  medianHoursToAnswer: z.number().nullable(),
+  reopened: z.number().int(),
+  /** Mean rating 1–5; null when nobody rated. */
+  meanRating: z.number().nullable(),
+  ratings: z.number().int(),
+  byKind: z.array(z.object({ kind: RequestKind, received: z.number().int() })),
+  freshness: Freshness,
+})
+export type RequestFiguresView = z.infer<typeof RequestFiguresView>
+
 export const DashboardView = z.object({
   period: z.object({ from: LocalDay, to: LocalDay }),
   scope: StatsScope,
@@ -34,6 +50,8 @@ export const DashboardView = z.object({
   weeks: z.array(WeekPoint),
   communities: z.array(CommunityPoint),
   types: z.array(z.object({ type: DisputeType, cases: z.number().int() })),
+  /** Resident requests (群众诉求) filed in the period. */
+  requests: RequestFiguresView,
   freshness: Freshness,
   /** The scopes this viewer may pick. */
   choices: z.object({
@@ -49,7 +67,7 @@ export type DashboardView = z.infer<typeof DashboardView>
 export const statsContract = defineFunction('stats', {
   dashboard: {
     summary:
-      'The dashboard figures (bookings, disputes, notices, volunteers, response times), weekly trend, community rates and dispute types for a period of whole days and a scope (station, district, community, officer), each figure with its freshness.',
+      'The dashboard figures (bookings, disputes, notices, volunteers, response times, resident requests), weekly trend, community rates and dispute types for a period of whole days and a scope (station, district, community, officer), each figure with its freshness.',
     input: z.object({ period: Period, scope: StatsScope }),
     output: DashboardView,
     roles: ['officer', 'station_leader'],

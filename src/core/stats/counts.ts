@@ -3,12 +3,18 @@
 // of the records. Ratios, medians and means are derived from the counts only at the end
 // (./figures.ts). The rows the aggregation pipelines answer (see cloudfunctions/stats/sources.ts)
 // are folded into counts here, so the timer job and the live part of the dashboard share one rule.
+// The requests desk's counts are src/core/requests/figures.ts's, stored under `requests…` names.
 import * as z from 'zod'
 import { DISPUTE_TYPES, type DisputeType } from '../mediation/contract'
+import { countRequest, type RequestCounts } from '../requests/figures'
+import { REQUEST_KINDS, type RequestKind } from '../requests/kinds'
+import { RequestStatus } from '../requests/lifecycle'
 import { STATION_KEY, communityKey, officerKey } from './scope'
 
 export const TYPE_FIELDS = DISPUTE_TYPES.map((t) => `type_${t}` as const)
 export const typeField = (type: DisputeType) => `type_${type}` as const
+export const REQUEST_KIND_FIELDS = REQUEST_KINDS.map((k) => `requestKind_${k}` as const)
+export const requestKindField = (kind: RequestKind) => `requestKind_${kind}` as const
 
 export const COUNT_FIELDS = [
   // Counter bookings: made on the day; served and no-shows on the day of their slot.
@@ -45,23 +51,63 @@ export const COUNT_FIELDS = [
   'volunteerMinutes',
   'placed',
   'attended',
+  // Resident requests filed on the day (withdrawn ones excluded), as src/core/requests/figures.ts
+  // counts them (RequestCounts), and how many of each kind.
+  'requests',
+  'requestsAnswered',
+  'requestsAnsweredOnTime',
+  'requestsLateUnanswered',
+  'requestsReopened',
+  'requestsRated',
+  'requestsRatingSum',
+  ...REQUEST_KIND_FIELDS,
 ] as const
 export type CountField = (typeof COUNT_FIELDS)[number]
 
 export type Counts = Record<CountField, number> & {
   /** Days from filing to agreement of each settled case: medians cannot be summed, so the values are kept. */
   settleDays: number[]
+  /** Minutes from filing to the first answer of each answered request, kept for the median likewise. */
+  answerMinutes: number[]
 }
 
-export const emptyCounts = (): Counts => ({ ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as Record<CountField, number>), settleDays: [] })
+export const emptyCounts = (): Counts => ({ ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, 0])) as Record<CountField, number>), settleDays: [], answerMinutes: [] })
 
 export function addCounts(into: Counts, more: Partial<Counts>): Counts {
   for (const field of COUNT_FIELDS) into[field] += more[field] ?? 0
   if (more.settleDays) into.settleDays.push(...more.settleDays)
+  if (more.answerMinutes) into.answerMinutes.push(...more.answerMinutes)
   return into
 }
 
 export const sumCounts = (all: ReadonlyArray<Partial<Counts>>): Counts => all.reduce<Counts>((sum, c) => addCounts(sum, c), emptyCounts())
+
+/** The requests desk's counts out of the stored names, for src/core/requests/figures.ts's requestFigures. */
+export const requestCountsOf = (c: Counts): RequestCounts => ({
+  received: c.requests,
+  answered: c.requestsAnswered,
+  answeredOnTime: c.requestsAnsweredOnTime,
+  lateUnanswered: c.requestsLateUnanswered,
+  reopened: c.requestsReopened,
+  rated: c.requestsRated,
+  ratingSum: c.requestsRatingSum,
+  answerMinutes: c.answerMinutes,
+})
+
+/** One request's counts under the stored names. */
+function requestAsCounts(r: RequestCounts, kind: RequestKind): Partial<Counts> {
+  return {
+    requests: r.received,
+    requestsAnswered: r.answered,
+    requestsAnsweredOnTime: r.answeredOnTime,
+    requestsLateUnanswered: r.lateUnanswered,
+    requestsReopened: r.reopened,
+    requestsRated: r.rated,
+    requestsRatingSum: r.ratingSum,
+    [requestKindField(kind)]: r.received,
+    answerMinutes: r.answerMinutes,
+  }
+}
 
 // ── Rows the pipelines answer ─────────────────────────────────────────────────────────────
 
@@ -94,6 +140,23 @@ export const NoticeRow = z.object({ day: Day, targets: z.array(z.string()), read
 export const AttendanceRow = z.object({ _id: z.object({ day: Day }), minutes: n, attended: n })
 export const ActivityRow = z.object({ _id: z.object({ day: Day }), placed: n })
 export const MembersRow = z.object({ _id: z.string().nullable(), n })
+/**
+ * One request's facts (src/core/requests/figures.ts's RequestFacts plus its day): never the filer,
+ * the text or the place, so an anonymous tip-off comes back exactly like any other request.
+ */
+export const RequestRow = z.object({
+  day: Day,
+  kind: z.enum(REQUEST_KINDS),
+  status: RequestStatus,
+  c: Id,
+  o: Id,
+  createdAt: z.coerce.date(),
+  answerBy: z.coerce.date(),
+  firstAnsweredAt: z.coerce.date().nullable().optional(),
+  answeredOnTime: z.boolean().nullable().optional(),
+  reopenCount: n,
+  rating: n.nullable().optional(),
+})
 
 export const SourceRows = z.object({
   bookingsMade: z.array(BookingsMadeRow),
@@ -105,6 +168,7 @@ export const SourceRows = z.object({
   activities: z.array(ActivityRow),
   /** Residents bound to each community and readers of each topic: a notice group's members. */
   members: z.array(MembersRow),
+  requests: z.array(RequestRow),
 })
 export type SourceRows = z.infer<typeof SourceRows>
 
@@ -126,8 +190,9 @@ const keysOf = (c: string | null | undefined, o: string | null | undefined) => [
  * Folds the pipelines' rows into counts per day and key. Counter bookings, notices and volunteer
  * figures have no community or officer in their records (the counter and the notices serve the
  * whole station; volunteers are the station's), so they count under the station key only.
+ * `now` decides which unanswered requests are already late (the caller's clock).
  */
-export function foldRows(rows: SourceRows): DayCounts {
+export function foldRows(rows: SourceRows, now: Date): DayCounts {
   const days: DayCounts = new Map()
   const station = (day: string) => into(days, day, STATION_KEY)
   for (const r of rows.bookingsMade) station(r._id.day).bookingsMade += r.made
@@ -147,5 +212,10 @@ export function foldRows(rows: SourceRows): DayCounts {
   }
   for (const r of rows.attendance) addCounts(station(r._id.day), { volunteerMinutes: r.minutes, attended: r.attended })
   for (const r of rows.activities) station(r._id.day).placed += r.placed
+  for (const r of rows.requests) {
+    const facts = { kind: r.kind, status: r.status, communityId: r.c ?? null, officerId: r.o ?? null, createdAt: r.createdAt, answerBy: r.answerBy, firstAnsweredAt: r.firstAnsweredAt ?? null, answeredOnTime: r.answeredOnTime ?? null, reopenCount: r.reopenCount, rating: r.rating ?? null }
+    const add = requestAsCounts(countRequest(facts, now), r.kind)
+    for (const key of keysOf(r.c, r.o)) addCounts(into(days, r.day, key), add)
+  }
   return days
 }

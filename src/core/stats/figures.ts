@@ -3,8 +3,10 @@
 // = ratings "satisfied" or "very satisfied", 4–5 of 5, ÷ all ratings), computed by its figuresOf.
 import { figuresOf } from '../mediation/statistics'
 import { DISPUTE_TYPES, type DisputeType } from '../mediation/contract'
+import { requestFigures, type RequestFigures } from '../requests/figures'
+import { REQUEST_KINDS, type RequestKind } from '../requests/kinds'
 import type { Counts } from './counts'
-import { typeField } from './counts'
+import { requestCountsOf, requestKindField, typeField } from './counts'
 import type { ScopeKind } from './scope'
 
 export const FIGURE_GROUPS = ['bookings', 'mediation', 'notices', 'volunteers', 'response'] as const
@@ -88,4 +90,16 @@ export function typeBreakdown(counts: Counts): Array<{ type: DisputeType; cases:
 export function communityRates(counts: Counts) {
   const figures = mediation(counts)
   return { cases: counts.cases, settledRate: figures.settledRate, satisfactionRate: figures.satisfactionRate }
+}
+
+/**
+ * The requests desk's figures (群众诉求), as src/core/requests/figures.ts defines them, and the
+ * requests received of each kind (kinds without requests left out, largest first). Requests have a
+ * community and an officer, so these apply to every scope.
+ */
+export function requestFiguresOf(counts: Counts): RequestFigures & { byKind: Array<{ kind: RequestKind; received: number }> } {
+  const byKind = REQUEST_KINDS.map((kind) => ({ kind, received: counts[requestKindField(kind)] }))
+    .filter((row) => row.received > 0)
+    .sort((a, b) => b.received - a.received)
+  return { ...requestFigures(requestCountsOf(counts)), byKind }
 }

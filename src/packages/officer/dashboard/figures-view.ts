@@ -1,6 +1,6 @@
 // How the dashboard words a figure's value and its freshness, and the rows of the CSV export.
 import { FIGURES, csvValue, type FigureKey } from '../../../core/stats'
-import type { DashboardView, FigureValue } from '../../../core/stats/contract'
+import type { DashboardView, FigureValue, RequestFiguresView } from '../../../core/stats/contract'
 import type { Freshness } from '../../../core/stats/freshness'
 import { formatStationTime } from '../../../services/station-time'
 import type { CatalogTranslate } from '../../../services/use-catalog-t'
@@ -32,6 +32,19 @@ export function freshnessText(t: T, freshness: Freshness): string {
   return t('dash.fresh.live', { time: liveAt ? shortTime(liveAt) : '' })
 }
 
+/** The requests desk's tiles, in the order the station reports them: label, value on screen, value and unit in the CSV. */
+export function requestFigureTexts(t: T, r: RequestFiguresView) {
+  const none = t('dash.value.none')
+  const shown = (value: number | null, text: (v: number) => string) => (value === null ? none : text(value))
+  return [
+    { key: 'received', label: t('dash.requests.received'), value: String(r.received), csv: csvValue(r.received, 'count'), unit: t('dash.csv.unit.count') },
+    { key: 'onTimeRate', label: t('dash.requests.onTimeRate'), value: shown(r.onTimeRate, (v) => t('dash.value.percent', { value: oneDecimal(v * 100) })), csv: csvValue(r.onTimeRate, 'rate'), unit: t('dash.csv.unit.rate') },
+    { key: 'medianHoursToAnswer', label: t('dash.requests.medianHoursToAnswer'), value: shown(r.medianHoursToAnswer, (v) => t('dash.value.hours', { value: oneDecimal(v) })), csv: csvValue(r.medianHoursToAnswer, 'hours'), unit: t('dash.csv.unit.hours') },
+    { key: 'reopened', label: t('dash.requests.reopened'), value: String(r.reopened), csv: csvValue(r.reopened, 'count'), unit: t('dash.csv.unit.count') },
+    { key: 'meanRating', label: t('dash.requests.satisfaction'), value: shown(r.meanRating, (v) => t('dash.requests.rating', { value: String(v) })), csv: r.meanRating, unit: t('dash.csv.unit.rating') },
+  ] as const
+}
+
 /** When the rollups the figures read were computed, said once for the page; null without rollups. */
 export const rollupComputedText = (t: T, freshness: Freshness) => (freshness.rollupComputedAt ? t('dash.fresh.computed', { computed: shortTime(freshness.rollupComputedAt) }) : null)
 
@@ -44,5 +57,7 @@ export function csvRows(t: T, view: DashboardView, scopeName: string) {
   const rows = view.figures
     .filter((f) => f.applies)
     .map((f) => [scopeName, period, t(`dash.figure.${f.key}`), csvValue(f.value, FIGURES[f.key].format), t(UNIT[FIGURES[f.key].format]), freshnessText(t, f.freshness)])
+  const requestsFresh = freshnessText(t, view.requests.freshness)
+  for (const tile of requestFigureTexts(t, view.requests)) rows.push([scopeName, period, tile.label, tile.csv, tile.unit, requestsFresh])
   return { header, rows }
 }

@@ -4,6 +4,8 @@ import type { MongolianEntry } from '../../../../i18n'
 import type { DashboardMessageKey } from './zh-Hans'
 
 const m = (text: string): MongolianEntry => ({ text, reviewed: false })
+/** U+202F NARROW NO-BREAK SPACE: joins a case suffix to its word. */
+const N = '\u202F'
 
 export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.title': m('ᠲᠣᠭ᠎ᠠ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠬᠠᠪᠲᠠᠰᠤ'),
@@ -48,6 +50,17 @@ export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.figure.attendanceRate': m('ᠢᠷᠡᠭᠰᠡᠨ ᠬᠤᠪᠢ'),
   'dash.figure.mediationAcceptHours': m('ᠮᠠᠷᠭᠠᠯᠳᠤᠭᠠᠨ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠳᠤᠮᠳᠠᠴᠢ ᠴᠠᠭ'),
   'dash.figure.homeVisitAcceptHours': m('ᠭᠡᠷ ᠲᠦ ᠣᠴᠢᠬᠤ ᠬᠦᠰᠡᠯᠲᠡ ᠳᠦ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠬᠦ ᠳᠤᠮᠳᠠᠴᠢ ᠴᠠᠭ'),
+  'dash.group.requests': m(`ᠠᠷᠠᠳ${N}ᠤᠨ ᠬᠦᠰᠡᠯᠲᠡ`),
+  'dash.requests.received': m('ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠬᠦᠰᠡᠯᠲᠡ'),
+  'dash.requests.onTimeRate': m(`ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ${N}ᠳᠤ ᠬᠠᠷᠢᠭᠤᠯᠠᠭᠰᠠᠨ ᠬᠤᠪᠢ`),
+  'dash.requests.medianHoursToAnswer': m('ᠬᠠᠷᠢᠭᠤᠯᠠᠬᠤ ᠳᠤᠮᠳᠠᠬᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ'),
+  'dash.requests.reopened': m('ᠳᠠᠬᠢᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ'),
+  'dash.requests.satisfaction': m('ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠠᠯᠲᠠ'),
+  'dash.requests.rating': m('{value} / 5'),
+  'dash.requests.ratings': m('ᠦᠨᠡᠯᠡᠭᠰᠡᠨ᠄ {count}'),
+  'dash.requests.byKind': m(`ᠲᠥᠷᠥᠯ ᠪᠦᠷᠢ${N}ᠶᠢᠨ ᠬᠦᠰᠡᠯᠲᠡ`),
+  'dash.requests.kindCount': m('{kind}᠄ {count}'),
+  'dash.requests.note': m(`ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ${N}ᠳᠤ ᠬᠠᠷᠢᠭᠤᠯᠠᠭᠰᠠᠨ ᠬᠤᠪᠢ᠄ ᠬᠠᠷᠢᠭᠤᠯᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠦᠷᠦᠭᠰᠡᠨ ᠬᠦᠰᠡᠯᠲᠡ${N}ᠡᠴᠡ ᠲᠣᠭᠠᠴᠠᠨ᠎ᠠ᠃ ᠨᠡᠷ᠎ᠡ ᠦᠭᠡᠢ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠴᠤ ᠲᠣᠭ᠎ᠠ${N}ᠳᠤ ᠣᠷᠣᠨ᠎ᠠ᠂ ᠮᠡᠳᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠬᠦᠮᠦᠨ${N}ᠢ ᠲᠣᠭ᠎ᠠ${N}ᠳᠤ ᠣᠷᠣᠭᠤᠯᠬᠤ ᠦᠭᠡᠢ᠃`),
   'dash.value.none': m('—'),
   'dash.value.na': m('ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ ᠪᠠᠷ ᠯᠡ'),
   'dash.value.percent': m('{value}%'),
@@ -79,6 +92,7 @@ export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.csv.unit.rate': m('%'),
   'dash.csv.unit.hours': m('ᠴᠠᠭ'),
   'dash.csv.unit.days': m('ᠡᠳᠦᠷ'),
+  'dash.csv.unit.rating': m('/ 5'),
   'dash.noOfficer': m('ᠲᠠᠨ ᠤ ᠳᠠᠩᠰᠠ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠲᠠᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠬᠠᠮᠢᠶᠠᠷᠤᠭᠴᠢ ᠲᠠᠢ ᠬᠠᠷᠢᠯᠴᠠᠭᠠᠷᠠᠢ᠃'),
   'dash.stationOnly': m('ᠵᠠᠯᠠᠯᠲᠠ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ ᠪᠠᠷ ᠪᠣᠳᠣᠳᠠᠭ᠃'),
 }

@@ -20,6 +20,7 @@ import { PeriodPicker, ScopePicker, useScopeName } from '../../dashboard/control
 import { saveCsv } from '../../dashboard/csv-export'
 import { csvRows, rollupComputedText } from '../../dashboard/figures-view'
 import { FigureTiles } from '../../dashboard/figure-tiles'
+import { RequestFigureTiles } from '../../dashboard/request-figures'
 import { useDashboardT } from '../../dashboard/i18n'
 import '../../dashboard/dashboard.css'
 
@@ -66,6 +67,7 @@ function Dashboard({ initialScope, stationWide }: { initialScope: StatsScope; st
       {view ? (
         <>
           <FigureTiles figures={view.figures} />
+          <RequestFigureTiles requests={view.requests} />
           <ChartsCard view={view} />
         </>
       ) : null}
