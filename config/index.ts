@@ -32,8 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Moves modules used only by subpackages out of the main package.
       optimizeMainPackage: { enable: true },
       miniCssExtractPluginOption: { ignoreOrder: true },
-      // The dashboard's charts (@antv/f2, officer subpackage) use tslib helpers the main package
-      // does not; given their own copy of tslib, those helpers stay in the officer subpackage
+      // The dashboard's charts (@antv/f2, stats subpackage) use tslib helpers the main package
+      // does not; given their own copy of tslib, those helpers stay in the stats subpackage
       // instead of growing the tslib module the main package's vendors share.
       webpackChain(chain, webpack) {
         chain.plugin('antv-own-tslib').use(webpack.NormalModuleReplacementPlugin, [

@@ -27,7 +27,7 @@ const AREAS: Record<string, string[]> = {
     'packages/officer/pages/notices/index',
     'packages/officer/pages/notices-compose/index',
   ],
-  'demo-leader-1': ['packages/officer/pages/leadership/index', 'packages/officer/pages/dashboard/index', 'packages/officer/pages/audit/index', 'packages/officer/pages/notices-review/index'],
+  'demo-leader-1': ['packages/officer/pages/leadership/index', 'packages/stats/pages/dashboard/index', 'packages/officer/pages/audit/index', 'packages/officer/pages/notices-review/index'],
   'demo-admin': ['packages/admin/pages/invites/index', 'packages/admin/pages/jurisdiction/index'],
 }
 

@@ -64,7 +64,7 @@ async function visitOf(route: string): Promise<{ as: string; query?: string }> {
   if (route.startsWith('packages/admin/')) return { as: 'demo-admin' }
   if (route === 'packages/officer/pages/mediation-case/index') return { as: 'demo-leader-1', query: `id=${await first('mediation_cases')}` }
   if (route === 'packages/officer/pages/volunteers-activity/index') return { as: 'demo-leader-1', query: `id=${await first('volunteer_activities')}` }
-  if (route.startsWith('packages/officer/')) return { as: 'demo-leader-1' }
+  if (route.startsWith('packages/officer/') || route.startsWith('packages/stats/')) return { as: 'demo-leader-1' }
   if (route === 'packages/volunteer/pages/activity/index') return { as: 'demo-volunteer-1', query: `id=${await first('volunteer_activities')}` }
   if (route.startsWith('packages/volunteer/pages/center')) return { as: 'demo-volunteer-1' }
   if (route === 'packages/notices/pages/detail/index') return { as: 'demo-resident-2', query: `id=${await first('notices', { status: 'published' })}` }

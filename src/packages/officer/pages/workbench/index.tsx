@@ -14,11 +14,14 @@ import { useCaseworkT } from '../../mediation/i18n'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import { useOfficerNoticesT } from '../../notices/i18n'
 import { usePrivacyT } from '../../privacy/i18n'
-import { useDashboardT } from '../../dashboard/i18n'
 import { useOfficerRequestsT } from '../../requests/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import { INBOX_PAGE } from '../../requests/pages'
 import '../../officer.css'
+
+// The dashboard is a subpackage of its own (packages/stats) so that officers serving the counter
+// never download its charts; only its entry strings live in the officer's catalog.
+const DASHBOARD_PAGE = '/packages/stats/pages/dashboard/index'
 
 const loadCovered = () => call(jurisdictionContract, 'coveredCommunities', {})
 
@@ -33,12 +36,12 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
   const volunteers = useOfficerVolunteersT()
   const notices = useOfficerNoticesT()
   const privacy = usePrivacyT()
-  const dashboard = useDashboardT()
+  const officer = useOfficerT()
   const requests = useOfficerRequestsT()
   return (
     <>
       <EntryCard className="workbench-open-inbox" title={requests('oq.entry.title')} description={requests('oq.entry.body')} actionLabel={requests('oq.entry.action')} url={INBOX_PAGE} />
-      <EntryCard className="workbench-open-dashboard" title={dashboard('dash.entry.title')} description={dashboard('dash.entry.body')} actionLabel={dashboard('dash.entry.action')} url="/packages/officer/pages/dashboard/index" />
+      <EntryCard className="workbench-open-dashboard" title={officer('workbench.dashboard.title')} description={officer('workbench.dashboard.body')} actionLabel={officer('workbench.dashboard.action')} url={DASHBOARD_PAGE} />
       <EntryCard className="workbench-open-notices" title={notices('on.entry.title')} description={notices('on.entry.body')} actionLabel={notices('on.entry.action')} url="/packages/officer/pages/notices/index" />
       <EntryCard
         className="workbench-open-mediation"
