@@ -23,7 +23,7 @@ const AREAS: Record<string, string[]> = {
     'packages/officer/pages/workbench/index',
     'packages/officer/pages/desk/index',
     'packages/officer/pages/mediation/index',
-    'packages/officer/pages/volunteers/index',
+    'packages/officer-volunteers/pages/volunteers/index',
     'packages/officer/pages/notices/index',
     'packages/officer/pages/notices-compose/index',
   ],

@@ -11,7 +11,6 @@ import { OfficerRecord } from '../../components/officer-record'
 import { useOfficerT } from '../../i18n'
 import { useCounterT } from '../../desk/i18n'
 import { useCaseworkT } from '../../mediation/i18n'
-import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import { useOfficerNoticesT } from '../../notices/i18n'
 import { usePrivacyT } from '../../privacy/i18n'
 import { useOfficerRequestsT } from '../../requests/i18n'
@@ -19,9 +18,11 @@ import { EntryCard } from '../../../../components/entry-card'
 import { INBOX_PAGE } from '../../requests/pages'
 import '../../officer.css'
 
-// The dashboard is a subpackage of its own (packages/stats) so that officers serving the counter
-// never download its charts; only its entry strings live in the officer's catalog.
+// The dashboard (packages/stats) and volunteer management (packages/officer-volunteers) are
+// subpackages of their own, so officers serving the counter never download their charts and
+// forms; only their entry strings live in the officer's catalog.
 const DASHBOARD_PAGE = '/packages/stats/pages/dashboard/index'
+const VOLUNTEERS_PAGE = '/packages/officer-volunteers/pages/volunteers/index'
 
 const loadCovered = () => call(jurisdictionContract, 'coveredCommunities', {})
 
@@ -33,7 +34,6 @@ function Covered({ officerId }: { officerId: string }) {
 function WorkbenchScreen({ profile }: { profile: Profile }) {
   const desk = useCounterT()
   const casework = useCaseworkT()
-  const volunteers = useOfficerVolunteersT()
   const notices = useOfficerNoticesT()
   const privacy = usePrivacyT()
   const officer = useOfficerT()
@@ -59,10 +59,10 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
       />
       <EntryCard
         className="workbench-open-volunteers"
-        title={volunteers('ov.entry.title')}
-        description={volunteers('ov.entry.body')}
-        actionLabel={volunteers('ov.entry.action')}
-        url="/packages/officer/pages/volunteers/index"
+        title={officer('workbench.volunteers.title')}
+        description={officer('workbench.volunteers.body')}
+        actionLabel={officer('workbench.volunteers.action')}
+        url={VOLUNTEERS_PAGE}
       />
       {profile.roles.includes('station_leader') ? (
         <EntryCard className="workbench-open-audit" title={privacy('audit.entry.title')} description={privacy('audit.entry.body')} actionLabel={privacy('audit.entry.action')} url="/packages/officer/pages/audit/index" />
