@@ -32,8 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Moves modules used only by subpackages out of the main package.
       optimizeMainPackage: { enable: true },
       miniCssExtractPluginOption: { ignoreOrder: true },
-      // The dashboard's charts (@antv/f2, officer subpackage) use tslib helpers the main package
-      // does not; given their own copy of tslib, those helpers stay in the officer subpackage
+      // The dashboard's charts (@antv/f2, stats subpackage) use tslib helpers the main package
+      // does not; given their own copy of tslib, those helpers stay in the stats subpackage
       // instead of growing the tslib module the main package's vendors share.
       webpackChain(chain, webpack) {
         chain.plugin('antv-own-tslib').use(webpack.NormalModuleReplacementPlugin, [
@@ -45,6 +45,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.plugin('module-sizes').use(ModuleSizesPlugin)
       },
       postcss: {
+        // WeChat draws WXSS with iOS's WebKit (iOS ≥ 12, docs/weapp.md) and with its own
+        // Chromium-based kernel on Android. package.json's browserslist also names the last three
+        // versions of every browser (for h5), whose -ms- and old -webkit- prefixes no phone running
+        // WeChat reads (8.4 KB of the main package's styles); WeChat's upload adds none
+        // (project.config.json: postcss false).
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 12', 'chrome >= 53'] } },
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

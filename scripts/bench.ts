@@ -33,6 +33,8 @@ import { generousLimitsEnv, root, startLocalCloud } from './local-cloud'
 const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024
 // Issue 20's goal for the main package (a bare Taro 4 React app is about 302 KB).
 const MAIN_PACKAGE_TARGET = 540 * 1024
+// Issue 20's goal for the subpackage an officer serving the counter downloads (the officer's daily screens).
+const PACKAGE_TARGETS: Record<string, number> = { 'packages/officer': 300 * 1024 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200)
 
 function dirBytes(dir: string): number {
@@ -68,9 +70,10 @@ function packageSizes() {
   const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
   const subBytes = roots.map((r) => ({ root: r, bytes: dirBytes(path.join(weapp, r)) }))
   const mainBytes = dirBytes(weapp) - subBytes.reduce((sum, s) => sum + s.bytes, 0)
-  report(`weapp packages (WeChat limit 2048 KB each; main-package target ${kb(MAIN_PACKAGE_TARGET)})`, [
-    { package: 'main', size: kb(mainBytes), 'of limit': `${((100 * mainBytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': `${((100 * mainBytes) / MAIN_PACKAGE_TARGET).toFixed(1)}%` },
-    ...subBytes.map((s) => ({ package: s.root, size: kb(s.bytes), 'of limit': `${((100 * s.bytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': '' })),
+  const ofTarget = (bytes: number, target: number | undefined) => (target ? `${((100 * bytes) / target).toFixed(1)}% of ${kb(target)}` : '')
+  report(`weapp packages (WeChat limit 2048 KB each; targets: main ${kb(MAIN_PACKAGE_TARGET)}, officer ${kb(PACKAGE_TARGETS['packages/officer'])})`, [
+    { package: 'main', size: kb(mainBytes), 'of limit': `${((100 * mainBytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': ofTarget(mainBytes, MAIN_PACKAGE_TARGET) },
+    ...subBytes.map((s) => ({ package: s.root, size: kb(s.bytes), 'of limit': `${((100 * s.bytes) / WECHAT_PACKAGE_LIMIT).toFixed(1)}%`, 'of target': ofTarget(s.bytes, PACKAGE_TARGETS[s.root]) })),
   ])
   mainPackageModules(weapp, roots)
 }
@@ -96,7 +99,10 @@ function mainPackageModules(weapp: string, subRoots: string[]) {
     return
   }
   const { files } = JSON.parse(readFileSync(listing, 'utf8')) as ModuleSizes
-  const inMain = (file: string) => !subRoots.some((r) => file.startsWith(`${r}/`))
+  // Taro emits a module shared by several subpackages (and not the main package) as
+  // sub-common/<hash>.js, then copies it into each of those subpackages' own sub-common folder;
+  // the emitted original is not shipped, so it is no part of the main package.
+  const inMain = (file: string) => !file.startsWith('sub-common/') && !subRoots.some((r) => file.startsWith(`${r}/`))
   const seen = new Set<string>()
   const byOrigin = new Map<string, { bytes: number; modules: number }>()
   for (const [file, modules] of Object.entries(files)) {

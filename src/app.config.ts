@@ -5,7 +5,12 @@ import { zhHans } from './i18n/zh-Hans'
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index', 'pages/privacy/index', 'pages/community/index'],
   subPackages: [
-    { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index', 'pages/desk/index', 'pages/mediation/index', 'pages/mediation-case/index', 'pages/volunteers/index', 'pages/volunteers-activity/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-review/index', 'pages/audit/index', 'pages/dashboard/index', 'pages/inbox/index', 'pages/request/index'] },
+    { root: 'packages/officer', pages: ['pages/workbench/index', 'pages/leadership/index', 'pages/desk/index', 'pages/mediation/index', 'pages/mediation-case/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-review/index', 'pages/audit/index', 'pages/inbox/index', 'pages/request/index'] },
+    // The station dashboard's charts (F2, ~470 KB): only leaders and officers who open it download them.
+    { root: 'packages/stats', pages: ['pages/dashboard/index'] },
+    // Volunteer management (teams, activities, applications): weekly work, not the counter's; with
+    // the volunteer catalog and contract it would put the officer subpackage over 300 KB.
+    { root: 'packages/officer-volunteers', pages: ['pages/volunteers/index', 'pages/volunteers-activity/index'] },
     { root: 'packages/volunteer', pages: ['pages/center/index', 'pages/activity/index', 'pages/apply/index'] },
     // Booking carries its contract's schemas and date rules (~65 KB): too much for the main package.
     { root: 'packages/booking', pages: ['pages/index/index'] },

@@ -23,11 +23,11 @@ const AREAS: Record<string, string[]> = {
     'packages/officer/pages/workbench/index',
     'packages/officer/pages/desk/index',
     'packages/officer/pages/mediation/index',
-    'packages/officer/pages/volunteers/index',
+    'packages/officer-volunteers/pages/volunteers/index',
     'packages/officer/pages/notices/index',
     'packages/officer/pages/notices-compose/index',
   ],
-  'demo-leader-1': ['packages/officer/pages/leadership/index', 'packages/officer/pages/dashboard/index', 'packages/officer/pages/audit/index', 'packages/officer/pages/notices-review/index'],
+  'demo-leader-1': ['packages/officer/pages/leadership/index', 'packages/stats/pages/dashboard/index', 'packages/officer/pages/audit/index', 'packages/officer/pages/notices-review/index'],
   'demo-admin': ['packages/admin/pages/invites/index', 'packages/admin/pages/jurisdiction/index'],
 }
 

@@ -9,7 +9,7 @@ import type { DashboardView } from '../../src/core/stats/contract'
 import { localDay, presetPeriod } from '../../src/core/stats/period'
 import { dayjs } from '../../src/core/time'
 import { mediationCaseRecord } from '../../scripts/demo-mediation'
-import { dashboardMnMong } from '../../src/packages/officer/dashboard/i18n/mn-Mong'
+import { dashboardMnMong } from '../../src/packages/stats/dashboard/i18n/mn-Mong'
 import { expectMongolian } from './claims'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 

@@ -7,7 +7,7 @@ import { buildActivity, PLACE } from '../integration/volunteers-support'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { officerVolunteersMnMong } from '../../src/packages/officer/volunteers/i18n/mn-Mong'
+import { officerVolunteersMnMong } from '../../src/packages/officer-volunteers/volunteers/i18n/mn-Mong'
 import { volunteerMnMong } from '../../src/packages/volunteer/i18n/mn-Mong'
 import { expectMongolian } from './claims'
 import { ARTIFACTS, on, shoot, signIn, startHarness, type Harness } from './harness'
@@ -148,7 +148,7 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
     const { context, page } = await harness.openPhone()
     try {
       await signIn(page, MONGOLIAN_OFFICER)
-      await page.goto(`${harness.emulator.url}/#/packages/officer/pages/volunteers-activity/index?id=${PATROL._id}`)
+      await page.goto(`${harness.emulator.url}/#/packages/officer-volunteers/pages/volunteers-activity/index?id=${PATROL._id}`)
       await on(page, 'officer-volunteer-activity', `.ov-placed-${RESIDENT} .ov-checked-in`).waitFor()
       await on(page, 'officer-volunteer-activity', `.ov-placed-${RESIDENT} .ov-correction`).waitFor()
       expect(await on(page, 'officer-volunteer-activity', '.ov-code').textContent()).toBe(PATROL.code)
@@ -163,7 +163,7 @@ describe('a resident becomes a volunteer and serves on a patrol', () => {
       await on(page, 'officer-volunteer-activity', '.ov-message').waitFor()
       const edited = await harness.callAs<Roster>(MONGOLIAN_OFFICER, 'volunteers', { action: 'roster', activityId: PATROL._id })
       expect(edited.activity).toMatchObject({ capacity: 6, title: { zh: '镇区傍晚巡逻（加人）' }, startsAt: PATROL.startsAt.toISOString() })
-      await page.goto(`${harness.emulator.url}/#/packages/officer/pages/volunteers/index`)
+      await page.goto(`${harness.emulator.url}/#/packages/officer-volunteers/pages/volunteers/index`)
       await on(page, 'officer-volunteers', '.ov-tab-figures').click()
       await on(page, 'officer-volunteers', '.ov-team-team-red-armband').waitFor()
       await shoot(page, 'volunteers-8-officer-figures-mn')

@@ -63,8 +63,8 @@ async function visitOf(route: string): Promise<{ as: string; query?: string }> {
   const first = async (collection: string, where: Record<string, unknown> = {}) => String((await cloud.stored(collection, where))[0]?._id)
   if (route.startsWith('packages/admin/')) return { as: 'demo-admin' }
   if (route === 'packages/officer/pages/mediation-case/index') return { as: 'demo-leader-1', query: `id=${await first('mediation_cases')}` }
-  if (route === 'packages/officer/pages/volunteers-activity/index') return { as: 'demo-leader-1', query: `id=${await first('volunteer_activities')}` }
-  if (route.startsWith('packages/officer/')) return { as: 'demo-leader-1' }
+  if (route === 'packages/officer-volunteers/pages/volunteers-activity/index') return { as: 'demo-leader-1', query: `id=${await first('volunteer_activities')}` }
+  if (['packages/officer/', 'packages/officer-volunteers/', 'packages/stats/'].some((root) => route.startsWith(root))) return { as: 'demo-leader-1' }
   if (route === 'packages/volunteer/pages/activity/index') return { as: 'demo-volunteer-1', query: `id=${await first('volunteer_activities')}` }
   if (route.startsWith('packages/volunteer/pages/center')) return { as: 'demo-volunteer-1' }
   if (route === 'packages/notices/pages/detail/index') return { as: 'demo-resident-2', query: `id=${await first('notices', { status: 'published' })}` }

@@ -11,14 +11,18 @@ import { OfficerRecord } from '../../components/officer-record'
 import { useOfficerT } from '../../i18n'
 import { useCounterT } from '../../desk/i18n'
 import { useCaseworkT } from '../../mediation/i18n'
-import { useOfficerVolunteersT } from '../../volunteers/i18n'
 import { useOfficerNoticesT } from '../../notices/i18n'
 import { usePrivacyT } from '../../privacy/i18n'
-import { useDashboardT } from '../../dashboard/i18n'
 import { useOfficerRequestsT } from '../../requests/i18n'
 import { EntryCard } from '../../../../components/entry-card'
 import { INBOX_PAGE } from '../../requests/pages'
 import '../../officer.css'
+
+// The dashboard (packages/stats) and volunteer management (packages/officer-volunteers) are
+// subpackages of their own, so officers serving the counter never download their charts and
+// forms; only their entry strings live in the officer's catalog.
+const DASHBOARD_PAGE = '/packages/stats/pages/dashboard/index'
+const VOLUNTEERS_PAGE = '/packages/officer-volunteers/pages/volunteers/index'
 
 const loadCovered = () => call(jurisdictionContract, 'coveredCommunities', {})
 
@@ -30,15 +34,14 @@ function Covered({ officerId }: { officerId: string }) {
 function WorkbenchScreen({ profile }: { profile: Profile }) {
   const desk = useCounterT()
   const casework = useCaseworkT()
-  const volunteers = useOfficerVolunteersT()
   const notices = useOfficerNoticesT()
   const privacy = usePrivacyT()
-  const dashboard = useDashboardT()
+  const officer = useOfficerT()
   const requests = useOfficerRequestsT()
   return (
     <>
       <EntryCard className="workbench-open-inbox" title={requests('oq.entry.title')} description={requests('oq.entry.body')} actionLabel={requests('oq.entry.action')} url={INBOX_PAGE} />
-      <EntryCard className="workbench-open-dashboard" title={dashboard('dash.entry.title')} description={dashboard('dash.entry.body')} actionLabel={dashboard('dash.entry.action')} url="/packages/officer/pages/dashboard/index" />
+      <EntryCard className="workbench-open-dashboard" title={officer('workbench.dashboard.title')} description={officer('workbench.dashboard.body')} actionLabel={officer('workbench.dashboard.action')} url={DASHBOARD_PAGE} />
       <EntryCard className="workbench-open-notices" title={notices('on.entry.title')} description={notices('on.entry.body')} actionLabel={notices('on.entry.action')} url="/packages/officer/pages/notices/index" />
       <EntryCard
         className="workbench-open-mediation"
@@ -56,10 +59,10 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
       />
       <EntryCard
         className="workbench-open-volunteers"
-        title={volunteers('ov.entry.title')}
-        description={volunteers('ov.entry.body')}
-        actionLabel={volunteers('ov.entry.action')}
-        url="/packages/officer/pages/volunteers/index"
+        title={officer('workbench.volunteers.title')}
+        description={officer('workbench.volunteers.body')}
+        actionLabel={officer('workbench.volunteers.action')}
+        url={VOLUNTEERS_PAGE}
       />
       {profile.roles.includes('station_leader') ? (
         <EntryCard className="workbench-open-audit" title={privacy('audit.entry.title')} description={privacy('audit.entry.body')} actionLabel={privacy('audit.entry.action')} url="/packages/officer/pages/audit/index" />

@@ -20,11 +20,11 @@ import { ActivityForm } from '../../volunteers/activity-form'
 import { Applications } from '../../volunteers/applications'
 import { TeamFigures } from '../../volunteers/figures'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
-import '../../officer.css'
+import '../../../officer/officer.css'
 
 type Tab = 'applications' | 'activities' | 'figures'
 const TABS: Tab[] = ['applications', 'activities', 'figures']
-export const ROSTER_PAGE = '/packages/officer/pages/volunteers-activity/index'
+export const ROSTER_PAGE = '/packages/officer-volunteers/pages/volunteers-activity/index'
 
 const loadBasics = () => Promise.all([call(volunteersContract, 'teams', {}), call(jurisdictionContract, 'listCommunities', {})]).then(([teams, communities]) => ({ teams, communities }))
 const loadPeople = () => call(volunteersContract, 'applications', {})

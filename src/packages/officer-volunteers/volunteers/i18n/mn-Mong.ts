@@ -7,9 +7,6 @@ const m = (text: string): MongolianEntry => ({ text, reviewed: false })
 
 export const officerVolunteersMnMong: Record<OfficerVolunteersMessageKey, MongolianEntry> = {
   'ov.title': m('ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠢ ᠬᠠᠮᠢᠶᠠᠷᠬᠤ'),
-  'ov.entry.title': m('ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠪᠠ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ'),
-  'ov.entry.body': m('ᠥᠷᠭᠡᠳᠬᠡᠯ ᠢ ᠬᠢᠨᠠᠬᠤ᠂ ᠡᠷᠭᠦᠯ ᠵᠡᠷᠭᠡ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ᠂ ᠪᠦᠷᠢᠳᠬᠡᠯ᠂ ᠨᠥᠭᠡᠴᠡ᠂ ᠢᠷᠡᠭᠰᠡᠨ ᠪᠠ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ ᠪᠣᠳᠣᠯᠭ᠎ᠠ ᠶᠢ ᠦᠵᠡᠬᠦ᠃'),
-  'ov.entry.action': m('ᠣᠷᠣᠬᠤ'),
   'ov.tab.applications': m('ᠥᠷᠭᠡᠳᠬᠡᠯ ᠪᠠ ᠭᠡᠰᠢᠭᠦᠳ'),
   'ov.tab.activities': m('ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭ᠎ᠠ'),
   'ov.tab.figures': m('ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ ᠪᠣᠳᠣᠯᠭ᠎ᠠ'),

@@ -19,8 +19,8 @@ import { useRemote } from '../../../../services/use-remote'
 import { useVolunteerT } from '../../../volunteer/i18n'
 import { ActivitySummary, hoursOf, refusalMessage } from '../../../volunteer/parts'
 import { useOfficerVolunteersT } from '../../volunteers/i18n'
-import '../../officer.css'
-import { RevealPhone } from '../../privacy/reveal-phone'
+import '../../../officer/officer.css'
+import { RevealPhone } from '../../../officer/privacy/reveal-phone'
 
 type Person = Roster['placed'][number]
 

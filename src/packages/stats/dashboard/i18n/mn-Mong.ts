@@ -9,9 +9,6 @@ const N = '\u202F'
 
 export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.title': m('ᠲᠣᠭ᠎ᠠ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠬᠠᠪᠲᠠᠰᠤ'),
-  'dash.entry.title': m('ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠬᠠᠪᠲᠠᠰᠤ'),
-  'dash.entry.body': m('ᠵᠠᠯᠠᠯᠲᠠ᠂ ᠮᠠᠷᠭᠠᠯᠳᠤᠭᠠᠨ ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠪᠠ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠠᠯᠲᠠ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠴᠠᠭ ᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠪᠠ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠪᠦᠷᠢ ᠦᠵᠡᠬᠦ᠂ ᠭᠠᠷᠭᠠᠬᠤ᠃'),
-  'dash.entry.action': m('ᠬᠠᠪᠲᠠᠰᠤ ᠶᠢ ᠨᠡᠭᠡᠭᠡᠬᠦ'),
   'dash.period.title': m('ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ'),
   'dash.period.week': m('ᠡᠨᠡ ᠭᠠᠷᠠᠭ'),
   'dash.period.month': m('ᠡᠨᠡ ᠰᠠᠷ᠎ᠠ'),

@@ -11,7 +11,7 @@ import { asCloudError, useSession } from '../../../services/session'
 import { useVolunteerT } from '../../volunteer/i18n'
 import { refusalMessage } from '../../volunteer/parts'
 import { useOfficerVolunteersT } from './i18n'
-import { RevealPhone } from '../privacy/reveal-phone'
+import { RevealPhone } from '../../officer/privacy/reveal-phone'
 
 function Applicant({ person, teams, onChanged }: { person: VolunteerView; teams: TeamView[]; onChanged: (next: VolunteerView) => void }) {
   const t = useOfficerVolunteersT()

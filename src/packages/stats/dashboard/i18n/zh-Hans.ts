@@ -1,9 +1,6 @@
-// Simplified Chinese for the station dashboard (officer subpackage).
+// Simplified Chinese for the station dashboard (its own subpackage, packages/stats).
 export const dashboardZhHans = {
   'dash.title': '数据看板',
-  'dash.entry.title': '站所数据看板',
-  'dash.entry.body': '预约办结、矛盾纠纷化解率和满意率、警情通报触达、志愿服务时长，按时段和社区查看、导出。',
-  'dash.entry.action': '打开数据看板',
   'dash.period.title': '时段',
   'dash.period.week': '本周',
   'dash.period.month': '本月',

@@ -4,7 +4,7 @@
 import { View } from '@tarojs/components'
 import type { RequestFiguresView } from '../../../core/stats/contract'
 import { SectionCard } from '../../../components/section-card'
-import { useOfficerRequestsT } from '../requests/i18n'
+import { useOfficerRequestsT } from '../../officer/requests/i18n'
 import { freshnessText, requestFigureTexts } from './figures-view'
 import { useDashboardT } from './i18n'
 

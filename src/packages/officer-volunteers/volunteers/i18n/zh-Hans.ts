@@ -1,9 +1,6 @@
-// Simplified Chinese for the officers' volunteer screens (officer subpackage).
+// Simplified Chinese for the officers' volunteer screens (subpackage packages/officer-volunteers).
 export const officerVolunteersZhHans = {
   'ov.title': '志愿者管理',
-  'ov.entry.title': '志愿者与活动',
-  'ov.entry.body': '审核志愿者申请，发布巡逻等活动，查看报名、候补、签到和每月统计。',
-  'ov.entry.action': '进入志愿者管理',
   'ov.tab.applications': '申请与队员',
   'ov.tab.activities': '活动',
   'ov.tab.figures': '月度统计',
