@@ -4,6 +4,7 @@ import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey, readDoc } from './documents'
+import { subPipeline } from './pipeline'
 import { newUser, UserDoc } from './user-record'
 
 export { newUser, UserDoc }
@@ -18,17 +19,60 @@ export async function getUser(openid: string): Promise<UserDoc | null> {
 export async function ensureUser(openid: string, now: Dayjs): Promise<UserDoc> {
   const existing = await getUser(openid)
   if (existing) return existing
-  const fresh = newUser(openid, now)
-  const { _id, ...data } = fresh
+  if (await createUser(openid, now)) return newUser(openid, now)
+  const winner = await getUser(openid)
+  if (!winner) throw new Error(`The user ${openid} exists but cannot be read.`)
+  return winner
+}
+
+/** Inserts a new user; false when a racing first call inserted it first. */
+async function createUser(openid: string, now: Dayjs): Promise<boolean> {
+  const { _id, ...data } = newUser(openid, now)
   try {
     await users().add({ data: { _id, ...data } })
-    return fresh
+    return true
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
-    const winner = await getUser(openid)
-    if (!winner) throw error
-    return winner
+    return false
   }
+}
+
+/** One read an action wants together with the caller's user: the documents of `from` matching `match` (at most `limit`). */
+export interface Join {
+  from: string
+  match: Record<string, unknown>
+  limit?: number
+}
+export type Joins = Record<string, Join>
+/** What each join found, by its name. */
+export type Joined = Record<string, unknown[]>
+
+/** The user with `joins` joined onto it, in one aggregation; null when the user does not exist yet. */
+async function userJoined(openid: string, joins: Joins): Promise<{ user: UserDoc; joined: Joined } | null> {
+  let pipeline = users().aggregate().match({ _id: openid }).limit(1)
+  for (const [as, join] of Object.entries(joins)) {
+    const sub = subPipeline().match(join.match)
+    pipeline = pipeline.lookup({ from: join.from, pipeline: (join.limit ? sub.limit(join.limit) : sub).done(), as })
+  }
+  const { list } = (await pipeline.end()) as { list: Array<Record<string, unknown>> }
+  if (list.length === 0) return null
+  const joined = Object.fromEntries(Object.keys(joins).map((as) => [as, list[0][as] as unknown[]]))
+  // The user's schema drops the joined fields.
+  return { user: UserDoc.parse(list[0]), joined }
+}
+
+/**
+ * ensureUser for an action that also needs other documents first: the user read and those reads
+ * are one request (a $lookup per join, each with a constant match, so the index on `from` serves
+ * it). A first login adds the creation and reads again.
+ */
+export async function ensureUserJoined(openid: string, now: Dayjs, joins: Joins): Promise<{ user: UserDoc; joined: Joined }> {
+  const existing = await userJoined(openid, joins)
+  if (existing) return existing
+  await createUser(openid, now)
+  const created = await userJoined(openid, joins)
+  if (!created) throw new Error(`The user ${openid} was created but cannot be read back.`)
+  return created
 }
 
 /**
