@@ -40,7 +40,7 @@ async function createUser(openid: string, now: Dayjs): Promise<boolean> {
 /** One read an action wants together with the caller's user: the documents of `from` matching `match` (at most `limit`). */
 export interface Join {
   from: string
-  match: Record<string, unknown>
+  match: object
   limit?: number
 }
 export type Joins = Record<string, Join>

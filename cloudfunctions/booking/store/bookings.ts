@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../../_shared/collections'
 import { readDoc } from '../../_shared/documents'
 import { BookingDoc, CounterDoc, ServiceDoc, SlotDoc } from '../records'
 import { subPipeline } from '../../_shared/pipeline'
+import type { Joined, Joins } from '../../_shared/users'
 
 export const bookings = () => db.collection(COLLECTIONS.bookings)
 
@@ -32,6 +33,10 @@ export interface BookingState {
   mine: BookingDoc[]
 }
 
+/** The caller's upcoming bookings, recent no-shows, and the booking of `bookingId`. */
+const mineMatch = (q: { openid: string; bookingId: string; noShowsSince: Date }) =>
+  _.or([{ _id: q.bookingId }, { openid: q.openid, status: 'booked' }, { openid: q.openid, status: 'no_show', startsAt: _.gte(q.noShowsSince) }])
+
 /**
  * Everything `book` decides on, in one request: the counter, the slot, the service and the
  * caller's relevant bookings, joined onto the counter. Null when the counter does not exist.
@@ -46,15 +51,32 @@ export async function loadBookingState(q: { counterId: string; slotId: string; s
     .lookup({ from: COLLECTIONS.bookingServices, pipeline: subPipeline().match({ _id: q.serviceId }).done(), as: 'service' })
     .lookup({
       from: COLLECTIONS.bookings,
-      pipeline: subPipeline()
-        .match(_.or([{ _id: q.bookingId }, { openid: q.openid, status: 'booked' }, { openid: q.openid, status: 'no_show', startsAt: _.gte(q.noShowsSince) }]))
-        .done(),
+      pipeline: subPipeline().match(mineMatch(q)).done(),
       as: 'mine',
     })
     .end()) as { list: unknown[] }
   if (list.length === 0) return null
   const { counter, slot, service, mine } = BookingState.parse({ counter: list[0], ...(list[0] as object) })
   return { counter, slot: slot[0] ?? null, service: service[0] ?? null, mine }
+}
+
+/**
+ * loadBookingState's reads as joins onto the runtime's user read (withJoins): the counter, the
+ * slot, the service and the caller's relevant bookings, one request fewer.
+ */
+export const bookingStateJoins = (q: { counterId: string; slotId: string; serviceId: string; openid: string; bookingId: string; noShowsSince: Date }): Joins => ({
+  counter: { from: COLLECTIONS.bookingCounters, match: { _id: q.counterId }, limit: 1 },
+  slot: { from: COLLECTIONS.bookingSlots, match: { _id: q.slotId }, limit: 1 },
+  service: { from: COLLECTIONS.bookingServices, match: { _id: q.serviceId }, limit: 1 },
+  mine: { from: COLLECTIONS.bookings, match: mineMatch(q) },
+})
+
+const BookingJoined = BookingState.extend({ counter: z.array(CounterDoc).max(1) })
+
+/** What bookingStateJoins found; null when the counter does not exist. */
+export function bookingStateOf(joined: Joined): BookingState | null {
+  const { counter, slot, service, mine } = BookingJoined.parse(joined)
+  return counter[0] ? { counter: counter[0], slot: slot[0] ?? null, service: service[0] ?? null, mine } : null
 }
 
 /** The caller's bookings that matter to the limit and to a suspension. */
