@@ -42,6 +42,8 @@ export interface Join {
   from: string
   match: object
   limit?: number
+  /** A document each found one refers to, joined onto it by `localField` (as `as`). */
+  refers?: { from: string; localField: string; foreignField: string; as: string }
 }
 export type Joins = Record<string, Join>
 /** What each join found, by its name. */
@@ -51,8 +53,10 @@ export type Joined = Record<string, unknown[]>
 async function userJoined(openid: string, joins: Joins): Promise<{ user: UserDoc; joined: Joined } | null> {
   let pipeline = users().aggregate().match({ _id: openid }).limit(1)
   for (const [as, join] of Object.entries(joins)) {
-    const sub = subPipeline().match(join.match)
-    pipeline = pipeline.lookup({ from: join.from, pipeline: (join.limit ? sub.limit(join.limit) : sub).done(), as })
+    let sub = subPipeline().match(join.match)
+    if (join.limit) sub = sub.limit(join.limit)
+    if (join.refers) sub = sub.lookup(join.refers)
+    pipeline = pipeline.lookup({ from: join.from, pipeline: sub.done(), as })
   }
   const { list } = (await pipeline.end()) as { list: Array<Record<string, unknown>> }
   if (list.length === 0) return null
