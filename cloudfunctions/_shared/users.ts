@@ -4,7 +4,7 @@ import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey, readDoc } from './documents'
-import { subPipeline } from './pipeline'
+import { subPipeline, type SubPipeline } from './pipeline'
 import { newUser, UserDoc } from './user-record'
 
 export { newUser, UserDoc }
@@ -44,6 +44,8 @@ export interface Join {
   limit?: number
   /** A document each found one refers to, joined onto it by `localField` (as `as`). */
   refers?: { from: string; localField: string; foreignField: string; as: string }
+  /** Stages after the match (a count, a group): what the join answers is then their output. */
+  then?: (found: SubPipeline) => SubPipeline
 }
 export type Joins = Record<string, Join>
 /** What each join found, by its name. */
@@ -56,6 +58,7 @@ async function userJoined(openid: string, joins: Joins): Promise<{ user: UserDoc
     let sub = subPipeline().match(join.match)
     if (join.limit) sub = sub.limit(join.limit)
     if (join.refers) sub = sub.lookup(join.refers)
+    if (join.then) sub = join.then(sub)
     pipeline = pipeline.lookup({ from: join.from, pipeline: sub.done(), as })
   }
   const { list } = (await pipeline.end()) as { list: Array<Record<string, unknown>> }
