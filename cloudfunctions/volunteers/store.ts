@@ -148,6 +148,28 @@ export async function pullEntry(activityId: string, openid: string, startsAfter:
   return result.updated === 1 ? ActivityDoc.parse(result.doc) : null
 }
 
+/**
+ * pullEntry for a placed volunteer when the first waiting entry, as read, is still the first
+ * waiting at the write: then it is the one this pull promotes, and the same write claims its
+ * promotion mark (claimMark), one request fewer. Null when anything it assumed changed (or the
+ * deadline passed): the caller falls back to pullEntry and claimMark.
+ */
+export async function pullEntryPromoting(activity: Pick<ActivityDoc, '_id' | 'capacity'>, openid: string, firstWaiting: EntryDoc, key: string, startsAfter: Date, now: Date): Promise<ActivityDoc | null> {
+  const result = await andReturn(
+    activities().where({
+      _id: activity._id,
+      'entries.openid': openid,
+      startsAt: _.gt(startsAfter),
+      capacity: activity.capacity,
+      // Entries only move up, so the caller, placed at the read, is still placed; the entry at index `capacity` is the first waiting.
+      [`entries.${activity.capacity}.openid`]: firstWaiting.openid,
+      [`entries.${activity.capacity}.at`]: firstWaiting.at,
+      promoted: _.neq(key),
+    }),
+  ).updateAndReturn({ entries: _.pull({ openid }), count: _.inc(-1), updatedAt: now, promoted: _.push([key]) })
+  return result.updated === 1 ? ActivityDoc.parse(result.doc) : null
+}
+
 /** Claims a job's mark (`promoted`, `reminded`, `cancelNoticed`) on an activity; true for exactly one caller. */
 export async function claimMark(activityId: string, field: 'promoted' | 'reminded' | 'cancelNoticed', key: string): Promise<boolean> {
   return updatedOne(await activities().where({ _id: activityId, [field]: _.neq(key) }).update({ data: { [field]: _.push([key]) } }))

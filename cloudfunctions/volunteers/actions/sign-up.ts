@@ -21,7 +21,7 @@ import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, promotionKey, type ActivityDoc, type EntryDoc, type VolunteerDoc } from '../records'
 import { refusalError } from '../refusal'
 import { volunteerSettings } from '../settings'
-import { activityStateJoins, activityStateOf, claimMark, getActivity, getVolunteer, pullEntry, pushEntry, releaseHolds, releaseMark, takeHold } from '../store'
+import { activityStateJoins, activityStateOf, claimMark, getActivity, getVolunteer, pullEntry, pullEntryPromoting, pushEntry, releaseHolds, releaseMark, takeHold } from '../store'
 
 const facts = (activity: ActivityDoc | null, volunteer: VolunteerDoc | null) => ({
   activity: activity && { ...activity, id: activity._id },
@@ -78,10 +78,13 @@ export const signUp = withJoins(activityJoins, async (ctx: Ctx): Promise<Activit
   }
 })
 
-/** Sends a promoted volunteer their message once (claimed before sending; a failed send is released for the job). */
-async function noticePromotion(doc: ActivityDoc, entry: EntryDoc, now: Dayjs): Promise<boolean> {
+/**
+ * Sends a promoted volunteer their message once (claimed before sending; a failed send is released
+ * for the job). `claimed`: the write that promoted them claimed it already (pullEntryPromoting).
+ */
+async function noticePromotion(doc: ActivityDoc, entry: EntryDoc, now: Dayjs, claimed = false): Promise<boolean> {
   const key = promotionKey(entry)
-  if (doc.promoted.includes(key) || !(await claimMark(doc._id, 'promoted', key))) return false
+  if (!claimed && (doc.promoted.includes(key) || !(await claimMark(doc._id, 'promoted', key)))) return false
   const outcome = await sendActivityMessage('promoted', entry.openid, doc, now)
   if (outcome === 'failed') await releaseMark(doc._id, 'promoted', key)
   return outcome === 'sent'
@@ -106,7 +109,24 @@ export const cancelSignUp = withJoins(activityJoins, async (ctx: Ctx): Promise<A
     throw refusalError(refusal)
   }
   // The condition on the start restates the deadline, so a late cancel cannot slip through an edit.
-  const written = await pullEntry(activity._id, ctx.openid, now.add(config.cancelUntilMinutes, 'minute').toDate(), now.toDate())
+  const startsAfter = now.add(config.cancelUntilMinutes, 'minute').toDate()
+  const placed = standingOf(activity.entries, activity.capacity, ctx.openid).state === 'placed'
+  const firstWaiting = placed ? activity.entries[activity.capacity] : undefined
+  if (firstWaiting?.waited) {
+    // The pull claims the promotion's mark in the same write, so it is told right after, before
+    // anything else can fail; a write whose answer is lost gives the mark back for the notices job.
+    const key = promotionKey(firstWaiting)
+    const promoting = await pullEntryPromoting(activity, ctx.openid, firstWaiting, key, startsAfter, now.toDate()).catch(async (error: unknown) => {
+      await releaseMark(activity._id, 'promoted', key).catch(() => undefined)
+      throw error
+    })
+    if (promoting) {
+      await noticePromotion(promoting, firstWaiting, now, true)
+      await releaseHolds([ctx.openid], activity._id)
+      return activityView(promoting, ctx.openid, attendance, config)
+    }
+  }
+  const written = await pullEntry(activity._id, ctx.openid, startsAfter, now.toDate())
   if (!written) {
     const fresh = await getActivity(activity._id)
     if (fresh && !fresh.entries.some((e) => e.openid === ctx.openid)) {
@@ -120,6 +140,6 @@ export const cancelSignUp = withJoins(activityJoins, async (ctx: Ctx): Promise<A
   // entry now last in the places is the one this cancellation promoted: it hears at once. A
   // promotion this cannot see (the caller was promoted in between) is left to the notices job.
   const promoted = written.entries[written.capacity - 1]
-  if (standingOf(activity.entries, activity.capacity, ctx.openid).state === 'placed' && promoted?.waited) await noticePromotion(written, promoted, now)
+  if (placed && promoted?.waited) await noticePromotion(written, promoted, now)
   return activityView(written, ctx.openid, attendance, config)
 })
