@@ -91,6 +91,19 @@ describe('book', () => {
     expect(Object.entries(cloud.emulator.stats().byAction).filter(([action]) => action.startsWith('database.')).reduce((sum, [, n]) => sum + n, 0)).toBe(5)
   })
 
+  it('counts each stored booking and each sent confirmation once when a resident’s first bookings of the day race', async () => {
+    // All but one of the racing calls find their batch insert of the two counters colliding, and
+    // tell by the counters' createdBy token which ones (if any) they created.
+    await knownResident('booker-racing')
+    const results = await Promise.all([30, 31, 32, 33, 34].map((hours) => book('booker-racing', { slotId: slotIdAfter('counter-24h', hours * 60) })))
+    const stored = results.filter((r) => r.ok).length
+    expect(stored).toBeGreaterThan(0)
+    const counters = await cloud.stored('rate_counters', { subject: 'booker-racing' })
+    expect(counters.find((c) => c.limit === 'booking')).toMatchObject({ count: stored })
+    expect(counters.find((c) => c.limit === 'subscribeMessage')).toMatchObject({ count: messagesTo(cloud, 'booker-racing', 'TEMPLATE_BOOKING_CONFIRMED').length })
+    expect(messagesTo(cloud, 'booker-racing', 'TEMPLATE_BOOKING_CONFIRMED')).toHaveLength(stored)
+  })
+
   it('does not fail when the resident refused subscription messages (43101)', async () => {
     cloud.emulator.setSubscribeRefused('booker-3')
     const booking = dataOf(await book('booker-3', { slotId: slotIdAfter('counter-24h', 24 * 60) }))
