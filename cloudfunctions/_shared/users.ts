@@ -55,6 +55,8 @@ export type Joined = Record<string, unknown[]>
 async function userJoined(openid: string, joins: Joins): Promise<{ user: UserDoc; joined: Joined } | null> {
   let pipeline = users().aggregate().match({ _id: openid }).limit(1)
   for (const [as, join] of Object.entries(joins)) {
+    // A join lands beside the user's own fields in the same document: it must not shadow one.
+    if (Object.hasOwn(UserDoc.shape, as)) throw new Error(`The join ${as} would shadow the user's field of that name.`)
     let sub = subPipeline().match(join.match)
     if (join.limit) sub = sub.limit(join.limit)
     if (join.refers) sub = sub.lookup(join.refers)
