@@ -12,6 +12,7 @@ import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey, readDoc } from './documents'
 import { VersionDoc, versionDocId } from './jurisdiction-record'
+import type { Join } from './users'
 
 export { VersionDoc, versionDocId, versionRecord } from './jurisdiction-record'
 
@@ -31,9 +32,15 @@ export async function currentVersionNumber(): Promise<number | null> {
   return pointer?.version ?? null
 }
 
-/** The current jurisdiction, or FAILED_PRECONDITION when none was ever imported. */
-export async function loadCurrent(): Promise<Loaded> {
-  const version = await currentVersionNumber()
+/** The pointer to the current version, as a join onto the runtime's user read (withJoins): pass what it found to loadCurrent. */
+export const currentPointerJoin = (): Join => ({ from: COLLECTIONS.jurisdictionCurrent, match: { _id: POINTER_ID }, limit: 1 })
+
+/**
+ * The current jurisdiction, or FAILED_PRECONDITION when none was ever imported. `pointerSeen`:
+ * what currentPointerJoin found, so a warm instance reads nothing more.
+ */
+export async function loadCurrent(pointerSeen?: unknown[]): Promise<Loaded> {
+  const version = pointerSeen ? (z.array(Pointer).max(1).parse(pointerSeen)[0]?.version ?? null) : await currentVersionNumber()
   if (version === null) throw new AppError('FAILED_PRECONDITION', 'The station has not imported its jurisdiction yet.')
   if (cache?.version === version) return cache
   const doc = await readDoc(db.collection(COLLECTIONS.jurisdictionVersions), versionDocId(version), VersionDoc)

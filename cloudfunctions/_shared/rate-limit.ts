@@ -7,6 +7,7 @@
 //
 // A refused call writes nothing: the guarded update matches no document. A unit taken for work
 // that then fails is given back (`limited`), so only what happened counts.
+import { randomUUID } from 'node:crypto'
 import { AppError } from '../../src/core/envelope'
 import { counterId, limitRefusal, limitsWith, windowOf, type LimitName } from '../../src/core/rate-limit'
 import type { Dayjs } from '../../src/core/time'
@@ -14,6 +15,7 @@ import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { isDuplicateKey } from './documents'
 import { settingsFromEnv } from './env-settings'
+import type { Join } from './users'
 
 export const rateLimits = settingsFromEnv('RATE_LIMITS', limitsWith)
 
@@ -25,28 +27,98 @@ export interface Unit {
   giveBack(): Promise<void>
 }
 
-/** Takes one unit of `name` for `subject` now; null when the window's allowance is used up. */
-export async function tryTake(name: LimitName, subject: string, now: Dayjs): Promise<Unit | null> {
+/**
+ * Reads `name`'s counter for `subject` in `now`'s window together with the runtime's user read
+ * (withJoins), so that taking a unit is one request: the guarded update when the counter exists,
+ * the insert when it does not. Pass what the join found to tryTake as `seen`.
+ */
+export function counterJoin(name: LimitName, subject: string, now: Dayjs): Join {
+  return { from: COLLECTIONS.rateCounters, match: { _id: counterOf(name, subject, now).id }, limit: 1 }
+}
+
+function counterOf(name: LimitName, subject: string, now: Dayjs) {
   const rule = rateLimits()[name]
   const window = windowOf(rule.per, now)
   const id = counterId(name, window, subject)
-  const take = async () => changed(await counters().where({ _id: id, count: _.lt(rule.max) }).update({ data: { count: _.inc(1) } }))
-  const unit: Unit = {
-    async giveBack() {
-      await counters().where({ _id: id, count: _.gt(0) }).update({ data: { count: _.inc(-1) } })
-    },
+  return {
+    rule,
+    id,
+    /** The counter as a window's first use creates it; `expiresAt` lets the security function's sweep remove it. */
+    fresh: (extra: Record<string, unknown> = {}) => ({ _id: id, limit: name, subject, window: window.key, count: 1, expiresAt: window.endsAt, ...extra }),
+    take: async () => changed(await counters().where({ _id: id, count: _.lt(rule.max) }).update({ data: { count: _.inc(1) } })),
+    unit: {
+      async giveBack() {
+        await counters().where({ _id: id, count: _.gt(0) }).update({ data: { count: _.inc(-1) } })
+      },
+    } satisfies Unit,
   }
-  if (rule.max < 1) return null
-  // Most people use a window once (one booking, one message a day), so creating the counter comes
-  // first: one request in the common case, and a second (the guarded update) only when it exists.
-  // `expiresAt` lets the security function's sweep remove old counters.
+}
+
+/**
+ * Whether a counter exists, from what its join found (counterJoin): the join was made with the
+ * user read, maybe in the window before this one, so only a row with this very id says so.
+ */
+function existsIn(seen: unknown[] | undefined, id: string): boolean | undefined {
+  if (!seen) return undefined
+  return seen.some((doc) => (doc as { _id?: unknown })._id === id)
+}
+
+/**
+ * Takes one unit of `name` for `subject` now; null when the window's allowance is used up.
+ * `seen`: what counterJoin found, when the action joined it onto the user read.
+ */
+export async function tryTake(name: LimitName, subject: string, now: Dayjs, seen?: unknown[]): Promise<Unit | null> {
+  const counter = counterOf(name, subject, now)
+  if (counter.rule.max < 1) return null
+  // A counter seen in this window is never removed before the window ends: the guarded update alone decides.
+  if (existsIn(seen, counter.id)) return (await counter.take()) ? counter.unit : null
+  // Unseen, most people use a window once (one booking, one message a day), so creating the
+  // counter comes first: one request in the common case, and a second (the guarded update) only
+  // when it exists.
   try {
-    await counters().add({ data: { _id: id, limit: name, subject, window: window.key, count: 1, expiresAt: window.endsAt } })
-    return unit
+    await counters().add({ data: counter.fresh() })
+    return counter.unit
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }
-  return (await take()) ? unit : null
+  return (await counter.take()) ? counter.unit : null
+}
+
+/**
+ * A unit of `required` (refused with RESOURCE_EXHAUSTED when used up) together with one of
+ * `optional` (null when used up: the optional thing is skipped, the work goes on; undefined when
+ * its counter could not be reached: it is left to be taken when needed), each with what
+ * its counterJoin found. When neither counter exists yet (the first use of the day) both are
+ * created by one batch insert: one request for the two. A batch that collides with a racing
+ * first use may or may not have stored its other counter (the cloud may insert a batch's
+ * documents up to the one that collided), so each counter the batch creates carries the call's
+ * token, and after a collision a read of the two tells which ones this call created.
+ */
+export async function takeWithOptional(required: { name: LimitName; subject: string; seen?: unknown[] }, optional: { name: LimitName; subject: string; seen?: unknown[] }, now: Dayjs): Promise<{ required: Unit; optional: Unit | null | undefined }> {
+  // The optional counter out of reach never fails the work: undefined leaves it to be taken later.
+  const optionalUnit = (seen?: unknown[]) => tryTake(optional.name, optional.subject, now, seen).catch(() => undefined)
+  const a = counterOf(required.name, required.subject, now)
+  const b = counterOf(optional.name, optional.subject, now)
+  if (a.rule.max >= 1 && b.rule.max >= 1 && existsIn(required.seen, a.id) === false && existsIn(optional.seen, b.id) === false) {
+    const token = randomUUID()
+    try {
+      await counters().add({ data: [a.fresh({ createdBy: token }), b.fresh({ createdBy: token })] })
+      return { required: a.unit, optional: b.unit }
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+    const { data } = (await counters().where({ _id: _.in([a.id, b.id]) }).get()) as { data: Array<{ _id: string; createdBy?: string }> }
+    const mine = new Set(data.filter((doc) => doc.createdBy === token).map((doc) => doc._id))
+    const requiredUnit = mine.has(a.id) ? a.unit : await tryTake(required.name, required.subject, now)
+    if (!requiredUnit) {
+      if (mine.has(b.id)) await b.unit.giveBack().catch(() => undefined)
+      throw exhausted(required.name, now)
+    }
+    return { required: requiredUnit, optional: mine.has(b.id) ? b.unit : await optionalUnit() }
+  }
+  const requiredUnit = await tryTake(required.name, required.subject, now, required.seen)
+  if (!requiredUnit) throw exhausted(required.name, now)
+  return { required: requiredUnit, optional: await optionalUnit(optional.seen) }
 }
 
 function exhausted(name: LimitName, now: Dayjs): AppError {
@@ -56,8 +128,8 @@ function exhausted(name: LimitName, now: Dayjs): AppError {
 }
 
 /** Takes one unit or refuses the call with RESOURCE_EXHAUSTED and when to try again (details.retryAt). */
-export async function take(name: LimitName, subject: string, now: Dayjs): Promise<Unit> {
-  const unit = await tryTake(name, subject, now)
+export async function take(name: LimitName, subject: string, now: Dayjs, seen?: unknown[]): Promise<Unit> {
+  const unit = await tryTake(name, subject, now, seen)
   if (unit) return unit
   throw exhausted(name, now)
 }
@@ -83,10 +155,10 @@ export async function takeAll(limits: Array<[LimitName, string]>, now: Dayjs): P
 /**
  * Runs `work` within the caller's allowance of `name`: refused before it starts when used up. The
  * unit is given back when the work throws (a refusal, a duplicate insert of a retried request) or
- * answers null (it did nothing), so only what was stored counts.
+ * answers null (it did nothing), so only what was stored counts. `seen`: as for tryTake.
  */
-export async function limited<T>(name: LimitName, subject: string, now: Dayjs, work: () => Promise<T | null>): Promise<T | null> {
-  const unit = await take(name, subject, now)
+export async function limited<T>(name: LimitName, subject: string, now: Dayjs, work: () => Promise<T | null>, seen?: unknown[]): Promise<T | null> {
+  const unit = await take(name, subject, now, seen)
   let result: T | null
   try {
     result = await work()

@@ -20,12 +20,28 @@ import { cloud } from './cloud'
 import { checkFreeText } from './content-security'
 import { isTransactionConflict } from './documents'
 import { getOfficer } from './officers'
-import { ensureUser, type UserDoc } from './users'
+import { ensureUser, ensureUserJoined, type Joined, type Joins, type UserDoc } from './users'
 
 export interface Ctx extends ScopeChecks {
   openid: string
   user: UserDoc
   now(): Dayjs
+  /** What the handler's joins found (withJoins), by name; empty for a handler without joins. */
+  joined: Joined
+}
+
+/**
+ * A handler whose first reads are joined onto the runtime's user read, so the two are one
+ * database request (every action reads the caller's user first, for the roles). The joins are
+ * reads only, made before the role check; the handler runs only once that passed.
+ */
+export interface JoiningHandler<I, O> {
+  (ctx: Ctx, input: I): Promise<O>
+  joins(input: I, caller: { openid: string; now: Dayjs }): Joins
+}
+
+export function withJoins<I, O>(joins: JoiningHandler<I, O>['joins'], handler: (ctx: Ctx, input: I) => Promise<O>): JoiningHandler<I, O> {
+  return Object.assign((ctx: Ctx, input: I) => handler(ctx, input), { joins })
 }
 
 /** The communities an officer covers, as the last jurisdiction import recorded on their officer record. */
@@ -78,11 +94,11 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
     if (!openid) return fail('UNAUTHENTICATED', 'No WeChat identity came with this call.')
     try {
       const now = () => dayjs()
-      const user = await ensureUser(openid, now())
+      const handler = handlers[action as ActionName<F>] as ((ctx: Ctx, input: unknown) => Promise<unknown>) & Partial<Pick<JoiningHandler<unknown, unknown>, 'joins'>>
+      const { user, joined } = handler.joins ? await ensureUserJoined(openid, now(), handler.joins(input, { openid, now: now() })) : { user: await ensureUser(openid, now()), joined: {} }
       if (!hasAnyRole(user.roles, spec.roles)) return fail('PERMISSION_DENIED', `Action ${action} needs one of the roles: ${spec.roles.join(', ')}.`)
       await checkFreeText(contract.name, action, input, openid)
-      const handler = handlers[action as ActionName<F>] as (ctx: Ctx, input: unknown) => Promise<unknown>
-      const data = await handler({ openid, user, now, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId }, coveredCommunityIds) }, input)
+      const data = await handler({ openid, user, now, joined, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId }, coveredCommunityIds) }, input)
       const output = spec.output.safeParse(data)
       if (!output.success) {
         console.error(`[${contract.name}.${action}] output failed its schema`, output.error.issues)

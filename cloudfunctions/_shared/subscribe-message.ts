@@ -5,10 +5,23 @@
 // so no bug or busy officer can flood a phone. Work alerts to staff are not capped.
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
-import { tryTake } from './rate-limit'
+import { counterJoin, tryTake, type Unit } from './rate-limit'
 
 export type SendOutcome = 'sent' | 'refused' | 'failed' | 'capped'
 export type Recipient = 'resident' | 'staff'
+
+/**
+ * The resident's daily cap for one message: `seen` is what capJoin found with the user read (so
+ * taking the unit is one request), `taken` a unit the action took already with its own limit
+ * (takeWithOptional; null: the cap was reached; undefined: the sender takes it).
+ */
+export interface Cap {
+  seen?: unknown[]
+  taken?: Unit | null
+}
+
+/** The join that reads the resident's message cap with the user read (see Cap). */
+export const capJoin = (openid: string, now: Dayjs) => counterJoin('subscribeMessage', openid, now)
 
 /** A time as messages show it, in the station's zone. */
 export const messageTime = (at: Date) => dayjs(at).tz(STATION_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
@@ -35,12 +48,16 @@ export async function sendSubscribeMessage(
   /** The caller's injected time: the resident's daily cap is counted on its day, so jobs and tests run on their clock. */
   now: Dayjs,
   recipient: Recipient = 'resident',
+  cap: Cap = {},
 ): Promise<SendOutcome> {
   const data = Object.fromEntries(Object.entries(template.fields).map(([name, key]) => [key, { value: fit(key, values[name] ?? '') }]))
-  let unit: Awaited<ReturnType<typeof tryTake>> = null
-  if (recipient === 'resident') {
+  let unit: Unit | null = null
+  if (recipient === 'resident' && cap.taken !== undefined) {
+    unit = cap.taken
+    if (!unit) return 'capped'
+  } else if (recipient === 'resident') {
     try {
-      unit = await tryTake('subscribeMessage', openid, now)
+      unit = await tryTake('subscribeMessage', openid, now, cap.seen)
     } catch (error) {
       // The counter could not be reached: the message is not worth failing the action for.
       console.warn('[subscribe] cap not checked', template.templateId, (error as Error).message)

@@ -11,6 +11,7 @@ import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
 import { Protected } from '../_shared/personal-data'
+import type { Join, Joined } from '../_shared/users'
 
 export const cases = () => db.collection(COLLECTIONS.mediationCases)
 export const rectifications = () => db.collection(COLLECTIONS.mediationRectifications)
@@ -119,6 +120,10 @@ const parseList = <T extends z.ZodType>(schema: T, data: unknown) => z.array(sch
 
 export const getCase = (id: string) => readDoc(cases(), id, CaseDoc)
 
+/** getCase as a join onto the runtime's user read (withJoins); joinedCase parses what it found. */
+export const caseJoin = (id: string): Join => ({ from: COLLECTIONS.mediationCases, match: { _id: id }, limit: 1 })
+export const joinedCase = (joined: Joined, as: string): CaseDoc | null => z.array(CaseDoc).max(1).parse(joined[as])[0] ?? null
+
 export async function insertCase(doc: CaseDoc) {
   await cases().add({ data: doc })
 }
@@ -137,11 +142,11 @@ export async function casesOf(openid: string): Promise<CaseDoc[]> {
   return parseList(CaseDoc, data)
 }
 
-/** index by_parties: earlier disputes between the same pair since `since`. */
-export async function countSameParties(key: string, since: Date): Promise<number> {
-  const { total } = (await cases().where({ partiesKey: key, createdAt: _.gte(since), status: _.neq('withdrawn') }).count()) as { total: number }
-  return total
-}
+/** index by_parties: how many earlier disputes between the same pair since `since`, as a join onto the runtime's user read (withJoins); samePartiesOf reads what it found. */
+export const samePartiesJoin = (key: string, since: Date): Join => ({ from: COLLECTIONS.mediationCases, match: sameParties(key, since), then: (found) => found.count('n') })
+export const samePartiesOf = (found: unknown[] | undefined) => z.array(z.object({ n: z.number() })).max(1).parse(found ?? [])[0]?.n ?? 0
+
+const sameParties = (key: string, since: Date) => ({ partiesKey: key, createdAt: _.gte(since), status: _.neq('withdrawn') })
 
 /** The fields of an inbox line: no description, contact or notes. */
 const SUMMARY_FIELDS = { _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true }
@@ -234,13 +239,9 @@ export async function openidsOfOfficers(ids: readonly string[]): Promise<string[
   return z.array(z.object({ openid: z.string() })).parse(data).map((o) => o.openid)
 }
 
-/** Open cases per level-1 officer: the workload routing weighs, in one aggregation. */
-export async function openCasesByOfficer(): Promise<Record<string, number>> {
-  const { list } = (await cases()
-    .aggregate()
-    .match({ open: true, level: 1 })
-    .group({ _id: '$officerId', open: { $sum: 1 } })
-    .limit(1000)
-    .end()) as { list: unknown }
-  return Object.fromEntries(z.array(z.object({ _id: z.string(), open: z.number() })).parse(list).map((row) => [row._id, row.open]))
-}
+const OPEN_AT_LEVEL_1 = { open: true, level: 1 }
+
+/** Open cases per level-1 officer: the workload routing weighs, as a join onto the runtime's user read (withJoins); openByOfficerOf reads what it found. */
+export const openByOfficerJoin = (): Join => ({ from: COLLECTIONS.mediationCases, match: OPEN_AT_LEVEL_1, then: (found) => found.group({ _id: '$officerId', open: { $sum: 1 } }).limit(1000) })
+export const openByOfficerOf = (found: unknown): Record<string, number> =>
+  Object.fromEntries(z.array(z.object({ _id: z.string(), open: z.number() })).parse(found).map((row) => [row._id, row.open]))

@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
 import { subPipeline } from '../_shared/pipeline'
 import { andReturn } from '../_shared/update-and-return'
+import type { Joined, Joins } from '../_shared/users'
 import { ActivityDoc, AttendanceDoc, TeamDoc, VolunteerDoc, type EntryDoc } from './records'
 
 export const teamsCollection = () => db.collection(COLLECTIONS.volunteerTeams)
@@ -48,11 +49,28 @@ export async function attendanceWhere(where: Record<string, unknown>, limit = 10
 
 const ActivityWith = ActivityDoc.extend({ volunteer: z.array(VolunteerDoc).max(1), attendance: z.array(AttendanceDoc).max(1) })
 
+export type ActivityState = { activity: ActivityDoc; volunteer: VolunteerDoc | null; attendance: AttendanceDoc | null }
+
+/** activityWithMine's reads as joins onto the runtime's user read (withJoins): the same documents, one request fewer. */
+export const activityStateJoins = (activityId: string, openid: string, attendanceKey: string): Joins => ({
+  activity: { from: COLLECTIONS.volunteerActivities, match: { _id: activityId }, limit: 1 },
+  volunteer: { from: COLLECTIONS.volunteers, match: { _id: openid }, limit: 1 },
+  attendance: { from: COLLECTIONS.volunteerAttendance, match: { _id: attendanceKey }, limit: 1 },
+})
+
+const ActivityJoined = z.object({ activity: z.array(ActivityDoc).max(1), volunteer: z.array(VolunteerDoc).max(1), attendance: z.array(AttendanceDoc).max(1) })
+
+/** What activityStateJoins found; null when the activity does not exist. */
+export function activityStateOf(joined: Joined): ActivityState | null {
+  const { activity, volunteer, attendance: mine } = ActivityJoined.parse(joined)
+  return activity[0] ? { activity: activity[0], volunteer: volunteer[0] ?? null, attendance: mine[0] ?? null } : null
+}
+
 /**
  * An activity with the caller's profile and attendance joined onto it: everything sign-up,
  * cancellation and check-in decide on, in one request. Null when the activity does not exist.
  */
-export async function activityWithMine(activityId: string, openid: string, attendanceKey: string): Promise<{ activity: ActivityDoc; volunteer: VolunteerDoc | null; attendance: AttendanceDoc | null } | null> {
+export async function activityWithMine(activityId: string, openid: string, attendanceKey: string): Promise<ActivityState | null> {
   const { list } = (await activities()
     .aggregate()
     .match({ _id: activityId })
@@ -127,6 +145,28 @@ export async function pullEntry(activityId: string, openid: string, startsAfter:
     count: _.inc(-1),
     updatedAt: now,
   })
+  return result.updated === 1 ? ActivityDoc.parse(result.doc) : null
+}
+
+/**
+ * pullEntry for a placed volunteer when the first waiting entry, as read, is still the first
+ * waiting at the write: then it is the one this pull promotes, and the same write claims its
+ * promotion mark (claimMark), one request fewer. Null when anything it assumed changed (or the
+ * deadline passed): the caller falls back to pullEntry and claimMark.
+ */
+export async function pullEntryPromoting(activity: Pick<ActivityDoc, '_id' | 'capacity'>, openid: string, firstWaiting: EntryDoc, key: string, startsAfter: Date, now: Date): Promise<ActivityDoc | null> {
+  const result = await andReturn(
+    activities().where({
+      _id: activity._id,
+      'entries.openid': openid,
+      startsAt: _.gt(startsAfter),
+      capacity: activity.capacity,
+      // Entries only move up, so the caller, placed at the read, is still placed; the entry at index `capacity` is the first waiting.
+      [`entries.${activity.capacity}.openid`]: firstWaiting.openid,
+      [`entries.${activity.capacity}.at`]: firstWaiting.at,
+      promoted: _.neq(key),
+    }),
+  ).updateAndReturn({ entries: _.pull({ openid }), count: _.inc(-1), updatedAt: now, promoted: _.push([key]) })
   return result.updated === 1 ? ActivityDoc.parse(result.doc) : null
 }
 

@@ -1,16 +1,18 @@
 // book: one place in a slot for the caller or a family member.
 //
-// Database requests on the happy path: the runtime's user read, then
-//   1. one aggregation: counter + slot + service + the caller's relevant bookings (and this
-//      request's earlier booking, if it was made already) — everything the rules decide on;
-//   2. take the place: a conditional single-document update of the slot (open, a place left,
+// Database requests on the happy path:
+//   1. one aggregation: the runtime's user read with counter + slot + service + the caller's
+//      relevant bookings (and this request's earlier booking, if it was made already) and the two
+//      abuse-limit counters below joined (withJoins) — everything the rules decide on;
+//   2. the abuse limits: a unit of bookings per day and one of the resident's daily message cap
+//      for the confirmation, taken together (takeWithOptional): one batch insert on the first
+//      booking of the day, a guarded update each on a later one (the join said they exist);
+//   3. take the place: a conditional single-document update of the slot (open, a place left,
 //      far enough ahead, no place held by this account yet) — capacity can never be oversold;
-//   3. insert the booking, whose unique keys make the rest atomic too: _id (derived from the
+//   4. insert the booking, whose unique keys make the rest atomic too: _id (derived from the
 //      caller and requestId: a request takes effect once), seat (the per-account limit) and
 //      checkinKey (the day's codes are unique).
-// Abuse limits add a counter before step 2 (bookings per day) and one with the confirmation
-// message (the resident's daily message cap): an insert each on the resident's first booking of
-// the day, and on a later one the refused insert plus a guarded update each.
+// So 4 requests on the first booking of the day, 5 on a later one the same day.
 // Every refusal the rules can give from step 1 is given before anything is written, so bad
 // input writes nothing. After step 2 a failure gives the place back (an idempotent update);
 // a crash between 2 and 3 leaves a holder without a booking, which the reconcile job releases.
@@ -22,8 +24,9 @@ import type { BookingConfig } from '../../../src/core/booking/config'
 import { AppError } from '../../../src/core/envelope'
 import type { Dayjs } from '../../../src/core/time'
 import { isDuplicateKey } from '../../_shared/documents'
-import { limited } from '../../_shared/rate-limit'
-import type { Ctx } from '../../_shared/runtime'
+import { counterJoin, takeWithOptional, type Unit } from '../../_shared/rate-limit'
+import { withJoins, type Ctx } from '../../_shared/runtime'
+import { capJoin } from '../../_shared/subscribe-message'
 import { idForRequest, protect, requestDigest } from '../../_shared/personal-data'
 import { sendBookingMessage } from '../notify'
 import { bookingRecord, bookingView, counterOf, ownBooking, serviceOf, type BookingDoc, type SlotDoc, type StoredPerson } from '../records'
@@ -31,7 +34,7 @@ import type { Counter } from '../../../src/core/booking/counter'
 import type { Service } from '../../../src/core/booking/catalog'
 import { refusalError } from '../refusal'
 import { bookingSettings } from '../settings'
-import { bookingsByIds, collisionOf, insertBooking, loadBookingState, ownBookings } from '../store/bookings'
+import { bookingsByIds, bookingStateJoins, bookingStateOf, collisionOf, insertBooking, ownBookings } from '../store/bookings'
 import { getSlot, materializeSlot, nextFreeSlots, releasePlace, takePlace } from '../store/slots'
 
 interface BookInput {
@@ -60,7 +63,16 @@ export const storedPerson = (person: { relation: 'self' | 'family'; name: string
   idNumber: person.idNumber ? protect('id-number', person.idNumber) : null,
 })
 
-export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
+/** Everything book decides on, and its two abuse-limit counters, joined onto the runtime's user read. */
+function bookJoins(input: BookInput, caller: { openid: string; now: Dayjs }) {
+  const parsed = parseSlotId(input.slotId)
+  const state = parsed
+    ? bookingStateJoins({ counterId: parsed.counterId, slotId: input.slotId, serviceId: input.serviceId, openid: caller.openid, bookingId: bookingIdFor(caller.openid, input.requestId), noShowsSince: noShowLookback(caller.now, bookingSettings()).toDate() })
+    : {}
+  return { ...state, bookingLimit: counterJoin('booking', caller.openid, caller.now), messageCap: capJoin(caller.openid, caller.now) }
+}
+
+export const book = withJoins(bookJoins, async (ctx: Ctx, input: BookInput): Promise<BookingView> => {
   const config = bookingSettings()
   const now = ctx.now()
   const bookingId = bookingIdFor(ctx.openid, input.requestId)
@@ -68,7 +80,7 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
   const parsed = parseSlotId(input.slotId)
   if (!parsed) throw new AppError('NOT_FOUND', 'No such slot.', undefined, { why: 'unknown_slot' })
 
-  const state = await loadBookingState({ counterId: parsed.counterId, slotId: input.slotId, serviceId: input.serviceId, openid: ctx.openid, bookingId, noShowsSince: noShowLookback(now, config).toDate() })
+  const state = bookingStateOf(ctx.joined)
   const earlier = state?.mine.find((b) => b._id === bookingId)
   if (earlier) return replay(earlier, digest, config)
   if (!state) throw new AppError('NOT_FOUND', 'No such slot.', undefined, { why: 'unknown_slot' })
@@ -88,32 +100,45 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookingView> {
     slot = await materializeSlot(state.counter, input.slotId, parsed.startsAt, now)
   }
 
-  for (let attempt = 0; ; attempt++) {
-    // This request holds a place already: its first attempt is still running, or was cut off.
-    if (slot?.holders.some((h) => h.bookingId === bookingId)) {
-      throw new AppError('CONFLICT', 'The same request is still being processed; retry it in a moment.', undefined, { why: 'in_progress' })
+  // The day's allowance (rate limit `booking`) and the confirmation's unit of the message cap are
+  // taken with the place, after every check that needs no write, and kept across attempts; they
+  // are given back when no booking results, so only stored bookings (and sent messages) count.
+  let units: { booking: Unit; message: Unit | null | undefined } | null = null
+  try {
+    for (let attempt = 0; ; attempt++) {
+      // This request holds a place already: its first attempt is still running, or was cut off.
+      if (slot?.holders.some((h) => h.bookingId === bookingId)) {
+        throw new AppError('CONFLICT', 'The same request is still being processed; retry it in a moment.', undefined, { why: 'in_progress' })
+      }
+      const decision = decide(slot)
+      if (!decision.ok && decision.refusal.why === 'full') {
+        const next = await nextFreeSlots(counter.id, earliestBookableStart(now, config).toDate(), ctx.openid)
+        const nextFree = next.map((s) => ({ slotId: s._id, startsAt: s.startsAt.toISOString(), localDate: s.localDate, localTime: s.localTime, remaining: s.remaining }))
+        throw refusalError({ ...decision.refusal, details: { nextFree } })
+      }
+      if (!decision.ok) throw refusalError(decision.refusal)
+      if (!units) {
+        const taken = await takeWithOptional({ name: 'booking', subject: ctx.openid, seen: ctx.joined.bookingLimit }, { name: 'subscribeMessage', subject: ctx.openid, seen: ctx.joined.messageCap }, now)
+        units = { booking: taken.required, message: taken.optional }
+      }
+      if (await takePlace(input.slotId, { bookingId, openid: ctx.openid, at: now.toDate() }, earliestBookableStart(now, config).toDate())) {
+        const { message } = units
+        const stored = await insertTaken({ ctx, input, config, bookingId, digest, seat: decision.seat, slot: slot!, counter, service: service!, message })
+        // The booking's unit counts (a replayed request's booking as well); the message's is the send's, or back when none was sent.
+        units = null
+        if (!stored.confirmed) await message?.giveBack().catch(() => undefined)
+        return stored.view
+      }
+      // The slot changed between the read and the update (the last place went, it closed): read it again and decide anew.
+      slot = await getSlot(input.slotId)
+      if (attempt >= 2) throw new AppError('CONFLICT', 'The slot is changing fast; try again.', undefined, { why: 'contended' })
     }
-    const decision = decide(slot)
-    if (!decision.ok && decision.refusal.why === 'full') {
-      const next = await nextFreeSlots(counter.id, earliestBookableStart(now, config).toDate(), ctx.openid)
-      const nextFree = next.map((s) => ({ slotId: s._id, startsAt: s.startsAt.toISOString(), localDate: s.localDate, localTime: s.localTime, remaining: s.remaining }))
-      throw refusalError({ ...decision.refusal, details: { nextFree } })
-    }
-    if (!decision.ok) throw refusalError(decision.refusal)
-    // The day's allowance (rate limit `booking`) is taken with the place, after every check that
-    // needs no write; it is given back when no booking results, so only stored bookings count.
-    const taken = slot!
-    const booked = await limited('booking', ctx.openid, now, async () =>
-      (await takePlace(input.slotId, { bookingId, openid: ctx.openid, at: now.toDate() }, earliestBookableStart(now, config).toDate()))
-        ? insertTaken({ ctx, input, config, bookingId, digest, seat: decision.seat, slot: taken, counter, service: service! })
-        : null,
-    )
-    if (booked) return booked
-    // The slot changed between the read and the update (the last place went, it closed): read it again and decide anew.
-    slot = await getSlot(input.slotId)
-    if (attempt >= 2) throw new AppError('CONFLICT', 'The slot is changing fast; try again.', undefined, { why: 'contended' })
+  } catch (error) {
+    // Failing to give them back only makes the limits stricter for the rest of the day.
+    if (units) await Promise.all([units.booking.giveBack().catch(() => undefined), units.message?.giveBack().catch(() => undefined)])
+    throw error
   }
-}
+})
 
 interface Taken {
   ctx: Ctx
@@ -125,10 +150,15 @@ interface Taken {
   slot: SlotDoc
   counter: Counter
   service: Service
+  /** The confirmation's unit of the message cap, taken with the booking's (see Cap.taken). */
+  message: Unit | null | undefined
 }
 
-/** The place is ours: record the booking, or give the place back if it cannot be recorded. */
-async function insertTaken(t: Taken): Promise<BookingView> {
+/**
+ * The place is ours: record the booking and confirm it (`confirmed`: this call sent the
+ * confirmation; a replay of the same request does not), or give the place back if it cannot be recorded.
+ */
+async function insertTaken(t: Taken): Promise<{ view: BookingView; confirmed: boolean }> {
   const { ctx, config } = t
   const now = ctx.now()
   let seat = t.seat
@@ -156,7 +186,7 @@ async function insertTaken(t: Taken): Promise<BookingView> {
           // The answer may be lost after the insert took effect (a timeout, a dropped connection):
           // giving the place back then would leave a booking without its place and oversell the slot.
           const stored = await insertOutcome(doc._id)
-          if (stored === 'stored') return confirmed(doc, config, now)
+          if (stored === 'stored') return { view: await confirmed(doc, config, now, t.message), confirmed: true }
           if (stored === 'unknown') keepPlace = true
           throw error
         }
@@ -164,7 +194,7 @@ async function insertTaken(t: Taken): Promise<BookingView> {
         if (collision.sameRequest) {
           // The same request finished first (on another slot, or this one was given back).
           await releasePlace(t.slot._id, t.bookingId)
-          return replay(collision.sameRequest, t.digest, config)
+          return { view: replay(collision.sameRequest, t.digest, config), confirmed: false }
         }
         if (collision.seatTaken) {
           // Another booking of this account took the seat at the same moment: count again.
@@ -174,7 +204,7 @@ async function insertTaken(t: Taken): Promise<BookingView> {
         }
         continue
       }
-      return confirmed(doc, config, now)
+      return { view: await confirmed(doc, config, now, t.message), confirmed: true }
     }
     throw new AppError('CONFLICT', 'Could not record the booking; try again.', undefined, { why: 'contended' })
   } catch (error) {
@@ -185,8 +215,8 @@ async function insertTaken(t: Taken): Promise<BookingView> {
   }
 }
 
-async function confirmed(doc: BookingDoc, config: BookingConfig, now: Dayjs): Promise<BookingView> {
-  await sendBookingMessage('confirmation', doc, now)
+async function confirmed(doc: BookingDoc, config: BookingConfig, now: Dayjs, message: Unit | null | undefined): Promise<BookingView> {
+  await sendBookingMessage('confirmation', doc, now, { taken: message })
   return bookingView(doc, config)
 }
 

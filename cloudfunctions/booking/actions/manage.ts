@@ -1,9 +1,11 @@
 // The resident's own bookings: cancel, reschedule, and what they hold.
 //
-// cancel:     the booking stops holding its place (a conditional update that re-checks the
+// cancel:     4 requests: the runtime's user read with the booking and the message cap joined,
+//             then the booking stops holding its place (a conditional update that re-checks the
 //             deadline), then the place is given back. A crash in between leaves a holder whose
 //             booking no longer holds a place: the reconcile job releases it.
-// reschedule: take the new place, point the booking at it (conditional on the old slot), give
+// reschedule: 5 requests: the runtime's user read with the booking, its service, the new slot's
+//             state and the message cap joined, then take the new place, point the booking at it (conditional on the old slot), give
 //             the old place back. A crash leaves at most one extra holder, which reconcile
 //             releases (its booking points elsewhere).
 import { randomInt } from 'node:crypto'
@@ -25,12 +27,14 @@ import { parseSlotId } from '../../../src/core/booking/slots'
 import { AppError } from '../../../src/core/envelope'
 import type { Dayjs } from '../../../src/core/time'
 import { isDuplicateKey } from '../../_shared/documents'
-import type { Ctx } from '../../_shared/runtime'
+import { withJoins, type Ctx } from '../../_shared/runtime'
+import { capJoin } from '../../_shared/subscribe-message'
+import type { Joins } from '../../_shared/users'
 import { sendBookingMessage, sendCancellationMessage } from '../notify'
 import { bookingView, counterOf, ownBooking, serviceOf, type BookingDoc } from '../records'
 import { raise, refusalError } from '../refusal'
 import { bookingSettings } from '../settings'
-import { getBooking, loadBookingState, myBookingList, ownBookings, updateBookingWhere, when } from '../store/bookings'
+import { bookingJoin, bookingStateJoinsWithoutService, bookingStateOf, getBooking, joinedBooking, serviceJoinedTo, myBookingList, ownBookings, updateBookingWhere, when } from '../store/bookings'
 import { getSlot, releasePlace, takePlace } from '../store/slots'
 
 /** The Mongolian awaits review by a native speaker, like every mn-Mong phrase (MONGOLIAN_PHRASES_REVIEWED). */
@@ -47,10 +51,16 @@ export async function withdrawBooking(booking: BookingDoc, condition: Record<str
   return { ...booking, ...change }
 }
 
-export async function cancel(ctx: Ctx, input: { bookingId: string }): Promise<BookingView> {
+/** The booking to change and the caller's message cap, joined onto the runtime's user read. */
+const changeJoins = (input: { bookingId: string }, caller: { openid: string; now: Dayjs }): Joins => ({
+  booking: bookingJoin(input.bookingId),
+  messageCap: capJoin(caller.openid, caller.now),
+})
+
+export const cancel = withJoins(changeJoins, async (ctx: Ctx): Promise<BookingView> => {
   const config = bookingSettings()
   const now = ctx.now()
-  const booking = await getBooking(input.bookingId)
+  const booking = joinedBooking(ctx.joined)
   if (booking) ctx.requireOwner(booking.openid)
   // Cancelling twice is harmless: the second call answers with the cancelled booking.
   if (booking?.status === 'cancelled') return bookingView(booking, config)
@@ -64,20 +74,34 @@ export async function cancel(ctx: Ctx, input: { bookingId: string }): Promise<Bo
     raise(changeRefusal(fresh, ctx.openid, now, config))
     throw new AppError('CONFLICT', 'The booking changed at the same moment; reload it.', undefined, { why: 'changed' })
   }
-  await sendCancellationMessage(cancelled, localized(CANCELLED_BY_RESIDENT, cancelled.language), now)
+  await sendCancellationMessage(cancelled, localized(CANCELLED_BY_RESIDENT, cancelled.language), now, { seen: ctx.joined.messageCap })
   return bookingView(cancelled, config)
+})
+
+/**
+ * The booking with its service, the caller's message cap, and everything book decides on for the
+ * new slot, joined onto the runtime's user read: one request for every read before the writes.
+ */
+function rescheduleJoins(input: { bookingId: string; slotId: string }, caller: { openid: string; now: Dayjs }): Joins {
+  const parsed = parseSlotId(input.slotId)
+  return {
+    booking: bookingJoin(input.bookingId, { withService: true }),
+    messageCap: capJoin(caller.openid, caller.now),
+    ...(parsed ? bookingStateJoinsWithoutService({ counterId: parsed.counterId, slotId: input.slotId, openid: caller.openid, bookingId: input.bookingId, noShowsSince: noShowLookback(caller.now, bookingSettings()).toDate() }) : {}),
+  }
 }
 
-export async function reschedule(ctx: Ctx, input: { bookingId: string; slotId: string }): Promise<BookingView> {
+export const reschedule = withJoins(rescheduleJoins, async (ctx: Ctx, input: { bookingId: string; slotId: string }): Promise<BookingView> => {
   const config = bookingSettings()
   const now = ctx.now()
-  const booking = await getBooking(input.bookingId)
+  const booking = joinedBooking(ctx.joined)
   if (booking) ctx.requireOwner(booking.openid)
   raise(changeRefusal(booking, ctx.openid, now, config))
   const current = booking!
   if (current.slotId === input.slotId) return bookingView(current, config)
   const parsed = parseSlotId(input.slotId)
-  const state = parsed && (await loadBookingState({ counterId: parsed.counterId, slotId: input.slotId, serviceId: current.serviceId, openid: ctx.openid, bookingId: current._id, noShowsSince: noShowLookback(now, config).toDate() }))
+  const joinedState = parsed && bookingStateOf(ctx.joined)
+  const state = joinedState && { ...joinedState, service: serviceJoinedTo(ctx.joined) }
   if (!state?.slot) throw new AppError('NOT_FOUND', 'No such slot.', undefined, { why: 'unknown_slot' })
   const counter = counterOf(state.counter)
   const service = state.service ? serviceOf(state.service) : null
@@ -126,9 +150,9 @@ export async function reschedule(ctx: Ctx, input: { bookingId: string; slotId: s
     throw error
   }
   await releasePlace(current.slotId, current._id)
-  await sendBookingMessage('confirmation', moved, now)
+  await sendBookingMessage('confirmation', moved, now, { seen: ctx.joined.messageCap })
   return bookingView(moved, config)
-}
+})
 
 export async function myBookings(ctx: Ctx) {
   const config = bookingSettings()

@@ -7,13 +7,22 @@ import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { readDoc } from '../../_shared/documents'
 import { BookingDoc, CounterDoc, ServiceDoc, SlotDoc } from '../records'
-import { subPipeline } from '../../_shared/pipeline'
+import type { Join, Joined, Joins } from '../../_shared/users'
 
 export const bookings = () => db.collection(COLLECTIONS.bookings)
 
 type Updated = { stats: { updated: number } }
 
 export const getBooking = (id: string) => readDoc(bookings(), id, BookingDoc)
+
+/** getBooking as a join onto the runtime's user read (withJoins); joinedBooking parses what it found. */
+export const bookingJoin = (id: string, options: { withService?: boolean } = {}): Join => ({
+  from: COLLECTIONS.bookings,
+  match: { _id: id },
+  limit: 1,
+  ...(options.withService ? { refers: { from: COLLECTIONS.bookingServices, localField: 'serviceId', foreignField: '_id', as: 'serviceNow' } } : {}),
+})
+export const joinedBooking = (joined: Joined, as = 'booking'): BookingDoc | null => z.array(BookingDoc).max(1).parse(joined[as])[0] ?? null
 
 const parseList = (data: unknown) => z.array(BookingDoc).parse(data)
 
@@ -32,30 +41,37 @@ export interface BookingState {
   mine: BookingDoc[]
 }
 
+/** The caller's upcoming bookings, recent no-shows, and the booking of `bookingId`. */
+const mineMatch = (q: { openid: string; bookingId: string; noShowsSince: Date }) =>
+  _.or([{ _id: q.bookingId }, { openid: q.openid, status: 'booked' }, { openid: q.openid, status: 'no_show', startsAt: _.gte(q.noShowsSince) }])
+
 /**
- * Everything `book` decides on, in one request: the counter, the slot, the service and the
- * caller's relevant bookings, joined onto the counter. Null when the counter does not exist.
+ * Everything `book` decides on, as joins onto the runtime's user read (withJoins): the counter,
+ * the slot, the service and the caller's relevant bookings, read in the same request as the user.
  */
-export async function loadBookingState(q: { counterId: string; slotId: string; serviceId: string; openid: string; bookingId: string; noShowsSince: Date }): Promise<BookingState | null> {
-  const { list } = (await db
-    .collection(COLLECTIONS.bookingCounters)
-    .aggregate()
-    .match({ _id: q.counterId })
-    .limit(1)
-    .lookup({ from: COLLECTIONS.bookingSlots, pipeline: subPipeline().match({ _id: q.slotId }).done(), as: 'slot' })
-    .lookup({ from: COLLECTIONS.bookingServices, pipeline: subPipeline().match({ _id: q.serviceId }).done(), as: 'service' })
-    .lookup({
-      from: COLLECTIONS.bookings,
-      pipeline: subPipeline()
-        .match(_.or([{ _id: q.bookingId }, { openid: q.openid, status: 'booked' }, { openid: q.openid, status: 'no_show', startsAt: _.gte(q.noShowsSince) }]))
-        .done(),
-      as: 'mine',
-    })
-    .end()) as { list: unknown[] }
-  if (list.length === 0) return null
-  const { counter, slot, service, mine } = BookingState.parse({ counter: list[0], ...(list[0] as object) })
-  return { counter, slot: slot[0] ?? null, service: service[0] ?? null, mine }
+export const bookingStateJoins = (q: { counterId: string; slotId: string; serviceId: string; openid: string; bookingId: string; noShowsSince: Date }): Joins => ({
+  ...bookingStateJoinsWithoutService(q),
+  service: { from: COLLECTIONS.bookingServices, match: { _id: q.serviceId }, limit: 1 },
+})
+
+/** bookingStateJoins for a service not known before the read (reschedule: the booking's own, joined with it by serviceJoinedTo). */
+export const bookingStateJoinsWithoutService = (q: { counterId: string; slotId: string; openid: string; bookingId: string; noShowsSince: Date }): Joins => ({
+  counter: { from: COLLECTIONS.bookingCounters, match: { _id: q.counterId }, limit: 1 },
+  slot: { from: COLLECTIONS.bookingSlots, match: { _id: q.slotId }, limit: 1 },
+  mine: { from: COLLECTIONS.bookings, match: mineMatch(q) },
+})
+
+const BookingJoined = BookingState.extend({ counter: z.array(CounterDoc).max(1), service: z.array(ServiceDoc).max(1).default([]) })
+
+/** What bookingStateJoins found; null when the counter does not exist. */
+export function bookingStateOf(joined: Joined): BookingState | null {
+  const { counter, slot, service, mine } = BookingJoined.parse(joined)
+  return counter[0] ? { counter: counter[0], slot: slot[0] ?? null, service: service[0] ?? null, mine } : null
 }
+
+/** A booking's service, as bookingJoin(id, { withService: true }) found it next to the booking. */
+export const serviceJoinedTo = (joined: Joined, as = 'booking') =>
+  z.array(z.object({ serviceNow: z.array(ServiceDoc).max(1) })).max(1).parse(joined[as])[0]?.serviceNow[0] ?? null
 
 /** The caller's bookings that matter to the limit and to a suspension. */
 export async function ownBookings(openid: string, noShowsSince: Date): Promise<BookingDoc[]> {

@@ -1,8 +1,9 @@
 // signUp / cancelSignUp.
 //
-// Database requests on the happy path: the runtime's user read, then
-//   1. one aggregation: the activity with the caller's profile joined (everything the rules
-//      decide on; every refusal is given from it, before anything is written);
+// Database requests on the happy path:
+//   1. one aggregation: the runtime's user read with the activity, the caller's profile and
+//      attendance joined (withJoins: everything the rules decide on; every refusal is given from
+//      it, before anything is written);
 //   2. the hold on the profile: a conditional update that fails if the volunteer holds an
 //      overlapping activity — race-safe across activities;
 //   3. the entry on the activity: a conditional update (open, before the deadline, open to the
@@ -15,28 +16,31 @@ import { AppError } from '../../../src/core/envelope'
 import type { ActivityView } from '../../../src/core/volunteers/contract'
 import { cancelDeadline, cancelRefusal, promotedEntries, signUpRefusal, standingOf } from '../../../src/core/volunteers/rules'
 import type { Dayjs } from '../../../src/core/time'
-import type { Ctx } from '../../_shared/runtime'
+import { withJoins, type Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, promotionKey, type ActivityDoc, type EntryDoc, type VolunteerDoc } from '../records'
 import { refusalError } from '../refusal'
 import { volunteerSettings } from '../settings'
-import { activityWithMine, claimMark, getActivity, getVolunteer, pullEntry, pushEntry, releaseHolds, releaseMark, takeHold } from '../store'
+import { activityStateJoins, activityStateOf, claimMark, getActivity, getVolunteer, pullEntry, pullEntryPromoting, pushEntry, releaseHolds, releaseMark, takeHold } from '../store'
 
 const facts = (activity: ActivityDoc | null, volunteer: VolunteerDoc | null) => ({
   activity: activity && { ...activity, id: activity._id },
   volunteer,
 })
 
-async function loaded(ctx: Ctx, activityId: string) {
-  const state = await activityWithMine(activityId, ctx.openid, attendanceId(activityId, ctx.openid))
+/** The activity, the caller's profile and attendance, joined onto the runtime's user read. */
+const activityJoins = (input: { activityId: string }, caller: { openid: string }) => activityStateJoins(input.activityId, caller.openid, attendanceId(input.activityId, caller.openid))
+
+function loaded(ctx: Ctx) {
+  const state = activityStateOf(ctx.joined)
   if (!state) throw new AppError('NOT_FOUND', 'No such activity.', undefined, { why: 'unknown_activity' })
   return state
 }
 
-export async function signUp(ctx: Ctx, input: { activityId: string }): Promise<ActivityView> {
+export const signUp = withJoins(activityJoins, async (ctx: Ctx): Promise<ActivityView> => {
   const config = volunteerSettings()
   const now = ctx.now()
-  const { activity, volunteer, attendance } = await loaded(ctx, input.activityId)
+  const { activity, volunteer, attendance } = loaded(ctx)
   if (activity.entries.some((e) => e.openid === ctx.openid)) return activityView(activity, ctx.openid, attendance, config)
   const refusal = signUpRefusal(facts(activity, volunteer), now)
   if (refusal) throw refusalError(refusal)
@@ -72,12 +76,15 @@ export async function signUp(ctx: Ctx, input: { activityId: string }): Promise<A
     if (fresh !== undefined) await releaseHolds([ctx.openid], activity._id)
     throw error
   }
-}
+})
 
-/** Sends a promoted volunteer their message once (claimed before sending; a failed send is released for the job). */
-async function noticePromotion(doc: ActivityDoc, entry: EntryDoc, now: Dayjs): Promise<boolean> {
+/**
+ * Sends a promoted volunteer their message once (claimed before sending; a failed send is released
+ * for the job). `claimed`: the write that promoted them claimed it already (pullEntryPromoting).
+ */
+async function noticePromotion(doc: ActivityDoc, entry: EntryDoc, now: Dayjs, claimed = false): Promise<boolean> {
   const key = promotionKey(entry)
-  if (doc.promoted.includes(key) || !(await claimMark(doc._id, 'promoted', key))) return false
+  if (!claimed && (doc.promoted.includes(key) || !(await claimMark(doc._id, 'promoted', key)))) return false
   const outcome = await sendActivityMessage('promoted', entry.openid, doc, now)
   if (outcome === 'failed') await releaseMark(doc._id, 'promoted', key)
   return outcome === 'sent'
@@ -90,10 +97,10 @@ export async function noticePromotions(doc: ActivityDoc, now: Dayjs): Promise<nu
   return sent
 }
 
-export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Promise<ActivityView> {
+export const cancelSignUp = withJoins(activityJoins, async (ctx: Ctx): Promise<ActivityView> => {
   const config = volunteerSettings()
   const now = ctx.now()
-  const { activity, attendance } = await loaded(ctx, input.activityId)
+  const { activity, attendance } = loaded(ctx)
   const refusal = cancelRefusal(activity, ctx.openid, now, config)
   if (refusal) {
     // A cancel whose answer was lost, or whose guard release failed, left the overlap guard without
@@ -102,7 +109,24 @@ export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Pro
     throw refusalError(refusal)
   }
   // The condition on the start restates the deadline, so a late cancel cannot slip through an edit.
-  const written = await pullEntry(activity._id, ctx.openid, now.add(config.cancelUntilMinutes, 'minute').toDate(), now.toDate())
+  const startsAfter = now.add(config.cancelUntilMinutes, 'minute').toDate()
+  const placed = standingOf(activity.entries, activity.capacity, ctx.openid).state === 'placed'
+  const firstWaiting = placed ? activity.entries[activity.capacity] : undefined
+  if (firstWaiting?.waited) {
+    // The pull claims the promotion's mark in the same write, so it is told right after, before
+    // anything else can fail; a write whose answer is lost gives the mark back for the notices job.
+    const key = promotionKey(firstWaiting)
+    const promoting = await pullEntryPromoting(activity, ctx.openid, firstWaiting, key, startsAfter, now.toDate()).catch(async (error: unknown) => {
+      await releaseMark(activity._id, 'promoted', key).catch(() => undefined)
+      throw error
+    })
+    if (promoting) {
+      await noticePromotion(promoting, firstWaiting, now, true)
+      await releaseHolds([ctx.openid], activity._id)
+      return activityView(promoting, ctx.openid, attendance, config)
+    }
+  }
+  const written = await pullEntry(activity._id, ctx.openid, startsAfter, now.toDate())
   if (!written) {
     const fresh = await getActivity(activity._id)
     if (fresh && !fresh.entries.some((e) => e.openid === ctx.openid)) {
@@ -116,6 +140,6 @@ export async function cancelSignUp(ctx: Ctx, input: { activityId: string }): Pro
   // entry now last in the places is the one this cancellation promoted: it hears at once. A
   // promotion this cannot see (the caller was promoted in between) is left to the notices job.
   const promoted = written.entries[written.capacity - 1]
-  if (standingOf(activity.entries, activity.capacity, ctx.openid).state === 'placed' && promoted?.waited) await noticePromotion(written, promoted, now)
+  if (placed && promoted?.waited) await noticePromotion(written, promoted, now)
   return activityView(written, ctx.openid, attendance, config)
-}
+})
