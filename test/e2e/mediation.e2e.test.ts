@@ -90,9 +90,15 @@ describe('a neighbour dispute through three-level mediation', () => {
     await shoot(officer.page, 'mediation-2-officer-case')
     await on(officer.page, 'casework-case', '.casework-action-not_settled').click()
     await on(officer.page, 'casework-case', '.casework-not_settled-form textarea').fill('对方不同意调整施工时间')
+    const note = '申请人白天在草场，晚上七点后再打电话'
+    await on(officer.page, 'casework-case', '.casework-note-input textarea').fill(note)
     // A reload (a lost signal, WeChat closing the page) keeps what the officer wrote, with its step open.
     await officer.page.reload()
     expect(await on(officer.page, 'casework-case', '.casework-not_settled-form textarea').inputValue()).toBe('对方不同意调整施工时间')
+    expect(await on(officer.page, 'casework-case', '.casework-note-input textarea').inputValue()).toBe(note)
+    await on(officer.page, 'casework-case', '.casework-note-add').click()
+    await on(officer.page, 'casework-case', '.casework-note-text').filter({ hasText: note }).waitFor()
+    expect(await on(officer.page, 'casework-case', '.casework-note-input textarea').inputValue()).toBe('')
     await on(officer.page, 'casework-case', '.casework-save').click()
     await on(officer.page, 'casework-case', '.casework-read-only').waitFor()
     expect((await myCases(RESIDENT))[0]).toMatchObject({ status: 'escalated', level: 2 })

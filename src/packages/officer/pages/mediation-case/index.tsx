@@ -12,6 +12,7 @@ import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
 import { ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
+import { useFormDraft } from '../../../../services/drafts'
 import { useAttemptKey } from '../../../../services/request-id'
 import { asCloudError, useSession } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
@@ -31,6 +32,12 @@ function InternalNotes({ item, onChanged }: { item: StaffCaseView; onChanged: (n
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const attempt = useAttemptKey()
+  // A note being written survives a lost signal or a closed page, per case.
+  const draft = useFormDraft(`casework.note.${item.id}`, text, {
+    restore: (stored) => {
+      if (typeof stored === 'string') setText(stored)
+    },
+  })
   const add = () => {
     if (!text.trim()) return
     setBusy(true)
@@ -39,6 +46,7 @@ function InternalNotes({ item, onChanged }: { item: StaffCaseView; onChanged: (n
       .then(
         (next) => {
           attempt.settled()
+          draft.clear()
           setText('')
           onChanged(next)
         },
