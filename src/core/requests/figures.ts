@@ -76,7 +76,7 @@ export interface RequestFigures {
   received: number
   /** Answered by the deadline ÷ (answered + unanswered past the deadline); null when none is due yet. */
   onTimeRate: number | null
-  /** Median hours from filing to the first answer, one decimal; null when nothing was answered. */
+  /** Median hours from filing to the first answer, two decimals (under an hour it is shown in minutes); null when nothing was answered. */
   medianHoursToAnswer: number | null
   reopened: number
   /** Mean rating of 1–5, two decimals; null when nobody rated. */
@@ -97,7 +97,7 @@ export function requestFigures(c: RequestCounts): RequestFigures {
   return {
     received: c.received,
     onTimeRate: due > 0 ? c.answeredOnTime / due : null,
-    medianHoursToAnswer: minutes === null ? null : Math.round((minutes / 60) * 10) / 10,
+    medianHoursToAnswer: minutes === null ? null : Math.round((minutes / 60) * 100) / 100,
     reopened: c.reopened,
     meanRating: c.rated > 0 ? Math.round((c.ratingSum / c.rated) * 100) / 100 : null,
     ratings: c.rated,

@@ -10,12 +10,15 @@ type T = CatalogTranslate<DashboardMessageKey>
 
 const oneDecimal = (n: number) => String(Math.round(n * 10) / 10)
 
+/** Under an hour, minutes: a median of 20 minutes is not "0 hours". */
+const hoursText = (t: T, hours: number) => (hours < 1 ? t('dash.value.minutes', { value: String(Math.round(hours * 60)) }) : t('dash.value.hours', { value: oneDecimal(hours) }))
+
 export function valueText(t: T, figure: FigureValue): string {
   if (!figure.applies) return t('dash.value.na')
   if (figure.value === null) return t('dash.value.none')
   const format = FIGURES[figure.key].format
   if (format === 'rate') return t('dash.value.percent', { value: oneDecimal(figure.value * 100) })
-  if (format === 'hours') return t('dash.value.hours', { value: oneDecimal(figure.value) })
+  if (format === 'hours') return hoursText(t, figure.value)
   if (format === 'days') return t('dash.value.days', { value: oneDecimal(figure.value) })
   return String(figure.value)
 }
@@ -39,7 +42,7 @@ export function requestFigureTexts(t: T, r: RequestFiguresView) {
   return [
     { key: 'received', label: t('dash.requests.received'), value: String(r.received), csv: csvValue(r.received, 'count'), unit: t('dash.csv.unit.count') },
     { key: 'onTimeRate', label: t('dash.requests.onTimeRate'), value: shown(r.onTimeRate, (v) => t('dash.value.percent', { value: oneDecimal(v * 100) })), csv: csvValue(r.onTimeRate, 'rate'), unit: t('dash.csv.unit.rate') },
-    { key: 'medianHoursToAnswer', label: t('dash.requests.medianHoursToAnswer'), value: shown(r.medianHoursToAnswer, (v) => t('dash.value.hours', { value: oneDecimal(v) })), csv: csvValue(r.medianHoursToAnswer, 'hours'), unit: t('dash.csv.unit.hours') },
+    { key: 'medianHoursToAnswer', label: t('dash.requests.medianHoursToAnswer'), value: shown(r.medianHoursToAnswer, (v) => hoursText(t, v)), csv: csvValue(r.medianHoursToAnswer, 'hours'), unit: t('dash.csv.unit.hours') },
     { key: 'reopened', label: t('dash.requests.reopened'), value: String(r.reopened), csv: csvValue(r.reopened, 'count'), unit: t('dash.csv.unit.count') },
     { key: 'meanRating', label: t('dash.requests.satisfaction'), value: shown(r.meanRating, (v) => t('dash.requests.rating', { value: String(v) })), csv: r.meanRating, unit: t('dash.csv.unit.rating') },
   ] as const

@@ -62,6 +62,7 @@ export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.value.na': m('ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ ᠪᠠᠷ ᠯᠡ'),
   'dash.value.percent': m('{value}%'),
   'dash.value.hours': m('{value} ᠴᠠᠭ'),
+  'dash.value.minutes': m('{value} ᠮᠢᠨᠦ᠋ᠲ'),
   'dash.value.days': m('{value} ᠡᠳᠦᠷ'),
   'dash.fresh.live': m('ᠣᠳᠣ ᠶᠢᠨ {time}'),
   'dash.fresh.mixed': m('{day} ᠬᠦᠷᠲᠡᠯ᠎ᠡ ᠨᠡᠶᠢᠯᠡᠭᠦᠯᠭᠡ · ᠣᠳᠣ ᠶᠢᠨ {time}'),

@@ -54,6 +54,7 @@ export const dashboardZhHans = {
   'dash.value.na': '仅全所统计',
   'dash.value.percent': '{value}%',
   'dash.value.hours': '{value} 小时',
+  'dash.value.minutes': '{value} 分钟',
   'dash.value.days': '{value} 天',
   'dash.fresh.live': '实时 {time}',
   'dash.fresh.mixed': '汇总至 {day} · 实时 {time}',
