@@ -244,3 +244,52 @@ describe('every form in Chinese, Mongolian and Mongolian elder mode', () => {
     expect(table.length).toBe((FORMS.length + 1) * MODES.length)
   })
 })
+
+describe('the refusals a resident meets, each named on its field', () => {
+  it('a wrong ID number check digit is named on its field and nothing is booked; a description over its limit is counted, kept whole, refused with its limit and nothing is filed', async () => {
+    const { context, page } = await harness.openPhone()
+    const RESIDENT = 'demo-resident-2'
+    const nothingWritten = () => {
+      const { writes, messages, files } = harness.emulator.stats()
+      return { writes, messages, files }
+    }
+    try {
+      await signIn(page, RESIDENT)
+      await setMode(page, 'zh')
+
+      // 11010519491231002X is a valid number; with 1 as its last character the check digit is wrong.
+      const root = await FORMS.find((f) => f.name === 'booking applicant')!.open(page)
+      await page.locator(`${root} .booking-name input`).fill('张桂兰')
+      await page.locator(`${root} .booking-phone input`).fill('13900000009')
+      await page.locator(`${root} .booking-id-number input`).fill('110105194912310021')
+      harness.emulator.resetStats()
+      await on(page, 'booking', '.booking-submit').click()
+      const idError = page.locator(`${root} .booking-field-id-number.is-invalid .fq-field-error`)
+      await idError.waitFor()
+      expect(await idError.textContent()).toContain('“身份证号”最后一位校验码对不上')
+      expect(await page.locator(`${root} .booking-field-name.is-invalid`).count()).toBe(0)
+      expect(nothingWritten()).toEqual({ writes: 0, messages: 0, files: 0 })
+      await shoot(page, 'forms-journey-id-number-zh')
+
+      const form = await FORMS.find((f) => f.name === 'dispute filing')!.open(page)
+      await on(page, 'mediation', '.mediation-type-neighbour').click()
+      const pasted = '楼上装修噪音'.repeat(166) + '至深夜才停' // 1,001 characters
+      await page.locator(`${form} .mediation-description textarea`).fill(pasted)
+      // Never cut: the box keeps every character and the counter says it is over.
+      expect(await page.locator(`${form} .mediation-description textarea`).inputValue()).toBe(pasted)
+      expect(await page.locator(`${form} .mediation-field-description .fq-field-count.is-over`).textContent()).toBe('1001/1000')
+      await page.locator(`${form} .mediation-name input`).fill('张桂兰')
+      await page.locator(`${form} .mediation-phone input`).fill('13900000009')
+      harness.emulator.resetStats()
+      await on(page, 'mediation', '.mediation-submit').click()
+      const tooLong = page.locator(`${form} .mediation-field-description.is-invalid .fq-field-error`)
+      await tooLong.waitFor()
+      expect(await tooLong.textContent()).toContain('最多 1000 个字，现在多了 1 个字')
+      expect(nothingWritten()).toEqual({ writes: 0, messages: 0, files: 0 })
+      await page.locator(`${form} .mediation-field-description`).scrollIntoViewIfNeeded()
+      await shoot(page, 'forms-journey-description-limit-zh')
+    } finally {
+      await context.close()
+    }
+  })
+})
