@@ -99,10 +99,14 @@ export function SessionProvider({ children }: PropsWithChildren) {
   useEffect(() => {
     if (!profileLoaded || preferences.synced) return
     const sent = { language: preferences.language, elderMode: preferences.elderMode }
+    const generation = profileGeneration.current
     call(accountContract, 'updatePreferences', sent).then(
       (stored) => {
-        rememberCopy('account.me', stored)
-        setState({ status: 'ready', profile: stored })
+        // A profile that arrived meanwhile (acceptPrivacy's) is newer than the one this answer carries.
+        if (generation === profileGeneration.current) {
+          rememberCopy('account.me', stored)
+          setState({ status: 'ready', profile: stored })
+        }
         setSyncError(null)
         const now = preferencesRef.current
         // Answers can arrive out of order; only the one matching the latest choice marks it stored.

@@ -82,12 +82,23 @@ export async function pickIdentity(page: Page, openid: string) {
   await on(page, 'home', `.demo-identity-${openid}`).click()
 }
 
-/** Accepts and waits for the backend's answer, so a slow answer is told apart from a lost tap. */
+/**
+ * Accepts and waits for the backend's answer, so a slow answer is told apart from a lost tap. A tap
+ * that sent nothing within 15 s (it happened in CI, on a page drawn while the machine was loaded) is
+ * made once more, as a person would tap again; accepting twice records the same version.
+ */
 export async function acceptPrivacy(page: Page) {
   await on(page, 'home', '.privacy-prompt-open').click()
-  const stored = page.waitForResponse((response) => response.url().endsWith('/gateway/call') && (response.request().postData() ?? '').includes('acceptPrivacy'))
-  await page.locator('#page-privacy .privacy-accept').click()
-  await stored
+  const accept = page.locator('#page-privacy .privacy-accept')
+  const acceptance = () => page.waitForRequest((request) => request.url().endsWith('/gateway/call') && (request.postData() ?? '').includes('acceptPrivacy'), { timeout: 15_000 })
+  const first = acceptance()
+  await accept.click()
+  const request = await first.catch(async () => {
+    const again = acceptance()
+    await accept.click()
+    return again
+  })
+  await request.response()
 }
 
 /** Pick the identity, accept the agreement unless this identity already did, and wait for the home screen. */
