@@ -2,7 +2,6 @@
 // the figures show with their freshness, the three charts draw on their canvases, the CSV
 // downloads with the figures on screen; the requests desk's figures (群众诉求, issue 15) show as
 // the function counts them; the same screen in Mongolian and in elder mode.
-import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import type { DashboardView } from '../../src/core/stats/contract'
@@ -10,6 +9,7 @@ import { localDay, presetPeriod } from '../../src/core/stats/period'
 import { dayjs } from '../../src/core/time'
 import { mediationCaseRecord } from '../../scripts/demo-mediation'
 import { dashboardMnMong } from '../../src/packages/stats/dashboard/i18n/mn-Mong'
+import { buildRequest, newFollowSecret } from '../integration/requests-support'
 import { expectMongolian } from './claims'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
@@ -23,27 +23,23 @@ const RESIDENT = 'demo-resident-1'
  * anonymous tip-off still waiting (not due yet).
  */
 async function fileRequests(harness: Harness) {
-  const asked = await harness.callAs<{ id: string }>(RESIDENT, 'requests', {
-    action: 'submit',
-    requestId: randomUUID(),
-    details: { kind: 'consultation', topic: 'household' },
-    text: '孩子上户口需要带哪些材料？',
-    contact: { name: '其木格', phone: '13900000001' },
-    language: 'zh',
-  })
+  const asked = await harness.callAs<{ id: string }>(RESIDENT, 'requests', buildRequest())
   await harness.callAs(OFFICER, 'requests', { action: 'accept', id: asked.id })
   await harness.callAs(OFFICER, 'requests', { action: 'reply', id: asked.id, text: '请带户口簿和出生医学证明到户籍窗口。' })
   await harness.callAs(RESIDENT, 'requests', { action: 'confirm', id: asked.id, resolved: true })
   await harness.callAs(RESIDENT, 'requests', { action: 'rate', id: asked.id, rating: 5 })
-  await harness.callAs(RESIDENT, 'requests', {
-    action: 'submit',
-    requestId: randomUUID(),
-    details: { kind: 'tip_off', subject: 'illegal_mining_grazing', ongoing: false },
-    text: '巴音布拉格嘎查北边夜里有人开采砂石',
-    anonymous: true,
-    followSecret: randomBytes(32).toString('base64url'),
-    language: 'mn',
-  })
+  await harness.callAs(
+    RESIDENT,
+    'requests',
+    buildRequest({
+      details: { kind: 'tip_off', subject: 'illegal_mining_grazing', ongoing: false },
+      text: '巴音布拉格嘎查北边夜里有人开采砂石',
+      contact: undefined,
+      anonymous: true,
+      followSecret: newFollowSecret(),
+      language: 'mn',
+    }),
+  )
 }
 
 let harness: Harness
