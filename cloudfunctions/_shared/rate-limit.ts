@@ -20,7 +20,8 @@ import type { Join } from './users'
 export const rateLimits = settingsFromEnv('RATE_LIMITS', limitsWith)
 
 const counters = () => db.collection(COLLECTIONS.rateCounters)
-const changed = (result: unknown) => ((result as { stats?: { updated?: number } }).stats?.updated ?? 0) > 0
+const updatedCount = (result: unknown) => (result as { stats?: { updated?: number } }).stats?.updated ?? 0
+const changed = (result: unknown) => updatedCount(result) > 0
 
 export interface Unit {
   /** Gives the unit back (the work it was taken for did not happen). */
@@ -134,11 +135,18 @@ export async function take(name: LimitName, subject: string, now: Dayjs, seen?: 
   throw exhausted(name, now)
 }
 
+/** A limit an action counts against, with what its counterJoin found (when it joined one). */
+export interface Counted {
+  name: LimitName
+  subject: string
+  seen?: unknown[]
+}
+
 /** One unit of each limit, in order, or none: a refusal gives back the units already taken. */
-export async function takeAll(limits: Array<[LimitName, string]>, now: Dayjs): Promise<Unit> {
+export async function takeAll(limits: Counted[], now: Dayjs): Promise<Unit> {
   const units: Unit[] = []
-  for (const [name, subject] of limits) {
-    const unit = await tryTake(name, subject, now)
+  for (const { name, subject, seen } of limits) {
+    const unit = await tryTake(name, subject, now, seen)
     if (!unit) {
       await Promise.all(units.map((u) => u.giveBack().catch(() => undefined)))
       throw exhausted(name, now)
@@ -150,6 +158,75 @@ export async function takeAll(limits: Array<[LimitName, string]>, now: Dayjs): P
       await Promise.all(units.map((u) => u.giveBack()))
     },
   }
+}
+
+/** An attempt admit() let through without taking a unit. */
+export interface Admission {
+  /**
+   * Counts the attempt after all, when it failed after it was admitted: a unit of each limit,
+   * taken without the guard (the attempt already happened, so it counts even if the allowance
+   * was used up since; a counter past its max only refuses sooner). One request for all.
+   */
+  count(): Promise<void>
+}
+
+/**
+ * For an attempt that counts only when it fails (an invite code that redeems is no guess):
+ * checks, in one atomic step per counter, that every limit still has room, without taking a
+ * unit, or refuses with RESOURCE_EXHAUSTED naming the first limit (in `limits`' order) used up.
+ *
+ * Why this limits as takeAll would: the check is a guarded write (`count < max` in the where
+ * clause) on the very counter documents the failures take their units from, so each admission is
+ * ordered among the takes of concurrent attempts exactly as a take would be: an attempt arriving
+ * once the allowance is used up is refused, whatever its code. Taking a unit and giving it back
+ * on success (what this replaces) ends in the same count with one request more. The write bumps
+ * `admitted` (never `count`), which is what makes it a write: a where clause alone, read, would
+ * be ordered with nothing. A counter not there yet is created with `count: 0` (an insert, which
+ * a racing creation refuses; then the guarded write decides).
+ *
+ * Requests: one when no counter exists yet (a batch insert) or when all exist (one multi-document
+ * update, each document under its own guard); one per counter otherwise.
+ */
+export async function admit(limits: Counted[], now: Dayjs): Promise<Admission> {
+  const all = limits.map((limit) => ({ ...limit, counter: counterOf(limit.name, limit.subject, now) }))
+  const admission: Admission = {
+    async count() {
+      await counters().where({ _id: _.in(all.map((a) => a.counter.id)) }).update({ data: { count: _.inc(1) } })
+    },
+  }
+  const known = all.map((a) => existsIn(a.seen, a.counter.id))
+  if (known.every((exists) => exists === false)) {
+    try {
+      await counters().add({ data: all.map((a) => a.counter.fresh({ count: 0, admitted: 1 })) })
+      return admission
+    } catch (error) {
+      // The cloud may have stored the batch up to the counter that collided: each is settled alone below.
+      if (!isDuplicateKey(error)) throw error
+    }
+  } else if (known.every((exists) => exists === true)) {
+    const guarded = all.map((a) => ({ _id: a.counter.id, count: _.lt(a.counter.rule.max) }))
+    const result = await counters().where(_.or(guarded)).update({ data: { admitted: _.inc(1) } })
+    if (updatedCount(result) === all.length) return admission
+    // One was used up: which one (in order) is told by asking each alone. A counter the update
+    // passed is asked again; an admission that does not count can be given twice.
+  }
+  for (const a of all) {
+    if (!(await admitOne(a.counter, existsIn(a.seen, a.counter.id) === true))) throw exhausted(a.name, now)
+  }
+  return admission
+}
+
+/** admit() for one counter: its guarded write, or its creation at count 0 when it was not seen. */
+async function admitOne(counter: ReturnType<typeof counterOf>, seen: boolean): Promise<boolean> {
+  if (!seen) {
+    try {
+      await counters().add({ data: counter.fresh({ count: 0, admitted: 1 }) })
+      return true
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+  }
+  return changed(await counters().where({ _id: counter.id, count: _.lt(counter.rule.max) }).update({ data: { admitted: _.inc(1) } }))
 }
 
 /**

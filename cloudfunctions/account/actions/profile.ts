@@ -1,11 +1,15 @@
 // me, updatePreferences, acceptPrivacy: the caller's own profile.
 import type { Profile } from '../../../src/core/account/contract'
 import type { Ctx } from '../../_shared/runtime'
-import { getOfficer, toOfficerSummary } from '../../_shared/officers'
+import { getOfficer, toOfficerSummary, type OfficerDoc } from '../../_shared/officers'
 import { updateUser, type UserDoc } from '../../_shared/users'
 
 export async function profileOf(user: UserDoc): Promise<Profile> {
-  const officer = user.officerId ? await getOfficer(user.officerId) : null
+  return profileWith(user, user.officerId ? await getOfficer(user.officerId) : null)
+}
+
+/** The profile of a user whose officer record the caller has at hand already (null: none). */
+export function profileWith(user: UserDoc, officer: OfficerDoc | null): Profile {
   return {
     userId: user._id,
     roles: user.roles,
