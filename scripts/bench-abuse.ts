@@ -42,8 +42,8 @@ export async function benchAbuse(emulator: Emulator): Promise<Row[]> {
     requestId: randomUUID(),
   })
   await emulator.call('account', { action: 'me' }, { openid: 'bench-guesser' })
-  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGH' }, { openid: 'bench-guesser' }), 'first guess: both counters created (an insert each), then the transaction'))
-  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code again', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGJ' }, { openid: 'bench-guesser' }), 'per counter: an insert refused as it exists, then a guarded update'))
+  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGH' }, { openid: 'bench-guesser' }), 'the user read with the invite and both counters joined; per counter an insert when the join did not see it, a guarded update when it did'))
+  rows.push(await measure(emulator, 'account.redeemInvite, a wrong code again', () => emulator.call('account', { action: 'redeemInvite', code: 'ABCDEFGJ' }, { openid: 'bench-guesser' }), 'the joined read; a guarded update per counter (the join saw both)'))
   const book = (slotId: string) => () =>
     emulator.call('booking', { action: 'book', slotId, serviceId: 'id-card-first', requestId: randomUUID(), applicant: { relation: 'self', name: '测试居民', phone: '13900001234' } }, { openid: 'bench-booker' })
   const listed = (await emulator.call('booking', { action: 'listSlots' }, { openid: 'bench-booker' })) as { data: { slots: Array<{ id: string; remaining: number }> } }
