@@ -148,8 +148,10 @@ function getPath(doc: unknown, path: string): unknown {
 
 /**
  * Apply an operator update to a copy of `doc`. Returns the new document and whether anything changed.
+ * `filter` is the query that selected `doc`: the positional `$` ('marks.$.n') updates the array
+ * element it matched, as on the cloud; an update with `$` and no array condition in it fails.
  */
-export function applyUpdate(doc: Doc, update: Record<string, Record<string, unknown>>): { doc: Doc; modified: boolean } {
+export function applyUpdate(doc: Doc, update: Record<string, Record<string, unknown>>, filter?: Filter): { doc: Doc; modified: boolean } {
   for (const op of ['$inc', '$mul'] as const) {
     const fields = update[op]
     if (!fields) continue
@@ -162,7 +164,7 @@ export function applyUpdate(doc: Doc, update: Record<string, Record<string, unkn
     }
   }
   const copy = cloneValue(doc)
-  const changed = wrap(() => mingoUpdate(copy, update as never, undefined, undefined, { cloneMode: 'deep', queryOptions: BASE_OPTIONS }))
+  const changed = wrap(() => mingoUpdate(copy, update as never, undefined, filter && Object.keys(filter).length ? (filter as never) : undefined, { cloneMode: 'deep', queryOptions: BASE_OPTIONS }))
   return { doc: copy, modified: changed.length > 0 }
 }
 

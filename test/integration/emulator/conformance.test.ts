@@ -187,3 +187,184 @@ describe('transactions (as today\'s CloudBase accepts them)', () => {
     expect((await db.collection('ledger').doc('c').get()).data.balance).toBe(31)
   })
 })
+
+// ---------------------------------------------------------------------------------------------
+// The operator walk: every query command, update command, aggregation stage and expression
+// operator that @cloudbase/database 1.4.x's `db.command` (src/command.ts) and `aggregate()`
+// (src/aggregate.ts) offer and the CloudBase database documentation lists, each with one
+// documented example and the answer MongoDB semantics (which CloudBase documents) give.
+// docs/emulator-conformance.md is the table of what is covered, fixed and known to differ.
+// ---------------------------------------------------------------------------------------------
+
+type Row = { _id: string }
+const idsOf = (rows: Row[]) => rows.map((r) => r._id)
+const where = async (filter: unknown): Promise<string[]> => idsOf((await db.collection('people').where(filter).orderBy('_id', 'asc').get()).data)
+const only = async (coll: string, id: string, stage: Record<string, unknown>) =>
+  (await db.collection(coll).aggregate().match({ _id: id }).project({ _id: 0, ...stage }).end()).list[0]
+
+describe('the operator walk', () => {
+  beforeAll(async () => {
+    await emu.seed({
+      people: [
+        { _id: 'p1', name: '其木格', age: 34, tags: ['herder', 'mn'], scores: [3, 8], town: '潮格', profile: { lang: 'mn' }, location: { type: 'Point', coordinates: [106.9787, 41.5873] } },
+        { _id: 'p2', name: '张桂兰', age: 58, tags: ['resident'], scores: [10], town: '潮格', profile: { lang: 'zh' }, phone: null, location: { type: 'Point', coordinates: [106.99, 41.6] } },
+        { _id: 'p3', name: 'Batu', age: 19, tags: [], scores: [], town: '乌兰', profile: {}, location: { type: 'Point', coordinates: [107.5, 42.0] } },
+        { _id: 'p4', name: '额尔敦', age: 41, tags: ['volunteer', 'mn'], scores: [5, 6, 7], town: '乌兰' },
+      ],
+      values: [
+        {
+          _id: 'v1', a: -3.7, b: 2, c: 10, arr: [1, 2, 3], arr2: [4, 5], pairs: [['a', 1], ['b', 2]], obj: { x: 1, y: 2 },
+          s: '潮格温都尔', en: 'Hello World', d: at('2026-05-21T01:05:09.123Z'), d0: at('2026-05-21T00:00:00.000Z'),
+        },
+      ],
+      sales: [
+        { _id: 's1', town: '潮格', item: '奶茶', price: 10, qty: 2, tags: ['hot', 'drink'] },
+        { _id: 's2', town: '潮格', item: '奶豆腐', price: 25, qty: 1, tags: ['food'] },
+        { _id: 's3', town: '乌兰', item: '奶茶', price: 12, qty: 3, tags: [] },
+        { _id: 's4', town: '乌兰', item: '炒米', price: 8, qty: 5 },
+      ],
+      towns: [
+        { _id: '潮格', county: '乌拉特后旗', officer: '巴特尔' },
+        { _id: '乌兰', county: '乌拉特后旗', officer: '王磊' },
+      ],
+    })
+  })
+
+  describe('query commands', () => {
+    it('eq (also of a whole embedded document) and neq, which also matches a missing field', async () => {
+      expect(await where({ age: _.eq(34) })).toEqual(['p1'])
+      expect(await where({ profile: _.eq({ lang: 'zh' }) })).toEqual(['p2'])
+      expect(await where({ town: _.neq('潮格') })).toEqual(['p3', 'p4'])
+      expect(await where({ phone: _.neq(null) })).toEqual([])
+      expect(await where({ 'profile.lang': _.neq('mn') })).toEqual(['p2', 'p3', 'p4'])
+    })
+
+    it('lt lte gt gte, and a range chained with and / or on one field', async () => {
+      expect(await where({ age: _.lt(34) })).toEqual(['p3'])
+      expect(await where({ age: _.lte(34) })).toEqual(['p1', 'p3'])
+      expect(await where({ age: _.gt(41) })).toEqual(['p2'])
+      expect(await where({ age: _.gte(41) })).toEqual(['p2', 'p4'])
+      expect(await where({ age: _.gt(30).and(_.lt(50)) })).toEqual(['p1', 'p4'])
+      expect(await where({ age: _.lt(20).or(_.gt(50)) })).toEqual(['p2', 'p3'])
+    })
+
+    it('in and nin, on a scalar and on an array field', async () => {
+      expect(await where({ town: _.in(['乌兰']) })).toEqual(['p3', 'p4'])
+      expect(await where({ tags: _.in(['mn', 'resident']) })).toEqual(['p1', 'p2', 'p4'])
+      expect(await where({ tags: _.nin(['mn']) })).toEqual(['p2', 'p3'])
+    })
+
+    it('and, or, nor across fields; not of a field condition', async () => {
+      expect(await where(_.and([{ town: '潮格' }, { age: _.gt(40) }]))).toEqual(['p2'])
+      expect(await where(_.or([{ age: _.lt(20) }, { 'profile.lang': 'zh' }]))).toEqual(['p2', 'p3'])
+      expect(await where(_.nor([{ town: '潮格' }, { age: _.gt(40) }]))).toEqual(['p3'])
+      expect(await where({ age: _.not(_.gt(30)) })).toEqual(['p3'])
+    })
+
+    it('exists: a null field exists, a missing one does not', async () => {
+      expect(await where({ phone: _.exists(true) })).toEqual(['p2'])
+      expect(await where({ phone: _.exists(false) })).toEqual(['p1', 'p3', 'p4'])
+    })
+
+    it('mod, all, size, and elemMatch on an array of numbers', async () => {
+      expect(await where({ age: _.mod(10, 4) })).toEqual(['p1'])
+      expect(await where({ tags: _.all(['mn', 'herder']) })).toEqual(['p1'])
+      expect(await where({ scores: _.size(3) })).toEqual(['p4'])
+      // one command per elemMatch: the SDK sends a chained _.gt(6).and(_.lt(9)) inside it as the
+      // command object itself, not as operators (docs/emulator-conformance.md)
+      expect(await where({ scores: _.elemMatch(_.gt(7)) })).toEqual(['p1', 'p2'])
+      expect(await where({ scores: _.elemMatch({ $gt: 6, $lt: 9 }) })).toEqual(['p1', 'p4'])
+    })
+
+    it('regular expressions, as db.RegExp and as a JavaScript RegExp', async () => {
+      expect(await where({ name: db.RegExp({ regexp: '^ba', options: 'i' }) })).toEqual(['p3'])
+      expect(await where({ name: /^额/ })).toEqual(['p4'])
+    })
+
+    it('expr compares fields of the same document', async () => {
+      expect(await where(_.expr($.gt([$.size('$scores'), $.size('$tags')])))).toEqual(['p4'])
+      expect(await where(_.and([{ town: '潮格' }, _.expr($.lt(['$age', 40]))]))).toEqual(['p1'])
+    })
+
+    it('geoNear (nearest first, within the distances), geoWithin a polygon or a circle, geoIntersects', async () => {
+      const near = await db.collection('people').where({ location: _.geoNear({ geometry: db.Geo.Point(106.9787, 41.5873), maxDistance: 5000, minDistance: 0 }) }).get()
+      expect(idsOf(near.data)).toEqual(['p1', 'p2'])
+      const square = db.Geo.Polygon([db.Geo.LineString([db.Geo.Point(106.9, 41.5), db.Geo.Point(107.1, 41.5), db.Geo.Point(107.1, 41.7), db.Geo.Point(106.9, 41.7), db.Geo.Point(106.9, 41.5)])])
+      expect(await where({ location: _.geoWithin({ geometry: square }) })).toEqual(['p1', 'p2'])
+      // centerSphere's radius is in radians: 5 km on the Earth's 6378.1 km radius
+      expect(await where({ location: _.geoWithin({ centerSphere: [[107.5, 42.0], 5 / 6378.1] }) })).toEqual(['p3'])
+      expect(await where({ location: _.geoIntersects({ geometry: square }) })).toEqual(['p1', 'p2'])
+    })
+  })
+
+  describe('update commands', () => {
+    const row = (id: string) => db.collection('updates').doc(id)
+    const after = async (id: string, data: unknown) => {
+      await row(id).update({ data })
+      const { _id, ...rest } = (await row(id).get()).data
+      return rest
+    }
+    beforeAll(() =>
+      emu.seed({
+        updates: [
+          { _id: 'u1', n: 5, low: 5, high: 5, when: at('2026-05-21T00:00:00Z'), profile: { lang: 'zh', script: 'han' }, phone: '13800000000', old: 'v', flags: 6 },
+          { _id: 'u2', list: [1, 2, 3], items: [{ sku: 'milk', qty: 2 }, { sku: 'tea', qty: 1 }], tags: ['a'] },
+          { _id: 'u3', marks: [{ who: 'a', n: 1 }, { who: 'b', n: 2 }], grid: [1, 2, 3] },
+        ],
+      }),
+    )
+
+    it('an object merges into the field; set replaces the field; remove drops it', async () => {
+      expect(await after('u1', { profile: { script: 'mong' } })).toMatchObject({ profile: { lang: 'zh', script: 'mong' } })
+      expect(await after('u1', { profile: _.set({ lang: 'mn' }) })).toMatchObject({ profile: { lang: 'mn' } })
+      expect((await after('u1', { phone: _.remove() })).phone).toBeUndefined()
+    })
+
+    it('inc, mul, min, max (also on dates), rename, bit', async () => {
+      expect(await after('u1', { n: _.inc(2) })).toMatchObject({ n: 7 })
+      expect(await after('u1', { n: _.mul(3) })).toMatchObject({ n: 21 })
+      expect(await after('u1', { low: _.min(3), high: _.max(3) })).toMatchObject({ low: 3, high: 5 })
+      const later = await after('u1', { when: _.max(at('2026-06-01T00:00:00Z')) })
+      expect(new Date(later.when).toISOString()).toBe('2026-06-01T00:00:00.000Z')
+      const renamed = await after('u1', { old: _.rename('renamed') })
+      expect(renamed.old).toBeUndefined()
+      expect(renamed.renamed).toBe('v')
+      expect(await after('u1', { flags: _.bit({ and: 5 }) })).toMatchObject({ flags: 4 })
+      expect(await after('u1', { flags: _.bit({ or: 3 }) })).toMatchObject({ flags: 7 })
+    })
+
+    it('push (values, and each with position, sort and slice), pop, shift, unshift', async () => {
+      expect((await after('u2', { list: _.push(4) })).list).toEqual([1, 2, 3, 4])
+      expect((await after('u2', { list: _.push([5, 6]) })).list).toEqual([1, 2, 3, 4, 5, 6])
+      expect((await after('u2', { list: _.push({ each: [0], position: 1 }) })).list).toEqual([1, 0, 2, 3, 4, 5, 6])
+      expect((await after('u2', { list: _.push({ each: [9], sort: -1, slice: 3 }) })).list).toEqual([9, 6, 5])
+      expect((await after('u2', { list: _.pop() })).list).toEqual([9, 6])
+      expect((await after('u2', { list: _.shift() })).list).toEqual([6])
+      expect((await after('u2', { list: _.unshift(7, 8) })).list).toEqual([7, 8, 6])
+    })
+
+    it('pull (a value, a condition, matching embedded documents), pullAll, addToSet (one, or each)', async () => {
+      await row('u2').update({ data: { list: _.set([1, 2, 3, 4, 2]) } })
+      expect((await after('u2', { list: _.pull(2) })).list).toEqual([1, 3, 4])
+      expect((await after('u2', { list: _.pull(_.gt(3)) })).list).toEqual([1, 3])
+      expect((await after('u2', { items: _.pull({ sku: 'tea' }) })).items).toEqual([{ sku: 'milk', qty: 2 }])
+      expect((await after('u2', { list: _.pullAll([1, 7]) })).list).toEqual([3])
+      expect((await after('u2', { tags: _.addToSet('a') })).tags).toEqual(['a'])
+      expect((await after('u2', { tags: _.addToSet({ $each: ['b', 'a', 'c'] }) })).tags).toEqual(['a', 'b', 'c'])
+    })
+
+    it('an array element by index, the matched element by $, every element by $[]', async () => {
+      expect((await after('u3', { 'grid.1': 20 })).grid).toEqual([1, 20, 3])
+      await db.collection('updates').where({ _id: 'u3', 'marks.who': 'b' }).update({ data: { 'marks.$.n': _.inc(10) } })
+      expect((await row('u3').get()).data.marks).toEqual([{ who: 'a', n: 1 }, { who: 'b', n: 12 }])
+      expect((await after('u3', { 'marks.$[].n': 0 })).marks).toEqual([{ who: 'a', n: 0 }, { who: 'b', n: 0 }])
+    })
+
+    it('db.serverDate() is the server\'s time, with an offset in milliseconds', async () => {
+      const before = Date.now()
+      const { stamp, later } = await after('u1', { stamp: db.serverDate(), later: db.serverDate({ offset: 60_000 }) })
+      expect(new Date(stamp).getTime()).toBeGreaterThanOrEqual(before - 1000)
+      expect(new Date(later).getTime() - new Date(stamp).getTime()).toBe(60_000)
+    })
+  })
+})
