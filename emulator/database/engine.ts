@@ -3,18 +3,19 @@
 // cloud-shaped errors. Script operators ($where, $function, $accumulator) are disabled because
 // query text comes from the network.
 
-import { Aggregator, Context, Query, update as mingoUpdate } from 'mingo'
+import { Aggregator } from 'mingo/aggregator'
+import { Query } from 'mingo/query'
 import type { Options } from 'mingo/types'
+import { update as mingoUpdate } from 'mingo/updater'
 import { CloudError, dbRequestFailed, invalidParam } from '../errors'
 import { cloneValue } from '../ejson'
-import { geoNearStage, geoQueryOperators, haversine, nearSpec, pointsOf } from './geo'
+import { geoNearStage, haversine, nearSpec, pointsOf } from './geo'
+import { operatorContext } from './operators'
 import type { Collection, Doc } from './store'
-
-const context = Context.init({ query: geoQueryOperators as never })
 
 const BASE_OPTIONS: Partial<Options> = {
   scriptEnabled: false,
-  context,
+  context: operatorContext,
 }
 
 export type Filter = Record<string, unknown>

@@ -3,7 +3,7 @@
 // wx-server-sdk against the emulator, with the answers CloudBase documents. A difference here is
 // a bug in the emulator: the product's tests would otherwise pass on behaviour production lacks.
 import type { Emulator } from '../../../emulator'
-import { sdkFor, start } from './helpers'
+import { failure, sdkFor, start } from './helpers'
 
 let emu: Emulator
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -297,6 +297,26 @@ describe('the operator walk', () => {
     })
   })
 
+  describe('projections', () => {
+    it('field() keeps or drops fields; project.slice and project.elemMatch pick array elements', async () => {
+      const kept = await db.collection('people').doc('p4').field({ name: true, town: true }).get()
+      expect(kept.data).toEqual({ _id: 'p4', name: '额尔敦', town: '乌兰' })
+      const dropped = await db.collection('people').doc('p4').field({ location: false, profile: false, scores: false, tags: false }).get()
+      expect(dropped.data).toEqual({ _id: 'p4', name: '额尔敦', age: 41, town: '乌兰' })
+      const sliced = await db.collection('people').doc('p4').field({ scores: _.project.slice([1, 1]) }).get()
+      expect(sliced.data.scores).toEqual([6])
+      const last = await db.collection('people').doc('p4').field({ scores: _.project.slice(-1) }).get()
+      expect(last.data.scores).toEqual([7])
+      const matched = await db.collection('orders').doc('o1').field({ items: _.project.elemMatch({ sku: 'tea' }) }).get()
+      expect(matched.data).toEqual({ _id: 'o1', items: [{ sku: 'tea', qty: 1 }] })
+    })
+
+    it('jsonSchema is refused with a message that says so (a known difference: the app does not use it)', async () => {
+      const error = await failure(db.collection('people').where(_.jsonSchema({ required: ['phone'] })).get())
+      expect(error.message).toMatch(/\$jsonSchema is not supported by the local cloud/)
+    })
+  })
+
   describe('update commands', () => {
     const row = (id: string) => db.collection('updates').doc(id)
     const after = async (id: string, data: unknown) => {
@@ -365,6 +385,233 @@ describe('the operator walk', () => {
       const { stamp, later } = await after('u1', { stamp: db.serverDate(), later: db.serverDate({ offset: 60_000 }) })
       expect(new Date(stamp).getTime()).toBeGreaterThanOrEqual(before - 1000)
       expect(new Date(later).getTime() - new Date(stamp).getTime()).toBe(60_000)
+    })
+  })
+
+  describe('aggregation stages', () => {
+    const sales = () => db.collection('sales').aggregate()
+
+    it('match, project, addFields, sort, skip, limit', async () => {
+      const { list } = await sales()
+        .match({ price: _.gte(10) })
+        .addFields({ total: $.multiply(['$price', '$qty']) })
+        .project({ _id: 1, total: 1 })
+        .sort({ total: -1 })
+        .skip(1)
+        .limit(1)
+        .end()
+      expect(list).toEqual([{ _id: 's2', total: 25 }])
+    })
+
+    it('group by a field, count, sortByCount', async () => {
+      const grouped = await sales().group({ _id: '$town', revenue: $.sum($.multiply(['$price', '$qty'])) }).sort({ _id: 1 }).end()
+      expect(grouped.list).toEqual([{ _id: '乌兰', revenue: 76 }, { _id: '潮格', revenue: 45 }])
+      expect((await sales().match({ town: '潮格' }).count('n').end()).list).toEqual([{ n: 2 }])
+      const byItem = await sales().sortByCount('$item').end()
+      expect(byItem.list[0]).toEqual({ _id: '奶茶', count: 2 })
+      expect(byItem.list.slice(1).map((r: Row) => r._id).sort()).toEqual(['炒米', '奶豆腐'].sort())
+    })
+
+    it('bucket with boundaries and a default, bucketAuto into even buckets', async () => {
+      const buckets = await sales()
+        .bucket({ groupBy: '$price', boundaries: [0, 10, 20], default: 'other', output: { count: $.sum(1), items: $.push('$item') } })
+        .end()
+      expect(buckets.list).toEqual([
+        { _id: 0, count: 1, items: ['炒米'] },
+        { _id: 10, count: 2, items: ['奶茶', '奶茶'] },
+        { _id: 'other', count: 1, items: ['奶豆腐'] },
+      ])
+      const auto = await sales().bucketAuto({ groupBy: '$price', buckets: 2 }).end()
+      expect(auto.list).toEqual([
+        { _id: { min: 8, max: 12 }, count: 2 },
+        { _id: { min: 12, max: 25 }, count: 2 },
+      ])
+    })
+
+    it('lookup by localField/foreignField and by let with a pipeline', async () => {
+      const byField = await sales().match({ _id: 's1' }).lookup({ from: 'towns', localField: 'town', foreignField: '_id', as: 'place' }).project({ _id: 0, place: 1 }).end()
+      expect(byField.list).toEqual([{ place: [{ _id: '潮格', county: '乌拉特后旗', officer: '巴特尔' }] }])
+      const byLet = await sales()
+        .match({ _id: 's3' })
+        .lookup({
+          from: 'towns',
+          let: { t: '$town' },
+          pipeline: $.pipeline().match(_.expr($.eq(['$_id', '$$t']))).project({ _id: 0, officer: 1 }).done(),
+          as: 'place',
+        })
+        .project({ _id: 0, place: 1 })
+        .end()
+      expect(byLet.list).toEqual([{ place: [{ officer: '王磊' }] }])
+    })
+
+    it('replaceRoot, unwind (plain, and with includeArrayIndex and preserveNullAndEmptyArrays)', async () => {
+      const roots = await sales().match({ _id: 's1' }).replaceRoot({ newRoot: { what: '$item', where: '$town' } }).end()
+      expect(roots.list).toEqual([{ what: '奶茶', where: '潮格' }])
+      const plain = await sales().unwind('$tags').project({ tags: 1 }).end()
+      expect(plain.list).toEqual([{ _id: 's1', tags: 'hot' }, { _id: 's1', tags: 'drink' }, { _id: 's2', tags: 'food' }])
+      const kept = await sales().unwind({ path: '$tags', includeArrayIndex: 'i', preserveNullAndEmptyArrays: true }).project({ tags: 1, i: 1 }).end()
+      expect(kept.list).toEqual([
+        { _id: 's1', tags: 'hot', i: 0 },
+        { _id: 's1', tags: 'drink', i: 1 },
+        { _id: 's2', tags: 'food', i: 0 },
+        { _id: 's3', i: null },
+        { _id: 's4', i: null },
+      ])
+    })
+
+    it('sample picks the given number of distinct documents', async () => {
+      const { list } = await sales().sample({ size: 2 }).end()
+      expect(list).toHaveLength(2)
+      expect(new Set(list.map((r: Row) => r._id)).size).toBe(2)
+      for (const r of list) expect(['s1', 's2', 's3', 's4']).toContain(r._id)
+      const all = await sales().sample({ size: 10 }).end()
+      expect(all.list.map((r: Row) => r._id).sort()).toEqual(['s1', 's2', 's3', 's4'])
+    })
+  })
+
+  describe('aggregation expression operators', () => {
+    it('arithmetic', async () => {
+      expect(
+        await only('values', 'v1', {
+          abs: $.abs('$a'), add: $.add(['$b', '$c']), ceil: $.ceil('$a'), divide: $.divide(['$c', 4]), exp: $.exp(0),
+          floor: $.floor('$a'), ln: $.ln(1), log: $.log([100, 10]), log10: $.log10(1000), mod: $.mod(['$c', 3]),
+          multiply: $.multiply(['$b', '$c']), pow: $.pow(['$b', 10]), sqrt: $.sqrt(16), subtract: $.subtract(['$c', '$b']), trunc: $.trunc('$a'),
+          elapsed: $.subtract(['$d', '$d0']), plusMinute: $.add(['$d0', 60_000]),
+        }),
+      ).toEqual({
+        abs: 3.7, add: 12, ceil: -3, divide: 2.5, exp: 1, floor: -4, ln: 0, log: 2, log10: 3, mod: 1,
+        multiply: 20, pow: 1024, sqrt: 4, subtract: 8, trunc: -3, elapsed: 3_909_123, plusMinute: at('2026-05-21T00:01:00.000Z'),
+      })
+    })
+
+    it('array', async () => {
+      expect(
+        await only('values', 'v1', {
+          elemAt: $.arrayElemAt(['$arr', -1]), toObject: $.arrayToObject('$pairs'), concat: $.concatArrays(['$arr', '$arr2']),
+          filter: $.filter({ input: '$arr', as: 'n', cond: $.gt(['$$n', 1]) }), in: $.in([2, '$arr']), indexOf: $.indexOfArray(['$arr', 3]),
+          isArray: $.isArray('$arr'), map: $.map({ input: '$arr', as: 'n', in: $.multiply(['$$n', 10]) }), range: $.range([0, 10, 3]),
+          reduce: $.reduce({ input: '$arr', initialValue: 0, in: $.add(['$$value', '$$this']) }), reverse: $.reverseArray('$arr'),
+          size: $.size('$arr'), slice: $.slice(['$arr', 1, 2]), zip: $.zip({ inputs: ['$arr', '$arr2'] }),
+          zipLongest: $.zip({ inputs: ['$arr', '$arr2'], useLongestLength: true, defaults: [0, 0] }),
+        }),
+      ).toEqual({
+        elemAt: 3, toObject: { a: 1, b: 2 }, concat: [1, 2, 3, 4, 5], filter: [2, 3], in: true, indexOf: 2, isArray: true,
+        map: [10, 20, 30], range: [0, 3, 6, 9], reduce: 6, reverse: [3, 2, 1], size: 3, slice: [2, 3], zip: [[1, 4], [2, 5]],
+        zipLongest: [[1, 4], [2, 5], [3, 0]],
+      })
+    })
+
+    it('boolean and comparison', async () => {
+      expect(
+        await only('values', 'v1', {
+          and: $.and([true, $.gt(['$b', 1])]), or: $.or([false, 0]), not: $.not([$.gt(['$b', 5])]),
+          cmp: $.cmp(['$b', '$c']), eq: $.eq(['$b', 2]), gt: $.gt(['$c', '$b']), gte: $.gte(['$b', 2]), lt: $.lt(['$c', '$b']), lte: $.lte(['$b', 2]), neq: $.neq(['$b', 2]),
+        }),
+      ).toEqual({ and: true, or: false, not: true, cmp: -1, eq: true, gt: true, gte: true, lt: false, lte: true, neq: false })
+    })
+
+    it('conditional', async () => {
+      expect(
+        await only('values', 'v1', {
+          cond: $.cond({ if: $.gte(['$c', 10]), then: 'big', else: 'small' }),
+          condArray: $.cond([$.lt(['$c', 10]), 'small', 'big']),
+          ifNull: $.ifNull(['$missing', '默认']),
+          switch: $.switch({ branches: [{ case: $.lt(['$c', 5]), then: 'low' }, { case: $.lt(['$c', 20]), then: 'mid' }], default: 'high' }),
+        }),
+      ).toEqual({ cond: 'big', condArray: 'big', ifNull: '默认', switch: 'mid' })
+    })
+
+    it('date', async () => {
+      const r = await only('values', 'v1', {
+        fromParts: $.dateFromParts({ year: 2026, month: 5, day: 21, hour: 8, timezone: 'Asia/Shanghai' }),
+        fromIsoParts: $.dateFromParts({ isoWeekYear: 2026, isoWeek: 1, isoDayOfWeek: 1 }),
+        dayOfMonth: $.dayOfMonth('$d'), dayOfWeek: $.dayOfWeek('$d'), dayOfYear: $.dayOfYear('$d'), isoDayOfWeek: $.isoDayOfWeek('$d'),
+        isoWeek: $.isoWeek('$d'), isoWeekYear: $.isoWeekYear('$d'), millisecond: $.millisecond('$d'), minute: $.minute('$d'),
+        month: $.month('$d'), second: $.second('$d'), hour: $.hour('$d'), localHour: $.hour({ date: '$d', timezone: 'Asia/Shanghai' }),
+        week: $.week('$d'), year: $.year('$d'),
+      })
+      expect({ ...r, fromParts: new Date(r.fromParts).toISOString(), fromIsoParts: new Date(r.fromIsoParts).toISOString() }).toEqual({
+        fromParts: '2026-05-21T00:00:00.000Z', fromIsoParts: '2025-12-29T00:00:00.000Z',
+        dayOfMonth: 21, dayOfWeek: 5, dayOfYear: 141, isoDayOfWeek: 4, isoWeek: 21, isoWeekYear: 2026, millisecond: 123, minute: 5,
+        month: 5, second: 9, hour: 1, localHour: 9, week: 20, year: 2026,
+      })
+    })
+
+    it('week and ISO week at the turn of the year, ISO parts in a time zone', async () => {
+      const turn = async (iso: string) =>
+        (await db.collection('values').aggregate().match({ _id: 'v1' }).project({
+          _id: 0, week: $.week(at(iso)), isoWeek: $.isoWeek(at(iso)), isoWeekYear: $.isoWeekYear(at(iso)), dayOfWeek: $.dayOfWeek(at(iso)),
+        }).end()).list[0]
+      // 1 January 2027 is a Friday: week 0 (before the first Sunday), ISO week 53 of 2026
+      expect(await turn('2027-01-01T12:00:00Z')).toEqual({ week: 0, isoWeek: 53, isoWeekYear: 2026, dayOfWeek: 6 })
+      // Sunday 3 January 2027 starts week 1; its ISO week is still 2026's 53rd
+      expect(await turn('2027-01-03T12:00:00Z')).toEqual({ week: 1, isoWeek: 53, isoWeekYear: 2026, dayOfWeek: 1 })
+      // Monday 29 December 2025 is in ISO week 1 of 2026
+      expect(await turn('2025-12-29T12:00:00Z')).toEqual({ week: 52, isoWeek: 1, isoWeekYear: 2026, dayOfWeek: 2 })
+      const r = await only('values', 'v1', { local: $.dateFromParts({ isoWeekYear: 2026, isoWeek: 21, isoDayOfWeek: 4, hour: 9, timezone: 'Asia/Shanghai' }) })
+      expect(new Date(r.local).toISOString()).toBe('2026-05-21T01:00:00.000Z')
+    })
+
+    it('literal, object and variable (let)', async () => {
+      expect(
+        await only('values', 'v1', {
+          literal: $.literal('$c'), merged: $.mergeObjects(['$obj', { z: 3 }]), entries: $.objectToArray('$obj'),
+          let: $.let({ vars: { total: $.multiply(['$b', '$c']) }, in: $.add(['$$total', 1]) }),
+        }),
+      ).toEqual({ literal: '$c', merged: { x: 1, y: 2, z: 3 }, entries: [{ k: 'x', v: 1 }, { k: 'y', v: 2 }], let: 21 })
+    })
+
+    it('set', async () => {
+      const r = await only('values', 'v1', {
+        all: $.allElementsTrue([[true, 1, 'a']]), any: $.anyElementTrue([[0, false, null]]), difference: $.setDifference([[1, 2, 3], [2]]),
+        equals: $.setEquals([[1, 2], [2, 1, 1]]), intersection: $.setIntersection([[1, 2, 3], [2, 3, 4]]), subset: $.setIsSubset([[1], [1, 2]]),
+        union: $.setUnion([[1, 2], [2, 3]]),
+      })
+      // a set's order is unspecified (MongoDB documents it so)
+      expect({ ...r, difference: [...r.difference].sort(), intersection: [...r.intersection].sort(), union: [...r.union].sort() }).toEqual({
+        all: true, any: false, difference: [1, 3], equals: true, intersection: [2, 3], subset: true, union: [1, 2, 3],
+      })
+    })
+
+    it('string, with bytes and code points apart for Chinese text', async () => {
+      expect(
+        await only('values', 'v1', {
+          concat: $.concat(['$en', '!']), indexOfBytes: $.indexOfBytes(['$s', '格']), indexOfCP: $.indexOfCP(['$s', '格']),
+          split: $.split(['$en', ' ']), strLenBytes: $.strLenBytes('$s'), strLenCP: $.strLenCP('$s'), strcasecmp: $.strcasecmp(['$en', 'hello world']),
+          substr: $.substr(['$en', 0, 5]), substrBytes: $.substrBytes(['$s', 3, 6]), substrCP: $.substrCP(['$s', 1, 2]),
+          toLower: $.toLower('$en'), toUpper: $.toUpper('$en'),
+        }),
+      ).toEqual({
+        concat: 'Hello World!', indexOfBytes: 3, indexOfCP: 1, split: ['Hello', 'World'], strLenBytes: 15, strLenCP: 5, strcasecmp: 0,
+        substr: 'Hello', substrBytes: '格温', substrCP: '格温', toLower: 'hello world', toUpper: 'HELLO WORLD',
+      })
+    })
+
+    it('indexOfBytes and indexOfCP with a start and an end, trunc to a place', async () => {
+      expect(
+        await only('values', 'v1', {
+          bytesFrom: $.indexOfBytes(['$s', '温', 4]), bytesBefore: $.indexOfBytes(['$s', '温', 0, 6]), cpFrom: $.indexOfCP(['$s', '尔', 2]),
+          cpMissing: $.indexOfCP(['$s', '旗']), nullInput: $.indexOfCP(['$missing', 'a']), truncPlace: $.trunc([3.14159, 2]),
+        }),
+      ).toEqual({ bytesFrom: 6, bytesBefore: -1, cpFrom: 4, cpMissing: -1, nullInput: null, truncPlace: 3.14 })
+    })
+
+    it('group accumulators', async () => {
+      const { list } = await db
+        .collection('sales')
+        .aggregate()
+        .sort({ _id: 1 })
+        .group({
+          _id: '$town', addToSet: $.addToSet('$item'), avg: $.avg('$price'), first: $.first('$item'), last: $.last('$item'), max: $.max('$price'),
+          min: $.min('$price'), push: $.push('$qty'), stdDevPop: $.stdDevPop('$price'), stdDevSamp: $.stdDevSamp('$price'), sum: $.sum('$qty'),
+        })
+        .sort({ _id: 1 })
+        .end()
+      const rounded = list.map((g: { addToSet: string[]; stdDevSamp: number }) => ({ ...g, addToSet: [...g.addToSet].sort(), stdDevSamp: Math.round(g.stdDevSamp * 1000) / 1000 }))
+      expect(rounded).toEqual([
+        { _id: '乌兰', addToSet: ['奶茶', '炒米'].sort(), avg: 10, first: '奶茶', last: '炒米', max: 12, min: 8, push: [3, 5], stdDevPop: 2, stdDevSamp: 2.828, sum: 8 },
+        { _id: '潮格', addToSet: ['奶茶', '奶豆腐'].sort(), avg: 17.5, first: '奶茶', last: '奶豆腐', max: 25, min: 10, push: [2, 1], stdDevPop: 7.5, stdDevSamp: 10.607, sum: 3 },
+      ])
     })
   })
 })

@@ -1,0 +1,200 @@
+// The operator set the emulator answers with: all of mingo's operators, the geo query operators
+// (geo.ts), and replacements where mingo's answer differs from MongoDB's, which CloudBase documents
+// for every operator it lists. Each replacement is pinned by test/integration/emulator/conformance.test.ts
+// through the real wx-server-sdk; docs/emulator-conformance.md lists them.
+//
+// mingo's own entry point merges a caller's context *under* its defaults (Context.from keeps the
+// first definition), so a replacement only takes effect in a context built here and used with
+// mingo's base Query / Aggregator / updater (engine.ts).
+
+import { Context, evalExpr } from 'mingo/core'
+import { Lazy } from 'mingo/lazy'
+import * as accumulatorOperators from 'mingo/operators/accumulator'
+import * as expressionOperators from 'mingo/operators/expression'
+import * as pipelineOperators from 'mingo/operators/pipeline'
+import * as projectionOperators from 'mingo/operators/projection'
+import * as queryOperators from 'mingo/operators/query'
+import * as windowOperators from 'mingo/operators/window'
+import { compare } from 'mingo/util'
+import { dbRequestFailed } from '../errors'
+import { geoQueryOperators } from './geo'
+
+// mingo's operator signatures: (document, operator argument, options)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Options = any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Iter = any
+
+const MS_PER_DAY = 86_400_000
+
+function fail(message: string): never {
+  throw dbRequestFailed(`[InvalidParameter] ${message}`)
+}
+
+/** A date argument as the date operators take it: a date, or { date, timezone } (offset applied). */
+function dateArg(obj: unknown, expr: unknown, options: Options): Date {
+  const v = evalExpr(obj, expr, options) as unknown
+  if (v instanceof Date) return v
+  const spec = v as { date?: unknown; timezone?: unknown } | null
+  if (!spec || !(spec.date instanceof Date)) fail(`can't convert ${JSON.stringify(expr)} to a date`)
+  if (spec.timezone === undefined || spec.timezone === null) return spec.date
+  // mingo's date operators read the time zone the same way; reuse $hour's handling through $dateToParts
+  const parts = (expressionOperators.$dateToParts as (o: unknown, e: unknown, op: Options) => Record<string, number>)(
+    obj,
+    { date: spec.date, timezone: spec.timezone },
+    options,
+  )
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.millisecond))
+}
+
+const dayOfYear0 = (d: Date) => Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / MS_PER_DAY)
+
+/** The ISO week-numbering year: the year of the Thursday of the date's week (Monday first). */
+function isoWeekYearOf(d: Date): number {
+  const isoDay = d.getUTCDay() || 7
+  const thursday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - isoDay))
+  return thursday.getUTCFullYear()
+}
+
+/** Monday of ISO week 1 of `year`: the week that holds 4 January. */
+function isoYearStart(year: number): number {
+  const jan4 = Date.UTC(year, 0, 4)
+  const isoDay = new Date(jan4).getUTCDay() || 7
+  return jan4 - (isoDay - 1) * MS_PER_DAY
+}
+
+const expressionFixes = {
+  // MongoDB: weeks begin on Sunday; days before the year's first Sunday are week 0 (strftime's %U).
+  $week: (obj: unknown, expr: unknown, options: Options) => {
+    const d = dateArg(obj, expr, options)
+    return Math.floor((dayOfYear0(d) + 7 - d.getUTCDay()) / 7)
+  },
+  // mingo moves only a Sunday 1 January into the previous year; ISO moves 1–3 January whenever
+  // their week's Thursday is in December, and 29–31 December into the next year likewise.
+  $isoWeekYear: (obj: unknown, expr: unknown, options: Options) => isoWeekYearOf(dateArg(obj, expr, options)),
+  // mingo reads only the calendar form; MongoDB also takes isoWeekYear / isoWeek / isoDayOfWeek.
+  $dateFromParts: (obj: unknown, expr: unknown, options: Options) => {
+    const args = evalExpr(obj, expr, options) as Record<string, unknown>
+    if (args?.isoWeekYear === undefined) return (expressionOperators.$dateFromParts as (o: unknown, e: unknown, op: Options) => Date)(obj, args, options)
+    if (args.year !== undefined) fail('$dateFromParts takes either year or isoWeekYear, not both')
+    const n = (k: string, dflt: number) => (args[k] === undefined || args[k] === null ? dflt : Number(args[k]))
+    const local =
+      isoYearStart(n('isoWeekYear', 1970)) +
+      ((n('isoWeek', 1) - 1) * 7 + (n('isoDayOfWeek', 1) - 1)) * MS_PER_DAY +
+      n('hour', 0) * 3_600_000 +
+      n('minute', 0) * 60_000 +
+      n('second', 0) * 1000 +
+      n('millisecond', 0)
+    if (args.timezone === undefined || args.timezone === null) return new Date(local)
+    // the zone's offset at that local time: take it from the calendar form, which handles zones
+    const asDate = new Date(local)
+    return (expressionOperators.$dateFromParts as (o: unknown, e: unknown, op: Options) => Date)(
+      obj,
+      {
+        year: asDate.getUTCFullYear(), month: asDate.getUTCMonth() + 1, day: asDate.getUTCDate(), hour: asDate.getUTCHours(),
+        minute: asDate.getUTCMinutes(), second: asDate.getUTCSeconds(), millisecond: asDate.getUTCMilliseconds(), timezone: args.timezone,
+      },
+      options,
+    )
+  },
+  // MongoDB 4.2: { $trunc: <number> } as well as { $trunc: [<number>, <place>] }
+  $trunc: (obj: unknown, expr: unknown, options: Options) =>
+    (expressionOperators.$trunc as (o: unknown, e: unknown, op: Options) => number)(obj, Array.isArray(expr) ? expr : [expr], options),
+  // MongoDB counts UTF-8 bytes here (a Chinese character is 3); mingo counted UTF-16 code units.
+  $indexOfBytes: (obj: unknown, expr: unknown, options: Options) => {
+    const [s, search, start, end] = indexArgs('$indexOfBytes', obj, expr, options)
+    if (s === null) return null
+    const bytes = Buffer.from(s, 'utf8')
+    const stop = Math.min(end ?? bytes.length, bytes.length)
+    if (start > stop) return -1
+    return bytes.subarray(0, stop).indexOf(Buffer.from(search, 'utf8'), start)
+  },
+  // listed by @cloudbase/database and the CloudBase docs; mingo does not have it
+  $indexOfCP: (obj: unknown, expr: unknown, options: Options) => {
+    const [s, search, start, end] = indexArgs('$indexOfCP', obj, expr, options)
+    if (s === null) return null
+    const cps = [...s]
+    const needle = [...search]
+    const stop = Math.min(end ?? cps.length, cps.length)
+    for (let i = start; i + needle.length <= stop; i++) {
+      if (needle.every((c, j) => cps[i + j] === c)) return i
+    }
+    return -1
+  },
+}
+
+function indexArgs(op: string, obj: unknown, expr: unknown, options: Options): [string | null, string, number, number | undefined] {
+  if (!Array.isArray(expr) || expr.length < 2 || expr.length > 4) fail(`${op} expects 2 to 4 arguments`)
+  const [s, search, start, end] = evalExpr(obj, expr, options) as unknown[]
+  if (s === null || s === undefined) return [null, '', 0, undefined]
+  if (typeof s !== 'string') fail(`${op} requires a string as the first argument`)
+  if (typeof search !== 'string') fail(`${op} requires a string as the second argument`)
+  const int = (v: unknown, name: string) => {
+    if (v === undefined || v === null) return undefined
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(`${op} ${name} must be a non-negative integer`)
+    return v
+  }
+  return [s, search, int(start, 'start') ?? 0, int(end, 'end')]
+}
+
+const pipelineFixes = {
+  // MongoDB: each bucket holds [boundary, next boundary); mingo put a value equal to a boundary
+  // into the bucket below it.
+  $bucket: (coll: Iter, expr: Record<string, unknown>, options: Options) => {
+    const bounds = expr.boundaries as unknown[]
+    if (!Array.isArray(bounds) || bounds.length < 2) fail('$bucket needs at least two boundaries')
+    for (let i = 1; i < bounds.length; i++) if (compare(bounds[i], bounds[i - 1]) <= 0) fail('$bucket boundaries must be ascending')
+    const hasDefault = expr.default !== undefined
+    const output = (expr.output as Record<string, unknown> | undefined) ?? { count: { $sum: 1 } }
+    return coll.transform((docs: unknown[]) => {
+      const buckets = bounds.slice(0, -1).map(() => [] as unknown[])
+      const others: unknown[] = []
+      for (const doc of docs) {
+        const key = evalExpr(doc, expr.groupBy, options)
+        let i = -1
+        if (key !== null && key !== undefined && compare(key, bounds[0]) >= 0 && compare(key, bounds[bounds.length - 1]) < 0) {
+          i = 0
+          while (compare(key, bounds[i + 1]) >= 0) i++
+        }
+        if (i >= 0) buckets[i].push(doc)
+        else if (hasDefault) others.push(doc)
+        else fail('$bucket could not find a matching branch for an input, and no default was specified')
+      }
+      const out: unknown[] = []
+      buckets.forEach((members, i) => {
+        if (members.length) out.push({ _id: bounds[i], ...(evalExpr(members, output, options) as object) })
+      })
+      if (others.length) out.push({ _id: expr.default, ...(evalExpr(others, output, options) as object) })
+      return Lazy(out)
+    })
+  },
+  // MongoDB picks `size` distinct documents (a random sort); mingo drew with replacement.
+  $sample: (coll: Iter, expr: { size?: unknown }) => {
+    const size = expr?.size
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) fail('$sample size must be a non-negative integer')
+    return coll.transform((docs: unknown[]) => {
+      const pool = [...docs]
+      const n = Math.min(size, pool.length)
+      for (let i = 0; i < n; i++) {
+        const j = i + Math.floor(Math.random() * (pool.length - i))
+        ;[pool[i], pool[j]] = [pool[j], pool[i]]
+      }
+      return Lazy(pool.slice(0, n))
+    })
+  },
+}
+
+const queryFixes = {
+  // CloudBase validates with MongoDB's draft-4 dialect (bsonType …); the emulator has no such
+  // validator, so it refuses the operator rather than answer differently.
+  $jsonSchema: () => fail('$jsonSchema is not supported by the local cloud (docs/emulator-conformance.md)'),
+}
+
+export const operatorContext = Context.init({
+  accumulator: { ...accumulatorOperators } as never,
+  expression: { ...expressionOperators, ...expressionFixes } as never,
+  pipeline: { ...pipelineOperators, ...pipelineFixes } as never,
+  projection: { ...projectionOperators } as never,
+  query: { ...queryOperators, ...geoQueryOperators, ...queryFixes } as never,
+  window: { ...windowOperators } as never,
+})
