@@ -164,9 +164,44 @@ export function applyUpdate(doc: Doc, update: Record<string, Record<string, unkn
       }
     }
   }
+  assertWritablePaths(doc, update)
   const copy = cloneValue(doc)
   const changed = wrap(() => mingoUpdate(copy, update as never, undefined, filter && Object.keys(filter).length ? (filter as never) : undefined, { cloneMode: 'deep', queryOptions: BASE_OPTIONS }))
   return { doc: copy, modified: changed.length > 0 }
+}
+
+const ARRAY_UPDATES = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll'])
+const REMOVING_UPDATES = new Set(['$unset', '$pull', '$pullAll', '$pop', '$rename'])
+
+/**
+ * Where MongoDB (and so CloudBase) refuses an update that mingo would silently skip: an array
+ * operator on a field that holds something else, and a path through a scalar or null
+ * ('a.b' when a is 5). Paths with a positional part are left to mingo.
+ */
+function assertWritablePaths(doc: Doc, update: Record<string, Record<string, unknown>>): void {
+  const where = `{_id: ${JSON.stringify(doc._id)}}`
+  for (const [op, fields] of Object.entries(update)) {
+    for (const path of Object.keys(fields)) {
+      if (path.includes('$')) continue
+      const parts = path.split('.')
+      let cur: unknown = doc
+      for (const [i, part] of parts.entries()) {
+        if (cur === undefined) break
+        if (i > 0 && (cur === null || typeof cur !== 'object')) {
+          // nothing there to remove or move: MongoDB leaves the document as it is
+          if (REMOVING_UPDATES.has(op)) {
+            cur = undefined
+            break
+          }
+          throw dbRequestFailed(`[InvalidParameter] Cannot create field '${part}' in element {${parts[i - 1]}: ${JSON.stringify(cur)}} of ${where}`)
+        }
+        cur = (cur as Record<string, unknown>)[part]
+      }
+      if (ARRAY_UPDATES.has(op) && cur !== undefined && !Array.isArray(cur)) {
+        throw dbRequestFailed(`[InvalidParameter] The field '${path}' must be an array but is of type ${cur === null ? 'null' : typeof cur} in document ${where}`)
+      }
+    }
+  }
 }
 
 /** Fields an upsert copies from its filter (top-level equality conditions). */

@@ -109,6 +109,22 @@ const expressionFixes = {
     if (start > stop) return -1
     return bytes.subarray(0, stop).indexOf(Buffer.from(search, 'utf8'), start)
   },
+  // MongoDB: a negative length means "to the end"; a start past the string gives ''. mingo's
+  // $substr is $substrBytes, which refuses both.
+  $substr: (obj: unknown, expr: unknown, options: Options) => {
+    if (!Array.isArray(expr) || expr.length !== 3) fail('$substr expects 3 arguments')
+    const [s, start, length] = evalExpr(obj, expr, options) as unknown[]
+    if (s === null || s === undefined) return ''
+    const text = typeof s === 'string' ? s : String(s)
+    const bytes = Buffer.from(text, 'utf8')
+    if (typeof start !== 'number' || typeof length !== 'number') fail('$substr takes numbers as its start and length')
+    if (start < 0 || start >= bytes.length) return ''
+    const end = length < 0 ? bytes.length : Math.min(bytes.length, start + length)
+    return (expressionOperators.$substrBytes as (o: unknown, e: unknown, op: Options) => string)(obj, [text, start, end - start], options)
+  },
+  // MongoDB: null or a missing field gives '' (mingo gave null)
+  $toLower: (obj: unknown, expr: unknown, options: Options) => caseOf('$toLower', obj, expr, options) ?? '',
+  $toUpper: (obj: unknown, expr: unknown, options: Options) => caseOf('$toUpper', obj, expr, options) ?? '',
   // listed by @cloudbase/database and the CloudBase docs; mingo does not have it
   $indexOfCP: (obj: unknown, expr: unknown, options: Options) => {
     const [s, search, start, end] = indexArgs('$indexOfCP', obj, expr, options)
@@ -121,6 +137,10 @@ const expressionFixes = {
     }
     return -1
   },
+}
+
+function caseOf(op: '$toLower' | '$toUpper', obj: unknown, expr: unknown, options: Options): string | null {
+  return (expressionOperators[op] as (o: unknown, e: unknown, op: Options) => string | null)(obj, expr, options)
 }
 
 function indexArgs(op: string, obj: unknown, expr: unknown, options: Options): [string | null, string, number, number | undefined] {
@@ -168,6 +188,9 @@ const pipelineFixes = {
       return Lazy(out)
     })
   },
+  // MongoDB: no input documents, no output document (mingo answered { n: 0 })
+  $count: (coll: Iter, expr: unknown, options: Options) =>
+    coll.transform((docs: unknown[]) => (docs.length ? (pipelineOperators.$count as (c: Iter, e: unknown, o: Options) => Iter)(Lazy(docs), expr, options) : Lazy([]))),
   // MongoDB picks `size` distinct documents (a random sort); mingo drew with replacement.
   $sample: (coll: Iter, expr: { size?: unknown }) => {
     const size = expr?.size
@@ -184,7 +207,15 @@ const pipelineFixes = {
   },
 }
 
+// mingo's own query operators: (field path, argument, options) => test of a document
+type QueryOp = (selector: string, value: unknown, options: Options) => (obj: unknown) => boolean
+const nullOrMissing = (selector: string, value: unknown, options: Options, op: '$gte' | '$lte') =>
+  value === null ? (queryOperators.$eq as QueryOp)(selector, null, options) : (queryOperators[op] as QueryOp)(selector, value, options)
+
 const queryFixes = {
+  // MongoDB: { $gte: null } and { $lte: null } match null and a missing field, like { $eq: null }
+  $gte: (selector: string, value: unknown, options: Options) => nullOrMissing(selector, value, options, '$gte'),
+  $lte: (selector: string, value: unknown, options: Options) => nullOrMissing(selector, value, options, '$lte'),
   // CloudBase validates with MongoDB's draft-4 dialect (bsonType …); the emulator has no such
   // validator, so it refuses the operator rather than answer differently.
   $jsonSchema: () => fail('$jsonSchema is not supported by the local cloud (docs/emulator-conformance.md)'),

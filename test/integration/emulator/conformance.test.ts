@@ -261,6 +261,12 @@ describe('the operator walk', () => {
       expect(await where({ age: _.not(_.gt(30)) })).toEqual(['p3'])
     })
 
+    it('null matches a null and a missing field, also with gte and lte', async () => {
+      expect(await where({ phone: null })).toEqual(['p1', 'p2', 'p3', 'p4'])
+      expect(await where({ phone: _.gte(null) })).toEqual(['p1', 'p2', 'p3', 'p4'])
+      expect(await where({ phone: _.lte(null), town: '潮格' })).toEqual(['p1', 'p2'])
+    })
+
     it('exists: a null field exists, a missing one does not', async () => {
       expect(await where({ phone: _.exists(true) })).toEqual(['p2'])
       expect(await where({ phone: _.exists(false) })).toEqual(['p1', 'p3', 'p4'])
@@ -380,6 +386,15 @@ describe('the operator walk', () => {
       expect((await after('u3', { 'marks.$[].n': 0 })).marks).toEqual([{ who: 'a', n: 0 }, { who: 'b', n: 0 }])
     })
 
+    it('refuses an array command on a field that is not an array, and a path through a scalar, writing nothing', async () => {
+      await emu.seed({ updates: [{ _id: 'u4', n: 1, name: '巴特尔' }] })
+      const writes = emu.stats().writes
+      expect((await failure(row('u4').update({ data: { n: _.push(2) } }))).message).toMatch(/must be an array/)
+      expect((await failure(row('u4').update({ data: { 'name.first': '巴' } }))).message).toMatch(/Cannot create field 'first'/)
+      expect(emu.stats().writes).toBe(writes)
+      expect((await row('u4').get()).data).toEqual({ _id: 'u4', n: 1, name: '巴特尔' })
+    })
+
     it('db.serverDate() is the server\'s time, with an offset in milliseconds', async () => {
       const before = Date.now()
       const { stamp, later } = await after('u1', { stamp: db.serverDate(), later: db.serverDate({ offset: 60_000 }) })
@@ -407,6 +422,8 @@ describe('the operator walk', () => {
       const grouped = await sales().group({ _id: '$town', revenue: $.sum($.multiply(['$price', '$qty'])) }).sort({ _id: 1 }).end()
       expect(grouped.list).toEqual([{ _id: '乌兰', revenue: 76 }, { _id: '潮格', revenue: 45 }])
       expect((await sales().match({ town: '潮格' }).count('n').end()).list).toEqual([{ n: 2 }])
+      // no input, no output document (not { n: 0 })
+      expect((await sales().match({ town: '那达慕' }).count('n').end()).list).toEqual([])
       const byItem = await sales().sortByCount('$item').end()
       expect(byItem.list[0]).toEqual({ _id: '奶茶', count: 2 })
       expect(byItem.list.slice(1).map((r: Row) => r._id).sort()).toEqual(['炒米', '奶豆腐'].sort())
@@ -585,6 +602,14 @@ describe('the operator walk', () => {
         concat: 'Hello World!', indexOfBytes: 3, indexOfCP: 1, split: ['Hello', 'World'], strLenBytes: 15, strLenCP: 5, strcasecmp: 0,
         substr: 'Hello', substrBytes: '格温', substrCP: '格温', toLower: 'hello world', toUpper: 'HELLO WORLD',
       })
+    })
+
+    it('substr to the end with a negative length; toLower and toUpper of nothing are empty strings', async () => {
+      expect(
+        await only('values', 'v1', {
+          rest: $.substr(['$en', 6, -1]), bytes: $.substr(['$s', 3, 3]), past: $.substr(['$en', 50, 2]), lower: $.toLower('$missing'), upper: $.toUpper(null),
+        }),
+      ).toEqual({ rest: 'World', bytes: '格', past: '', lower: '', upper: '' })
     })
 
     it('indexOfBytes and indexOfCP with a start and an end, trunc to a place', async () => {
