@@ -10,7 +10,7 @@ import { update as mingoUpdate } from 'mingo/updater'
 import { CloudError, dbRequestFailed, invalidParam } from '../errors'
 import { cloneValue } from '../ejson'
 import { geoNearStage, haversine, nearSpec, pointsOf } from './geo'
-import { operatorContext } from './operators'
+import { operatorContext, sortDocs } from './operators'
 import type { Collection, Doc } from './store'
 
 const BASE_OPTIONS: Partial<Options> = {
@@ -111,8 +111,9 @@ export function findDocs(matched: Doc[], filter: Filter | undefined, opts: FindO
   if (byDistance) docs = [...docs].sort((a, b) => byDistance(a) - byDistance(b))
   return wrap(() => {
     const hasProjection = opts.projection && Object.keys(opts.projection).length > 0
+    // sorted before the projection, which may drop the fields it sorts by
+    if (opts.order && Object.keys(opts.order).length) docs = sortDocs(docs, opts.order)
     let cursor = new Query({}, BASE_OPTIONS).find(docs, hasProjection ? (opts.projection as never) : undefined)
-    if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit)
     return cursor.all() as Record<string, unknown>[]

@@ -15,7 +15,7 @@ import * as pipelineOperators from 'mingo/operators/pipeline'
 import * as projectionOperators from 'mingo/operators/projection'
 import * as queryOperators from 'mingo/operators/query'
 import * as windowOperators from 'mingo/operators/window'
-import { compare } from 'mingo/util'
+import { compare, resolve } from 'mingo/util'
 import { dbRequestFailed } from '../errors'
 import { geoQueryOperators } from './geo'
 
@@ -157,7 +157,43 @@ function indexArgs(op: string, obj: unknown, expr: unknown, options: Options): [
   return [s, search, int(start, 'start') ?? 0, int(end, 'end')]
 }
 
+// an empty array sorts before null and a missing field (MongoDB's sort order)
+const EMPTY_ARRAY = Symbol('empty array')
+
+/** The value a document sorts by on `path`: an array by its least element ascending, its greatest descending. */
+function sortKey(doc: unknown, path: string, direction: 1 | -1): unknown {
+  const v = resolve(doc as object, path)
+  if (!Array.isArray(v)) return v ?? null
+  if (v.length === 0) return EMPTY_ARRAY
+  return v.reduce((best, x) => (compare(x ?? null, best ?? null) * direction < 0 ? x : best))
+}
+
+/**
+ * Sorts documents as MongoDB does (stable: ties keep their order). mingo sorted an array by the
+ * array as a whole, so a descending sort on an array field put [1, 10] after [5].
+ */
+export function sortDocs<T>(docs: T[], spec: Record<string, unknown>): T[] {
+  const fields = Object.entries(spec).map(([path, d]) => ({ path, direction: (d === -1 ? -1 : 1) as 1 | -1 }))
+  const keyed = docs.map((doc) => ({ doc, keys: fields.map((f) => sortKey(doc, f.path, f.direction)) }))
+  keyed.sort((a, b) => {
+    for (const [i, f] of fields.entries()) {
+      const x = a.keys[i]
+      const y = b.keys[i]
+      const c = x === EMPTY_ARRAY || y === EMPTY_ARRAY ? (x === y ? 0 : x === EMPTY_ARRAY ? -1 : 1) : compare(x, y)
+      if (c !== 0) return c * f.direction
+    }
+    return 0
+  })
+  return keyed.map((k) => k.doc)
+}
+
 const pipelineFixes = {
+  $sort: (coll: Iter, spec: Record<string, unknown>, options: Options) => {
+    if (!spec || typeof spec !== 'object' || Object.keys(spec).length === 0) fail('$sort specification is invalid')
+    // a collation compares strings by locale: mingo's own $sort handles it (the app sets none)
+    if (options?.collation) return (pipelineOperators.$sort as (c: Iter, s: unknown, o: Options) => Iter)(coll, spec, options)
+    return coll.transform((docs: unknown[]) => Lazy(sortDocs(docs, spec)))
+  },
   // MongoDB: each bucket holds [boundary, next boundary); mingo put a value equal to a boundary
   // into the bucket below it.
   $bucket: (coll: Iter, expr: Record<string, unknown>, options: Options) => {

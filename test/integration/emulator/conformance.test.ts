@@ -303,6 +303,23 @@ describe('the operator walk', () => {
     })
   })
 
+  describe('sort order', () => {
+    it('an array field sorts by its least element ascending and its greatest descending; an empty array first', async () => {
+      const asc = await db.collection('people').orderBy('scores', 'asc').orderBy('_id', 'asc').get()
+      expect(idsOf(asc.data)).toEqual(['p3', 'p1', 'p4', 'p2'])
+      const desc = await db.collection('people').orderBy('scores', 'desc').get()
+      expect(idsOf(desc.data)).toEqual(['p2', 'p1', 'p4', 'p3'])
+      const { list } = await db.collection('people').aggregate().sort({ scores: -1 }).project({ _id: 1 }).end()
+      expect(idsOf(list)).toEqual(['p2', 'p1', 'p4', 'p3'])
+    })
+
+    it('values of different types sort in MongoDB\'s type order: null and missing, numbers, strings, objects', async () => {
+      await emu.seed({ mixed: [{ _id: 'm1', v: 'b' }, { _id: 'm2', v: 1 }, { _id: 'm3', v: null }, { _id: 'm4', v: { a: 1 } }, { _id: 'm5' }, { _id: 'm6', v: '10' }, { _id: 'm7', v: 0.5 }] })
+      const { data } = await db.collection('mixed').orderBy('v', 'asc').get()
+      expect(idsOf(data)).toEqual(['m3', 'm5', 'm7', 'm2', 'm6', 'm1', 'm4'])
+    })
+  })
+
   describe('projections', () => {
     it('field() keeps or drops fields; project.slice and project.elemMatch pick array elements', async () => {
       const kept = await db.collection('people').doc('p4').field({ name: true, town: true }).get()
