@@ -267,6 +267,15 @@ describe('the operator walk', () => {
       expect(await where({ phone: _.lte(null), town: '潮格' })).toEqual(['p1', 'p2'])
     })
 
+    it('in [null] matches a missing field; a comparison never crosses types', async () => {
+      expect(await where({ phone: _.in([null]), town: '乌兰' })).toEqual(['p3', 'p4'])
+      await emu.seed({ typed: [{ _id: 't1', v: 10 }, { _id: 't2', v: '10' }, { _id: 't3', v: at('2026-01-01T00:00:00Z') }] })
+      const { data } = await db.collection('typed').where({ v: _.gt(5) }).get()
+      expect(idsOf(data)).toEqual(['t1'])
+      const strings = await db.collection('typed').where({ v: _.gte('0') }).get()
+      expect(idsOf(strings.data)).toEqual(['t2'])
+    })
+
     it('exists: a null field exists, a missing one does not', async () => {
       expect(await where({ phone: _.exists(true) })).toEqual(['p2'])
       expect(await where({ phone: _.exists(false) })).toEqual(['p1', 'p3', 'p4'])
@@ -364,7 +373,7 @@ describe('the operator walk', () => {
     })
 
     it('inc, mul, min, max (also on dates), rename, bit', async () => {
-      expect(await after('u1', { n: _.inc(2) })).toMatchObject({ n: 7 })
+      expect(await after('u1', { n: _.inc(2), fresh: _.inc(3), zero: _.mul(4) })).toMatchObject({ n: 7, fresh: 3, zero: 0 })
       expect(await after('u1', { n: _.mul(3) })).toMatchObject({ n: 21 })
       expect(await after('u1', { low: _.min(3), high: _.max(3) })).toMatchObject({ low: 3, high: 5 })
       const later = await after('u1', { when: _.max(at('2026-06-01T00:00:00Z')) })
@@ -558,16 +567,18 @@ describe('the operator walk', () => {
     it('date', async () => {
       const r = await only('values', 'v1', {
         fromParts: $.dateFromParts({ year: 2026, month: 5, day: 21, hour: 8, timezone: 'Asia/Shanghai' }),
+        // the documentation's example: 2017-02-08 12:00 in New York is 17:00 UTC
+        documented: $.dateFromParts({ year: 2017, month: 2, day: 8, hour: 12, timezone: 'America/New_York' }),
         fromIsoParts: $.dateFromParts({ isoWeekYear: 2026, isoWeek: 1, isoDayOfWeek: 1 }),
         dayOfMonth: $.dayOfMonth('$d'), dayOfWeek: $.dayOfWeek('$d'), dayOfYear: $.dayOfYear('$d'), isoDayOfWeek: $.isoDayOfWeek('$d'),
         isoWeek: $.isoWeek('$d'), isoWeekYear: $.isoWeekYear('$d'), millisecond: $.millisecond('$d'), minute: $.minute('$d'),
         month: $.month('$d'), second: $.second('$d'), hour: $.hour('$d'), localHour: $.hour({ date: '$d', timezone: 'Asia/Shanghai' }),
-        week: $.week('$d'), year: $.year('$d'),
+        week: $.week('$d'), year: $.year('$d'), onNull: $.dateToString({ date: '$missing', format: '%Y', onNull: '无' }),
       })
-      expect({ ...r, fromParts: new Date(r.fromParts).toISOString(), fromIsoParts: new Date(r.fromIsoParts).toISOString() }).toEqual({
-        fromParts: '2026-05-21T00:00:00.000Z', fromIsoParts: '2025-12-29T00:00:00.000Z',
+      expect({ ...r, fromParts: new Date(r.fromParts).toISOString(), fromIsoParts: new Date(r.fromIsoParts).toISOString(), documented: new Date(r.documented).toISOString() }).toEqual({
+        fromParts: '2026-05-21T00:00:00.000Z', fromIsoParts: '2025-12-29T00:00:00.000Z', documented: '2017-02-08T17:00:00.000Z',
         dayOfMonth: 21, dayOfWeek: 5, dayOfYear: 141, isoDayOfWeek: 4, isoWeek: 21, isoWeekYear: 2026, millisecond: 123, minute: 5,
-        month: 5, second: 9, hour: 1, localHour: 9, week: 20, year: 2026,
+        month: 5, second: 9, hour: 1, localHour: 9, week: 20, year: 2026, onNull: '无',
       })
     })
 
