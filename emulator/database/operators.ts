@@ -162,7 +162,7 @@ const EMPTY_ARRAY = Symbol('empty array')
 
 /** The value a document sorts by on `path`: an array by its least element ascending, its greatest descending. */
 function sortKey(doc: unknown, path: string, direction: 1 | -1): unknown {
-  const v = resolve(doc as object, path)
+  const v = resolve(doc as Record<string, unknown>, path)
   if (!Array.isArray(v)) return v ?? null
   if (v.length === 0) return EMPTY_ARRAY
   return v.reduce((best, x) => (compare(x ?? null, best ?? null) * direction < 0 ? x : best))
