@@ -237,6 +237,8 @@ describe('the operator walk', () => {
       expect(await where({ town: _.neq('潮格') })).toEqual(['p3', 'p4'])
       expect(await where({ phone: _.neq(null) })).toEqual([])
       expect(await where({ 'profile.lang': _.neq('mn') })).toEqual(['p2', 'p3', 'p4'])
+      // a plain object in a query is flattened by the SDK into dotted paths, not an exact match
+      expect(await where({ location: { type: 'Point' } })).toEqual(['p1', 'p2', 'p3'])
     })
 
     it('lt lte gt gte, and a range chained with and / or on one field', async () => {
