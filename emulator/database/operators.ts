@@ -47,6 +47,9 @@ function dateArg(obj: unknown, expr: unknown, options: Options): Date {
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.millisecond))
 }
 
+// 2026-05-21, 2026-05-21 08:00, 2026-05-21T08:00:00.5, … with Z, +08:00, +0800 or +08
+const ISO_LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/
+
 const dayOfYear0 = (d: Date) => Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / MS_PER_DAY)
 
 /** The ISO week-numbering year: the year of the Thursday of the date's week (Monday first). */
@@ -93,6 +96,33 @@ const expressionFixes = {
       {
         year: asDate.getUTCFullYear(), month: asDate.getUTCMonth() + 1, day: asDate.getUTCDate(), hour: asDate.getUTCHours(),
         minute: asDate.getUTCMinutes(), second: asDate.getUTCSeconds(), millisecond: asDate.getUTCMilliseconds(), timezone: args.timezone,
+      },
+      options,
+    )
+  },
+  // Without a format MongoDB reads ISO 8601 loosely: a date alone, a space or a T before the time,
+  // seconds and milliseconds optional, Z or an offset at the end. mingo read only its own default
+  // format (%Y-%m-%dT%H:%M:%S.%LZ and shorter prefixes of it).
+  $dateFromString: (obj: unknown, expr: unknown, options: Options) => {
+    const args = evalExpr(obj, expr, options) as Record<string, unknown>
+    const mingoParse = () => (expressionOperators.$dateFromString as (o: unknown, e: unknown, op: Options) => unknown)(obj, args, options)
+    if (args?.format !== undefined && args.format !== null) return mingoParse()
+    const text = args?.dateString
+    if (text === null || text === undefined) return args.onNull ?? null
+    const m = typeof text === 'string' ? ISO_LOOSE.exec(text.trim()) : null
+    if (!m) {
+      if (args.onError !== undefined) return args.onError
+      fail(`$dateFromString: error parsing date string '${String(text)}'`)
+    }
+    const [, year, month, day, hour, minute, second, fraction, zone] = m
+    if (zone && args.timezone !== undefined && args.timezone !== null) fail('$dateFromString: a date string with a time zone cannot take a timezone argument too')
+    const offset = zone === undefined || zone === 'Z' ? undefined : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
+    return (expressionOperators.$dateFromParts as (o: unknown, e: unknown, op: Options) => Date)(
+      obj,
+      {
+        year: Number(year), month: Number(month), day: Number(day), hour: Number(hour ?? 0), minute: Number(minute ?? 0), second: Number(second ?? 0),
+        millisecond: fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0,
+        ...(zone === undefined ? (args.timezone !== undefined && args.timezone !== null ? { timezone: args.timezone } : {}) : offset ? { timezone: offset } : {}),
       },
       options,
     )

@@ -88,6 +88,30 @@ describe('aggregation date operators', () => {
       .end()
     expect(new Date(list[0].parsed).toISOString()).toBe('2026-05-21T00:00:00.000Z')
   })
+
+  it('$dateFromString reads ISO 8601 loosely, as MongoDB does without a format', async () => {
+    const parse = (dateString: string, timezone?: string) => $.dateFromString(timezone ? { dateString, timezone } : { dateString })
+    const { list } = await db
+      .collection('orders')
+      .aggregate()
+      .match({ _id: 'o1' })
+      .project({
+        _id: 0,
+        documented: parse('2019-05-14T09:38:51.686Z'),
+        spaced: parse('2026-05-21 08:00:00', 'Asia/Shanghai'),
+        dayOnly: parse('2026-05-21'),
+        offset: parse('2026-05-21T08:00+08:00'),
+        compact: parse('2026-05-21T08:00:00+0800'),
+        bad: $.dateFromString({ dateString: '21/05/2026', onError: '无法读取' }),
+        none: $.dateFromString({ dateString: '$missing', onNull: '无' }),
+      })
+      .end()
+    const iso = (d: unknown) => new Date(d as string).toISOString()
+    expect({ ...list[0], documented: iso(list[0].documented), spaced: iso(list[0].spaced), dayOnly: iso(list[0].dayOnly), offset: iso(list[0].offset), compact: iso(list[0].compact) }).toEqual({
+      documented: '2019-05-14T09:38:51.686Z', spaced: '2026-05-21T00:00:00.000Z', dayOnly: '2026-05-21T00:00:00.000Z', offset: '2026-05-21T00:00:00.000Z',
+      compact: '2026-05-21T00:00:00.000Z', bad: '无法读取', none: '无',
+    })
+  })
 })
 
 describe('$lookup with a sub-pipeline', () => {
