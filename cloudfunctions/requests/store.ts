@@ -11,6 +11,7 @@ import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
 import { Protected } from '../_shared/personal-data'
+import type { Join, Joined } from '../_shared/users'
 
 export const requests = () => db.collection(COLLECTIONS.requests)
 export const rectifications = () => db.collection(COLLECTIONS.requestsRectifications)
@@ -101,6 +102,9 @@ type Updated = { stats: { updated: number } }
 const parseList = <T extends z.ZodType>(schema: T, data: unknown) => z.array(schema).parse(data)
 
 export const getRequest = (id: string) => readDoc(requests(), id, RequestDoc)
+/** getRequest as a join onto the runtime's user read (withJoins); joinedRequest parses what it found. */
+export const requestJoin = (id: string): Join => ({ from: COLLECTIONS.requests, match: { _id: id }, limit: 1 })
+export const joinedRequest = (joined: Joined, as: string): RequestDoc | null => z.array(RequestDoc).max(1).parse(joined[as])[0] ?? null
 
 export async function insertRequest(doc: RequestDoc) {
   await requests().add({ data: doc })

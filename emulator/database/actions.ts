@@ -208,8 +208,8 @@ async function modifyDocument(ctx: DbContext, p: Params, now: number, origin?: Q
       assertDocument(doc)
       return { doc, modified: !base || stringifyEJSON(base) !== stringifyEJSON(doc) }
     }
-    const start = base ?? ({ _id: id, ...seedFromFilter(filter) } as Doc)
-    return applyUpdate(start, update.ops)
+    if (base) return applyUpdate(base, update.ops, filter)
+    return applyUpdate({ _id: id, ...seedFromFilter(filter) } as Doc, update.ops)
   }
 
   advise(ctx, origin, 'modifyDocument', coll, filter)
@@ -269,13 +269,13 @@ async function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number, origin
   if (t) {
     const [base] = txnMatches(ctx, t, coll, filter)
     if (!base) return { data: { updated: 0, doc: null } }
-    const { doc, modified } = applyUpdate(base, update.ops)
+    const { doc, modified } = applyUpdate(base, update.ops, filter)
     if (modified) ctx.txns.write(t, coll, base._id, doc)
     return { data: { updated: modified ? 1 : 0, doc: stringifyEJSON(doc) } }
   }
   const [base] = matchDocs(c, filter)
   if (!base) return { data: { updated: 0, doc: null } }
-  const { doc, modified } = applyUpdate(base, update.ops)
+  const { doc, modified } = applyUpdate(base, update.ops, filter)
   if (modified) {
     const durable = ctx.store.apply([{ coll, kind: 'put', doc }])
     ctx.stats.write([coll])

@@ -3,18 +3,19 @@
 // cloud-shaped errors. Script operators ($where, $function, $accumulator) are disabled because
 // query text comes from the network.
 
-import { Aggregator, Context, Query, update as mingoUpdate } from 'mingo'
+import { Aggregator } from 'mingo/aggregator'
+import { Query } from 'mingo/query'
 import type { Options } from 'mingo/types'
+import { update as mingoUpdate } from 'mingo/updater'
 import { CloudError, dbRequestFailed, invalidParam } from '../errors'
 import { cloneValue } from '../ejson'
-import { geoNearStage, geoQueryOperators, haversine, nearSpec, pointsOf } from './geo'
+import { geoNearStage, haversine, nearSpec, pointsOf } from './geo'
+import { operatorContext, sortDocs } from './operators'
 import type { Collection, Doc } from './store'
-
-const context = Context.init({ query: geoQueryOperators as never })
 
 const BASE_OPTIONS: Partial<Options> = {
   scriptEnabled: false,
-  context,
+  context: operatorContext,
 }
 
 export type Filter = Record<string, unknown>
@@ -110,8 +111,9 @@ export function findDocs(matched: Doc[], filter: Filter | undefined, opts: FindO
   if (byDistance) docs = [...docs].sort((a, b) => byDistance(a) - byDistance(b))
   return wrap(() => {
     const hasProjection = opts.projection && Object.keys(opts.projection).length > 0
+    // sorted before the projection, which may drop the fields it sorts by
+    if (opts.order && Object.keys(opts.order).length) docs = sortDocs(docs, opts.order)
     let cursor = new Query({}, BASE_OPTIONS).find(docs, hasProjection ? (opts.projection as never) : undefined)
-    if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit)
     return cursor.all() as Record<string, unknown>[]
@@ -148,8 +150,10 @@ function getPath(doc: unknown, path: string): unknown {
 
 /**
  * Apply an operator update to a copy of `doc`. Returns the new document and whether anything changed.
+ * `filter` is the query that selected `doc`: the positional `$` ('marks.$.n') updates the array
+ * element it matched, as on the cloud; an update with `$` and no array condition in it fails.
  */
-export function applyUpdate(doc: Doc, update: Record<string, Record<string, unknown>>): { doc: Doc; modified: boolean } {
+export function applyUpdate(doc: Doc, update: Record<string, Record<string, unknown>>, filter?: Filter): { doc: Doc; modified: boolean } {
   for (const op of ['$inc', '$mul'] as const) {
     const fields = update[op]
     if (!fields) continue
@@ -161,9 +165,44 @@ export function applyUpdate(doc: Doc, update: Record<string, Record<string, unkn
       }
     }
   }
+  assertWritablePaths(doc, update)
   const copy = cloneValue(doc)
-  const changed = wrap(() => mingoUpdate(copy, update as never, undefined, undefined, { cloneMode: 'deep', queryOptions: BASE_OPTIONS }))
+  const changed = wrap(() => mingoUpdate(copy, update as never, undefined, filter && Object.keys(filter).length ? (filter as never) : undefined, { cloneMode: 'deep', queryOptions: BASE_OPTIONS }))
   return { doc: copy, modified: changed.length > 0 }
+}
+
+const ARRAY_UPDATES = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll'])
+const REMOVING_UPDATES = new Set(['$unset', '$pull', '$pullAll', '$pop', '$rename'])
+
+/**
+ * Where MongoDB (and so CloudBase) refuses an update that mingo would silently skip: an array
+ * operator on a field that holds something else, and a path through a scalar or null
+ * ('a.b' when a is 5). Paths with a positional part are left to mingo.
+ */
+function assertWritablePaths(doc: Doc, update: Record<string, Record<string, unknown>>): void {
+  const where = `{_id: ${JSON.stringify(doc._id)}}`
+  for (const [op, fields] of Object.entries(update)) {
+    for (const path of Object.keys(fields)) {
+      if (path.includes('$')) continue
+      const parts = path.split('.')
+      let cur: unknown = doc
+      for (const [i, part] of parts.entries()) {
+        if (cur === undefined) break
+        if (i > 0 && (cur === null || typeof cur !== 'object')) {
+          // nothing there to remove or move: MongoDB leaves the document as it is
+          if (REMOVING_UPDATES.has(op)) {
+            cur = undefined
+            break
+          }
+          throw dbRequestFailed(`[InvalidParameter] Cannot create field '${part}' in element {${parts[i - 1]}: ${JSON.stringify(cur)}} of ${where}`)
+        }
+        cur = (cur as Record<string, unknown>)[part]
+      }
+      if (ARRAY_UPDATES.has(op) && cur !== undefined && !Array.isArray(cur)) {
+        throw dbRequestFailed(`[InvalidParameter] The field '${path}' must be an array but is of type ${cur === null ? 'null' : typeof cur} in document ${where}`)
+      }
+    }
+  }
 }
 
 /** Fields an upsert copies from its filter (top-level equality conditions). */

@@ -3,6 +3,7 @@
 import { AppError } from '../../../src/core/envelope'
 import { figuresOf, type StatsDimension } from '../../../src/core/mediation/statistics'
 import { audit } from '../../_shared/audit'
+import { _ } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import type { Ctx } from '../../_shared/runtime'
 import { cases, getRectification, getSummary, listRectifications, openAlerts, statisticsRows, updateRectificationWhere } from '../store'
@@ -16,9 +17,11 @@ export async function acknowledgeAlert(ctx: Ctx, input: { caseId: string }) {
   const now = ctx.now()
   const ack = { by: ctx.user.officerId ?? ctx.openid, at: now.toDate() }
   // Conditional on the alert still being open: a second leader acknowledging changes nothing.
+  // alertAck is set whole (_.set): the SDK would send a plain object as alertAck.by / alertAck.at,
+  // which the database refuses on a field that holds null.
   const result = (await cases()
     .where({ _id: input.caseId, alertOpen: true })
-    .update({ data: { alertOpen: false, alertAck: ack, updatedAt: now.toDate() } })) as { stats: { updated: number } }
+    .update({ data: { alertOpen: false, alertAck: _.set(ack), updatedAt: now.toDate() } })) as { stats: { updated: number } }
   const summary = await getSummary(input.caseId)
   if (!summary) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
   if (result.stats.updated === 1) await audit(ctx, 'acknowledgeAlert', COLLECTIONS.mediationCases, input.caseId, now)

@@ -17,14 +17,15 @@ import type { Dayjs } from '../../../src/core/time'
 import { _, cloud } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey } from '../../_shared/documents'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
+import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
 import { startMediaCheck } from '../../_shared/media-check'
 import { keyedDigest, protect, requestDigest } from '../../_shared/personal-data'
-import { limited } from '../../_shared/rate-limit'
-import type { Ctx } from '../../_shared/runtime'
+import { counterJoin, limited } from '../../_shared/rate-limit'
+import { withJoins, type Ctx } from '../../_shared/runtime'
+import type { Joins } from '../../_shared/users'
 import { notifyRectification } from '../notify'
 import { requestsSettings } from '../settings'
-import { getRequest, insertRectification, insertRequest, requests, requestsById, requestsOf, updateRequestAt, type RequestDoc } from '../store'
+import { getRequest, insertRectification, insertRequest, joinedRequest, requestJoin, requests, requestsById, requestsOf, updateRequestAt, type RequestDoc } from '../store'
 import { residentView, stateOf } from '../views'
 
 interface SubmitInput {
@@ -55,7 +56,21 @@ async function contentVerdict(openid: string, content: string): Promise<'pass' |
   return suggest === 'risky' ? 'risky' : suggest === 'review' ? 'review' : 'pass'
 }
 
-export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequestView> {
+/**
+ * Every read submit makes before its insert, joined onto the runtime's user read: the
+ * jurisdiction's pointer (a warm instance has the version itself), the request this attempt made
+ * if its first answer was lost, and the day's filing counter. So a filing costs 3 requests (4 on
+ * a cold instance, which reads the jurisdiction's version too).
+ */
+function submitJoins(input: SubmitInput, caller: { openid: string; now: Dayjs }): Joins {
+  return {
+    pointer: currentPointerJoin(),
+    made: requestJoin(requestDocId(input, caller.openid)),
+    filingLimit: counterJoin('requestFiling', filerSubject(caller.openid), caller.now),
+  }
+}
+
+export const submit = withJoins(submitJoins, async (ctx: Ctx, input: SubmitInput): Promise<ResidentRequestView> => {
   const now = ctx.now()
   const config = requestsSettings()
   const verdict = await contentVerdict(ctx.openid, input.text)
@@ -63,9 +78,9 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
 
   const kind = input.details.kind
   const handledBy = handlerOf(input.details)
-  const { jurisdiction, index, version } = await loadCurrent()
-  // Routing weighs duty and leave; not each officer's open count, whose aggregation would be a
-  // sixth database request over submit's budget of 5 (issue 15). Leaders see the load instead.
+  const { jurisdiction, index, version } = await loadCurrent(ctx.joined.pointer)
+  // Routing weighs duty and leave; not each officer's open count, whose aggregation would add to
+  // submit's budget (issue 15). Leaders see the load instead.
   const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: {} }
   // A resident who gave no place is routed by the community they bound to (an anonymous one too:
   // the community is where the tip is about, not who sent it).
@@ -128,10 +143,14 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
   }
+  // A retried request (its first answer was lost) answers the request it made, and costs no
+  // allowance, also once the day's filings are used up.
+  const made = joinedRequest(ctx.joined, 'made')
+  if (made) return retried(made, doc)
   try {
     // Filings per person per day (rate limit `requestFiling`), counted when one is stored; a
-    // retried request (duplicate id) gives its unit back and answers the first filing.
-    await limited('requestFiling', filerSubject(ctx.openid), now, () => insertRequest(doc))
+    // retry racing its first attempt (duplicate id) gives its unit back and answers the first filing.
+    await limited('requestFiling', filerSubject(ctx.openid), now, () => insertRequest(doc), ctx.joined.filingLimit)
   } catch (error) {
     // A retry whose first attempt was stored: answered with it, also once the day's filings are
     // used up (the limit refuses before the insert could find the duplicate, so look it up then).
@@ -139,13 +158,17 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
     if (!isDuplicateKey(error) && !limitReached) throw error
     const first = await getRequest(doc._id)
     if (!first) throw error
-    if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different request.', [{ path: ['requestId'], message: 'already used for a different request' }])
-    return residentView(first)
+    return retried(first, doc)
   }
   for (const fileID of input.photos) {
     await startMediaCheck({ fileID, uploader: ctx.openid, anonymous: input.anonymous, purpose: 'request_photo', scene: 2, release: { collection: COLLECTIONS.requests, id: doc._id, field: 'photos' } }, now)
   }
   return residentView(doc)
+})
+
+function retried(first: RequestDoc, doc: RequestDoc): ResidentRequestView {
+  if (first.requestDigest !== doc.requestDigest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for a different request.', [{ path: ['requestId'], message: 'already used for a different request' }])
+  return residentView(first)
 }
 
 export async function mine(ctx: Ctx) {
