@@ -31,14 +31,12 @@ export const StationReason = z.discriminatedUnion('kind', [
 ])
 export type StationReason = z.infer<typeof StationReason>
 
-export const BureauAssignedAs = z.union([AssignedAs, z.literal('bureau_duty_desk')])
-
 export const BureauRouteResult = z.object({
   stationId: DocId.nullable(),
   station: StationReason,
   /** The station's own routing; null when the duty desk took the request without a station. */
   route: RouteResult.nullable(),
-  assignee: z.object({ officerId: DocId, as: BureauAssignedAs }),
+  assignee: z.object({ officerId: DocId, as: AssignedAs }),
   /** Set when the duty desk answers: why the station could not. */
   dutyDesk: z.object({ why: z.enum(['no_station', 'nobody_available_in_station']), skippedOnLeave: z.array(DocId) }).nullable(),
 })
@@ -134,8 +132,11 @@ function nearestStation(index: BureauIndex, point: number[]): { station: number;
  */
 export function routeInBureau(request: RouteRequest, index: BureauIndex, rosters: Record<string, RouteRoster>, leave: RouteRoster['leave'], now: Dayjs): BureauRouteResult {
   const choice = chooseStation(request, index)
-  if (choice.station === null) return { stationId: null, station: choice.reason, route: null, ...dutyDesk(index, leave, now, 'no_station') }
-  const st = index.stations[choice.station]
+  // A bureau of one station has nowhere else to send a request: the station's own routing (whose
+  // last resort is its leadership, the desk of a converted station) answers, as before bureaus.
+  const chosen = choice.station ?? (index.stations.length === 1 ? 0 : null)
+  if (chosen === null) return { stationId: null, station: choice.reason, route: null, ...dutyDesk(index, leave, now, 'no_station') }
+  const st = index.stations[chosen]
   // The nearest station routes the request as its own: a point beyond its community limit falls to its duty officer.
   const inStation = route(request, st.index, rosters[st.id] ?? { duty: [], leave: [], openCases: {} }, now)
   const forced = inStation.steps.some((step) => step.kind === 'assigned' && step.forced === true)
