@@ -57,7 +57,7 @@ export function stationPosition(section: StationSection): { lng: number; lat: nu
 /**
  * The decision stored on a record, in the single-station shape every screen already shows: the
  * station's own routing when its people answer; when the bureau duty desk answers, the station's
- * steps (if a station was chosen) followed by the desk's assignment.
+ * steps (if a station was chosen, without its forced last resort) followed by the desk's assignment.
  */
 export function storedDecision(result: BureauRouteResult, bureau: BureauJurisdiction): RouteResult {
   if (result.dutyDesk === null && result.route) return result.route
@@ -72,7 +72,9 @@ export function storedDecision(result: BureauRouteResult, bureau: BureauJurisdic
     escalation: { level2: bureau.bureau.leadershipOfficerIds, level3: [] },
     steps: [],
   }
-  return { ...base, assignee, steps: [...base.steps, { kind: 'assigned', officerId: assignee.officerId, as: 'bureau_duty_desk' }] }
+  // The station's forced fallback onto its first leader did not happen: the desk took it instead.
+  const steps = base.steps.filter((step) => !(step.kind === 'assigned' && step.forced === true))
+  return { ...base, assignee, steps: [...steps, { kind: 'assigned', officerId: assignee.officerId, as: 'bureau_duty_desk' }] }
 }
 
 /** The officer records kept beside each WeChat identity, each with the station it serves (null: bureau staff). */
