@@ -50,6 +50,7 @@ describe('requests', () => {
   it('sends a place outside every station but near one to the nearest station', async () => {
     const stored = await submit('bureau-resident-3', { location: BETWEEN_STATIONS })
     expect(stored).toMatchObject({ stationId: 'station-bayanbolag', stationReason: { kind: 'nearest_station', maxKm: 30 } })
+    expect((stored.routeReason as { zh: string }).zh).toMatch(/^不在任何派出所辖区内，归最近的巴音宝力格镇派出所/)
   })
 
   it('gives a place beyond every station’s reach to the bureau duty desk, and says so', async () => {
@@ -60,7 +61,7 @@ describe('requests', () => {
       officerId: 'bureau-duty-1',
       decision: { communityId: null, assignee: { officerId: 'bureau-duty-1', as: 'bureau_duty_desk' }, escalation: { level2: ['bureau-chief'] } },
     })
-    expect((stored.routeReason as { zh: string }).zh).toContain('局指挥中心值班民警额尔敦')
+    expect((stored.routeReason as { zh: string }).zh).toBe('位置距各派出所辖区均超过30公里 → 由局指挥中心值班民警额尔敦负责')
   })
 
   it('sends a complaint filed in the second station to that station’s leadership', async () => {

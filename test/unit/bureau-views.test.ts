@@ -2,6 +2,7 @@
 // jurisdiction, station positions, officer records with their station, and the routing
 // decision as stored on a record (including the duty desk's).
 import { buildBureauIndex, routeInBureau, splitRoster } from '../../src/core/bureau'
+import { describeBureauRoute } from '../../src/core/bureau/describe'
 import { bureauOfficerRecords, stationIdOfCommunity, stationPosition, storedDecision, wholeBureau } from '../../src/core/bureau/views'
 import { describeRoute } from '../../src/core/routing'
 import { dayjs } from '../../src/core/time'
@@ -77,5 +78,28 @@ describe('storedDecision', () => {
     expect(decision.steps.some((s) => s.kind === 'skipped')).toBe(true)
     expect(decision.steps.some((s) => s.kind === 'assigned' && s.forced)).toBe(false)
     expect(decision.steps.at(-1)).toEqual({ kind: 'assigned', officerId: 'bureau-duty-1', as: 'bureau_duty_desk' })
+  })
+})
+
+describe('describeBureauRoute', () => {
+  const sentence = (request: Parameters<typeof routeInBureau>[0], language: 'zh' | 'mn' = 'zh') => {
+    const result = routeInBureau(request, index, splitRoster(index, EMPTY), [], DAY)
+    return describeBureauRoute(storedDecision(result, demo), result.station, result.stationId, demo, wholeBureau(demo), language)
+  }
+
+  it('says why a position outside every station went to the nearest one, then the station’s steps', () => {
+    const text = sentence({ kind: 'help', location: { lng: 106.95, lat: 41.2 } })
+    expect(text).toMatch(/^不在任何派出所辖区内，归最近的巴音宝力格镇派出所（\d+(\.\d)?公里） → /)
+    expect(text).toContain('刘洋')
+  })
+
+  it('says nothing more when the community settled the station', () => {
+    expect(sentence({ kind: 'help', communityId: 'community-altan' })).toBe(describeRoute(storedDecision(routeInBureau({ kind: 'help', communityId: 'community-altan' }, index, splitRoster(index, EMPTY), [], DAY), demo), wholeBureau(demo), 'zh'))
+  })
+
+  it('says why the duty desk answers, in Chinese and Mongolian', () => {
+    expect(sentence({ kind: 'help', location: { lng: 108.5, lat: 42.5 } })).toBe('位置距各派出所辖区均超过30公里 → 由局指挥中心值班民警额尔敦负责')
+    expect(sentence({ kind: 'help' })).toBe('未提供位置 → 由局指挥中心值班民警额尔敦负责')
+    expect(sentence({ kind: 'help', location: { lng: 108.5, lat: 42.5 } }, 'mn')).toContain('ᠰᠠᠯᠪᠤᠷᠢ\u202fᠠᠴᠠ 30 ᠺᠢᠯᠣᠮᠧᠲ᠋ᠷ')
   })
 })

@@ -7,7 +7,6 @@ import { homeVisitEligibilityRefusal, type HomeVisitOutcome, type HomeVisitReaso
 import { AppError } from '../../../src/core/envelope'
 import type { Jurisdiction } from '../../../src/core/jurisdiction/schema'
 import { communitiesOf, officerContact } from '../../../src/core/jurisdiction/views'
-import { describeRoute } from '../../../src/core/routing'
 import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
@@ -95,7 +94,7 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
     decision,
     stationId: routing.stationId,
     stationReason: routing.stationReason,
-    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    routeReason: routing.routeReason,
     jurisdictionVersion: version,
     proposals: [],
     proposalSeq: 0,

@@ -6,7 +6,6 @@ import type { DisputeType } from '../../../src/core/mediation/contract'
 import { decide, inInbox, initialChange } from '../../../src/core/mediation/lifecycle'
 import { isDissatisfied, ratingRefusal, rectificationDue } from '../../../src/core/mediation/rating'
 import { partiesKey, screenRisk } from '../../../src/core/mediation/risk'
-import { describeRoute } from '../../../src/core/routing'
 import type { Dayjs } from '../../../src/core/time'
 import { _, cloud } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
@@ -116,7 +115,7 @@ export const fileDispute = withJoins(fileJoins, async (ctx: Ctx, input: FileInpu
     decision,
     stationId: routing.stationId,
     stationReason: routing.stationReason,
-    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    routeReason: routing.routeReason,
     jurisdictionVersion: version,
     ...start,
     ...untouchedCase(now.toDate()),

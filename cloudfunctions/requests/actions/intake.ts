@@ -7,7 +7,6 @@
 // keyed digest is stored), the filing limit counts a keyed digest of the account, and pictures are
 // checked without keeping the uploader. See docs/requests.md.
 import { AppError } from '../../../src/core/envelope'
-import { describeRoute } from '../../../src/core/routing'
 import type { ResidentRequestView } from '../../../src/core/requests/contract'
 import { KIND_RULES, handlerOf, type RequestDetails } from '../../../src/core/requests/kinds'
 import { deadlinesOf, decide, initialChange, type Transition } from '../../../src/core/requests/lifecycle'
@@ -105,7 +104,7 @@ export async function submit(ctx: Ctx, input: SubmitInput): Promise<ResidentRequ
     decision,
     stationId: routing.stationId,
     stationReason: routing.stationReason,
-    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    routeReason: routing.routeReason,
     jurisdictionVersion: version,
     acceptBy,
     answerBy,
