@@ -1,11 +1,19 @@
-// Routing benchmark (npm run bench calls benchRouting; alone: npx tsx scripts/bench-routing.ts).
+// Routing benchmark (npm run bench calls benchRouting, and benchBureauRouting in its `bureau`
+// section; alone: npx tsx scripts/bench-routing.ts).
 // Two synthetic jurisdictions of 2,000 grid polygons around the station: A) 2,000 communities
 // (a 50×40 lattice), B) 200 communities of 10 grid cells each, where routing also finds the cell.
 // Cells share their wiggly edges exactly, like surveyed boundaries, so they touch and never
 // overlap. Figures: validation and index build time, and µs per route for 100,000 seeded random
 // points inside, just outside (nearest-community path) and far outside (station duty).
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import type { Emulator } from '../emulator'
+import { versionRecord } from '../cloudfunctions/_shared/jurisdiction-record'
+import { buildBureauIndex, routeInBureau, splitRoster, type BureauIndex } from '../src/core/bureau/route'
+import type { BureauInput, BureauJurisdiction } from '../src/core/bureau/schema'
+import { validateBureau } from '../src/core/bureau/validate'
+import { polygonBBox } from '../src/core/jurisdiction/geometry'
 import { validateJurisdiction } from '../src/core/jurisdiction/validate'
 import type { JurisdictionInput } from '../src/core/jurisdiction/schema'
 import { buildJurisdictionIndex, route, type JurisdictionIndex, type RouteRequest } from '../src/core/routing'
@@ -197,4 +205,168 @@ if (require.main === module) {
       console.error(error)
       process.exit(1)
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing per position across a bureau (issue 21): one generated station of 20 communities (a
+// bureau of one) beside a generated bureau of 25 such stations, 500 communities and gacha (302 officers),
+// side by side: µs per routeInBureau (pure), and through the emulator the database requests and
+// the p50 latency of requests.submit with a position (a warm instance: the bureau index is built
+// once per imported version, so a call reads the pointer and nothing more of the jurisdiction).
+
+const BUREAU_STATIONS = 25 // a 5 × 5 block of stations
+const STATION_COLS = 5 // communities per station: 5 × 4
+const STATION_ROWS = 4
+const COMMUNITY_LNG = 0.04 // ≈ 3.3 km at 41.5°N
+const COMMUNITY_LAT = 0.03 // ≈ 3.3 km
+/** Stations lie a few km apart, so a point between them goes to the nearest station. */
+const STATION_GAP = 0.06
+
+const rect = (x0: number, y0: number, x1: number, y1: number) => polygon([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]])
+
+function stationOrigin(s: number): [number, number] {
+  const [col, row] = [s % 5, Math.floor(s / 5)]
+  return [WEST + col * (STATION_COLS * COMMUNITY_LNG + STATION_GAP), SOUTH + row * (STATION_ROWS * COMMUNITY_LAT + STATION_GAP)]
+}
+
+/** 25 stations × 20 communities, 12 officers each (a leader, 10 community officers, an auxiliary); bureau staff 2. */
+export function syntheticBureau(): BureauInput {
+  const stations = Array.from({ length: BUREAU_STATIONS }, (_, s) => {
+    const [x0, y0] = stationOrigin(s)
+    const id = (name: string) => `s${String(s).padStart(2, '0')}-${name}`
+    const officers: JurisdictionInput['officers'] = [{ id: id('leader'), name: `所长${s}`, title: '所长', kind: 'leader', districtId: null, languages: ['zh', 'mn'], capacity: 50 }]
+    for (let o = 0; o < 10; o++) officers.push({ id: id(`officer-${o}`), name: `民警${s}-${o}`, title: '社区民警', kind: 'community', districtId: id(`district-${o % 2}`), languages: o % 3 ? ['zh'] : ['mn', 'zh'], capacity: 20 })
+    officers.push({ id: id('aux'), name: `辅警${s}`, title: '辅警', kind: 'auxiliary', districtId: id('district-0'), languages: ['mn', 'zh'], capacity: 20 })
+    const communities: JurisdictionInput['communities'] = Array.from({ length: STATION_COLS * STATION_ROWS }, (_, c) => {
+      const [i, j] = [c % STATION_COLS, Math.floor(c / STATION_COLS)]
+      return {
+        id: id(`community-${String(c).padStart(2, '0')}`),
+        districtId: id(`district-${c % 2}`),
+        kind: c % 4 ? 'gacha' : 'community',
+        name: { zh: `第${s + 1}镇第${c + 1}嘎查` },
+        boundary: rect(x0 + i * COMMUNITY_LNG, y0 + j * COMMUNITY_LAT, x0 + (i + 1) * COMMUNITY_LNG, y0 + (j + 1) * COMMUNITY_LAT),
+        aliases: [],
+        officerId: id(`officer-${c % 10}`),
+        auxiliaryOfficerIds: c % 5 === 0 ? [id('aux')] : [],
+        gridWorkers: [],
+        gridCells: [],
+      }
+    })
+    const shift = (officerId: string, scope: 'station' | 'district', districtId?: string) => ({ officerId, start: '2026-12-01T00:30:00Z', end: '2026-12-02T00:30:00Z', scope, ...(districtId ? { districtId } : {}) })
+    return {
+      station: { id: id('station'), name: { zh: `第${s + 1}镇派出所` }, nearestCommunityMaxKm: 10, dutyPhone: '0478-6200110', leadershipOfficerIds: [id('leader')], jointPanel: [] },
+      districts: [0, 1].map((d) => ({ id: id(`district-${d}`), name: { zh: `第${d + 1}警务区` } })),
+      communities,
+      officers,
+      roster: { duty: [shift(id('officer-0'), 'station')], leave: [] },
+    }
+  })
+  return {
+    version: 2,
+    bureau: { id: 'bureau-bench', name: { zh: '基准旗公安局' }, nearestStationMaxKm: 30, dutyDesk: { name: { zh: '基准旗公安局指挥中心' }, phone: '0478-6220110', officerIds: ['bureau-duty'] }, leadershipOfficerIds: ['bureau-chief'] },
+    officers: [
+      { id: 'bureau-chief', name: '局长', title: '局长', kind: 'leader', districtId: null, languages: ['zh', 'mn'], capacity: 100 },
+      { id: 'bureau-duty', name: '指挥中心', title: '值班民警', kind: 'leader', districtId: null, languages: ['zh', 'mn'], capacity: 100 },
+    ],
+    stations,
+  } as BureauInput
+}
+
+/** Positions: inside a community, in the gaps between stations (nearest station), 60–100 km away (duty desk). */
+function bureauPositions(bureau: BureauJurisdiction, kind: 'inside' | 'between' | 'far', seed: number, count: number): RouteRequest[] {
+  const random = prng(seed)
+  const boxes = bureau.stations.flatMap((s) => s.communities.flatMap((c) => (c.boundary?.type === 'Polygon' ? [polygonBBox(c.boundary.coordinates)] : [])))
+  const [minX, minY] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))]
+  const [maxX, maxY] = [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
+  return Array.from({ length: count }, () => {
+    if (kind === 'inside') {
+      const [x0, y0, x1, y1] = boxes[Math.floor(random() * boxes.length)]
+      return { kind: 'help', location: { lng: x0 + random() * (x1 - x0), lat: y0 + random() * (y1 - y0) } }
+    }
+    if (kind === 'between') {
+      // Just beyond the east edge of a random community block: in a gap, or outside the bureau.
+      const [, y0, x1, y1] = boxes[Math.floor(random() * boxes.length)]
+      return { kind: 'help', location: { lng: x1 + 0.001 + random() * 0.02, lat: y0 + random() * (y1 - y0) } }
+    }
+    const out = 0.8 + random() * 0.5
+    return { kind: 'help', location: { lng: random() < 0.5 ? minX - out : maxX + out, lat: minY + random() * (maxY - minY) } }
+  })
+}
+
+function usPerBureauRoute(index: BureauIndex, requests: RouteRequest[]): number {
+  const rosters = splitRoster(index, { duty: index.bureau.stations.flatMap((s) => s.roster.duty), leave: [], openCases: {} })
+  const run = () => {
+    for (const request of requests) routeInBureau(request, index, rosters, [], NOW)
+  }
+  run()
+  const [, ms] = time(run)
+  return (ms * 1000) / requests.length
+}
+
+const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** Database requests and latency of requests.submit with a position, over `calls` calls by distinct residents. */
+async function submitFigures(emulator: Emulator, positions: RouteRequest[], calls: number): Promise<{ database: number; detail: string; p50ms: number }> {
+  const ms: number[] = []
+  const database: number[] = []
+  let detail = ''
+  const submit = (k: number) =>
+    emulator.call(
+      'requests',
+      { action: 'submit', requestId: randomUUID(), details: { kind: 'consultation', topic: 'household' }, text: '孩子上户口需要带哪些材料？', location: positions[k % positions.length].location },
+      { openid: `bench-bureau-resident-${randomUUID()}` },
+    ) as Promise<{ ok: boolean; data?: { id: string }; error?: { code: string; message: string } }>
+  // Warm the instance (its first call reads the version and builds the index).
+  await submit(0)
+  for (let k = 0; k < calls; k++) {
+    emulator.resetStats()
+    const started = process.hrtime.bigint()
+    const answer = await submit(k)
+    ms.push(Number(process.hrtime.bigint() - started) / 1e6)
+    if (!answer.ok) throw new Error(`submit failed in the bureau bench: ${answer.error?.code} ${answer.error?.message}`)
+    const byAction = Object.entries(emulator.stats().byAction).filter(([action]) => action.startsWith('database.'))
+    database.push(byAction.reduce((sum, [, n]) => sum + n, 0))
+    detail = byAction.map(([action, n]) => `${action.replace('database.', '')}×${n}`).join(' ')
+  }
+  return { database: p50(database), detail, p50ms: p50(ms) }
+}
+
+/** Makes `bureau` the current jurisdiction of the emulator, as an import would (pointer switched to a new version). */
+async function makeCurrent(emulator: Emulator, bureau: BureauJurisdiction, version: number) {
+  await emulator.seed({
+    jurisdiction_versions: [versionRecord(version, bureau, 'bench', new Date())],
+    jurisdiction_current: [{ _id: 'current', version, updatedAt: new Date() }],
+  })
+}
+
+export async function benchBureauRouting(emulator: Emulator): Promise<Array<Record<string, string | number>>> {
+  // One station: the generated bureau's first station alone, so both sides have the same shapes.
+  const synthetic = syntheticBureau()
+  const [station, stationValidateMs] = time(() => validateBureau({ ...synthetic, stations: synthetic.stations.slice(0, 1) }))
+  if (!station.ok) throw new Error(`the generated station is invalid: ${JSON.stringify(station.issues.slice(0, 5))}`)
+  const [generated, validateMs] = time(() => validateBureau(synthetic))
+  if (!generated.ok) throw new Error(`the generated bureau is invalid: ${JSON.stringify(generated.issues.slice(0, 5))}`)
+  const sides = { station: station.value, bureau: generated.value }
+  const [bureauIndex, buildMs] = time(() => buildBureauIndex(sides.bureau))
+  const [stationIndex, stationBuildMs] = time(() => buildBureauIndex(sides.station))
+  const count = (b: BureauJurisdiction) => `${b.stations.length} station(s), ${b.stations.reduce((n, s) => n + s.communities.length, 0)} communities`
+
+  const rows: Array<Record<string, string | number>> = []
+  const row = (measure: string, one: string | number, many: string | number) => rows.push({ measure, 'one station': one, 'bureau 25 × 500': many })
+  row('jurisdiction', count(sides.station), count(sides.bureau))
+  row('validate import / build index', `${stationValidateMs.toFixed(0)} ms / ${stationBuildMs.toFixed(1)} ms`, `${validateMs.toFixed(0)} ms / ${buildMs.toFixed(1)} ms`)
+  for (const [kind, label] of [['inside', 'inside a community'], ['between', 'just outside (nearest station)'], ['far', '60–100 km away (duty desk)']] as const) {
+    const one = usPerBureauRoute(stationIndex, bureauPositions(sides.station, kind, 11, 5_000))
+    const many = usPerBureauRoute(bureauIndex, bureauPositions(sides.bureau, kind, 11, 5_000))
+    row(`routeInBureau, 5k positions ${label}: µs per route`, one.toFixed(1), many.toFixed(1))
+  }
+  const figures: Record<'station' | 'bureau', Awaited<ReturnType<typeof submitFigures>>> = {} as never
+  let version = 100
+  for (const side of ['station', 'bureau'] as const) {
+    await makeCurrent(emulator, sides[side], ++version)
+    figures[side] = await submitFigures(emulator, bureauPositions(sides[side], 'inside', 12, 50), 30)
+  }
+  row('requests.submit with a position: database requests (p50 of 30)', `${figures.station.database} (${figures.station.detail})`, `${figures.bureau.database} (${figures.bureau.detail})`)
+  row('requests.submit with a position: p50 latency', `${figures.station.p50ms.toFixed(0)} ms`, `${figures.bureau.p50ms.toFixed(0)} ms`)
+  return rows
 }

@@ -24,7 +24,7 @@ import { benchNotices } from './bench-notices'
 import { benchPrivacy } from './bench-privacy'
 import { benchScale, scaleRatios } from './bench-scale'
 import { benchStats } from './bench-stats'
-import { benchRouting } from './bench-routing'
+import { benchBureauRouting, benchRouting } from './bench-routing'
 import { benchVolunteers } from './bench-volunteers'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { demoSeed } from './demo-seed'
@@ -227,7 +227,7 @@ async function actionFigures(emulator: Emulator) {
   report(`actions through the emulator's HTTP gateway (${ROUNDS} sequential calls each; db requests = database requests per call counted by the emulator)`, rows)
 }
 
-const SECTIONS = ['sizes', 'network', 'budgets', 'actions', 'scale', 'load'] as const
+const SECTIONS = ['sizes', 'network', 'budgets', 'actions', 'bureau', 'scale', 'load'] as const
 type Section = (typeof SECTIONS)[number]
 
 async function withBenchCloud(run: (emulator: Emulator) => Promise<void>) {
@@ -262,6 +262,11 @@ async function main() {
       const rows = await benchBudgets(emulator)
       report('budgets: database requests per action (openapi calls apart) against the budgets of issue 20; the bench fails when one is over', rows)
       overBudget = rows.filter((r) => r.verdict === 'OVER').length
+    })
+  }
+  if (sections.has('bureau')) {
+    await withBenchCloud(async (emulator) => {
+      report('bureau routing per position: one station beside a generated bureau of 25 stations and 500 communities (docs/bureau.md)', await benchBureauRouting(emulator))
     })
   }
   if (sections.has('actions')) {

@@ -34,6 +34,9 @@ export function mediationCaseRecord(id: string, overrides: Partial<CaseDoc> = {}
     officerId: 'officer-1',
     officerIds: ['officer-1', 'aux-1'],
     decision: { communityId: 'gacha-bayanbulag', districtId: null, gridCellId: null, assignee: { officerId: 'officer-1', as: 'community_officer' }, communityOfficerId: 'officer-1', escalation: { level2: ['officer-chief'], level3: [] }, steps: [] },
+    // The demo's cases are all of its first station, each routed by the resident's community.
+    stationId: 'station-chaogewendur',
+    stationReason: { kind: 'community', communityId: overrides.communityId ?? 'gacha-bayanbulag', method: 'given' },
     routeReason: { zh: '按社区分派', mn: 'ᠬᠣᠷᠣᠭᠠᠯᠠᠩ' },
     jurisdictionVersion: 1,
     status: 'submitted',

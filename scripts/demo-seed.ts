@@ -1,13 +1,18 @@
-// Demo data: a border-town station modelled on 潮格温都尔镇派出所 in ../shared/domain (5 gacha and
-// 2 communities, bilingual service, one responsible community officer per community). Names of
-// people are invented. The demo identities have fixed openids, listed in the README.
+// Demo data: the county bureau 乌拉特后旗公安局 (docs/bureau.md) whose first station is a
+// border-town station modelled on 潮格温都尔镇派出所 in ../shared/domain (5 gacha and 2
+// communities, bilingual service, one responsible community officer per community), with two
+// invented stations beside it. Names of people are invented. The demo identities have fixed
+// openids, listed in the README.
+import { validateBureau } from '../src/core/bureau/validate'
+import type { BureauJurisdiction } from '../src/core/bureau/schema'
+import { bureauOfficerRecords } from '../src/core/bureau/views'
 import { validateJurisdiction } from '../src/core/jurisdiction/validate'
 import type { Jurisdiction } from '../src/core/jurisdiction/schema'
-import { officerRecords } from '../src/core/jurisdiction/views'
 import { versionRecord } from '../cloudfunctions/_shared/jurisdiction-record'
 import { counterRecord, serviceRecord } from '../cloudfunctions/booking/records'
 import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { databaseSpec } from './database-spec'
+import demoBureauDocument from './demo-bureau.json'
 import demoJurisdictionDocument from './demo-jurisdiction.json'
 import { demoNotices } from './demo-notices'
 import { demoCounters, demoServices } from './demo-services'
@@ -26,28 +31,41 @@ interface DemoUser {
   officerId: string | null
 }
 
-/** The demo jurisdiction, validated as an admin's import would be. */
+/** The first station alone (format 1), as the deployment held it before bureaus: unit fixtures and the migration's test start from it. */
 export function demoJurisdiction(): Jurisdiction {
   const result = validateJurisdiction(demoJurisdictionDocument)
   if (!result.ok) throw new Error(`scripts/demo-jurisdiction.json is invalid: ${JSON.stringify(result.issues)}`)
   return result.value
 }
 
+/** The demo bureau (scripts/demo-bureau.json), validated as an admin's import would be. */
+export function demoBureau(): BureauJurisdiction {
+  const result = validateBureau(demoBureauDocument)
+  if (!result.ok) throw new Error(`scripts/demo-bureau.json is invalid: ${JSON.stringify(result.issues)}`)
+  return result.value
+}
+
 /**
- * The file's roster covers a fixed week (unit tests pin it). A demo seeded on another day moves
- * it by whole days so that it starts today in the station's zone: someone is on duty now, and
- * the leave period lies ahead.
+ * The file's rosters cover a fixed week (unit tests pin it). A demo seeded on another day moves
+ * them by whole days so that they start today in the station's zone: someone is on duty now, and
+ * the leave period lies ahead. Every station moves by the same days.
  */
-function rosterFromToday(jurisdiction: Jurisdiction, today: Date): Jurisdiction {
-  const first = jurisdiction.roster.duty.map((d) => d.start).sort()[0]
-  if (!first) return jurisdiction
+export function rosterFromToday<J extends { stations: Array<{ roster: Jurisdiction['roster'] }> }>(bureau: J, today: Date): J {
+  const first = bureau.stations.flatMap((s) => s.roster.duty.map((d) => d.start)).sort()[0]
+  if (!first) return bureau
   const days = dayjs(today).tz(STATION_TIME_ZONE).startOf('day').diff(dayjs(first).tz(STATION_TIME_ZONE).startOf('day'), 'day')
   const shift = (iso: string) => dayjs(iso).add(days, 'day').toISOString()
   const moved = <T extends { start: string; end: string }>(periods: T[]) => periods.map((p) => ({ ...p, start: shift(p.start), end: shift(p.end) }))
-  return { ...jurisdiction, roster: { duty: moved(jurisdiction.roster.duty), leave: moved(jurisdiction.roster.leave) } }
+  return { ...bureau, stations: bureau.stations.map((s) => ({ ...s, roster: { duty: moved(s.roster.duty), leave: moved(s.roster.leave) } })) }
 }
 
-const OFFICER_OPENIDS: Record<string, string> = { 'officer-1': 'demo-officer-1', 'officer-2': 'demo-officer-2', 'officer-chief': 'demo-leader-1' }
+const OFFICER_OPENIDS: Record<string, string> = {
+  'officer-1': 'demo-officer-1',
+  'officer-2': 'demo-officer-2',
+  'officer-chief': 'demo-leader-1',
+  'officer-bb-1': 'demo-officer-bb-1',
+  'officer-bb-chief': 'demo-leader-bb-1',
+}
 
 const demoUsers: DemoUser[] = [
   { openid: 'demo-resident-1', roles: ['resident'], displayName: '其木格', language: 'mn', communityId: 'gacha-bayanbulag', officerId: null },
@@ -57,17 +75,22 @@ const demoUsers: DemoUser[] = [
   { openid: 'demo-leader-1', roles: ['resident', 'officer', 'station_leader'], displayName: '胡建军', language: 'zh', communityId: null, officerId: 'officer-chief' },
   { openid: 'demo-volunteer-1', roles: ['resident', 'volunteer'], displayName: '额尔敦', language: 'mn', communityId: 'gacha-ulaanhad', officerId: null },
   { openid: 'demo-admin', roles: ['resident', 'admin'], displayName: '系统管理员', language: 'zh', communityId: null, officerId: null },
+  // The second station, 巴音宝力格镇派出所: its community officer and its chief.
+  { openid: 'demo-officer-bb-1', roles: ['resident', 'officer'], displayName: '其木格', language: 'mn', communityId: null, officerId: 'officer-bb-1' },
+  { openid: 'demo-leader-bb-1', roles: ['resident', 'officer', 'station_leader'], displayName: '高志远', language: 'zh', communityId: null, officerId: 'officer-bb-chief' },
 ]
+
+const STATION_OF_COMMUNITY = new Map(demoBureau().stations.flatMap((s) => s.communities.map((c) => [c.id, s.station.id] as const)))
 
 export const DEMO_OPENIDS = demoUsers.map((u) => u.openid)
 
 /** Every declared collection, with the demo documents where there are any. */
 export function demoSeed(today: Date = new Date()): Record<string, Array<Record<string, unknown>>> {
-  const jurisdiction = rosterFromToday(demoJurisdiction(), today)
+  const bureau = rosterFromToday(demoBureau(), today)
   const documents: Record<string, Array<Record<string, unknown>>> = {
-    jurisdiction_versions: [versionRecord(1, jurisdiction, 'demo-admin', SEEDED_AT)],
+    jurisdiction_versions: [versionRecord(1, bureau, 'demo-admin', SEEDED_AT)],
     jurisdiction_current: [{ _id: 'current', version: 1, updatedAt: SEEDED_AT }],
-    officers: officerRecords(jurisdiction).map(({ id, ...record }) => ({ _id: id, ...record, active: true, openid: OFFICER_OPENIDS[id] ?? null })),
+    officers: bureauOfficerRecords(bureau).map(({ id, ...record }) => ({ _id: id, ...record, active: true, openid: OFFICER_OPENIDS[id] ?? null })),
     users: demoUsers.map((u) => ({
       _id: u.openid,
       roles: u.roles,
@@ -78,6 +101,7 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
       privacyAcceptedAt: null,
       communityId: u.communityId,
       communityBinding: u.communityId ? { via: 'list', at: SEEDED_AT, located: null } : null,
+      stationId: u.communityId ? (STATION_OF_COMMUNITY.get(u.communityId) ?? null) : null,
       officerId: u.officerId,
       createdAt: SEEDED_AT,
       updatedAt: SEEDED_AT,

@@ -60,6 +60,8 @@ function demoStatsDocuments(today: Date) {
       status: 'done',
       assigneeOfficerId: officerId,
       decision: { communityId, districtId: null, gridCellId: null, assignee: { officerId, as: 'community_officer' }, communityOfficerId: officerId, escalation: { level2: ['officer-chief'], level3: [] }, steps: [] },
+      stationId: 'station-chaogewendur',
+      stationReason: { kind: 'community', communityId, method: 'given' },
       routeReason: { zh: '按社区分派', mn: 'ᠬᠣᠷᠣᠭᠠᠯᠠᠩ' },
       jurisdictionVersion: 1,
       proposals: [],

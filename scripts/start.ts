@@ -1,4 +1,4 @@
-// npm start: build the h5 app and the functions, start the local cloud with the demo station
+// npm start: build the h5 app and the functions, start the local cloud with the demo bureau
 // (seeded on the first start only; later starts keep the data), serve the app, stop on Ctrl-C.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -20,7 +20,7 @@ async function main() {
   if (!existsSync(seededMarker)) {
     await cloud.seed(demoSeed())
     writeFileSync(seededMarker, new Date().toISOString())
-    console.log('seeded the demo station (run `npm run cloud -- reset` and restart to seed again)')
+    console.log('seeded the demo bureau, 乌拉特后旗公安局 with 3 stations (run `npm run cloud -- reset` and restart to seed again)')
   }
 
   console.log(`

@@ -23,6 +23,8 @@ export const UserDoc = z.object({
     })
     .nullable()
     .default(null),
+  /** The station of `communityId`, set when binding (absent on users bound before bureaus: scripts/migrate-bureau.ts stamps it). */
+  stationId: z.string().nullable().default(null),
   officerId: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -40,6 +42,7 @@ export function newUser(openid: string, now: Dayjs): UserDoc {
     privacyAcceptedAt: null,
     communityId: null,
     communityBinding: null,
+    stationId: null,
     officerId: null,
     createdAt: now.toDate(),
     updatedAt: now.toDate(),

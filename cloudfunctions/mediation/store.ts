@@ -7,6 +7,7 @@ import { CaseStatus, DeadlineKind, Level } from '../../src/core/mediation/lifecy
 import { RiskMatch } from '../../src/core/mediation/risk'
 import { StatsRow, statsGroup, type StatsDimension } from '../../src/core/mediation/statistics'
 import { RouteResult } from '../../src/core/routing'
+import { StationReason } from '../../src/core/bureau/route'
 import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
@@ -63,6 +64,9 @@ export const CaseDoc = z.object({
   /** Officers who see the case: the assignee and the community's officers, fixed at filing. */
   officerIds: z.array(z.string()),
   decision: RouteResult,
+  /** The station the record belongs to and why routing chose it (docs/bureau.md); null on records from before bureaus until scripts/migrate-bureau.ts stamps them. */
+  stationId: z.string().nullable().default(null),
+  stationReason: StationReason.nullable().default(null),
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
   jurisdictionVersion: z.number().int(),
   status: CaseStatus,

@@ -53,6 +53,8 @@ export function migratedRequest(old: RoutedRequestDoc, calendar: WorkCalendar, m
     officerId: old.assigneeOfficerId,
     officerIds: [old.assigneeOfficerId],
     decision: old.decision,
+    stationId: null,
+    stationReason: null,
     routeReason: old.reason,
     jurisdictionVersion: old.jurisdictionVersion,
     acceptBy,

@@ -7,6 +7,7 @@ import { HandledBy, RequestDetails, RequestKind } from '../../src/core/requests/
 import { DeadlineStep, RequestStatus } from '../../src/core/requests/lifecycle'
 import { PartnerUnit } from '../../src/core/requests/partners'
 import { RouteResult } from '../../src/core/routing'
+import { StationReason } from '../../src/core/bureau/route'
 import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
@@ -44,6 +45,9 @@ export const RequestDoc = z.object({
   /** Officers who see and act on it: the assignee and the community's officers; for the leadership, its officers only. */
   officerIds: z.array(z.string()),
   decision: RouteResult.nullable(),
+  /** The station the record belongs to and why routing chose it (docs/bureau.md); null on records from before bureaus until scripts/migrate-bureau.ts stamps them. */
+  stationId: z.string().nullable().default(null),
+  stationReason: StationReason.nullable().default(null),
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
   jurisdictionVersion: z.number().int(),
   status: RequestStatus,

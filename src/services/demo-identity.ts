@@ -10,6 +10,9 @@ export const DEMO_IDENTITIES = [
   { openid: 'demo-leader-1', role: 'station_leader' },
   { openid: 'demo-volunteer-1', role: 'volunteer' },
   { openid: 'demo-admin', role: 'admin' },
+  // The bureau's second station (巴音宝力格镇派出所).
+  { openid: 'demo-officer-bb-1', role: 'officer' },
+  { openid: 'demo-leader-bb-1', role: 'station_leader' },
 ] as const
 
 export function getDemoOpenid(): string | null {

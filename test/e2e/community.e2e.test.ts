@@ -1,7 +1,7 @@
 // The jurisdiction journeys through the h5 build: a resident chooses their community from the
 // list and then by the phone's position (inside a demo gacha's surveyed boundary) and sees that
 // gacha's officer, with the way to ask them (the requests desk, tested in requests.e2e.test.ts);
-// an officer sees the communities they cover and 今日待办 first; an admin sees the station on the map, is shown
+// an officer sees the communities they cover and 今日待办 first; an admin sees the bureau's stations on the map, is shown
 // field by field why a bad import was refused, imports a good one and rolls back.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -9,6 +9,7 @@ import path from 'node:path'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { point, polygon } from '@turf/helpers'
 import type { MyCommunity } from '../../src/core/jurisdiction/contract'
+import demoBureau from '../../scripts/demo-bureau.json'
 import demoDocument from '../../scripts/demo-jurisdiction.json'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
@@ -163,9 +164,11 @@ describe('the admin’s jurisdiction page', () => {
       await signIn(page, 'demo-admin')
       await on(page, 'home', '.role-home-jurisdiction .fq-entry-action').click()
       await on(page, 'admin-jurisdiction', '.jurisdiction-map-svg').waitFor()
-      const surveyed = communities.filter((c) => c.boundary !== null)
+      // The seeded bureau: every station's communities on one map.
+      const bureauCommunities = demoBureau.stations.flatMap((s) => s.communities as DemoCommunity[])
+      const surveyed = bureauCommunities.filter((c) => c.boundary !== null)
       expect(await on(page, 'admin-jurisdiction', '.jurisdiction-map-svg path').count()).toBe(surveyed.length)
-      for (const community of communities.filter((c) => c.boundary === null)) {
+      for (const community of bureauCommunities.filter((c) => c.boundary === null)) {
         await on(page, 'admin-jurisdiction', `.jurisdiction-unmapped-${community.id}`).waitFor()
       }
       await shoot(page, 'admin-1-map')

@@ -289,12 +289,13 @@ export const INPUTS: Record<string, InputFactory> = {
   'booking.proposeHomeVisitTimes': reaching((w) => ({ visitId: w.visitId, times: [{ startsAt: inDays(4).toISOString(), endsAt: inDays(4).add(1, 'hour').toISOString() }] }), { fresh: freshVisit('requested') }),
   'booking.recordHomeVisitDone': reaching((w) => ({ visitId: w.visitId, outcome: 'completed', note: '已办结' }), { fresh: freshVisit('scheduled') }),
 
+  'jurisdiction.listStations': none,
   'jurisdiction.listCommunities': none,
   'jurisdiction.myCommunity': none,
   'jurisdiction.bindCommunity': plain(() => ({ communityId: COMMUNITY_X, via: 'list' })),
   'jurisdiction.bindCommunityByLocation': plain(() => ({ lng: 106.3, lat: 41.62 })), // inside community X
   'jurisdiction.coveredCommunities': plain(() => ({}), { lists: () => [COMMUNITY_X] }),
-  'jurisdiction.importJurisdiction': plain(() => ({ document: { version: 'not a jurisdiction' } }), { expect: answers('INVALID_ARGUMENT', 'the document is no jurisdiction (importing one is jurisdiction.test.ts’s): here, that admins may try and the check comes after the role') }),
+  'jurisdiction.importJurisdiction': plain(() => ({ document: { version: 'not a jurisdiction' }, requestId: randomUUID() }), { expect: answers('INVALID_ARGUMENT', 'the document is no jurisdiction (importing one is jurisdiction.test.ts’s): here, that admins may try and the check comes after the role') }),
   'jurisdiction.exportJurisdiction': none,
   'jurisdiction.listJurisdictionVersions': none,
   'jurisdiction.rollbackJurisdiction': plain(() => ({ version: 1 }), { expect: answers('FAILED_PRECONDITION', 'version 1 is the current one: the world never imported another') }),

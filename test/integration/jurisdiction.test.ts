@@ -22,7 +22,10 @@ function documentWithLeave(): JurisdictionInput {
   return doc
 }
 
-const importAs = (openid: string, document: unknown) => cloud.call<{ version: number }>(openid, 'jurisdiction', { action: 'importJurisdiction', document })
+let attempts = 0
+/** Each call is a new attempt (its own requestId); jurisdiction-bureau.test.ts repeats one. */
+const importAs = (openid: string, document: unknown) =>
+  cloud.call<{ version: number }>(openid, 'jurisdiction', { action: 'importJurisdiction', document, requestId: `import-attempt-${String(++attempts).padStart(8, '0')}` })
 
 describe('importJurisdiction', () => {
   it('makes a valid document the current version and keeps the old one for rollback', async () => {

@@ -1,5 +1,6 @@
 import { buildBureauIndex, chooseStation, routeInBureau, splitRoster, validateBureau, type BureauJurisdiction } from '../../src/core/bureau'
 import { buildJurisdictionIndex, route, type RouteRequest, type RouteRoster } from '../../src/core/routing'
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance'
 import { dayjs } from '../../src/core/time'
 import { buildBureau, demoBureauDocument } from '../fixtures/bureau-builders'
 import { buildJurisdiction, buildRoster, demoDocument, square } from '../fixtures/jurisdiction-builders'
@@ -207,5 +208,36 @@ describe('routeInBureau', () => {
         else expect(choice).toMatchObject({ station: null, reason: { kind: 'beyond_limit' } })
       }
     }
+  })
+
+  it('finds the nearest station through the bureau-wide flatbush as measuring every community would', () => {
+    // Brute force: the geodesic distance to every mapped community of every station.
+    const bruteForce = (point: number[]) => {
+      let best = { station: -1, km: Infinity }
+      demo.stations.forEach((st, s) => {
+        for (const c of st.communities) {
+          if (!c.boundary) continue
+          const km = Math.max(0, pointToPolygonDistance(point, c.boundary, { units: 'kilometers' }))
+          if (km < best.km) best = { station: s, km }
+        }
+      })
+      return best
+    }
+    let compared = 0
+    for (let lng = 105.6; lng <= 108.0; lng += 0.17) {
+      for (let lat = 40.6; lat <= 42.2; lat += 0.17) {
+        const choice = chooseStation({ kind: 'help', location: { lng, lat } }, demoIndex)
+        if (choice.reason.kind !== 'nearest_station' && choice.reason.kind !== 'beyond_limit') continue
+        const truth = bruteForce([lng, lat])
+        const km = choice.reason.distanceKm!
+        // Candidates are ranked by turf's planar distance (a few percent long at 41°N): the winner is
+        // the true nearest, or one whose distance is within that margin of it.
+        expect(km).toBeGreaterThanOrEqual(truth.km - 0.001)
+        expect(km).toBeLessThanOrEqual(truth.km * 1.05 + 0.001)
+        if (choice.reason.kind === 'nearest_station') expect(choice.station === truth.station || km <= truth.km * 1.05).toBe(true)
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(50)
   })
 })

@@ -7,10 +7,10 @@ import { homeVisitEligibilityRefusal, type HomeVisitOutcome, type HomeVisitReaso
 import { AppError } from '../../../src/core/envelope'
 import type { Jurisdiction } from '../../../src/core/jurisdiction/schema'
 import { communitiesOf, officerContact } from '../../../src/core/jurisdiction/views'
-import { describeRoute, route } from '../../../src/core/routing'
 import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
+import { routeAcrossBureau } from '../../_shared/bureau-routing'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 import { idForRequest, requestDigest } from '../../_shared/personal-data'
@@ -63,14 +63,15 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
   const now = ctx.now()
   const service = await getService(input.serviceId)
   raise(homeVisitRefusal(service))
-  const { jurisdiction, index, version } = await loadCurrent()
-  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: await openVisitsByOfficer() }
-  const decision = route(
+  const current = await loadCurrent()
+  const { jurisdiction, version } = current
+  const routing = routeAcrossBureau(
+    current,
     { kind: 'home_visit', location: input.location, communityId: input.communityId ?? ctx.user.communityId ?? undefined, addressText: input.addressText, language: input.language, urgency: 'normal' },
-    index,
-    roster,
     now,
+    await openVisitsByOfficer(),
   )
+  const { decision } = routing
   const community = jurisdiction.communities.find((c) => c.id === decision.communityId)
   raise(homeVisitEligibilityRefusal({ reason: input.reason, idNumber: input.person.idNumber, birthDate: input.person.birthDate, note: input.note, communityKind: community?.kind ?? null }, now, config))
 
@@ -91,7 +92,9 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
     status: 'requested',
     assigneeOfficerId: decision.assignee.officerId,
     decision,
-    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    stationId: routing.stationId,
+    stationReason: routing.stationReason,
+    routeReason: routing.routeReason,
     jurisdictionVersion: version,
     proposals: [],
     proposalSeq: 0,

@@ -5,6 +5,7 @@ import { ServiceName } from '../../../src/core/booking/catalog'
 import { HomeVisitOutcome, HomeVisitReason, HomeVisitStatus, OPEN_HOME_VISIT } from '../../../src/core/booking/home-visit'
 import { Language } from '../../../src/core/ids'
 import { RouteResult } from '../../../src/core/routing'
+import { StationReason } from '../../../src/core/bureau/route'
 import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { readDoc } from '../../_shared/documents'
@@ -31,6 +32,9 @@ export const HomeVisitDoc = z.object({
   status: HomeVisitStatus,
   assigneeOfficerId: z.string(),
   decision: RouteResult,
+  /** The station the record belongs to and why routing chose it (docs/bureau.md); null on records from before bureaus until scripts/migrate-bureau.ts stamps them. */
+  stationId: z.string().nullable().default(null),
+  stationReason: StationReason.nullable().default(null),
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
   jurisdictionVersion: z.number().int(),
   proposals: z.array(Proposal),

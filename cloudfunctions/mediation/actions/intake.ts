@@ -6,11 +6,11 @@ import type { DisputeType } from '../../../src/core/mediation/contract'
 import { decide, inInbox, initialChange } from '../../../src/core/mediation/lifecycle'
 import { isDissatisfied, ratingRefusal, rectificationDue } from '../../../src/core/mediation/rating'
 import { partiesKey, screenRisk } from '../../../src/core/mediation/risk'
-import { describeRoute, route } from '../../../src/core/routing'
 import type { Dayjs } from '../../../src/core/time'
 import { _, cloud } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { COLLECTIONS } from '../../_shared/collections'
+import { routeAcrossBureau } from '../../_shared/bureau-routing'
 import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
 import { startMediaCheck } from '../../_shared/media-check'
 import { counterJoin, limited } from '../../_shared/rate-limit'
@@ -71,15 +71,16 @@ export const fileDispute = withJoins(fileJoins, async (ctx: Ctx, input: FileInpu
   const verdict = await contentVerdict(ctx.openid, input.description)
   if (verdict === 'risky') throw new AppError('INVALID_ARGUMENT', 'The description did not pass content security; please reword it.', [{ path: ['description'], message: 'did not pass content security' }], { why: 'content' })
 
-  const { jurisdiction, index, version } = await loadCurrent(ctx.joined.pointer)
-  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: openByOfficerOf(ctx.joined.openByOfficer) }
+  const current = await loadCurrent(ctx.joined.pointer)
+  const { jurisdiction, version } = current
   // A resident who gave no place is routed by the community they bound to.
-  const decision = route(
+  const routing = routeAcrossBureau(
+    current,
     { kind: 'mediation', location: input.location, communityId: input.communityId ?? ctx.user.communityId ?? undefined, addressText: input.addressText, language: input.language, urgency: input.dangerNow ? 'urgent' : 'normal' },
-    index,
-    roster,
     now,
+    openByOfficerOf(ctx.joined.openByOfficer),
   )
+  const { decision } = routing
   const pair = partiesKey(input.applicant.name, input.otherParty?.name)
   const earlier = pair ? samePartiesOf(ctx.joined.sameParties) : 0
   const risk = screenRisk(config.riskRules, { description: input.description, dangerNow: input.dangerNow, earlierCasesSameParties: earlier })
@@ -112,7 +113,9 @@ export const fileDispute = withJoins(fileJoins, async (ctx: Ctx, input: FileInpu
     officerId: decision.assignee.officerId,
     officerIds,
     decision,
-    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    stationId: routing.stationId,
+    stationReason: routing.stationReason,
+    routeReason: routing.routeReason,
     jurisdictionVersion: version,
     ...start,
     ...untouchedCase(now.toDate()),

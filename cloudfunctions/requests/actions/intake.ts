@@ -7,7 +7,6 @@
 // keyed digest is stored), the filing limit counts a keyed digest of the account, and pictures are
 // checked without keeping the uploader. See docs/requests.md.
 import { AppError } from '../../../src/core/envelope'
-import { describeRoute, route } from '../../../src/core/routing'
 import type { ResidentRequestView } from '../../../src/core/requests/contract'
 import { KIND_RULES, handlerOf, type RequestDetails } from '../../../src/core/requests/kinds'
 import { deadlinesOf, decide, initialChange, type Transition } from '../../../src/core/requests/lifecycle'
@@ -17,7 +16,8 @@ import type { Dayjs } from '../../../src/core/time'
 import { _, cloud } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey } from '../../_shared/documents'
-import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
+import { routeAcrossBureau } from '../../_shared/bureau-routing'
+import { currentPointerJoin, leadershipOf, loadCurrent } from '../../_shared/jurisdiction-store'
 import { startMediaCheck } from '../../_shared/media-check'
 import { keyedDigest, protect, requestDigest } from '../../_shared/personal-data'
 import { counterJoin, limited } from '../../_shared/rate-limit'
@@ -78,16 +78,17 @@ export const submit = withJoins(submitJoins, async (ctx: Ctx, input: SubmitInput
 
   const kind = input.details.kind
   const handledBy = handlerOf(input.details)
-  const { jurisdiction, index, version } = await loadCurrent(ctx.joined.pointer)
-  // Routing weighs duty and leave; not each officer's open count, whose aggregation would add to
-  // submit's budget (issue 15). Leaders see the load instead.
-  const roster = { duty: jurisdiction.roster.duty, leave: jurisdiction.roster.leave, openCases: {} }
+  const current = await loadCurrent(ctx.joined.pointer)
+  const { jurisdiction, version } = current
   // A resident who gave no place is routed by the community they bound to (an anonymous one too:
   // the community is where the tip is about, not who sent it).
   const urgent = (input.details.kind === 'help' && input.details.dangerNow) || (input.details.kind === 'tip_off' && input.details.ongoing) || (input.details.kind === 'fraud_report' && input.details.moneyLost)
-  const decision = route({ kind, location: input.location, communityId: ctx.user.communityId ?? undefined, addressText: input.addressText, language: input.language, urgency: urgent ? 'urgent' : 'normal' }, index, roster, now)
+  // Routing weighs duty and leave; not each officer's open count, whose aggregation would add to
+  // submit's budget (issue 15). Leaders see the load instead.
+  const routing = routeAcrossBureau(current, { kind, location: input.location, communityId: ctx.user.communityId ?? undefined, addressText: input.addressText, language: input.language, urgency: urgent ? 'urgent' : 'normal' }, now)
+  const { decision } = routing
   const community = jurisdiction.communities.find((c) => c.id === decision.communityId)
-  const leaders = jurisdiction.station.leadershipOfficerIds
+  const leaders = leadershipOf(current, routing.stationId)
   const complainedAbout = input.details.kind === 'complaint' ? input.details.officerId : undefined
   // A complaint about an officer: the leadership only (minus that officer, should a leader be complained about).
   const officerIds =
@@ -116,7 +117,9 @@ export const submit = withJoins(submitJoins, async (ctx: Ctx, input: SubmitInput
     officerId: handledBy === 'leadership' ? null : decision.assignee.officerId,
     officerIds,
     decision,
-    routeReason: { zh: describeRoute(decision, jurisdiction, 'zh'), mn: describeRoute(decision, jurisdiction, 'mn') },
+    stationId: routing.stationId,
+    stationReason: routing.stationReason,
+    routeReason: routing.routeReason,
     jurisdictionVersion: version,
     acceptBy,
     answerBy,

@@ -8,7 +8,8 @@ import { pointToPolygonDistance } from '@turf/point-to-polygon-distance'
 import * as z from 'zod'
 import { DocId } from '../ids'
 import type { Jurisdiction } from '../jurisdiction/schema'
-import { buildJurisdictionIndex, type JurisdictionIndex } from '../routing/jurisdiction-index'
+import { KM_PER_DEGREE, polygonsOf } from '../jurisdiction/geometry'
+import { buildJurisdictionIndex, polygonSet, type JurisdictionIndex, type PolygonSet } from '../routing/jurisdiction-index'
 import { matchAlias } from '../routing/locate'
 import { AssignedAs, RouteResult } from '../routing/result'
 import { route } from '../routing/route'
@@ -31,14 +32,12 @@ export const StationReason = z.discriminatedUnion('kind', [
 ])
 export type StationReason = z.infer<typeof StationReason>
 
-export const BureauAssignedAs = z.union([AssignedAs, z.literal('bureau_duty_desk')])
-
 export const BureauRouteResult = z.object({
   stationId: DocId.nullable(),
   station: StationReason,
   /** The station's own routing; null when the duty desk took the request without a station. */
   route: RouteResult.nullable(),
-  assignee: z.object({ officerId: DocId, as: BureauAssignedAs }),
+  assignee: z.object({ officerId: DocId, as: AssignedAs }),
   /** Set when the duty desk answers: why the station could not. */
   dutyDesk: z.object({ why: z.enum(['no_station', 'nobody_available_in_station']), skippedOnLeave: z.array(DocId) }).nullable(),
 })
@@ -48,17 +47,31 @@ export interface BureauIndex {
   readonly bureau: BureauJurisdiction
   readonly stations: ReadonlyArray<{ id: string; index: JurisdictionIndex; officerIds: ReadonlySet<string> }>
   readonly stationOfCommunity: ReadonlyMap<string, number>
+  /**
+   * Every mapped community part of every station in one flatbush, so that locating a position
+   * and finding the nearest station cost one search whatever the number of stations. The owner
+   * of a part is its community's number in `communities`.
+   */
+  readonly parts: PolygonSet | null
+  readonly communities: ReadonlyArray<{ id: string; station: number }>
 }
 
-/** Build once per imported version: one routing index per station. */
+/** Build once per imported version: one routing index per station, and the bureau-wide flatbush. */
 export function buildBureauIndex(bureau: BureauJurisdiction): BureauIndex {
   const stationOfCommunity = new Map<string, number>()
+  const communities: Array<{ id: string; station: number }> = []
+  const parts: Array<{ owner: number; rings: number[][][] }> = []
   const stations = bureau.stations.map((section, s) => {
     const jurisdiction: Jurisdiction = { version: 1, ...section }
-    for (const c of section.communities) stationOfCommunity.set(c.id, s)
+    for (const c of section.communities) {
+      stationOfCommunity.set(c.id, s)
+      // MultiPolygons part by part, as inside a station: a far-flung part must not widen the others' box.
+      if (c.boundary) for (const rings of polygonsOf(c.boundary)) parts.push({ owner: communities.length, rings })
+      communities.push({ id: c.id, station: s })
+    }
     return { id: section.station.id, index: buildJurisdictionIndex(jurisdiction), officerIds: new Set(section.officers.map((o) => o.id)) }
   })
-  return { bureau, stations, stationOfCommunity }
+  return { bureau, stations, stationOfCommunity, parts: polygonSet(parts), communities }
 }
 
 /**
@@ -85,13 +98,12 @@ export function chooseStation(request: RouteRequest, index: BureauIndex): Choice
     const point = [request.location.lng, request.location.lat]
     // On an edge shared by two stations' communities the lowest community id wins, as inside one station.
     let inside: { station: number; communityId: string } | null = null
-    for (let s = 0; s < index.stations.length; s++) {
-      const set = index.stations[s].index.communities
-      if (!set) continue
+    const set = index.parts
+    if (set) {
       for (const item of set.index.search(point[0], point[1], point[0], point[1])) {
         if (!booleanPointInPolygon(point, set.geometry[item])) continue
-        const communityId = index.stations[s].index.jurisdiction.communities[set.owner[item]].id
-        if (!inside || communityId < inside.communityId) inside = { station: s, communityId }
+        const community = index.communities[set.owner[item]]
+        if (!inside || community.id < inside.communityId) inside = { station: community.station, communityId: community.id }
       }
     }
     if (inside) return { station: inside.station, reason: { kind: 'inside', communityId: inside.communityId } }
@@ -115,17 +127,41 @@ export function chooseStation(request: RouteRequest, index: BureauIndex): Choice
 
 const round = (km: number) => Math.round(km * 1000) / 1000
 
-/** Geodesic km from the point to the nearest mapped community of each station; the closest station. */
+/**
+ * The station whose nearest mapped community is closest, with its geodesic distance in km (also
+ * beyond the limit, for the reason). Walks the bureau-wide flatbush nearest box first, as
+ * `nearestCommunity` in ../routing/locate.ts does inside a station: a box's distance in degrees
+ * bounds its polygon's km from below (a degree of longitude is at least KM_PER_DEGREE·cos(φmax)),
+ * so measuring stops once the next box cannot beat the best found. Candidates are ranked by
+ * turf's planar distance (never shorter than the true one, at most a few percent longer at these
+ * latitudes); only the winner is measured geodesically.
+ */
 function nearestStation(index: BureauIndex, point: number[]): { station: number; km: number } | null {
-  let best: { station: number; km: number } | null = null
-  for (let s = 0; s < index.stations.length; s++) {
-    for (const c of index.stations[s].index.jurisdiction.communities) {
-      if (!c.boundary) continue
-      const km = Math.max(0, pointToPolygonDistance(point, c.boundary, { units: 'kilometers' }))
-      if (!best || km < best.km) best = { station: s, km }
+  const set = index.parts
+  if (!set) return null
+  const [lng, lat] = point
+  const cosMax = Math.cos((Math.min(89.9, Math.max(set.maxAbsLat, Math.abs(lat))) * Math.PI) / 180)
+  const kmPerDegreeAtLeast = KM_PER_DEGREE * cosMax * 0.99
+  let bestItem = -1
+  let bestKm = Infinity
+  for (const item of set.index.neighbors(lng, lat)) {
+    if (boxDistanceDeg(set.boxes, item, lng, lat) * kmPerDegreeAtLeast > bestKm) break
+    const km = pointToPolygonDistance(point, set.geometry[item], { units: 'kilometers', method: 'planar' })
+    // Equal distances: the lowest community id, as everywhere in routing.
+    if (km < bestKm || (km === bestKm && index.communities[set.owner[item]].id < index.communities[set.owner[bestItem]].id)) {
+      bestItem = item
+      bestKm = km
     }
   }
-  return best
+  if (bestItem === -1) return null
+  const km = Math.max(0, pointToPolygonDistance(point, set.geometry[bestItem], { units: 'kilometers', method: 'geodesic' }))
+  return { station: index.communities[set.owner[bestItem]].station, km }
+}
+
+function boxDistanceDeg(boxes: Float64Array, item: number, x: number, y: number): number {
+  const dx = Math.max(boxes[item * 4] - x, 0, x - boxes[item * 4 + 2])
+  const dy = Math.max(boxes[item * 4 + 1] - y, 0, y - boxes[item * 4 + 3])
+  return Math.sqrt(dx * dx + dy * dy)
 }
 
 /**
@@ -134,8 +170,11 @@ function nearestStation(index: BureauIndex, point: number[]): { station: number;
  */
 export function routeInBureau(request: RouteRequest, index: BureauIndex, rosters: Record<string, RouteRoster>, leave: RouteRoster['leave'], now: Dayjs): BureauRouteResult {
   const choice = chooseStation(request, index)
-  if (choice.station === null) return { stationId: null, station: choice.reason, route: null, ...dutyDesk(index, leave, now, 'no_station') }
-  const st = index.stations[choice.station]
+  // A bureau of one station has nowhere else to send a request: the station's own routing (whose
+  // last resort is its leadership, the desk of a converted station) answers, as before bureaus.
+  const chosen = choice.station ?? (index.stations.length === 1 ? 0 : null)
+  if (chosen === null) return { stationId: null, station: choice.reason, route: null, ...dutyDesk(index, leave, now, 'no_station') }
+  const st = index.stations[chosen]
   // The nearest station routes the request as its own: a point beyond its community limit falls to its duty officer.
   const inStation = route(request, st.index, rosters[st.id] ?? { duty: [], leave: [], openCases: {} }, now)
   const forced = inStation.steps.some((step) => step.kind === 'assigned' && step.forced === true)

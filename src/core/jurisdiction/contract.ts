@@ -1,8 +1,8 @@
-// The jurisdiction function: the station's communities and officers (imported as one document,
-// versioned for rollback), residents' binding to a community, and requests routed to officers.
+// The jurisdiction function: the bureau's stations, their communities and officers (imported as
+// one document, versioned for rollback, docs/bureau.md), residents' binding to a community.
 import * as z from 'zod'
 import { defineFunction } from '../contract'
-import { DocId, Language } from '../ids'
+import { DocId, Language, RequestId } from '../ids'
 import { ANYONE } from '../roles'
 import { Latitude, LocalizedName, Longitude } from './primitives'
 
@@ -21,6 +21,8 @@ export const CommunityCard = z.object({
   kind: z.enum(['community', 'gacha']),
   name: LocalizedName,
   districtId: DocId,
+  /** The station the community belongs to (every community belongs to exactly one). */
+  stationId: DocId,
   hasBoundary: z.boolean(),
   officer: OfficerContact,
   auxiliaries: z.array(OfficerContact),
@@ -38,8 +40,28 @@ export const MyCommunity = z.object({
 })
 export type MyCommunity = z.infer<typeof MyCommunity>
 
+/** A station as residents choose between them: nearest first by `position`, then call its duty phone. */
+export const StationCard = z.object({
+  id: DocId,
+  name: LocalizedName,
+  dutyPhone: z.string().nullable(),
+  communities: z.number().int(),
+  /** The mean centre of its mapped communities; null when none has a boundary. */
+  position: z.object({ lng: Longitude, lat: Latitude }).nullable(),
+})
+export type StationCard = z.infer<typeof StationCard>
+
+export const BureauStations = z.object({
+  bureau: z.object({ id: DocId, name: LocalizedName, dutyDeskPhone: z.string() }),
+  stations: z.array(StationCard),
+})
+export type BureauStations = z.infer<typeof BureauStations>
+
+const ImportSummary = z.object({ version: z.number().int(), stations: z.number().int(), communities: z.number().int(), officers: z.number().int() })
+
 export const JurisdictionVersion = z.object({
   version: z.number().int(),
+  stations: z.number().int(),
   importedAt: z.string(),
   importedBy: z.string(),
   communities: z.number().int(),
@@ -51,9 +73,15 @@ export const JurisdictionVersion = z.object({
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024
 
 export const jurisdictionContract = defineFunction('jurisdiction', {
-  listCommunities: {
-    summary: 'Every community and gacha with its responsible officer, for binding by list.',
+  listStations: {
+    summary: 'The bureau and its stations with their duty phones and positions, for "which station serves me".',
     input: z.object({}),
+    output: BureauStations,
+    roles: ANYONE, scope: 'station',
+  },
+  listCommunities: {
+    summary: 'Every community and gacha (of one station, or of the bureau) with its station and responsible officer, for binding by list.',
+    input: z.object({ stationId: DocId.optional() }),
     output: z.array(CommunityCard),
     roles: ANYONE, scope: 'station',
   },
@@ -82,14 +110,14 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
     roles: ['officer', 'station_leader'], scope: 'communities',
   },
   importJurisdiction: {
-    summary: 'Validate a whole jurisdiction document and, only if all of it is valid, make it the current version.',
-    input: z.object({ document: z.unknown() }),
-    output: z.object({ version: z.number().int(), communities: z.number().int(), officers: z.number().int() }),
+    summary: 'Validate a whole bureau document (or a single station’s, made a bureau of one) and, only if all of it is valid, make it the current version. A repeat of the requestId answers the first import.',
+    input: z.object({ document: z.unknown(), requestId: RequestId }),
+    output: ImportSummary,
     roles: ['admin'], scope: 'station',
     maxBytes: MAX_IMPORT_BYTES,
   },
   exportJurisdiction: {
-    summary: 'The current jurisdiction document, as imported.',
+    summary: 'The current bureau document (format 2; a single station’s import comes back as a bureau of one).',
     input: z.object({}),
     output: z.object({ version: z.number().int(), importedAt: z.string(), document: z.unknown() }),
     roles: ['admin', 'station_leader'], scope: 'station',
@@ -103,7 +131,7 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
   rollbackJurisdiction: {
     summary: 'Make an earlier imported version current again.',
     input: z.object({ version: z.number().int().min(1) }),
-    output: z.object({ version: z.number().int(), communities: z.number().int(), officers: z.number().int() }),
+    output: ImportSummary,
     roles: ['admin'], scope: 'station',
   },
 })

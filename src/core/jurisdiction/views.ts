@@ -12,7 +12,8 @@ export const officerContact = (officer: Officer): OfficerContact => ({
   officeHours: officer.officeHours ?? null,
 })
 
-export function communityCard(jurisdiction: Jurisdiction, community: Community): CommunityCard {
+/** The card without its station, which the bureau knows (the jurisdiction function adds it). */
+export function communityCard(jurisdiction: Jurisdiction, community: Community): Omit<CommunityCard, 'stationId'> {
   const officerById = new Map(jurisdiction.officers.map((o) => [o.id, o]))
   const contactOf = (id: string) => {
     const officer = officerById.get(id)

@@ -43,6 +43,7 @@ const zh: Phrases = {
     district_duty: (district) => `${district}值班民警`,
     station_duty: '所值班民警',
     leadership: '所领导',
+    bureau_duty_desk: '局指挥中心值班民警',
   },
   date: (month, day) => `${month}月${day}日`,
   located: {
@@ -75,6 +76,7 @@ const mn: Phrases = {
     district_duty: (district) => `ᠵᠢᠵᠦᠭᠦᠷ ᠦᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ (${district})`,
     station_duty: 'ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠵᠢᠵᠦᠭᠦᠷ ᠦᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ',
     leadership: 'ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠳᠠᠷᠤᠭ᠎ᠠ',
+    bureau_duty_desk: 'ᠵᠢᠭᠠᠯᠲᠠ ᠶᠢᠨ ᠲᠥᠪ ᠦᠨ ᠵᠢᠵᠦᠭᠦᠷ ᠦᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ',
   },
   date: (month, day) => `${month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ ${day}`,
   located: {

@@ -44,7 +44,8 @@ export interface JurisdictionIndex {
   readonly level3: readonly JointPanelMember[]
 }
 
-function polygonSet(items: Array<{ owner: number; rings: number[][][] }>): PolygonSet | null {
+/** A flatbush over polygon parts; `owner` is the caller's number for each part (also used bureau-wide, ../bureau/route.ts). */
+export function polygonSet(items: Array<{ owner: number; rings: number[][][] }>): PolygonSet | null {
   if (items.length === 0) return null
   const index = new Flatbush(items.length)
   const boxes = new Float64Array(items.length * 4)

@@ -9,7 +9,8 @@ import { JointPanelMember } from '../jurisdiction/primitives'
 export const RequestKind = z.enum(['home_visit', 'mediation', 'consultation', 'help', 'tip_off', 'fraud_report', 'complaint'])
 export type RequestKind = z.infer<typeof RequestKind>
 
-export const AssignedAs = z.enum(['community_officer', 'auxiliary_officer', 'district_duty', 'station_duty', 'leadership'])
+/** `bureau_duty_desk`: the bureau's command centre (局指挥中心), when no station could answer (../bureau/route.ts). */
+export const AssignedAs = z.enum(['community_officer', 'auxiliary_officer', 'district_duty', 'station_duty', 'leadership', 'bureau_duty_desk'])
 export type AssignedAs = z.infer<typeof AssignedAs>
 
 export const LocateMethod = z.enum(['polygon', 'nearest', 'alias', 'given', 'none'])

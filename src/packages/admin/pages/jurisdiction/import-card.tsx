@@ -10,6 +10,7 @@ import type { FieldIssue } from '../../../../core/envelope'
 import { jurisdictionContract, MAX_IMPORT_BYTES } from '../../../../core/jurisdiction/contract'
 import { SectionCard } from '../../../../components/section-card'
 import { call } from '../../../../services/cloud'
+import { useAttemptKey } from '../../../../services/request-id'
 import { asCloudError } from '../../../../services/session'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
 import { adminCatalog, useAdminT } from '../../i18n'
@@ -19,7 +20,15 @@ import { formatBytes, pickJsonFile } from './json-file'
 const SHOWN_ISSUES = 50
 
 /** Only to say what the file holds before importing; the cloud validates everything. */
-const Outline = z.object({ communities: z.array(z.unknown()), officers: z.array(z.unknown()) })
+const StationOutline = z.object({ communities: z.array(z.unknown()), officers: z.array(z.unknown()) })
+/** A bureau (format 2) counts its stations' communities and officers and its own staff. */
+const Outline = z.union([
+  z.object({ stations: z.array(StationOutline), officers: z.array(z.unknown()).default([]) }).transform((b) => ({
+    communities: b.stations.reduce((n, s) => n + s.communities.length, 0),
+    officers: b.officers.length + b.stations.reduce((n, s) => n + s.officers.length, 0),
+  })),
+  StationOutline.transform((s) => ({ communities: s.communities.length, officers: s.officers.length })),
+])
 
 type ImportState =
   | { step: 'idle' }
@@ -38,6 +47,7 @@ export function ImportCard({ onImported }: ImportCardProps) {
   const t = useAdminT()
   const [state, setState] = useState<ImportState>({ step: 'idle' })
   const [elapsed, setElapsed] = useState(0)
+  const attempt = useAttemptKey()
 
   useEffect(() => {
     if (state.step !== 'importing') return
@@ -76,15 +86,17 @@ export function ImportCard({ onImported }: ImportCardProps) {
       name: picked.name,
       size: picked.size,
       document,
-      communities: outline.success ? outline.data.communities.length : null,
-      officers: outline.success ? outline.data.officers.length : null,
+      communities: outline.success ? outline.data.communities : null,
+      officers: outline.success ? outline.data.officers : null,
     })
   }
 
   const importIt = async (ready: Extract<ImportState, { step: 'ready' }>) => {
     setState({ step: 'importing', name: ready.name, size: ready.size, startedAt: Date.now() })
     try {
-      const result = await call(jurisdictionContract, 'importJurisdiction', { document: ready.document })
+      // One key per attempt: pressing again after a lost answer answers the first import.
+      const result = await call(jurisdictionContract, 'importJurisdiction', { document: ready.document, requestId: attempt.keyFor(ready.document) })
+      attempt.settled()
       setState({ step: 'done', ...result })
       onImported()
     } catch (err) {

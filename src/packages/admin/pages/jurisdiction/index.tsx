@@ -1,4 +1,4 @@
-// Admin: the station's jurisdiction. The current version on a map (communities, their officers,
+// Admin: the bureau's jurisdiction. The current version on a map (every station's communities, their officers,
 // and the remote gacha that have no surveyed boundary), importing a new version from a file,
 // exporting the current one, and the version history with rollback.
 import { View } from '@tarojs/components'
@@ -20,13 +20,24 @@ import { JurisdictionMap } from './jurisdiction-map'
 import { formatBytes, handOutJson } from './json-file'
 import { VersionsCard } from './versions-card'
 
-/** What the map reads from the exported document (the cloud validated all of it on import). */
-const MapDocument = z.object({
-  communities: z.array(
-    z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: Boundary.nullable(), aliases: z.array(z.string()) }),
-  ),
-  officers: z.array(z.object({ id: DocId, name: z.string() })),
-})
+const MapOfficer = z.object({ id: DocId, name: z.string() })
+/**
+ * What the map reads from the exported bureau document (the cloud validated all of it on import):
+ * every station's communities on one map, with the stations' officers and the bureau staff.
+ */
+const MapDocument = z
+  .object({
+    stations: z.array(
+      z.object({
+        communities: z.array(
+          z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: Boundary.nullable(), aliases: z.array(z.string()) }),
+        ),
+        officers: z.array(MapOfficer),
+      }),
+    ),
+    officers: z.array(MapOfficer),
+  })
+  .transform((bureau) => ({ communities: bureau.stations.flatMap((s) => s.communities), officers: [...bureau.stations.flatMap((s) => s.officers), ...bureau.officers] }))
 
 async function loadCurrent() {
   const exported = await call(jurisdictionContract, 'exportJurisdiction', {})
