@@ -221,7 +221,8 @@ describe('an officer halfway through a hand-off when the page is lost', () => {
         expect(await on(page, 'officer-request', '.oq-handoff-note textarea').inputValue()).toBe(note)
         expect(await on(page, 'officer-request', '.oq-handoff-contact textarea').inputValue()).toBe('苏木草原站 那顺')
         expect(await on(page, 'officer-request', '.oq-partner-township_government').getAttribute('class')).toContain('primary')
-        await on(page, 'officer-request', '.oq-handoff-form').scrollIntoViewIfNeeded()
+        // Vertical Mongolian runs in columns from the left: the chosen unit starts what was restored.
+        await on(page, 'officer-request', language === 'mn' ? '.oq-partner-township_government' : '.oq-handoff-form').scrollIntoViewIfNeeded()
         await shoot(page, `requests-10-handoff-draft-restored-${language}`)
       }
 
