@@ -55,10 +55,10 @@ export async function benchAbuse(emulator: Emulator): Promise<Row[]> {
   let fileID = ''
   rows.push(
     await measure(emulator, 'notices.uploadImage + its pushed verdict', async () => {
-      const answer = (await emulator.call('notices', { action: 'uploadImage', base64: PNG }, { openid: 'demo-officer-1' })) as { ok: boolean; data: { fileID: string } }
+      const answer = (await emulator.call('notices', { action: 'uploadImage', base64: PNG, requestId: randomUUID() }, { openid: 'demo-officer-1' })) as { ok: boolean; data: { fileID: string } }
       fileID = answer.data.fileID
       return answer
-    }, 'user read, upload, check insert, trace id; the push: lookup by trace id, verdict'),
+    }, 'user read, lookup by request key, upload, check insert, trace id; the push: lookup by trace id, verdict'),
   )
   const published = (await emulator.call('notices', notice([fileID]), { openid: 'demo-officer-1' })) as { data: { id: string } }
   rows.push(await measure(emulator, 'notices.read of a notice with 1 image', () => emulator.call('notices', { action: 'read', noticeId: published.data.id }, { openid: 'demo-resident-1' }), '1 query of media_checks before the temp URL'))

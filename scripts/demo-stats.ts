@@ -66,6 +66,7 @@ function demoStatsDocuments(today: Date) {
       jurisdictionVersion: 1,
       proposals: [],
       proposalSeq: 1,
+      proposalRounds: [],
       scheduled: null,
       outcome: { result: 'completed', note: '', at: doneAt, by: officerId },
       respondedAt: new Date(createdAt.getTime() + (2 + (i % 4) * 3) * HOUR),

@@ -38,6 +38,8 @@ export const MediaCheckDoc = z.object({
   scene: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   createdAt: z.date(),
   checkedAt: z.date().nullable(),
+  /** From the uploader and the requestId of an upload that carries one (notice images): a resend finds its file. */
+  requestKey: z.string().optional(),
 })
 export type MediaCheckDoc = z.infer<typeof MediaCheckDoc>
 
@@ -51,11 +53,11 @@ const idOf = (fileID: string) => createHash('sha256').update(fileID).digest('hex
  * Asks for a verdict on an uploaded picture. Never fails the upload: when WeChat cannot be asked,
  * the check stays pending without a trace id and the picture stays hidden.
  */
-export async function startMediaCheck(file: { fileID: string; uploader: string; purpose: string; scene: MediaScene; release?: Release; anonymous?: boolean }, now: Dayjs): Promise<void> {
+export async function startMediaCheck(file: { fileID: string; uploader: string; purpose: string; scene: MediaScene; release?: Release; anonymous?: boolean; requestKey?: string }, now: Dayjs): Promise<void> {
   const id = idOf(file.fileID)
   // An anonymous filer's picture is checked under their openid (WeChat's check needs it) but the
   // stored check names nobody, so it cannot tie the person to the record it is released to.
-  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.anonymous ? ANONYMOUS_UPLOADER : file.uploader, purpose: file.purpose, release: file.release ?? null, status: 'pending', label: null, traceId: null, scene: file.scene, createdAt: now.toDate(), checkedAt: null }
+  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.anonymous ? ANONYMOUS_UPLOADER : file.uploader, purpose: file.purpose, release: file.release ?? null, status: 'pending', label: null, traceId: null, scene: file.scene, createdAt: now.toDate(), checkedAt: null, ...(file.requestKey ? { requestKey: file.requestKey } : {}) }
   try {
     await checks().add({ data: doc })
   } catch (error) {
@@ -104,6 +106,12 @@ export async function retryUnrequested(olderThan: Date, batch: number): Promise<
     if (await requestVerdict(doc, doc.scene)) requested++
   }
   return { retried: data.length, requested }
+}
+
+/** The file an upload with this request key stored (its check names the uploader), or null. */
+export async function fileOfRequest(uploader: string, requestKey: string): Promise<string | null> {
+  const { data } = (await checks().where({ uploader, requestKey }).field({ fileID: true }).limit(1).get()) as { data: unknown[] }
+  return data[0] ? z.object({ fileID: z.string() }).parse(data[0]).fileID : null
 }
 
 /** The files among `fileIDs` whose check passed: only these may be shown. */

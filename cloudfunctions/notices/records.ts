@@ -84,6 +84,8 @@ export const ReaderDoc = z.object({
   grants: z.number().int().default(0),
   /** Ids of the notices read most recently (bounded), for the unread count. */
   read: z.array(z.string()).default([]),
+  /** The grants recorded most recently (bounded): key from the person and the requestId, and the count, so a resend counts nothing. */
+  grantRequests: z.array(z.object({ key: z.string(), accepted: z.number().int() })).default([]),
 })
 export type ReaderDoc = z.infer<typeof ReaderDoc>
 

@@ -13,7 +13,7 @@ export const chats = () => db.collection(NOTICE_COLLECTIONS.chats)
 export const getNotice = (id: string) => readDoc(notices(), id, NoticeDoc)
 
 export async function getReader(openid: string): Promise<ReaderDoc> {
-  return (await readDoc(readers(), openid, ReaderDoc)) ?? { _id: openid, topics: [], grants: 0, read: [] }
+  return (await readDoc(readers(), openid, ReaderDoc)) ?? { _id: openid, topics: [], grants: 0, read: [], grantRequests: [] }
 }
 
 export const updated = (result: unknown) => ((result as { stats?: { updated?: number } }).stats?.updated ?? 0) > 0

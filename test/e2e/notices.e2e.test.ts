@@ -1,6 +1,7 @@
 // The notices journey through the h5 build: an officer publishes an urgent anti-fraud warning to
 // a gacha; a resident of that gacha sees it pinned and reads it; the officer sees the reach go up.
 // Screens are shot in Chinese and in vertical Mongolian.
+import { randomUUID } from 'node:crypto'
 import type { OfficerNotice, Reach } from '../../src/core/notices/contract'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
@@ -23,7 +24,7 @@ const myNotices = () => harness.callAs<{ items: OfficerNotice[] }>(OFFICER, 'not
 describe('an urgent anti-fraud warning to a gacha', () => {
   it('is published by the officer, pinned and read by a resident there, and the officer sees the reach go up', async () => {
     // The resident allowed one urgent alert earlier (on weapp, through requestSubscribeMessage).
-    await harness.callAs(RESIDENT, 'notices', { action: 'grantAlerts', accepted: 1 })
+    await harness.callAs(RESIDENT, 'notices', { action: 'grantAlerts', accepted: 1, requestId: randomUUID() })
     const officer = await harness.openPhone()
     const resident = await harness.openPhone()
     try {

@@ -3,6 +3,7 @@
 // hands it to the judicial office, records the office's answer and answers her; she reads the
 // answer in Mongolian and says it is not resolved; the officer answers again; she confirms and
 // rates 2; a leader sees the rectification task. Screenshots in Chinese, Mongolian and elder mode.
+// And the officer's half-written hand-off, kept on the device through a reload (docs/offline.md).
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,6 +11,7 @@ import type { Page } from 'playwright-core'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { point, polygon } from '@turf/helpers'
 import demoDocument from '../../scripts/demo-jurisdiction.json'
+import { buildRequest } from '../integration/requests-support'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
 const HERDER = 'demo-resident-1'
@@ -187,5 +189,76 @@ describe('the filing form in Chinese', () => {
     await on(page, 'requests-file', '.emergency-call-110').first().waitFor()
     await shoot(page, 'requests-9-help-danger-zh')
     await context.close()
+  })
+})
+
+describe('an officer halfway through a hand-off when the page is lost', () => {
+  /** The drafts this browser keeps, by form name (useFormDraft's storage keys). */
+  const storedDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('fengqiao.draft.')))
+
+  it('finds the unit, note and contact again with the hand-off open, in Mongolian and in Chinese, and loses them once it is sent', async () => {
+    const filed = await harness.callAs<{ id: string }>(HERDER, 'requests', buildRequest({ text: '嘎查北边草场的界桩被人挪走了，想问该找谁。' }))
+    await harness.callAs(OFFICER, 'requests', { action: 'accept', id: filed.id })
+    const requestUrl = `${harness.emulator.url}/#/packages/officer/pages/request/index?id=${encodeURIComponent(filed.id)}`
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, OFFICER)
+      await page.goto(requestUrl)
+      await on(page, 'officer-request', '.oq-step-hand_off').click()
+      await on(page, 'officer-request', '.oq-partner-township_government').click()
+      const note = '请苏木政府核实巴音布拉格嘎查北边界桩被挪一事。'
+      await on(page, 'officer-request', '.oq-handoff-note textarea').fill(note)
+      await on(page, 'officer-request', '.oq-handoff-contact textarea').fill('苏木草原站 那顺')
+      expect(await storedDrafts(page)).toContain(`fengqiao.draft.requests.handOff.${filed.id}@${OFFICER}`)
+
+      // The page is lost (WeChat closed it, the signal dropped): reopened, the hand-off is open again as it was.
+      for (const language of ['mn', 'zh'] as const) {
+        await page.goto(`${harness.emulator.url}/`)
+        await on(page, 'home', `.language-option-${language}`).click()
+        await page.locator(`#page-home.lang-${language}`).waitFor()
+        await page.goto(requestUrl)
+        await page.locator(`#page-officer-request.lang-${language} .oq-handoff-form`).waitFor()
+        expect(await on(page, 'officer-request', '.oq-handoff-note textarea').inputValue()).toBe(note)
+        expect(await on(page, 'officer-request', '.oq-handoff-contact textarea').inputValue()).toBe('苏木草原站 那顺')
+        expect(await on(page, 'officer-request', '.oq-partner-township_government').getAttribute('class')).toContain('primary')
+        // Vertical Mongolian runs in columns from the left: the chosen unit starts what was restored.
+        await on(page, 'officer-request', language === 'mn' ? '.oq-partner-township_government' : '.oq-handoff-form').scrollIntoViewIfNeeded()
+        await shoot(page, `requests-10-handoff-draft-restored-${language}`)
+      }
+
+      await on(page, 'officer-request', '.oq-save').click()
+      await confirmDialog(page, 'officer-request')
+      await on(page, 'officer-request', '.oq-status.is-with_partner').waitFor()
+      expect(await storedDrafts(page)).not.toContain(`fengqiao.draft.requests.handOff.${filed.id}@${OFFICER}`)
+      await page.reload()
+      await on(page, 'officer-request', '.oq-status.is-with_partner').waitFor()
+      expect(await on(page, 'officer-request', '.oq-handoff-form').count()).toBe(0)
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('keeps the note of a transfer per request, and does not bring it back once transferring is no longer allowed', async () => {
+    const filed = await harness.callAs<{ id: string }>(HERDER, 'requests', buildRequest({ text: '想咨询牲畜检疫证明怎么办理。' }))
+    await harness.callAs(OFFICER, 'requests', { action: 'accept', id: filed.id })
+    const requestUrl = `${harness.emulator.url}/#/packages/officer/pages/request/index?id=${encodeURIComponent(filed.id)}`
+    const { context, page } = await harness.openPhone()
+    try {
+      await signIn(page, OFFICER)
+      await page.goto(requestUrl)
+      await on(page, 'officer-request', '.oq-step-transfer').click()
+      await on(page, 'officer-request', '.oq-transfer-note textarea').fill('该户实际住在镇上，请王磊接手。')
+      await page.reload()
+      await on(page, 'officer-request', '.oq-transfer-form').waitFor()
+      expect(await on(page, 'officer-request', '.oq-transfer-note textarea').inputValue()).toBe('该户实际住在镇上，请王磊接手。')
+
+      // Meanwhile the request is answered from another phone: transferring is no longer offered.
+      await harness.callAs(OFFICER, 'requests', { action: 'reply', id: filed.id, text: '请带免疫证明到苏木兽医站办理。' })
+      await page.reload()
+      await on(page, 'officer-request', '.oq-status.is-answered').waitFor()
+      expect(await on(page, 'officer-request', '.oq-transfer-form').count()).toBe(0)
+    } finally {
+      await context.close()
+    }
   })
 })

@@ -124,7 +124,7 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
     await cloud.call<{ id: string }>(A, 'booking', { action: 'requestHomeVisit', requestId: randomUUID(), serviceId: 'id-card-renewal', person: PERSONAL.visitPerson, reason: 'age', communityId: COMMUNITY_X, addressText: '巴音布拉格嘎查三组' }),
   )
   const times = [{ startsAt: dayjs().add(3, 'day').toISOString(), endsAt: dayjs().add(3, 'day').add(1, 'hour').toISOString() }]
-  expectOk(await cloud.call(IN, 'booking', { action: 'proposeHomeVisitTimes', visitId: visit.id, times }))
+  expectOk(await cloud.call(IN, 'booking', { action: 'proposeHomeVisitTimes', visitId: visit.id, times, requestId: randomUUID() }))
   const dispute = expectOk(await cloud.call<{ id: string }>(A, 'mediation', { action: 'fileDispute', ...filing() }))
   const toWithdraw = expectOk(await cloud.call<{ id: string }>(A, 'mediation', { action: 'fileDispute', ...filing() }))
   const desk = expectOk(await cloud.call<{ id: string }>(A, 'requests', deskRequest()))
@@ -202,7 +202,7 @@ const freshVisit = (state: 'requested' | 'proposed' | 'scheduled'): Fresh => asy
     await cloud.call<{ id: string }>(CALLERS.A, 'booking', { action: 'requestHomeVisit', requestId: randomUUID(), serviceId: 'id-card-renewal', person: PERSONAL.visitPerson, reason: 'age', communityId: COMMUNITY_X, addressText: '巴音布拉格嘎查三组' }),
   )
   const times = [{ startsAt: dayjs().add(3, 'day').toISOString(), endsAt: dayjs().add(3, 'day').add(1, 'hour').toISOString() }]
-  if (state !== 'requested') expectOk(await cloud.call(HELPER_OFFICER, 'booking', { action: 'proposeHomeVisitTimes', visitId: visit.id, times }))
+  if (state !== 'requested') expectOk(await cloud.call(HELPER_OFFICER, 'booking', { action: 'proposeHomeVisitTimes', visitId: visit.id, times, requestId: randomUUID() }))
   if (state === 'scheduled') expectOk(await cloud.call(CALLERS.A, 'booking', { action: 'acceptHomeVisitTime', visitId: visit.id, proposalId: 'p1' }))
   return { visitId: visit.id }
 }
@@ -286,7 +286,7 @@ export const INPUTS: Record<string, InputFactory> = {
   'booking.myHomeVisits': none,
   'booking.acceptHomeVisitTime': reaching((w) => ({ visitId: w.visitId, proposalId: 'p1' }), { fresh: freshVisit('proposed') }),
   'booking.pendingHomeVisits': plain(() => ({}), { lists: (w) => [w.visitId] }),
-  'booking.proposeHomeVisitTimes': reaching((w) => ({ visitId: w.visitId, times: [{ startsAt: inDays(4).toISOString(), endsAt: inDays(4).add(1, 'hour').toISOString() }] }), { fresh: freshVisit('requested') }),
+  'booking.proposeHomeVisitTimes': reaching((w) => ({ visitId: w.visitId, times: [{ startsAt: inDays(4).toISOString(), endsAt: inDays(4).add(1, 'hour').toISOString() }], requestId: randomUUID() }), { fresh: freshVisit('requested') }),
   'booking.recordHomeVisitDone': reaching((w) => ({ visitId: w.visitId, outcome: 'completed', note: '已办结' }), { fresh: freshVisit('scheduled') }),
 
   'jurisdiction.listStations': none,
@@ -343,11 +343,11 @@ export const INPUTS: Record<string, InputFactory> = {
   'notices.groups': none,
   'notices.joinGroup': plain(() => ({ groupId: 'topic-herders' })),
   'notices.leaveGroup': plain(() => ({ groupId: 'topic-herders' })),
-  'notices.grantAlerts': plain(() => ({ accepted: 1 })),
+  'notices.grantAlerts': plain(() => ({ accepted: 1, requestId: randomUUID() })),
   'notices.linkChat': reaching(() => ({ groupId: COMMUNITY_X, chat: CHAT })),
   'notices.feed': none,
   'notices.read': reaching((w) => ({ noticeId: w.noticeId })),
-  'notices.uploadImage': plain(() => ({ base64: PNG_BASE64 })),
+  'notices.uploadImage': plain(() => ({ base64: PNG_BASE64, requestId: randomUUID() })),
   'notices.publish': reaching(() => notice()),
   'notices.correct': reaching((w) => ({ noticeId: w.noticeId, ...STATEMENT, validUntil: inDays(6).toISOString() })),
   'notices.withdraw': reaching((w) => ({ noticeId: w.noticeToWithdraw })),

@@ -1,5 +1,6 @@
 // The officers' side: check-in at the counter and the queue, closing a counter for a day, and
 // door-to-door service from the resident's request to the recorded visit.
+import { randomUUID } from 'node:crypto'
 import type { BookingView, CheckInAnswer, DeskBooking, HomeVisitView, SlotView } from '../../src/core/booking/contract'
 import type { z } from 'zod'
 import { dayjs } from '../../src/core/time'
@@ -156,7 +157,7 @@ describe('door-to-door service', () => {
 
   it('lets the responsible officer propose times, notifying the resident', async () => {
     const start = dayjs().add(2, 'day').startOf('hour')
-    expectError(await call('demo-officer-2', { action: 'proposeHomeVisitTimes', visitId: visit.id, times: [{ startsAt: start.toISOString(), endsAt: start.add(1, 'hour').toISOString() }] }), 'PERMISSION_DENIED')
+    expectError(await call('demo-officer-2', { action: 'proposeHomeVisitTimes', visitId: visit.id, times: [{ startsAt: start.toISOString(), endsAt: start.add(1, 'hour').toISOString() }], requestId: randomUUID() }), 'PERMISSION_DENIED')
     visit = dataOf(
       await call<HomeVisitView>(OFFICER, {
         action: 'proposeHomeVisitTimes',
@@ -165,6 +166,7 @@ describe('door-to-door service', () => {
           { startsAt: start.toISOString(), endsAt: start.add(1, 'hour').toISOString() },
           { startsAt: start.add(1, 'day').toISOString(), endsAt: start.add(1, 'day').add(1, 'hour').toISOString() },
         ],
+        requestId: randomUUID(),
       }),
     )
     expect(visit).toMatchObject({ status: 'proposed', proposals: [{ id: 'p1' }, { id: 'p2' }] })

@@ -108,7 +108,7 @@ describe('free text read by others', () => {
 describe('pictures (security.mediaCheckAsync, verdict pushed later)', () => {
   // A 1×1 PNG.
   const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
-  const upload = async () => expectOk(await cloud.call<{ fileID: string }>(OFFICER, 'notices', { action: 'uploadImage', base64: PNG })).fileID
+  const upload = async () => expectOk(await cloud.call<{ fileID: string }>(OFFICER, 'notices', { action: 'uploadImage', base64: PNG, requestId: randomUUID() })).fileID
   const publishWith = async (images: string[]) =>
     expectOk(
       await cloud.call<{ id: string }>(OFFICER, 'notices', {
@@ -219,7 +219,7 @@ describe('the security function’s hourly sweep', () => {
 
   it('asks again, once, for a picture WeChat could not be asked about', async () => {
     cloud.emulator.faults.failOpenApi({ api: 'security.mediaCheckAsync', errcode: -1 })
-    const { fileID } = expectOk(await cloud.call<{ fileID: string }>(OFFICER, 'notices', { action: 'uploadImage', base64: PNG }))
+    const { fileID } = expectOk(await cloud.call<{ fileID: string }>(OFFICER, 'notices', { action: 'uploadImage', base64: PNG, requestId: randomUUID() }))
     const [unasked] = await cloud.stored('media_checks', { fileID })
     expect(unasked).toMatchObject({ status: 'pending', traceId: null })
     const later = new Date(Date.now() + 11 * 60_000)

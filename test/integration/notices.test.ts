@@ -1,6 +1,7 @@
 // Notices through the real SDK against the emulator: publishing once to groups, the resident's
 // feed (pinned, pages, unread, language), receipts, withdrawal and correction, content security,
 // topic groups, linked group chats and reach.
+import { randomUUID } from 'node:crypto'
 import type { FeedPage, GroupsAnswer, NoticeView, OfficerNotice, Reach } from '../../src/core/notices/contract'
 import { dayjs } from '../../src/core/time'
 import { expectError, expectNothingHappened, type TestCloud } from '../support/cloud'
@@ -274,7 +275,7 @@ describe('images', () => {
   const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
 
   it('stores a checked picture in cloud storage and shows it with the notice', async () => {
-    const { fileID } = dataOf(await call<{ fileID: string }>(OFFICER, { action: 'uploadImage', base64: PNG }))
+    const { fileID } = dataOf(await call<{ fileID: string }>(OFFICER, { action: 'uploadImage', base64: PNG, requestId: randomUUID() }))
     expect(fileID).toMatch(/^cloud:\/\/.+\/notices\/[a-f0-9]{32}\.png$/)
     expect(cloud.emulator.outbox().some((e) => e.api === 'security.mediaCheckAsync')).toBe(true)
     // The verdict is pushed asynchronously; the picture is shown once it passed.
@@ -288,8 +289,8 @@ describe('images', () => {
 
   it('refuses what is not a PNG or JPEG, and an image id that was not uploaded for a notice', async () => {
     cloud.resetWrites()
-    expectError(await call(OFFICER, { action: 'uploadImage', base64: Buffer.from('<svg onload=alert(1)>').toString('base64') }), 'INVALID_ARGUMENT')
-    expectError(await call('demo-resident-1', { action: 'uploadImage', base64: PNG }), 'PERMISSION_DENIED')
+    expectError(await call(OFFICER, { action: 'uploadImage', base64: Buffer.from('<svg onload=alert(1)>').toString('base64'), requestId: randomUUID() }), 'INVALID_ARGUMENT')
+    expectError(await call('demo-resident-1', { action: 'uploadImage', base64: PNG, requestId: randomUUID() }), 'PERMISSION_DENIED')
     expectError(await call(OFFICER, { action: 'publish', ...buildNotice({ images: ['cloud://local.bucket/elsewhere/x.png'] }) }), 'INVALID_ARGUMENT')
     expectNothingHappened(cloud)
   })

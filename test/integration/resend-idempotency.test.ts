@@ -5,6 +5,7 @@
 // race. Booking, home visits, dispute filing, requests and publishing have their own tests; these
 // are the actions that gained a requestId for it.
 import { randomUUID } from 'node:crypto'
+import type { HomeVisitView } from '../../src/core/booking/contract'
 import type { StaffCaseView } from '../../src/core/mediation/contract'
 import type { ActivityView, VolunteerView } from '../../src/core/volunteers/contract'
 import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
@@ -20,13 +21,13 @@ afterAll(() => cloud.stop())
 const racing = <T,>(times: number, send: () => Promise<T>) => Promise.all(Array.from({ length: times }, send))
 
 /**
- * Racing repeats that all read the case before any of them writes: warm instances first (so no
- * call waits for a cold start while another runs), then hold every update of the case back until
- * all have read. The delay that fired once per call proves each reached its update.
+ * Racing repeats that all read before any of them writes: warm instances first (so no call waits
+ * for a cold start while another runs), then hold every write (`action` on `collection`) back
+ * until all have read. The delay that fired once per call proves each reached its write.
  */
-async function racingOnCase<T>(times: number, warmUp: () => Promise<unknown>, send: () => Promise<T>): Promise<T[]> {
+async function racingBeforeWrites<T>(times: number, write: { action: string; collection: string }, warmUp: () => Promise<unknown>, send: () => Promise<T>): Promise<T[]> {
   await racing(times, warmUp)
-  cloud.emulator.faults.delayRequests({ action: 'database.modifyDocument', collection: 'mediation_cases', ms: 1500, count: times })
+  cloud.emulator.faults.delayRequests({ ...write, ms: 1500, count: times })
   try {
     const answers = await racing(times, send)
     expect(cloud.emulator.faults.fired.delay).toBe(times)
@@ -35,6 +36,9 @@ async function racingOnCase<T>(times: number, warmUp: () => Promise<unknown>, se
     cloud.emulator.faults.clear()
   }
 }
+
+const racingOnCase = <T,>(times: number, warmUp: () => Promise<unknown>, send: () => Promise<T>) =>
+  racingBeforeWrites(times, { action: 'database.modifyDocument', collection: 'mediation_cases' }, warmUp, send)
 
 describe('volunteers.apply', () => {
   const profile = { name: '其其格', phone: '139 0000 2222', skills: ['mongolian'], availability: ['weekend'], communityId: 'gacha-bayanbulag', teamId: 'team-herder-police' }
@@ -274,6 +278,200 @@ describe('mediation.scheduleSession', () => {
       const error = expectError(await schedule(caseId, requestId, { place: 'station' }), 'INVALID_ARGUMENT')
       expect(error?.issues?.[0].path).toEqual(['requestId'])
       expectNothingHappened(cloud)
+    })
+  })
+})
+
+describe('booking.proposeHomeVisitTimes', () => {
+  const OFFICER_1 = 'demo-officer-1' // 巴特尔, community officer of 巴音布拉格嘎查
+  let residents = 0
+  /** A fresh door-to-door request in officer-1's gacha, from a resident of this test's own. */
+  const requestedVisit = async () => {
+    residents++
+    const resident = `resend-visit-resident-${residents}`
+    const visit = expectOk(
+      await cloud.call<HomeVisitView>(resident, 'booking', { action: 'requestHomeVisit', requestId: randomUUID(), serviceId: 'id-card-renewal', person: { relation: 'self', name: '敖其尔', phone: '13947110009', birthDate: '1948-03-02' }, reason: 'age', communityId: 'gacha-bayanbulag', addressText: '巴音布拉格嘎查三组', language: 'mn' }),
+    )
+    return { resident, visitId: visit.id }
+  }
+  const hoursAhead = (hours: number) => new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + hours * 3600_000)
+  const times = (hours: number) => [{ startsAt: hoursAhead(hours).toISOString(), endsAt: hoursAhead(hours + 1).toISOString() }]
+  const propose = (visitId: string, requestId: string, at = 48) => cloud.call<HomeVisitView>(OFFICER_1, 'booking', { action: 'proposeHomeVisitTimes', visitId, times: times(at), requestId })
+  const proposedMessages = (openid: string) => cloud.emulator.outbox().filter((m) => m.api === 'subscribeMessage.send' && (m.data as { touser: string }).touser === openid)
+
+  describe('when the same requestId comes again', () => {
+    it('answers the visit with the first proposals, and nothing happens (the resident is told once)', async () => {
+      const { resident, visitId } = await requestedVisit()
+      const requestId = randomUUID()
+      const first = expectOk(await propose(visitId, requestId))
+      expect(first.proposals.map((p) => p.id)).toEqual(['p1'])
+      cloud.resetWrites()
+      const again = expectOk(await propose(visitId, requestId))
+      expect(again).toEqual(first)
+      expectNothingHappened(cloud)
+      expect(proposedMessages(resident)).toHaveLength(1)
+    })
+  })
+
+  describe('when the resend arrives after the resident accepted a time', () => {
+    it('answers the scheduled visit instead of refusing, and changes nothing', async () => {
+      const { resident, visitId } = await requestedVisit()
+      const requestId = randomUUID()
+      expectOk(await propose(visitId, requestId))
+      const scheduled = expectOk(await cloud.call<HomeVisitView>(resident, 'booking', { action: 'acceptHomeVisitTime', visitId, proposalId: 'p1' }))
+      cloud.resetWrites()
+      const again = expectOk(await propose(visitId, requestId))
+      expect(again).toMatchObject({ status: 'scheduled', scheduled: { id: 'p1', startsAt: scheduled.scheduled?.startsAt } })
+      expectNothingHappened(cloud)
+    })
+  })
+
+  describe('when three repeats race', () => {
+    it('replaces the proposals once, tells the resident once, and answers each the same round', async () => {
+      const { resident, visitId } = await requestedVisit()
+      const requestId = randomUUID()
+      const answers = (
+        await racingBeforeWrites(3, { action: 'database.modifyDocument', collection: 'home_visits' }, () => cloud.call(OFFICER_1, 'booking', { action: 'pendingHomeVisits' }), () => propose(visitId, requestId))
+      ).map(expectOk)
+      for (const answer of answers) expect(answer.proposals.map((p) => p.id)).toEqual(['p1'])
+      const [doc] = await cloud.stored('home_visits', { _id: visitId })
+      expect(doc).toMatchObject({ proposalSeq: 1, proposalRounds: [expect.objectContaining({ key: expect.any(String) })] })
+      expect(doc.proposalRounds).toHaveLength(1)
+      expect(proposedMessages(resident)).toHaveLength(1)
+    })
+  })
+
+  describe('when the officer proposes a second round (a new requestId)', () => {
+    it('replaces the proposals, and a late resend of the first round changes nothing', async () => {
+      const { resident, visitId } = await requestedVisit()
+      const firstRound = randomUUID()
+      expectOk(await propose(visitId, firstRound, 48))
+      const second = expectOk(await propose(visitId, randomUUID(), 72))
+      expect(second.proposals.map((p) => p.id)).toEqual(['p2'])
+      cloud.resetWrites()
+      const late = expectOk(await propose(visitId, firstRound, 48))
+      expect(late.proposals).toEqual(second.proposals)
+      expectNothingHappened(cloud)
+      expect(proposedMessages(resident)).toHaveLength(2)
+    })
+  })
+
+  describe('when a requestId comes again with other times', () => {
+    it('answers INVALID_ARGUMENT naming the requestId, and nothing happens', async () => {
+      const { visitId } = await requestedVisit()
+      const requestId = randomUUID()
+      expectOk(await propose(visitId, requestId, 48))
+      cloud.resetWrites()
+      const error = expectError(await propose(visitId, requestId, 50), 'INVALID_ARGUMENT')
+      expect(error?.issues?.[0].path).toEqual(['requestId'])
+      expectNothingHappened(cloud)
+    })
+  })
+})
+
+describe('notices.uploadImage', () => {
+  const OFFICER_1 = 'demo-officer-1'
+  // Two 1×1 PNGs (a black and a white pixel).
+  const BLACK = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+  const WHITE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAsTj2FAAAAABJRU5ErkJggg=='
+  const upload = (base64: string, requestId: string) => cloud.call<{ fileID: string }>(OFFICER_1, 'notices', { action: 'uploadImage', base64, requestId })
+  const checksOf = (fileID: string) => cloud.stored('media_checks', { fileID })
+  const verdictsAsked = () => cloud.emulator.outbox().filter((m) => m.api === 'security.mediaCheckAsync').length
+
+  describe('when the same requestId comes again', () => {
+    it('answers the first file id, and nothing happens (no file, no check, no verdict asked)', async () => {
+      const requestId = randomUUID()
+      const first = expectOk(await upload(BLACK, requestId))
+      const asked = verdictsAsked()
+      cloud.resetWrites()
+      const again = expectOk(await upload(BLACK, requestId))
+      expect(again).toEqual(first)
+      expectNothingHappened(cloud)
+      expect(verdictsAsked()).toBe(asked)
+      expect(await checksOf(first.fileID)).toHaveLength(1)
+    })
+  })
+
+  describe('when three repeats race', () => {
+    it('stores the picture at one path with one check, asked once, and answers each that file id', async () => {
+      const requestId = randomUUID()
+      const asked = verdictsAsked()
+      const answers = (await racingBeforeWrites(3, { action: 'database.insertDocument', collection: 'media_checks' }, () => cloud.call(OFFICER_1, 'notices', { action: 'groups' }), () => upload(BLACK, requestId))).map(expectOk)
+      expect(new Set(answers.map((a) => a.fileID)).size).toBe(1)
+      expect(await checksOf(answers[0].fileID)).toHaveLength(1)
+      expect(verdictsAsked() - asked).toBe(1)
+    })
+  })
+
+  describe('when the same picture comes with its own requestIds', () => {
+    it('stores two files: choosing a picture twice on purpose is two uploads', async () => {
+      const first = expectOk(await upload(BLACK, randomUUID()))
+      const second = expectOk(await upload(BLACK, randomUUID()))
+      expect(second.fileID).not.toBe(first.fileID)
+    })
+  })
+
+  describe('when a requestId comes again with another picture', () => {
+    it('answers INVALID_ARGUMENT naming the requestId, and nothing happens', async () => {
+      const requestId = randomUUID()
+      expectOk(await upload(BLACK, requestId))
+      cloud.resetWrites()
+      const error = expectError(await upload(WHITE, requestId), 'INVALID_ARGUMENT')
+      expect(error?.issues?.[0].path).toEqual(['requestId'])
+      expectNothingHappened(cloud)
+    })
+  })
+})
+
+describe('notices.grantAlerts', () => {
+  const grant = (openid: string, accepted: number, requestId: string) => cloud.call<{ alertGrants: number }>(openid, 'notices', { action: 'grantAlerts', accepted, requestId })
+  const grantsOf = async (openid: string) => (await cloud.stored('notice_readers', { _id: openid }))[0]?.grants
+
+  describe('when the same requestId comes again', () => {
+    it('counts the acceptance once, answers the grants, and nothing happens', async () => {
+      const requestId = randomUUID()
+      expect(expectOk(await grant('resend-alerts-1', 2, requestId))).toEqual({ alertGrants: 2 })
+      cloud.resetWrites()
+      expect(expectOk(await grant('resend-alerts-1', 2, requestId))).toEqual({ alertGrants: 2 })
+      expectNothingHappened(cloud)
+      expect(await grantsOf('resend-alerts-1')).toBe(2)
+    })
+  })
+
+  describe('when three repeats race for a person with no reader document yet', () => {
+    it('creates it once and counts the acceptance once', async () => {
+      const requestId = randomUUID()
+      const answers = (await racingBeforeWrites(3, { action: 'database.insertDocument', collection: 'notice_readers' }, () => cloud.call('resend-alerts-2', 'notices', { action: 'groups' }), () => grant('resend-alerts-2', 1, requestId))).map(expectOk)
+      expect(answers).toEqual([{ alertGrants: 1 }, { alertGrants: 1 }, { alertGrants: 1 }])
+      expect(await grantsOf('resend-alerts-2')).toBe(1)
+    })
+  })
+
+  describe('when three repeats race for a person who has one', () => {
+    it('counts the acceptance once', async () => {
+      expectOk(await cloud.call('resend-alerts-3', 'notices', { action: 'joinGroup', groupId: 'topic-herders' }))
+      const requestId = randomUUID()
+      ;(await racing(3, () => grant('resend-alerts-3', 1, requestId))).map(expectOk)
+      expect(await grantsOf('resend-alerts-3')).toBe(1)
+    })
+  })
+
+  describe('when the person accepts again (a new requestId)', () => {
+    it('adds it up', async () => {
+      expectOk(await grant('resend-alerts-4', 1, randomUUID()))
+      expect(expectOk(await grant('resend-alerts-4', 1, randomUUID()))).toEqual({ alertGrants: 2 })
+    })
+  })
+
+  describe('when a requestId comes again with another count', () => {
+    it('answers INVALID_ARGUMENT naming the requestId, and nothing happens', async () => {
+      const requestId = randomUUID()
+      expectOk(await grant('resend-alerts-5', 1, requestId))
+      cloud.resetWrites()
+      const error = expectError(await grant('resend-alerts-5', 3, requestId), 'INVALID_ARGUMENT')
+      expect(error?.issues?.[0].path).toEqual(['requestId'])
+      expectNothingHappened(cloud)
+      expect(await grantsOf('resend-alerts-5')).toBe(1)
     })
   })
 })

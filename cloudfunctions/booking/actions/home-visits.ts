@@ -98,6 +98,7 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
     jurisdictionVersion: version,
     proposals: [],
     proposalSeq: 0,
+    proposalRounds: [],
     scheduled: null,
     outcome: null,
     respondedAt: null,
@@ -151,9 +152,30 @@ export async function pendingHomeVisits(ctx: Ctx) {
 /** At most this long per proposed visit. */
 const MAX_VISIT_HOURS = 8
 
-export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; times: Array<{ startsAt: string; endsAt: string }> }) {
+/** Rounds of proposals remembered per visit: far more than a visit is ever re-proposed, and a resend comes within days. */
+const PROPOSAL_ROUNDS_KEPT = 20
+
+/**
+ * A round the same officer already proposed with this requestId, or undefined. The same key with
+ * other times is a client error, refused before anything is written.
+ */
+function earlierRound(visit: HomeVisitDoc, round: { key: string; digest: string }) {
+  const found = visit.proposalRounds.find((r) => r.key === round.key)
+  if (found && found.digest !== round.digest) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for other times; use a new requestId.', [{ path: ['requestId'], message: 'already used for other times' }])
+  return found
+}
+
+/**
+ * Replaces the proposals (a new round) and tells the resident. A resend of a round (same officer
+ * and requestId, after a lost answer or racing the first) answers the visit as it is now and
+ * writes and sends nothing: the round is found on the visit, before any state check, since the
+ * resident may have accepted a time in between.
+ */
+export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; times: Array<{ startsAt: string; endsAt: string }>; requestId: string }) {
   const now = ctx.now()
   const { visit, jurisdiction } = await visitForOfficer(ctx, input.visitId)
+  const round = { key: idForRequest('', ctx.openid, input.requestId), digest: requestDigest({ visitId: visit._id, times: input.times }) }
+  if (earlierRound(visit, round)) return visitView(visit, jurisdiction, 'staff')
   if (visit.status !== 'requested' && visit.status !== 'proposed') throw new AppError('FAILED_PRECONDITION', `The request is ${visit.status}.`, undefined, { why: visit.status })
   const issues = input.times.flatMap((t, i) => {
     const start = dayjs(t.startsAt)
@@ -165,11 +187,14 @@ export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; 
   if (issues.length > 0) throw new AppError('INVALID_ARGUMENT', 'Some proposed times are not usable.', issues)
   const proposals = input.times.map((t, i) => ({ id: `p${visit.proposalSeq + i + 1}`, startsAt: new Date(t.startsAt), endsAt: new Date(t.endsAt) }))
   const change = { status: 'proposed' as const, proposals, proposalSeq: visit.proposalSeq + proposals.length, respondedAt: visit.respondedAt ?? now.toDate(), updatedAt: now.toDate() }
-  // Conditional on the round the officer saw: two officers proposing at once cannot interleave.
-  if (!(await updateVisitWhere(visit._id, { status: visit.status, proposalSeq: visit.proposalSeq }, change))) {
+  // Conditional on the round the officer saw: two officers proposing at once cannot interleave,
+  // and of racing resends of one round only one replaces the proposals and notifies.
+  if (!(await updateVisitWhere(visit._id, { status: visit.status, proposalSeq: visit.proposalSeq }, { ...change, proposalRounds: _.push({ each: [round], slice: -PROPOSAL_ROUNDS_KEPT }) }))) {
+    const current = await getVisit(visit._id)
+    if (current && earlierRound(current, round)) return visitView(current, jurisdiction, 'staff')
     throw new AppError('CONFLICT', 'The request changed at the same moment; reload it.', undefined, { why: 'changed' })
   }
-  const updated = { ...visit, ...change }
+  const updated = { ...visit, ...change, proposalRounds: [...visit.proposalRounds, round].slice(-PROPOSAL_ROUNDS_KEPT) }
   const officer = jurisdiction.officers.find((o) => o.id === (ctx.user.officerId ?? visit.assigneeOfficerId))
   const messages = bookingSettings().messages
   await sendMessage(

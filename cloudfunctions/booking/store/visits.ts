@@ -40,6 +40,12 @@ export const HomeVisitDoc = z.object({
   proposals: z.array(Proposal),
   /** Proposal ids keep counting across rounds, so accepting a withdrawn time fails. */
   proposalSeq: z.number().int(),
+  /**
+   * One per round of proposals: the key from the proposing officer and the requestId, and the
+   * digest of the times, so a resent round is recognised (after a later round too). Absent on
+   * visits stored before; bounded by PROPOSAL_ROUNDS_KEPT.
+   */
+  proposalRounds: z.array(z.object({ key: z.string(), digest: z.string() })).default([]),
   scheduled: Proposal.nullable(),
   outcome: z.object({ result: HomeVisitOutcome, note: z.string(), at: StoredDate, by: z.string() }).nullable(),
   /** When an officer first proposed times: the dashboard's door-to-door accept time ends here. */

@@ -9,7 +9,10 @@ import { hasAnyRole, STAFF } from '../../../src/core/roles'
 import { _, db } from '../../_shared/cloud'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { getOfficer } from '../../_shared/officers'
-import { changeReader, chats, countMembers, getReader, readers } from '../store'
+import { isDuplicateKey } from '../../_shared/documents'
+import { idForRequest } from '../../_shared/personal-data'
+import type { ReaderDoc } from '../records'
+import { changeReader, chats, countMembers, getReader, readers, updated } from '../store'
 
 export const isStaff = (ctx: Ctx) => hasAnyRole(ctx.user.roles, STAFF)
 
@@ -55,9 +58,36 @@ export async function leaveGroup(ctx: Ctx, input: Input<'leaveGroup'>) {
   return { topics: (await getReader(ctx.openid)).topics }
 }
 
-/** WeChat one-time subscriptions: each acceptance allows one message, so grants add up. */
+/** Grant requests remembered per person: a resend comes within days, long before this many more acceptances. */
+const GRANT_REQUESTS_KEPT = 20
+
+/** Whether this request was recorded already; the same requestId with another count is refused. */
+function grantedBefore(reader: ReaderDoc, grant: { key: string; accepted: number }): boolean {
+  const found = reader.grantRequests.find((g) => g.key === grant.key)
+  if (found && found.accepted !== grant.accepted) throw new AppError('INVALID_ARGUMENT', 'This requestId was already used for another count; use a new requestId.', [{ path: ['requestId'], message: 'already used for another count' }])
+  return found !== undefined
+}
+
+/**
+ * WeChat one-time subscriptions: each acceptance allows one message, so grants add up. Counted
+ * once per requestId: the increment is conditional on no recorded grant carrying its key, so a
+ * resend (or its racing twin) changes nothing, finds the grant and answers the person's grants.
+ */
 export async function grantAlerts(ctx: Ctx, input: Input<'grantAlerts'>) {
-  await changeReader(ctx.openid, { grants: _.inc(input.accepted) }, { grants: input.accepted })
+  const grant = { key: idForRequest('', ctx.openid, input.requestId), accepted: input.accepted }
+  const change = { grants: _.inc(grant.accepted), grantRequests: _.push({ each: [grant], slice: -GRANT_REQUESTS_KEPT }) }
+  const count = () => readers().where({ _id: ctx.openid, 'grantRequests.key': _.neq(grant.key) }).update({ data: change })
+  if (!updated(await count()) && !grantedBefore(await getReader(ctx.openid), grant)) {
+    try {
+      // No reader document yet (the person's first grant); a racing first write loses the insert.
+      await readers().add({ data: { _id: ctx.openid, topics: [], grants: grant.accepted, read: [], grantRequests: [grant] } })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      // Created in between: by this request's twin (found, nothing to count) or by another change
+      // of the person's (joining a topic), in which case this grant still counts.
+      if (!grantedBefore(await getReader(ctx.openid), grant)) await count()
+    }
+  }
   return { alertGrants: (await getReader(ctx.openid)).grants }
 }
 

@@ -275,8 +275,8 @@ export const bookingContract = defineFunction('booking', {
     roles: DESK, scope: 'communities',
   },
   proposeHomeVisitTimes: {
-    summary: 'The officer proposes one or more times for a door-to-door visit; the resident is notified.',
-    input: z.object({ visitId: DocId, times: z.array(z.strictObject({ startsAt: Instant, endsAt: Instant })).min(1).max(5) }),
+    summary: 'The officer proposes one or more times for a door-to-door visit; the resident is notified. Retrying with the same requestId answers the visit and notifies nobody again; the same requestId with other times is INVALID_ARGUMENT.',
+    input: z.object({ visitId: DocId, times: z.array(z.strictObject({ startsAt: Instant, endsAt: Instant })).min(1).max(5), requestId: RequestId }),
     output: HomeVisitView,
     roles: DESK, scope: 'communities',
   },

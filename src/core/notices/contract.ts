@@ -152,8 +152,8 @@ export const noticesContract = defineFunction('notices', {
   joinGroup: { summary: 'Join a topic group (herders, shop owners, …).', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
   leaveGroup: { summary: 'Leave a topic group.', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
   grantAlerts: {
-    summary: 'Record that the resident accepted the urgent-alert subscription (one message per acceptance).',
-    input: z.object({ accepted: z.number().int().min(1).max(5) }),
+    summary: 'Record that the resident accepted the urgent-alert subscription (one message per acceptance). Retrying with the same requestId counts nothing again; the same requestId with another count is INVALID_ARGUMENT.',
+    input: z.object({ accepted: z.number().int().min(1).max(5), requestId: RequestId }),
     output: z.object({ alertGrants: z.number().int() }),
     roles: ANYONE, scope: 'own',
   },
@@ -176,8 +176,8 @@ export const noticesContract = defineFunction('notices', {
     roles: ANYONE, scope: 'own',
   },
   uploadImage: {
-    summary: 'Store a PNG or JPEG (≤ 512 KB, checked by content security) for a notice; answers its file id.',
-    input: z.object({ base64: z.string().max(Math.ceil((LIMITS.imageBytes * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64') }),
+    summary: 'Store a PNG or JPEG (≤ 512 KB, checked by content security) for a notice; answers its file id. Retrying with the same requestId answers the first file id and stores nothing; the same requestId with another picture is INVALID_ARGUMENT.',
+    input: z.object({ base64: z.string().max(Math.ceil((LIMITS.imageBytes * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'), requestId: RequestId }),
     output: z.object({ fileID: NoticeImageId }),
     roles: STAFF, scope: 'station',
     maxBytes: 800 * 1024,

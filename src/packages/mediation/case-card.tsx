@@ -3,6 +3,7 @@
 // before acceptance, and rate after closing (the return visit). Never anything from the officers' notes:
 // the backend's resident view does not carry them.
 import { useState } from 'react'
+import * as z from 'zod'
 import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { mediationContract, type ResidentCaseView } from '../../core/mediation/contract'
@@ -10,6 +11,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog'
 import { usePageToast } from '../../components/page-shell'
 import { SectionCard } from '../../components/section-card'
 import { call } from '../../services/cloud'
+import { useFormDraft } from '../../services/drafts'
 import { asCloudError } from '../../services/session'
 import { formatStationTime } from '../../services/station-time'
 import { useMediationT } from './i18n'
@@ -17,12 +19,23 @@ import { refusalMessage } from './refusal-message'
 
 const RATINGS = [5, 4, 3, 2, 1] as const
 
+/** The rating and its comment, kept on the device per case until sent. */
+const RateDraft = z.object({ rating: z.number().int().min(1).max(5).nullable(), comment: z.string() })
+
 function RateForm({ item, onRated }: { item: ResidentCaseView; onRated: (next: ResidentCaseView) => void }) {
   const t = useMediationT()
   const toast = usePageToast()
   const [rating, setRating] = useState<number | null>(null)
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
+  const draft = useFormDraft(`mediation.rate.${item.id}`, { rating, comment }, {
+    restore: (stored) => {
+      const parsed = RateDraft.safeParse(stored)
+      if (!parsed.success) return
+      setRating(parsed.data.rating)
+      setComment(parsed.data.comment)
+    },
+  })
   const submit = () => {
     if (rating === null) return
     setBusy(true)
@@ -30,6 +43,7 @@ function RateForm({ item, onRated }: { item: ResidentCaseView; onRated: (next: R
       .then(
         (next) => {
           toast(rating <= 2 ? `${t('mediation.rate.thanks')} ${t('mediation.rate.followUp')}` : t('mediation.rate.thanks'))
+          draft.clear()
           onRated(next)
         },
         (err: unknown) => toast(refusalMessage(t, asCloudError(err))),

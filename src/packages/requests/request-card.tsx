@@ -4,6 +4,7 @@
 // it (not resolved reopens it, once), rate 1–5 after closing. An anonymous request carries its
 // follow secret on every call; the backend knows it by nothing else.
 import { useState } from 'react'
+import * as z from 'zod'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { requestsContract, type Answer, type ResidentRequestView } from '../../core/requests/contract'
@@ -12,6 +13,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog'
 import { usePageToast } from '../../components/page-shell'
 import { SectionCard } from '../../components/section-card'
 import { call } from '../../services/cloud'
+import { useFormDraft } from '../../services/drafts'
 import { asCloudError, useSession } from '../../services/session'
 import { formatStationTime } from '../../services/station-time'
 import { Field } from './form/field'
@@ -31,16 +33,29 @@ function answerText(answer: Answer, language: Language): { text: string; onlyChi
 
 type Act = (action: 'withdraw' | 'confirm' | 'rate', extra: Record<string, unknown>) => Promise<boolean>
 
-function ConfirmResolved({ act }: { act: Act }) {
+/** Why the answer did not resolve it, and the rating's comment: kept on the device per request until sent. */
+const ReasonDraft = z.object({ reason: z.string() })
+const RateDraft = z.object({ rating: z.number().int().min(1).max(5).nullable(), comment: z.string() })
+
+function ConfirmResolved({ id, act }: { id: string; act: Act }) {
   const t = useRequestsT()
   const [notResolved, setNotResolved] = useState(false)
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
+  const draft = useFormDraft(`requests.notResolved.${id}`, { reason }, {
+    restore: (stored) => {
+      const parsed = ReasonDraft.safeParse(stored)
+      if (!parsed.success) return
+      setNotResolved(true)
+      setReason(parsed.data.reason)
+    },
+  })
   const send = (resolved: boolean) => {
     setBusy(true)
-    void act('confirm', { resolved, comment: reason.trim() }).then(() => {
+    void act('confirm', { resolved, comment: reason.trim() }).then((done) => {
+      if (done) draft.clear()
       setBusy(false)
       setAsking(false)
     })
@@ -92,15 +107,26 @@ function ConfirmResolved({ act }: { act: Act }) {
   )
 }
 
-function RateForm({ act }: { act: Act }) {
+function RateForm({ id, act }: { id: string; act: Act }) {
   const t = useRequestsT()
   const [rating, setRating] = useState<number | null>(null)
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
+  const draft = useFormDraft(`requests.rate.${id}`, { rating, comment }, {
+    restore: (stored) => {
+      const parsed = RateDraft.safeParse(stored)
+      if (!parsed.success) return
+      setRating(parsed.data.rating)
+      setComment(parsed.data.comment)
+    },
+  })
   const submit = () => {
     if (rating === null) return
     setBusy(true)
-    void act('rate', { rating, comment: comment.trim() }).then(() => setBusy(false))
+    void act('rate', { rating, comment: comment.trim() }).then((done) => {
+      if (done) draft.clear()
+      setBusy(false)
+    })
   }
   return (
     <View className="rq-rate">
@@ -197,8 +223,8 @@ export function RequestCard({ item, onChanged }: { item: ResidentRequestView; on
         ))}
       </View>
       {item.rating ? <View className="fq-notice rq-rated">{t('rq.rate.yours', { label: t(`rq.rate.${item.rating.value as 1 | 2 | 3 | 4 | 5}`) })}</View> : null}
-      {item.confirmable ? <ConfirmResolved act={act} /> : null}
-      {item.ratable ? <RateForm act={act} /> : null}
+      {item.confirmable ? <ConfirmResolved id={item.id} act={act} /> : null}
+      {item.ratable ? <RateForm id={item.id} act={act} /> : null}
       {item.withdrawable ? (
         <View className="fq-actions">
           <Button className="rq-withdraw" onClick={() => setAsking(true)}>

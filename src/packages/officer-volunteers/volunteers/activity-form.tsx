@@ -2,6 +2,7 @@
 // Mongolian, description, place (a map point from the officer's position and/or a community),
 // day and time in station time, length, sign-up deadline, capacity, teams and skills.
 import { useState } from 'react'
+import * as z from 'zod'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import type { CommunityCard } from '../../../core/jurisdiction/contract'
@@ -11,6 +12,7 @@ import { SectionCard } from '../../../components/section-card'
 import { localizedName } from '../../../i18n/localized-name'
 import { call } from '../../../services/cloud'
 import { currentPosition, type Position } from '../../../services/current-position'
+import { useFormDraft } from '../../../services/drafts'
 import { useAttemptKey } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
 import { useVolunteerT } from '../../volunteer/i18n'
@@ -22,6 +24,24 @@ const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x
 
 /** A station-time day and time as an instant (the station keeps UTC+8 all year). */
 const stationInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
+
+/** Everything typed or chosen but the map point (taken again from the officer's position). */
+const ActivityDraft = z.object({
+  kind: z.enum(ACTIVITY_KINDS),
+  titleZh: z.string(),
+  titleMn: z.string(),
+  description: z.string(),
+  placeLabel: z.string(),
+  communityId: z.string().nullable(),
+  date: z.string(),
+  time: z.string(),
+  hours: z.string(),
+  deadlineHours: z.string(),
+  capacity: z.string(),
+  teamIds: z.array(z.string()),
+  skills: z.array(z.enum(SKILLS)),
+  repeat: z.string(),
+})
 
 export function ActivityForm({ teams, communities, onCreated }: { teams: TeamView[]; communities: CommunityCard[]; onCreated: (count: number) => void }) {
   const t = useOfficerVolunteersT()
@@ -45,6 +65,28 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const attempt = useAttemptKey()
+  const draft = useFormDraft('volunteers.activity', { kind, titleZh, titleMn, description, placeLabel, communityId, date, time, hours, deadlineHours, capacity, teamIds, skills, repeat }, {
+    restore: (stored) => {
+      const parsed = ActivityDraft.safeParse(stored)
+      if (!parsed.success) return
+      const d = parsed.data
+      setKind(d.kind)
+      setTitleZh(d.titleZh)
+      setTitleMn(d.titleMn)
+      setDescription(d.description)
+      setPlaceLabel(d.placeLabel)
+      // A community removed from the jurisdiction since is not offered again.
+      setCommunityId(d.communityId && communities.some((c) => c.id === d.communityId) ? d.communityId : null)
+      setDate(d.date)
+      setTime(d.time)
+      setHours(d.hours)
+      setDeadlineHours(d.deadlineHours)
+      setCapacity(d.capacity)
+      setTeamIds(d.teamIds.filter((id) => teams.some((team) => team.id === id)))
+      setSkills(d.skills)
+      setRepeat(d.repeat)
+    },
+  })
 
   const submit = () => {
     const start = stationInstant(date.trim(), time.trim())
@@ -73,6 +115,7 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
       .then(
         (created) => {
           attempt.settled()
+          draft.clear()
           onCreated(created.length)
         },
         (err: unknown) => setProblem(refusalMessage(v, asCloudError(err))),

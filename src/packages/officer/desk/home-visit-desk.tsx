@@ -10,6 +10,7 @@ import { SectionCard } from '../../../components/section-card'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-views'
 import { localizedName } from '../../../i18n/localized-name'
 import { call } from '../../../services/cloud'
+import { useAttemptKey } from '../../../services/request-id'
 import { asCloudError, useSession } from '../../../services/session'
 import { formatStationTime } from '../../../services/station-time'
 import { errorMessageKeyIn } from '../../../services/use-catalog-t'
@@ -26,14 +27,18 @@ function VisitCard({ visit, onChanged }: { visit: HomeVisitView; onChanged: () =
   const { language } = useSession()
   const [times, setTimes] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
+  // Proposing the same times again after an error is the same round: the resident is told once.
+  const proposing = useAttemptKey()
   const failed = (err: unknown) => toast(t(errorMessageKeyIn(counterCatalog, asCloudError(err))))
 
   const propose = () => {
     const parsed = parseProposedTimes(times)
     if (!parsed) return toast(t('visits.proposeInvalid'))
     setBusy('propose')
-    call(bookingContract, 'proposeHomeVisitTimes', { visitId: visit.id, times: parsed })
+    const round = { visitId: visit.id, times: parsed }
+    call(bookingContract, 'proposeHomeVisitTimes', { ...round, requestId: proposing.keyFor(round) })
       .then(() => {
+        proposing.settled()
         toast(t('visits.proposed'))
         setTimes('')
         onChanged()

@@ -1,6 +1,7 @@
 // The leaders' lists: high-risk alerts until someone acknowledges them, and rectification tasks
 // after dissatisfied ratings, each closed with the callback and what was fixed.
 import { useState } from 'react'
+import * as z from 'zod'
 import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { DEFAULT_MEDIATION_CONFIG } from '../../../core/mediation/config'
@@ -9,6 +10,7 @@ import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { EmptyView } from '../../../components/status-views'
 import { call } from '../../../services/cloud'
+import { useFormDraft } from '../../../services/drafts'
 import { asCloudError } from '../../../services/session'
 import { formatStationTime } from '../../../services/station-time'
 import { errorMessageKeyIn } from '../../../services/use-catalog-t'
@@ -71,12 +73,23 @@ export function Alerts({ alerts, names, onChanged }: { alerts: CaseSummary[]; na
   )
 }
 
+const RectificationDraft = z.object({ callback: z.string(), fix: z.string() })
+
 function RectificationCard({ task, onDone }: { task: RectificationView; onDone: () => void }) {
   const t = useCaseworkT()
   const toast = usePageToast()
   const [callback, setCallback] = useState('')
   const [fix, setFix] = useState('')
   const [busy, setBusy] = useState(false)
+  // The return call's notes are written over days; they stay on the device until the task is done.
+  const draft = useFormDraft(`casework.rectify.${task.id}`, { callback, fix }, {
+    restore: (stored) => {
+      const parsed = RectificationDraft.safeParse(stored)
+      if (!parsed.success || task.status !== 'open') return
+      setCallback(parsed.data.callback)
+      setFix(parsed.data.fix)
+    },
+  })
   const submit = () => {
     if (!callback.trim() || !fix.trim()) return toast(t('casework.rectify.missing'))
     setBusy(true)
@@ -84,6 +97,7 @@ function RectificationCard({ task, onDone }: { task: RectificationView; onDone: 
       .then(
         () => {
           toast(t('casework.saved'))
+          draft.clear()
           onDone()
         },
         (err: unknown) => toast(t(errorMessageKeyIn(caseworkCatalog, asCloudError(err), 'casework'))),

@@ -10,7 +10,7 @@ import { dayjs } from '../../../core/time'
 import { usePageToast } from '../../../components/page-shell'
 import { SectionCard } from '../../../components/section-card'
 import { call, type CloudCallError } from '../../../services/cloud'
-import { newRequestId } from '../../../services/request-id'
+import { newRequestId, useAttemptKey } from '../../../services/request-id'
 import * as z from 'zod'
 import { useFormDraft } from '../../../services/drafts'
 import { submitOrQueue } from '../../../services/outbox'
@@ -92,6 +92,7 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
   const [problem, setProblem] = useState<string | null>(null)
   const [images, setImages] = useState<Array<{ fileID: string; preview: string }>>([])
   const [uploading, setUploading] = useState(false)
+  const imageUpload = useAttemptKey()
   // One request id per content sent: pressing publish again after a lost answer publishes once,
   // and a changed draft is a new notice.
   const attempt = useRef<{ content: string; requestId: string } | null>(null)
@@ -106,9 +107,13 @@ export function NoticeForm({ groups, correcting, onDone, onCancel }: NoticeFormP
     chooseImage().then((chosen) => {
       if (!chosen) return
       setUploading(true)
-      call(noticesContract, 'uploadImage', { base64: chosen.base64 })
+      // The same picture again after a failure is the same attempt: a lost answer stores one file.
+      call(noticesContract, 'uploadImage', { base64: chosen.base64, requestId: imageUpload.keyFor(chosen.base64) })
         .then(
-          ({ fileID }) => setImages((list) => [...list, { fileID, preview: chosen.preview }]),
+          ({ fileID }) => {
+            imageUpload.settled()
+            setImages((list) => [...list, { fileID, preview: chosen.preview }])
+          },
           () => setProblem(t('on.form.imageFailed')),
         )
         .then(() => setUploading(false))

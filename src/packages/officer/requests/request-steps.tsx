@@ -2,7 +2,7 @@
 // transfer to another officer, hand to a partner unit with a note, record the partner's answer,
 // answer the resident in Chinese and optionally Mongolian. Each consequential step asks first.
 // A step that lost a race (CONFLICT) or no longer fits (FAILED_PRECONDITION) says so and reloads.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import * as z from 'zod'
 import { Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -22,9 +22,21 @@ const MAX_TRANSFER_NOTE = 200
 const MAX_HANDOFF_NOTE = 500
 const MAX_CONTACT = 40
 
-/** The answer being typed, kept on the device per request so a lost signal or a closed page loses nothing. */
+/**
+ * What the officer types into a step, kept on the device per request and step so a lost signal or
+ * a closed page loses nothing: the answer, the transfer's note and officer, the hand-off's unit,
+ * note and contact, the partner's answer. Each is written while its step is open.
+ */
 const ReplyDraft = z.object({ text: z.string(), textMn: z.string() })
-const replyDraftKey = (id: string) => `requests.reply.${id}`
+const TransferDraft = z.object({ officerId: z.string().nullable(), note: z.string() })
+const HandOffDraft = z.object({ partner: z.enum(PARTNER_UNITS).nullable(), note: z.string(), contact: z.string() })
+const PartnerAnswerDraft = z.object({ text: z.string() })
+const draftKeys = (id: string) => ({
+  reply: `requests.reply.${id}`,
+  transfer: `requests.transfer.${id}`,
+  hand_off: `requests.handOff.${id}`,
+  partner_answer: `requests.partnerAnswer.${id}`,
+})
 
 function StaffField({ className, label, required, hint, value, max, error, onChange }: { className: string; label: string; required: boolean; hint?: string; value: string; max: number; error?: string | null; onChange: (v: string) => void }) {
   const t = useOfficerRequestsT()
@@ -62,16 +74,42 @@ export function RequestSteps({ item, officers, onChanged, onStale }: StepsProps)
   const [contact, setContact] = useState('')
   const [text, setText] = useState('')
   const [textMn, setTextMn] = useState('')
-  // Only the answer box is kept: the other steps' notes are short, and their text field is shared.
-  const replyDraft = useFormDraft(replyDraftKey(item.id), open === 'reply' ? { text, textMn } : { text: '', textMn: '' }, {
-    restore: (stored) => {
-      const parsed = ReplyDraft.safeParse(stored)
-      if (!parsed.success || !item.allowed.includes('reply')) return
-      setOpen('reply')
-      setText(parsed.data.text)
-      setTextMn(parsed.data.textMn)
-    },
-  })
+  // One step's draft comes back, with its step open, and only while that step is still allowed
+  // (another officer may have taken the request on meanwhile). The steps share their text fields,
+  // so the first stored draft wins; switching steps or cancelling drops the left step's draft.
+  const restored = useRef(false)
+  const restoreStep = <T,>(step: StaffStep, schema: z.ZodType<T>, apply: (draft: T) => void) => (stored: unknown) => {
+    const parsed = schema.safeParse(stored)
+    if (restored.current || !parsed.success || !item.allowed.includes(step)) return
+    restored.current = true
+    setOpen(step)
+    apply(parsed.data)
+  }
+  const keys = draftKeys(item.id)
+  const drafts = [
+    useFormDraft(keys.transfer, open === 'transfer' ? { officerId, note } : { officerId: null, note: '' }, {
+      restore: restoreStep('transfer', TransferDraft, (d) => {
+        setOfficerId(d.officerId)
+        setNote(d.note)
+      }),
+    }),
+    useFormDraft(keys.hand_off, open === 'hand_off' ? { partner, note, contact } : { partner: null, note: '', contact: '' }, {
+      restore: restoreStep('hand_off', HandOffDraft, (d) => {
+        setPartner(d.partner)
+        setNote(d.note)
+        setContact(d.contact)
+      }),
+    }),
+    useFormDraft(keys.partner_answer, open === 'partner_answer' ? { text } : { text: '' }, {
+      restore: restoreStep('partner_answer', PartnerAnswerDraft, (d) => setText(d.text)),
+    }),
+    useFormDraft(keys.reply, open === 'reply' ? { text, textMn } : { text: '', textMn: '' }, {
+      restore: restoreStep('reply', ReplyDraft, (d) => {
+        setText(d.text)
+        setTextMn(d.textMn)
+      }),
+    }),
+  ]
 
   const choose = (step: StaffStep) => {
     setOpen(step)
@@ -111,7 +149,7 @@ export function RequestSteps({ item, officers, onChanged, onStale }: StepsProps)
       .then(
         (next) => {
           toast(t('oq.done'))
-          if (open === 'reply') replyDraft.clear()
+          for (const draft of drafts) draft.clear()
           setOpen(null)
           setNote('')
           setContact('')

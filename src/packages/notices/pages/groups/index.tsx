@@ -11,6 +11,7 @@ import { SessionGate } from '../../../../components/session-gate'
 import { ErrorView, LoadingView } from '../../../../components/status-views'
 import { localizedName } from '../../../../i18n/localized-name'
 import { call } from '../../../../services/cloud'
+import { newRequestId } from '../../../../services/request-id'
 import { COMMUNITY_PAGE } from '../../../../services/resident-pages'
 import { asCloudError, useSession } from '../../../../services/session'
 import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
@@ -51,7 +52,8 @@ function Groups() {
       .then((accepted) => {
         if (accepted === null) return toast(t('notices.alerts.weappOnly'))
         if (accepted === 0) return toast(t('notices.alerts.declined'))
-        return call(noticesContract, 'grantAlerts', { accepted }).then(
+        // Each acceptance is a grant of its own; the client's retry of this one carries its key.
+        return call(noticesContract, 'grantAlerts', { accepted, requestId: newRequestId() }).then(
           ({ alertGrants }) => groups.set({ ...data, alertGrants }),
           (err: unknown) => toast(t(errorMessageKeyIn(noticesCatalog, asCloudError(err)))),
         )

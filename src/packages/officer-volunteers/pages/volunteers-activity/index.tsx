@@ -3,6 +3,7 @@
 // title, description and capacity (times stay: cancel and publish anew to move an activity),
 // and cancelling (everyone signed up is told).
 import { useCallback, useState } from 'react'
+import * as z from 'zod'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
@@ -13,6 +14,7 @@ import { SessionGate } from '../../../../components/session-gate'
 import { ErrorView, LoadingView } from '../../../../components/status-views'
 import { localizedName } from '../../../../i18n/localized-name'
 import { call } from '../../../../services/cloud'
+import { useFormDraft } from '../../../../services/drafts'
 import { asCloudError, useSession } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
 import { useRemote } from '../../../../services/use-remote'
@@ -23,6 +25,9 @@ import '../../../officer/officer.css'
 import { RevealPhone } from '../../../officer/privacy/reveal-phone'
 
 type Person = Roster['placed'][number]
+
+/** The edit's typed title, description and capacity, kept per activity until saved. */
+const ActivityEditDraft = z.object({ title: z.string(), description: z.string(), capacity: z.string() })
 
 function PlacedPerson({ person, activityId, onRoster }: { person: Person; activityId: string; onRoster: (next: Roster) => void }) {
   const t = useOfficerVolunteersT()
@@ -80,18 +85,31 @@ function RosterScreen({ id }: { id: string }) {
   const [reason, setReason] = useState('')
   const [message, setMessage] = useState<{ text: string; warning: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
+  // The edit shows only while the activity is open; a draft of a closed one is never shown.
+  const editDraft = useFormDraft(`volunteers.activityEdit.${id}`, { title, description, capacity }, {
+    restore: (stored) => {
+      const parsed = ActivityEditDraft.safeParse(stored)
+      if (!parsed.success) return
+      setTitle(parsed.data.title)
+      setDescription(parsed.data.description)
+      setCapacity(parsed.data.capacity)
+    },
+  })
   if (remote.state.status === 'loading') return <LoadingView />
   if (remote.state.status === 'error') return <ErrorView error={remote.state.error} onRetry={() => void remote.reload({ showLoading: true })} />
   const roster = remote.state.data
   const { activity } = roster
   const open = activity.status === 'open'
 
-  const change = (request: () => Promise<unknown>, done: string) => {
+  const change = (request: () => Promise<unknown>, done: string, after?: () => void) => {
     setBusy(true)
     setMessage(null)
     request()
       .then(
-        () => setMessage({ text: done, warning: false }),
+        () => {
+          after?.()
+          setMessage({ text: done, warning: false })
+        },
         (err: unknown) => setMessage({ text: refusalMessage(v, asCloudError(err)), warning: true }),
       )
       .then(() => remote.reload())
@@ -106,7 +124,7 @@ function RosterScreen({ id }: { id: string }) {
       ...(title.trim() ? { title: { ...activity.title, zh: title.trim() } } : {}),
       ...(description.trim() ? { description: { ...activity.description, zh: description.trim() } } : {}),
     }
-    change(() => call(volunteersContract, 'updateActivity', { activityId: id, ...changes }), t('ov.saved'))
+    change(() => call(volunteersContract, 'updateActivity', { activityId: id, ...changes }), t('ov.saved'), editDraft.clear)
   }
   const cancel = () => {
     if (!reason.trim()) return setMessage({ text: t('ov.reasonMissing'), warning: true })

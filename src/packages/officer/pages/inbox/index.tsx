@@ -16,6 +16,7 @@ import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
+import { useFormDraft } from '../../../../services/drafts'
 import { withOfflineCopy } from '../../../../services/offline-cache'
 import { asCloudError } from '../../../../services/session'
 import { formatStationTime } from '../../../../services/station-time'
@@ -199,6 +200,8 @@ function StationInbox() {
 
 const loadRectifications = () => call(requestsContract, 'rectifications', {})
 
+const RectificationDraft = z.object({ callback: z.string(), fix: z.string() })
+
 function RectificationCard({ task, onDone }: { task: RectificationView; onDone: (next: RectificationView) => void }) {
   const t = useOfficerRequestsT()
   const toast = usePageToast()
@@ -207,6 +210,15 @@ function RectificationCard({ task, onDone }: { task: RectificationView; onDone: 
   const [problem, setProblem] = useState<string | null>(null)
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
+  // The return call's notes are written over days; they stay on the device until the task is done.
+  const draft = useFormDraft(`requests.rectify.${task.id}`, { callback, fix }, {
+    restore: (stored) => {
+      const parsed = RectificationDraft.safeParse(stored)
+      if (!parsed.success || task.status !== 'open') return
+      setCallback(parsed.data.callback)
+      setFix(parsed.data.fix)
+    },
+  })
   const review = () => {
     if (!callback.trim()) return setProblem(t('oq.field.missing', { field: t('oq.rect.callback') }))
     if (!fix.trim()) return setProblem(t('oq.field.missing', { field: t('oq.rect.fix') }))
@@ -220,6 +232,7 @@ function RectificationCard({ task, onDone }: { task: RectificationView; onDone: 
       .then(
         (next) => {
           toast(t('oq.done'))
+          draft.clear()
           onDone(next)
         },
         (err: unknown) => toast(t(errorMessageKeyIn(officerRequestsCatalog, asCloudError(err), 'oq'))),
