@@ -2,7 +2,7 @@
 // pointer names the current version, so switching versions (import or rollback) is one atomic
 // update and earlier versions stay for rollback. A warm instance keeps the parsed document and
 // its spatial index per version, so routing costs one small read of the pointer.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Jurisdiction } from '../../src/core/jurisdiction/schema'
 import { officerRecords } from '../../src/core/jurisdiction/views'
 import { buildJurisdictionIndex, type JurisdictionIndex } from '../../src/core/routing'
@@ -18,7 +18,7 @@ export { VersionDoc, versionDocId, versionRecord } from './jurisdiction-record'
 
 const POINTER_ID = 'current'
 
-const Pointer = z.object({ _id: z.string(), version: z.number().int(), updatedAt: z.date() })
+const Pointer = z.object({ _id: z.string(), version: z.number().check(z.int()), updatedAt: z.date() })
 interface Loaded {
   version: number
   importedAt: Date
@@ -40,7 +40,7 @@ export const currentPointerJoin = (): Join => ({ from: COLLECTIONS.jurisdictionC
  * what currentPointerJoin found, so a warm instance reads nothing more.
  */
 export async function loadCurrent(pointerSeen?: unknown[]): Promise<Loaded> {
-  const version = pointerSeen ? (z.array(Pointer).max(1).parse(pointerSeen)[0]?.version ?? null) : await currentVersionNumber()
+  const version = pointerSeen ? (z.array(Pointer).check(z.maxLength(1)).parse(pointerSeen)[0]?.version ?? null) : await currentVersionNumber()
   if (version === null) throw new AppError('FAILED_PRECONDITION', 'The station has not imported its jurisdiction yet.')
   if (cache?.version === version) return cache
   const doc = await readDoc(db.collection(COLLECTIONS.jurisdictionVersions), versionDocId(version), VersionDoc)

@@ -1,7 +1,7 @@
 // The officers' side: check-in at the counter and the queue, closing a counter for a day, and
 // door-to-door service from the resident's request to the recorded visit.
 import type { BookingView, CheckInAnswer, DeskBooking, HomeVisitView, SlotView } from '../../src/core/booking/contract'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { dayjs } from '../../src/core/time'
 import { expectError, expectNothingHappened, type TestCloud } from '../support/cloud'
 import { bookingDoc, buildApplicant, dataOf, expectCapacityInvariant, messagesTo, newRequestId, roundTheClockCounter, slotDocs, startBookingCloud } from './booking-support'

@@ -1,5 +1,5 @@
 // Import, export, list and roll back jurisdiction versions (admin).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AppError } from '../../../src/core/envelope'
 import { validateJurisdiction } from '../../../src/core/jurisdiction/validate'
 import { db } from '../../_shared/cloud'

@@ -1,6 +1,6 @@
 // The jurisdiction function: the station's communities and officers (imported as one document,
 // versioned for rollback), residents' binding to a community, and requests routed to officers.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { defineFunction } from '../contract'
 import { DocId, Language } from '../ids'
 import { ANYONE } from '../roles'
@@ -11,8 +11,8 @@ export const OfficerContact = z.object({
   name: z.string(),
   title: z.string(),
   languages: z.array(Language),
-  phone: z.string().nullable(),
-  officeHours: z.string().nullable(),
+  phone: z.nullable(z.string()),
+  officeHours: z.nullable(z.string()),
 })
 export type OfficerContact = z.infer<typeof OfficerContact>
 
@@ -34,16 +34,16 @@ export const MyCommunity = z.object({
   via: BindingMethod,
   boundAt: z.string(),
   /** Set when bound by location: how the point was placed (inside, nearest) and how far. */
-  located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
+  located: z.nullable(z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.nullable(z.number()) })),
 })
 export type MyCommunity = z.infer<typeof MyCommunity>
 
 export const JurisdictionVersion = z.object({
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   importedAt: z.string(),
   importedBy: z.string(),
-  communities: z.number().int(),
-  officers: z.number().int(),
+  communities: z.number().check(z.int()),
+  officers: z.number().check(z.int()),
   current: z.boolean(),
 })
 
@@ -60,7 +60,7 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
   myCommunity: {
     summary: 'The caller’s community and community officer contact card, or null when not bound.',
     input: z.object({}),
-    output: MyCommunity.nullable(),
+    output: z.nullable(MyCommunity),
     roles: ANYONE, scope: 'own',
   },
   bindCommunity: {
@@ -84,14 +84,14 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
   importJurisdiction: {
     summary: 'Validate a whole jurisdiction document and, only if all of it is valid, make it the current version.',
     input: z.object({ document: z.unknown() }),
-    output: z.object({ version: z.number().int(), communities: z.number().int(), officers: z.number().int() }),
+    output: z.object({ version: z.number().check(z.int()), communities: z.number().check(z.int()), officers: z.number().check(z.int()) }),
     roles: ['admin'], scope: 'station',
     maxBytes: MAX_IMPORT_BYTES,
   },
   exportJurisdiction: {
     summary: 'The current jurisdiction document, as imported.',
     input: z.object({}),
-    output: z.object({ version: z.number().int(), importedAt: z.string(), document: z.unknown() }),
+    output: z.object({ version: z.number().check(z.int()), importedAt: z.string(), document: z.unknown() }),
     roles: ['admin', 'station_leader'], scope: 'station',
   },
   listJurisdictionVersions: {
@@ -102,8 +102,8 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
   },
   rollbackJurisdiction: {
     summary: 'Make an earlier imported version current again.',
-    input: z.object({ version: z.number().int().min(1) }),
-    output: z.object({ version: z.number().int(), communities: z.number().int(), officers: z.number().int() }),
+    input: z.object({ version: z.number().check(z.int(), z.gte(1)) }),
+    output: z.object({ version: z.number().check(z.int()), communities: z.number().check(z.int()), officers: z.number().check(z.int()) }),
     roles: ['admin'], scope: 'station',
   },
 })

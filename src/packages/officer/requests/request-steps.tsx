@@ -3,7 +3,7 @@
 // answer the resident in Chinese and optionally Mongolian. Each consequential step asks first.
 // A step that lost a race (CONFLICT) or no longer fits (FAILED_PRECONDITION) says so and reloads.
 import { useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { MAX_ANSWER, requestsContract, type StaffRequestView, type StaffStep } from '../../../core/requests/contract'

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Loading } from '@nutui/nutui-react-taro'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { FieldIssue } from '../../../../core/envelope'
 import { jurisdictionContract, MAX_IMPORT_BYTES } from '../../../../core/jurisdiction/contract'
 import { SectionCard } from '../../../../components/section-card'

@@ -3,7 +3,7 @@
 // exporting the current one, and the version history with rollback.
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId } from '../../../../core/ids'
 import { jurisdictionContract } from '../../../../core/jurisdiction/contract'
 import { Boundary, LocalizedName } from '../../../../core/jurisdiction/schema'
@@ -23,7 +23,7 @@ import { VersionsCard } from './versions-card'
 /** What the map reads from the exported document (the cloud validated all of it on import). */
 const MapDocument = z.object({
   communities: z.array(
-    z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: Boundary.nullable(), aliases: z.array(z.string()) }),
+    z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: z.nullable(Boundary), aliases: z.array(z.string()) }),
   ),
   officers: z.array(z.object({ id: DocId, name: z.string() })),
 })
