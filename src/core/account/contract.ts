@@ -6,7 +6,10 @@ import { ANYONE, Role } from '../roles'
 
 /** Invite codes are 8 characters from an alphabet without look-alikes (0/O, 1/I). */
 export const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const InviteCode = z.pipe(z.pipe(z.string().check(z.trim(), z.toUpperCase()), z.transform((s) => s.replace(/[\s-]/g, ''))), z.string().check(z.regex(new RegExp(`^[${INVITE_ALPHABET}]{8}$`), 'must be the 8-character code from the invite')))
+export const InviteCode = z.pipe(z.pipe(z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+), z.transform((s) => s.replace(/[\s-]/g, ''))), z.string().check(z.regex(new RegExp(`^[${INVITE_ALPHABET}]{8}$`), 'must be the 8-character code from the invite')))
 
 export const PRIVACY_POLICY_VERSION = '2026-12'
 

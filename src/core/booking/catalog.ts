@@ -6,10 +6,18 @@ import * as z from 'zod/mini'
 import { DocId, type Language } from '../ids'
 
 /** Longer bilingual text (materials, explanations). Mongolian may be added after review. */
-export const LocalizedText = z.object({ zh: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(600))) })
+export const LocalizedText = z.object({ zh: z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(300),
+), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(600))) })
 export type LocalizedText = z.infer<typeof LocalizedText>
 
-export const ServiceName = z.object({ zh: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))) })
+export const ServiceName = z.object({ zh: z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(40),
+), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))) })
 export type ServiceName = z.infer<typeof ServiceName>
 
 /**

@@ -132,8 +132,11 @@ export const CounterQueue = z.object({
 })
 
 /** What a resident types into a check-in or what the QR code holds; the officer's scanner sends it as is. */
-export const CheckInKey = z
-  .string().check(z.trim(), z.maxLength(120), z.refine((s) => CheckInCode.safeParse(s).success || parseQrPayload(s) !== null, 'must be a 6-digit booking code or a booking QR code'))
+export const CheckInKey = z.string().check(
+  z.trim(),
+  z.maxLength(120),
+  z.refine((s) => CheckInCode.safeParse(s).success || parseQrPayload(s) !== null, 'must be a 6-digit booking code or a booking QR code'),
+)
 
 export const HomeVisitProposal = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string() })
 
@@ -173,7 +176,11 @@ export const bookingContract = defineFunction('booking', {
   },
   listSlots: {
     summary: 'Free places per slot for the coming days (14 by default), optionally for one counter, language or service.',
-    input: z.object({ counterId: z.optional(CounterId), language: z.optional(Language), serviceId: z.optional(DocId), days: z.optional(z.number().check(z.int(), z.gte(1), z.lte(60))) }),
+    input: z.object({ counterId: z.optional(CounterId), language: z.optional(Language), serviceId: z.optional(DocId), days: z.optional(z.number().check(
+      z.int(),
+      z.gte(1),
+      z.lte(60),
+    )) }),
     output: z.object({ from: z.string(), to: z.string(), counters: z.array(CounterView), slots: z.array(SlotView) }),
     roles: ANYONE, scope: 'station',
   },
@@ -299,8 +306,7 @@ export const bookingContract = defineFunction('booking', {
   },
   findBookings: {
     summary: 'The desk finds a resident’s bookings by phone or ID number (exact match on a keyed hash; nothing is decrypted), newest first.',
-    input: z
-      .object({ phone: z.optional(ChineseMobile), idNumber: z.optional(IdNumber) }).check(z.refine((q) => (q.phone === undefined) !== (q.idNumber === undefined), { message: 'give either a phone or an ID number', path: ['phone'] })),
+    input: z.object({ phone: z.optional(ChineseMobile), idNumber: z.optional(IdNumber) }).check(z.refine((q) => (q.phone === undefined) !== (q.idNumber === undefined), { message: 'give either a phone or an ID number', path: ['phone'] })),
     output: z.array(DeskBooking),
     roles: DESK,
     scope: 'station',

@@ -9,8 +9,7 @@ import { ServiceName } from './catalog'
 export const CounterId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a counter id of up to 40 letters, digits, - or _'))
 
 /** A local calendar day in the station's zone. */
-export const LocalDate = z
-  .string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'), z.refine((s) => {
+export const LocalDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'), z.refine((s) => {
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.valueOf()) && d.toISOString().startsWith(s)
   }, 'must be a real calendar date'))
@@ -20,8 +19,7 @@ export type LocalDate = z.infer<typeof LocalDate>
 export const TimeOfDay = z.string().check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time HH:mm'))
 export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
 
-export const OpeningHours = z
-  .object({
+export const OpeningHours = z.object({
     /** ISO weekdays: 1 = Monday … 7 = Sunday. */
     weekdays: z.array(z.number().check(z.int(), z.gte(1), z.lte(7))).check(z.minLength(1), z.maxLength(7)),
     open: TimeOfDay,

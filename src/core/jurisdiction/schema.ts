@@ -15,8 +15,7 @@ export const MAX_RING_POSITIONS = 5000
 export const MAX_DOCUMENT_POSITIONS = 200_000
 
 /** GeoJSON position [lng, lat], an altitude tolerated (map tools sometimes export one) and ignored. */
-export const Position = z
-  .tuple([Longitude, Latitude], z.number()).check(z.refine((p) => p.length <= 3, 'a position is [longitude, latitude] or [longitude, latitude, altitude]'))
+export const Position = z.tuple([Longitude, Latitude], z.number()).check(z.refine((p) => p.length <= 3, 'a position is [longitude, latitude] or [longitude, latitude, altitude]'))
 export type Position = z.infer<typeof Position>
 
 const isPair = (p: unknown): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number'
@@ -33,8 +32,12 @@ function allOnOneLine(ring: readonly (readonly number[])[]): boolean {
 }
 
 /** A linear ring as GeoJSON (RFC 7946 §3.1.6) defines it: closed, at least 4 positions, with area. */
-export const LinearRing = z
-  .array(Position).check(z.minLength(4, 'a ring needs at least 4 positions: 3 corners and the first one repeated'), z.maxLength(MAX_RING_POSITIONS, `a ring may have at most ${MAX_RING_POSITIONS} positions`), z.refine((r) => r.length < 2 || samePosition(r[0], r[r.length - 1]), 'the ring is not closed: its last position must repeat the first'), z.refine((r) => r.length < 4 || !r.every(isPair) || !allOnOneLine(r), 'the ring has no area: its corners lie on one line'))
+export const LinearRing = z.array(Position).check(
+  z.minLength(4, 'a ring needs at least 4 positions: 3 corners and the first one repeated'),
+  z.maxLength(MAX_RING_POSITIONS, `a ring may have at most ${MAX_RING_POSITIONS} positions`),
+  z.refine((r) => r.length < 2 || samePosition(r[0], r[r.length - 1]), 'the ring is not closed: its last position must repeat the first'),
+  z.refine((r) => r.length < 4 || !r.every(isPair) || !allOnOneLine(r), 'the ring has no area: its corners lie on one line'),
+)
 
 // GeoJSON objects may carry foreign members such as `bbox` (RFC 7946 §5, §6.1): dropped, never trusted.
 export const PolygonGeometry = z.object({

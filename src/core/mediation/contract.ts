@@ -168,7 +168,10 @@ export const mediationContract = defineFunction('mediation', {
   acceptCase: { summary: 'Accept (受理) a submitted or escalated case at its level.', input: z.object(CaseRef), output: StaffCaseView, roles: STAFF, scope: 'communities' },
   scheduleSession: {
     summary: 'Schedule a mediation session: time, place (station, mediation pavilion, a herder’s home…), participants. Retrying with the same requestId answers the case with that one session.',
-    input: z.object({ ...CaseRef, at: Instant, place: SessionPlace, placeText: z.optional(z.string().check(z.trim(), z.maxLength(60))), participants: z.array(Text(40)).check(z.minLength(1), z.maxLength(12)), requestId: RequestId }),
+    input: z.object({ ...CaseRef, at: Instant, place: SessionPlace, placeText: z.optional(z.string().check(
+      z.trim(),
+      z.maxLength(60),
+    )), participants: z.array(Text(40)).check(z.minLength(1), z.maxLength(12)), requestId: RequestId }),
     output: StaffCaseView,
     roles: STAFF, scope: 'communities',
   },

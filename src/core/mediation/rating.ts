@@ -5,7 +5,11 @@ import * as z from 'zod/mini'
 import type { Dayjs } from '../time'
 import type { CaseStatus } from './lifecycle'
 
-export const Rating = z.number().check(z.int(), z.gte(1, 'must be 1 (very dissatisfied) to 5 (very satisfied)'), z.lte(5, 'must be 1 (very dissatisfied) to 5 (very satisfied)'))
+export const Rating = z.number().check(
+  z.int(),
+  z.gte(1, 'must be 1 (very dissatisfied) to 5 (very satisfied)'),
+  z.lte(5, 'must be 1 (very dissatisfied) to 5 (very satisfied)'),
+)
 export type Rating = z.infer<typeof Rating>
 
 export const isSatisfied = (rating: number) => rating >= 4

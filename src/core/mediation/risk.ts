@@ -8,9 +8,18 @@ export const RiskCategory = z.enum(['violence', 'weapon', 'self_harm', 'danger_n
 export type RiskCategory = z.infer<typeof RiskCategory>
 
 export const RiskRule = z.discriminatedUnion('kind', [
-  z.object({ id: z.string().check(z.minLength(1), z.maxLength(40)), kind: z.literal('keywords'), category: RiskCategory, keywords: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.minLength(1), z.maxLength(200)) }),
+  z.object({ id: z.string().check(
+    z.minLength(1),
+    z.maxLength(40),
+  ), kind: z.literal('keywords'), category: RiskCategory, keywords: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(
+    z.minLength(1),
+    z.maxLength(200),
+  ) }),
   z.object({ id: z.string().check(z.minLength(1), z.maxLength(40)), kind: z.literal('danger_now'), category: z.literal('danger_now') }),
-  z.object({ id: z.string().check(z.minLength(1), z.maxLength(40)), kind: z.literal('repeat_parties'), category: z.literal('repeat'), minEarlierCases: z.number().check(z.int(), z.gte(1), z.lte(100)) }),
+  z.object({ id: z.string().check(
+    z.minLength(1),
+    z.maxLength(40),
+  ), kind: z.literal('repeat_parties'), category: z.literal('repeat'), minEarlierCases: z.number().check(z.int(), z.gte(1), z.lte(100)) }),
 ])
 export type RiskRule = z.infer<typeof RiskRule>
 

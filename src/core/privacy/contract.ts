@@ -24,8 +24,7 @@ export const auditCutoff = (now: Dayjs, retentionDays: number) => now.subtract(r
 const Token = z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:.-]+$/, 'must be letters, digits, _ : . or -'))
 const Instant = z.iso.datetime({ offset: true })
 
-export const AuditQuery = z
-  .object({
+export const AuditQuery = z.object({
     actorOpenid: z.optional(Token),
     collection: z.optional(Token),
     recordId: z.optional(Token),

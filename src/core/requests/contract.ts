@@ -189,8 +189,7 @@ const Ref = { id: DocId }
 /** An anonymous filer proves the request is theirs with the secret instead of their account. */
 const OwnRef = { id: DocId, followSecret: z.optional(FollowSecret) }
 
-export const SubmitInput = z
-  .object({
+export const SubmitInput = z.object({
     requestId: RequestId,
     details: RequestDetails,
     text: Text(MAX_TEXT),

@@ -45,8 +45,7 @@ export const TipOffDetails = z.strictObject({
   /** Still going on: the officer may need to go now. */
   ongoing: z._default(z.boolean(), false),
 })
-export const FraudReportDetails = z
-  .strictObject({
+export const FraudReportDetails = z.strictObject({
     kind: z.literal('fraud_report'),
     channel: z.enum(FRAUD_CHANNELS),
     /** The suspicious phone number, as shown to the person. */

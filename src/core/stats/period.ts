@@ -12,8 +12,11 @@ export const MAX_PERIOD_DAYS = 366
 
 const isRealDay = (day: string) => dayjs(day, 'YYYY-MM-DD').format('YYYY-MM-DD') === day
 
-export const Period = z
-  .object({ from: LocalDay, to: LocalDay }).check(z.refine((p) => isRealDay(p.from) && isRealDay(p.to), { message: 'must be real calendar days', path: ['from'] }), z.refine((p) => p.from <= p.to, { message: 'must not end before it starts', path: ['to'] }), z.refine((p) => daysBetween(p.from, p.to) < MAX_PERIOD_DAYS, { message: `must be at most ${MAX_PERIOD_DAYS} days`, path: ['to'] }))
+export const Period = z.object({ from: LocalDay, to: LocalDay }).check(
+  z.refine((p) => isRealDay(p.from) && isRealDay(p.to), { message: 'must be real calendar days', path: ['from'] }),
+  z.refine((p) => p.from <= p.to, { message: 'must not end before it starts', path: ['to'] }),
+  z.refine((p) => daysBetween(p.from, p.to) < MAX_PERIOD_DAYS, { message: `must be at most ${MAX_PERIOD_DAYS} days`, path: ['to'] }),
+)
 export type Period = z.infer<typeof Period>
 
 export const PERIOD_PRESETS = ['week', 'month', 'last30', 'year'] as const

@@ -24,7 +24,11 @@ export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must b
 export const Year = z.number().check(z.int(), z.gte(2020), z.lte(2100))
 
 /** Longer text than a name: descriptions, in zh and optionally mn. */
-export const LocalizedText = z.strictObject({ zh: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))) })
+export const LocalizedText = z.strictObject({ zh: z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(500),
+), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))) })
 
 export const TeamView = z.object({ id: DocId, name: LocalizedName, description: LocalizedText, members: z.number().check(z.int()) })
 export type TeamView = z.infer<typeof TeamView>
@@ -57,8 +61,7 @@ export const VolunteerView = z.object({
 })
 export type VolunteerView = z.infer<typeof VolunteerView>
 
-export const PlaceInput = z
-  .strictObject({
+export const PlaceInput = z.strictObject({
     label: LocalizedName,
     communityId: z.optional(DocId),
     point: z.optional(z.strictObject({ lng: Longitude, lat: Latitude })),
@@ -208,7 +211,11 @@ export const volunteersContract = defineFunction('volunteers', {
   suspend: { summary: 'Suspend an active volunteer with a reason: the volunteer role is removed.', input: z.object({ openid: DocId, reason: Reason }), output: VolunteerView, roles: DESK, scope: 'station' },
   createActivity: {
     summary: 'Create an activity, or a series: `repeat` makes daily or weekly occurrences at the same local time. Retrying with the same requestId answers the first activities.',
-    input: z.extend(ActivityFields, { repeat: z.optional(z.strictObject({ frequency: z.enum(Frequency), count: z.number().check(z.int(), z.gte(2), z.lte(12)) })), requestId: RequestId }).check(z.refine(timesInOrder, 'the end must follow the start and the deadline must not be after the start')),
+    input: z.extend(ActivityFields, { repeat: z.optional(z.strictObject({ frequency: z.enum(Frequency), count: z.number().check(
+      z.int(),
+      z.gte(2),
+      z.lte(12),
+    ) })), requestId: RequestId }).check(z.refine(timesInOrder, 'the end must follow the start and the deadline must not be after the start')),
     output: z.array(ActivityView),
     roles: DESK, scope: 'station',
   },
