@@ -12,8 +12,9 @@ const root = path.resolve(__dirname, '..', '..')
 const src = path.join(root, 'src')
 const ISSUE_MESSAGES = path.join(src, 'core', 'issue-messages.ts')
 
-/** The zod entries a client module may import: mini, and core (types and the shared engine). */
-const ALLOWED_ZOD = new Set(['zod/mini', 'zod/v4/mini', 'zod/v4/core'])
+/** The zod entries a module under src/ may import: mini, core (types and the shared engine) and the locales. */
+const ALLOWED_ZOD = new Set(['zod/mini', 'zod/v4/mini', 'zod/v4-mini', 'zod/v4/core', 'zod/locales', 'zod/v4/locales'])
+const isAllowedZod = (spec: string) => ALLOWED_ZOD.has(spec) || spec.startsWith('zod/v4/locales/')
 
 /** Every module specifier a file names: static imports and exports, `import type`, import() and require(). */
 function specifiersOf(fileName: string, text: string): string[] {
@@ -34,7 +35,7 @@ function specifiersOf(fileName: string, text: string): string[] {
 
 /** The zod specifiers of a file that are not zod/mini (or core). */
 export function classicZodImports(fileName: string, text: string): string[] {
-  return specifiersOf(fileName, text).filter((s) => (s === 'zod' || s.startsWith('zod/')) && !ALLOWED_ZOD.has(s))
+  return specifiersOf(fileName, text).filter((s) => (s === 'zod' || s.startsWith('zod/')) && !isAllowedZod(s))
 }
 
 const sourceFiles = (dir: string): string[] =>
@@ -81,6 +82,8 @@ describe('the detector of classic zod imports', () => {
     ["type T = import('zod').ZodType", ['zod']],
     ["import * as z from 'zod/mini'", []],
     ["import type * as core from 'zod/v4/core'", []],
+    ["import { en } from 'zod/locales'", []],
+    ["import { z } from 'zod/v3'", ['zod/v3']],
     ["import zodish from 'zodish'", []],
   ])('finds the classic entries in %s', (source, expected) => {
     expect(classicZodImports('sample.ts', source)).toEqual(expected)
