@@ -18,7 +18,7 @@
 //        TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY); the duty phone is needed when the
 //        station's document has none (it becomes the bureau duty desk's)
 //   npx tsx scripts/migrate-bureau.ts --service-url URL --env ENV   the local emulator
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { isSingleStationDocument } from '../src/core/bureau/convert'
 import { validateBureau } from '../src/core/bureau/validate'
 import type { BureauJurisdiction } from '../src/core/bureau/schema'
@@ -72,12 +72,12 @@ export interface BureauMigrationReport {
 
 const POINTER_ID = 'current'
 const PROGRESS_ID = 'migration-bureau'
-const Pointer = z.object({ version: z.number().int() })
-const StoredVersion = z.object({ version: z.number().int(), documentJson: z.string() })
+const Pointer = z.object({ version: z.number().check(z.int()) })
+const StoredVersion = z.object({ version: z.number().check(z.int()), documentJson: z.string() })
 const Progress = z.object({ cursors: z.record(z.string(), z.string()), finished: z.array(z.string()) })
 type Progress = z.infer<typeof Progress>
 
-async function readDoc<T extends z.ZodType>(db: Db, collection: string, id: string, schema: T): Promise<z.output<T> | null> {
+async function readDoc<T extends z.ZodMiniType>(db: Db, collection: string, id: string, schema: T): Promise<z.output<T> | null> {
   try {
     const { data } = await db.collection(collection).doc(id).get()
     const doc = Array.isArray(data) ? data[0] : data
@@ -118,7 +118,7 @@ export async function migrateBureau(
       }
       const filter = cursor === undefined ? {} : { _id: _.gt(cursor) }
       const { data } = await db.collection(name).where(filter).orderBy('_id', 'asc').field({ _id: true, stationId: true, communityId: true }).limit(Math.min(batch, budget)).get()
-      const rows = z.array(z.object({ _id: z.string(), stationId: z.string().nullable().optional(), communityId: z.string().nullable().optional() })).parse(data)
+      const rows = z.array(z.object({ _id: z.string(), stationId: z.optional(z.nullable(z.string())), communityId: z.optional(z.nullable(z.string())) })).parse(data)
       if (rows.length === 0) break
       // Group the batch by the station each record takes (one update per station).
       const byStation = new Map<string, string[]>()
@@ -197,7 +197,7 @@ async function migrateJurisdiction(
   // A run cut off after storing the converted version finds it as the newest version (an import
   // since then would have moved the pointer, which the switch below refuses).
   const { data } = await db.collection('jurisdiction_versions').orderBy('version', 'desc').field({ version: true, migratedFrom: true }).limit(1).get()
-  const newest = z.array(z.object({ version: z.number().int(), migratedFrom: z.number().int().optional() })).parse(data)[0]
+  const newest = z.array(z.object({ version: z.number().check(z.int()), migratedFrom: z.optional(z.number().check(z.int())) })).parse(data)[0]
   const earlier = newest.migratedFrom === pointer.version ? newest : null
   const to = earlier?.version ?? newest.version + 1
   log(`jurisdiction: version ${pointer.version} (station ${bureau.stations[0].station.id}) ${options.dryRun ? 'would become' : 'becomes'} version ${to}, bureau ${bureau.bureau.id} with that one station`)

@@ -2,7 +2,7 @@
 // this is the only module that touches the collection (test/unit/audit-append-only.test.ts checks
 // the sources), it inserts entries, and the one deletion is the retention job's removal of entries
 // past the configured age, which is itself logged with the number removed.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AUDIT_PAGE_SIZE, AuditRetentionDays, auditCutoff, type AuditEntryView, type AuditQuery } from '../../src/core/privacy/contract'
 import { Role } from '../../src/core/roles'
 import type { Dayjs } from '../../src/core/time'
@@ -22,11 +22,11 @@ export const AuditEntry = z.object({
   collection: z.string(),
   recordId: z.string(),
   /** For counted operations: how many records the action removed. */
-  count: z.number().int().optional(),
+  count: z.optional(z.number().check(z.int())),
   at: z.coerce.date(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
-const StoredEntry = AuditEntry.extend({ _id: z.string() })
+const StoredEntry = z.extend(AuditEntry, { _id: z.string() })
 
 /** Who the log names for work no person started (timer jobs). */
 export const SYSTEM_ACTOR = { openid: 'system', user: { roles: [] as Role[] } }

@@ -4,7 +4,7 @@
 // A risky verdict refuses the call before anything is stored; `review` passes (the text is
 // staff-written or reaches staff first; mediation and notices, whose actions check their main text
 // themselves, hold or flag it). When WeChat cannot answer, the call fails: unchecked text is not stored.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AppError, type FieldIssue } from '../../src/core/envelope'
 import { cloud } from './cloud'
 import { FREE_TEXT, textsAt, type FoundText as Found } from './free-text'
@@ -30,7 +30,7 @@ function batches(found: Found[]): Found[][] {
 
 const Answer = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']) }),
-  detail: z.array(z.object({ keyword: z.string().optional() }).loose()).optional(),
+  detail: z.optional(z.array(z.looseObject({ keyword: z.optional(z.string()) }))),
 })
 
 async function verdict(openid: string, scene: number, batch: Found[]) {

@@ -1,6 +1,6 @@
 // Reading stored documents: the database is a boundary, so every document is parsed with its
 // schema. A missing document is null rather than an exception.
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 
 interface DocRef {
   // wx-server-sdk's typings return a union for callback overloads; the promise form is all we use.
@@ -20,7 +20,7 @@ export const isDuplicateKey = (error: unknown) => /E11000|duplicate key/i.test(m
 /** The cloud fails a transaction whose documents another writer changed after it read them. */
 export const isTransactionConflict = (error: unknown) => /TransactionConflict/i.test(messageOf(error))
 
-export async function readDoc<T extends z.ZodType>(collection: DocRef, id: string, schema: T): Promise<z.output<T> | null> {
+export async function readDoc<T extends z.ZodMiniType>(collection: DocRef, id: string, schema: T): Promise<z.output<T> | null> {
   try {
     const { data } = (await collection.doc(id).get()) as { data: unknown }
     // A query by id answers a list on some SDK paths and a document (or null) on others.

@@ -1,6 +1,6 @@
 // How a jurisdiction version is stored. Kept apart from the store so scripts (the demo seed, the
 // bureau migration) can write the same records without initialising the SDK.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { asBureauInput } from '../../src/core/bureau/convert'
 import { BureauDocument, type BureauJurisdiction } from '../../src/core/bureau/schema'
 
@@ -14,12 +14,12 @@ export const versionDocId = (version: number) => `v${version}`
  */
 export const VersionDoc = z.object({
   _id: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   importedAt: z.date(),
   importedBy: z.string(),
-  communities: z.number().int(),
-  officers: z.number().int(),
-  documentJson: z.string().transform((json) => BureauDocument.parse(asBureauInput(JSON.parse(json)))),
+  communities: z.number().check(z.int()),
+  officers: z.number().check(z.int()),
+  documentJson: z.pipe(z.string(), z.transform((json) => BureauDocument.parse(asBureauInput(JSON.parse(json))))),
 })
 export type VersionDoc = z.output<typeof VersionDoc>
 

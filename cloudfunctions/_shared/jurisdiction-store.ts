@@ -4,7 +4,7 @@
 // one atomic update and earlier versions stay for rollback. A warm instance keeps the parsed
 // document, the bureau's routing index and the rosters split per station, per version, so
 // routing costs one small read of the pointer.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { buildBureauIndex, splitRoster, type BureauIndex } from '../../src/core/bureau/route'
 import type { BureauJurisdiction } from '../../src/core/bureau/schema'
 import { bureauOfficerRecords, wholeBureau } from '../../src/core/bureau/views'
@@ -22,7 +22,7 @@ export { VersionDoc, versionDocId, versionRecord } from './jurisdiction-record'
 
 export const POINTER_ID = 'current'
 
-const Pointer = z.object({ _id: z.string(), version: z.number().int(), updatedAt: z.date() })
+const Pointer = z.object({ _id: z.string(), version: z.number().check(z.int()), updatedAt: z.date() })
 export interface Loaded {
   version: number
   importedAt: Date
@@ -51,7 +51,7 @@ export const currentPointerJoin = (): Join => ({ from: COLLECTIONS.jurisdictionC
  * what currentPointerJoin found, so a warm instance reads nothing more.
  */
 export async function loadCurrent(pointerSeen?: unknown[]): Promise<Loaded> {
-  const version = pointerSeen ? (z.array(Pointer).max(1).parse(pointerSeen)[0]?.version ?? null) : await currentVersionNumber()
+  const version = pointerSeen ? (z.array(Pointer).check(z.maxLength(1)).parse(pointerSeen)[0]?.version ?? null) : await currentVersionNumber()
   if (version === null) throw new AppError('FAILED_PRECONDITION', 'The bureau has not imported its jurisdiction yet.')
   if (cache?.version === version) return cache
   const doc = await readDoc(db.collection(COLLECTIONS.jurisdictionVersions), versionDocId(version), VersionDoc)

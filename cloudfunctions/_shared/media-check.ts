@@ -8,7 +8,7 @@
 // check). The verdict is matched by the trace id, which only the server ever sees: a forged push
 // can name no real check, and it can only update (never create) a check document.
 import { createHash } from 'node:crypto'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Dayjs } from '../../src/core/time'
 import { _, cloud, db } from './cloud'
 import { COLLECTIONS } from './collections'
@@ -31,15 +31,15 @@ export const MediaCheckDoc = z.object({
   fileID: z.string(),
   uploader: z.string(),
   purpose: z.string(),
-  release: z.object({ collection: z.string(), id: z.string(), field: z.string() }).nullable(),
+  release: z.nullable(z.object({ collection: z.string(), id: z.string(), field: z.string() })),
   status: z.enum(MEDIA_VERDICTS),
-  label: z.number().nullable(),
-  traceId: z.string().nullable(),
+  label: z.nullable(z.number()),
+  traceId: z.nullable(z.string()),
   scene: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   createdAt: z.date(),
-  checkedAt: z.date().nullable(),
+  checkedAt: z.nullable(z.date()),
   /** From the uploader and the requestId of an upload that carries one (notice images): a resend finds its file. */
-  requestKey: z.string().optional(),
+  requestKey: z.optional(z.string()),
 })
 export type MediaCheckDoc = z.infer<typeof MediaCheckDoc>
 
@@ -122,14 +122,12 @@ export async function passedFiles(fileIDs: string[]): Promise<Set<string>> {
 }
 
 /** WeChat's push (message push, JSON, version 2): the fields the verdict needs. */
-export const MediaCheckEvent = z
-  .object({
+export const MediaCheckEvent = z.looseObject({
     MsgType: z.literal('event'),
     Event: z.literal('wxa_media_check'),
-    trace_id: z.string().min(1).max(128),
+    trace_id: z.string().check(z.minLength(1), z.maxLength(128)),
     result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.coerce.number() }),
-  })
-  .loose()
+})
 
 export const isMediaCheckEvent = (event: unknown): boolean => typeof event === 'object' && event !== null && (event as { Event?: unknown }).Event === 'wxa_media_check'
 

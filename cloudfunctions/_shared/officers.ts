@@ -1,5 +1,5 @@
 // The officers collection: officer records an admin maintains; `openid` is bound by an invite.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Language } from '../../src/core/ids'
 import type { OfficerSummary } from '../../src/core/account/contract'
 import { db } from './cloud'
@@ -12,9 +12,9 @@ export const OfficerDoc = z.object({
   title: z.string(),
   languages: z.array(Language),
   communityIds: z.array(z.string()),
-  openid: z.string().nullable(),
+  openid: z.nullable(z.string()),
   /** false once a jurisdiction import no longer lists the officer. */
-  active: z.boolean().default(true),
+  active: z._default(z.boolean(), true),
 })
 export type OfficerDoc = z.infer<typeof OfficerDoc>
 

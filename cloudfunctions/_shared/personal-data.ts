@@ -15,7 +15,7 @@
 // every ciphertext is labelled "dev", so data encrypted that way can be found and re-encrypted.
 // Kept free of the SDK so that scripts (the demo seed, benchmarks) store the same shapes.
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { idNumberLookupForm, maskIdNumber, maskPhone, phoneLookupForm } from '../../src/core/privacy/mask'
 
 export const Sealed = z.object({ v: z.literal(1), keyId: z.string(), iv: z.string(), tag: z.string(), data: z.string() })

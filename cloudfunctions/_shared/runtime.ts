@@ -10,9 +10,10 @@
 // not NOT_FOUND; a missing one stays NOT_FOUND. This tells a caller that an id exists, which is
 // harmless because record ids are random or keyed digests of the owner's openid, never guessable
 // sequences, and it lets the app say "not yours" instead of "gone".
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AppError, fail, ok, type Envelope, type FieldIssue } from '../../src/core/envelope'
 import { DEFAULT_MAX_EVENT_BYTES, MAX_EVENT_DEPTH, eventSchema, nestsDeeperThan, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
+import '../../src/core/issue-messages'
 import { hasAnyRole } from '../../src/core/roles'
 import { scopeChecks, type ScopeChecks } from '../../src/core/scope'
 import { dayjs, type Dayjs } from '../../src/core/time'
@@ -52,13 +53,13 @@ export type Handlers<F extends FunctionContract> = {
   [A in ActionName<F>]: (ctx: Ctx, input: z.output<F['actions'][A]['input']>) => Promise<OutputOf<F, A>>
 }
 
-const issuesOf = (error: z.ZodError): FieldIssue[] =>
+const issuesOf = (error: z.core.$ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     message: issue.message,
   }))
 
-function parseEvent(contract: FunctionContract, schema: z.ZodType, event: unknown): { ok: true; value: { action: string } & Record<string, unknown> } | { ok: false; envelope: Envelope<never> } {
+function parseEvent(contract: FunctionContract, schema: z.ZodMiniType, event: unknown): { ok: true; value: { action: string } & Record<string, unknown> } | { ok: false; envelope: Envelope<never> } {
   if (typeof event !== 'object' || event === null) return { ok: false, envelope: fail('INVALID_ARGUMENT', 'The request must be an object with an action.') }
   // wx.cloud.callFunction adds userInfo to every event; identity never comes from it.
   const { userInfo: _ignored, ...payload } = event as Record<string, unknown>

@@ -1,6 +1,6 @@
 // The stored shape of a user, and a new user as first login creates it. Kept apart from
 // ./users.ts so that scripts (seeds, benchmarks) can build users without initialising the SDK.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Language } from '../../src/core/ids'
 import { Role } from '../../src/core/roles'
 import type { Dayjs } from '../../src/core/time'
@@ -8,24 +8,22 @@ import type { Dayjs } from '../../src/core/time'
 export const UserDoc = z.object({
   _id: z.string(),
   roles: z.array(Role),
-  displayName: z.string().nullable(),
+  displayName: z.nullable(z.string()),
   language: Language,
   elderMode: z.boolean(),
-  privacyAcceptedVersion: z.string().nullable(),
-  privacyAcceptedAt: z.date().nullable(),
-  communityId: z.string().nullable(),
+  privacyAcceptedVersion: z.nullable(z.string()),
+  privacyAcceptedAt: z.nullable(z.date()),
+  communityId: z.nullable(z.string()),
   /** How and when the resident bound to their community (absent for users seeded before). */
-  communityBinding: z
+  communityBinding: z._default(z.nullable(z
     .object({
       via: z.enum(['location', 'list', 'qr']),
       at: z.date(),
-      located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
-    })
-    .nullable()
-    .default(null),
+      located: z.nullable(z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.nullable(z.number()) })),
+    })), null),
   /** The station of `communityId`, set when binding (absent on users bound before bureaus: scripts/migrate-bureau.ts stamps it). */
-  stationId: z.string().nullable().default(null),
-  officerId: z.string().nullable(),
+  stationId: z._default(z.nullable(z.string()), null),
+  officerId: z.nullable(z.string()),
   createdAt: z.date(),
   updatedAt: z.date(),
 })

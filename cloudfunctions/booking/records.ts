@@ -1,7 +1,7 @@
 // How booking data is stored, and how stored documents become what callers see. Kept apart from
 // the stores so scripts (the demo seed) can write the same records without initialising the SDK.
 // Every document read is parsed with these schemas (the database is a boundary).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Service, ServiceName, type Service as ServiceType } from '../../src/core/booking/catalog'
 import { BookingStatus, cancellationDeadline, checkinKeyOf, qrPayloadOf, type OwnBooking } from '../../src/core/booking/rules'
 import { Closure, Counter, Holiday, OpeningHours, type Counter as CounterType } from '../../src/core/booking/counter'
@@ -17,7 +17,7 @@ const StoredDate = z.coerce.date()
 
 // ── Catalog ─────────────────────────────────────────────────────────────────────────────────
 
-export const ServiceDoc = Service.omit({ id: true }).extend({ _id: z.string() })
+export const ServiceDoc = z.extend(z.omit(Service, { id: true }), { _id: z.string() })
 export type ServiceDoc = z.infer<typeof ServiceDoc>
 
 export const serviceRecord = ({ id, ...rest }: ServiceType) => ({ _id: id, ...rest })
@@ -38,8 +38,8 @@ export const CounterDoc = z.object({
   weeklyHours: z.array(OpeningHours),
   holidays: z.array(Holiday),
   closures: z.array(Closure),
-  slotMinutes: z.number().int(),
-  capacity: z.number().int(),
+  slotMinutes: z.number().check(z.int()),
+  capacity: z.number().check(z.int()),
   active: z.boolean(),
   /** Slots exist for every start before this instant (set by slot generation). */
   generatedThrough: StoredDate,
@@ -81,12 +81,12 @@ export const SlotDoc = z.object({
   endsAt: StoredDate,
   localDate: z.string(),
   localTime: z.string(),
-  capacity: z.number().int(),
-  remaining: z.number().int(),
+  capacity: z.number().check(z.int()),
+  remaining: z.number().check(z.int()),
   closed: z.boolean(),
-  closedReason: z.string().nullable(),
+  closedReason: z.nullable(z.string()),
   languages: z.array(Language),
-  holders: z.array(Holder).default([]),
+  holders: z._default(z.array(Holder), []),
 })
 export type SlotDoc = z.infer<typeof SlotDoc>
 
@@ -125,8 +125,8 @@ export const slotView = (slot: Omit<SlotDoc, 'holders'>, bookable: boolean): Slo
 export const StoredPerson = z.object({
   relation: z.enum(['self', 'family']),
   name: z.string(),
-  phone: Protected.nullable(),
-  idNumber: Protected.nullable(),
+  phone: z.nullable(Protected),
+  idNumber: z.nullable(Protected),
 })
 export type StoredPerson = z.infer<typeof StoredPerson>
 
@@ -166,12 +166,12 @@ export const BookingDoc = z.object({
   language: Language,
   createdAt: StoredDate,
   updatedAt: StoredDate,
-  cancelledAt: StoredDate.nullable(),
-  checkedInAt: StoredDate.nullable(),
-  checkedInBy: z.string().nullable(),
-  noShowAt: StoredDate.nullable(),
-  remindedAt: StoredDate.nullable(),
-  closure: z.object({ reason: z.string(), at: StoredDate, notifiedAt: StoredDate.nullable() }).nullable(),
+  cancelledAt: z.nullable(StoredDate),
+  checkedInAt: z.nullable(StoredDate),
+  checkedInBy: z.nullable(z.string()),
+  noShowAt: z.nullable(StoredDate),
+  remindedAt: z.nullable(StoredDate),
+  closure: z.nullable(z.object({ reason: z.string(), at: StoredDate, notifiedAt: z.nullable(StoredDate) })),
   moves: z.array(z.object({ from: z.string(), to: z.string(), at: StoredDate })),
 })
 export type BookingDoc = z.infer<typeof BookingDoc>

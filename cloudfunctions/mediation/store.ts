@@ -1,6 +1,6 @@
 // Stored mediation cases and rectification tasks, and every query the function makes. Each
 // query is shaped for an index declared in cloudfunctions/database.json (named beside it).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Language } from '../../src/core/ids'
 import { DisputeType, INBOX_PAGE_SIZE, SessionPlace, TimelineEvent } from '../../src/core/mediation/contract'
 import { CaseStatus, DeadlineKind, Level } from '../../src/core/mediation/lifecycle'
@@ -25,13 +25,13 @@ export const SessionDoc = z.object({
   level: Level,
   at: StoredDate,
   place: SessionPlace,
-  placeText: z.string().nullable(),
+  placeText: z.nullable(z.string()),
   participants: z.array(z.string()),
   held: z.boolean(),
-  heldAt: StoredDate.nullable(),
-  notes: z.string().nullable(),
+  heldAt: z.nullable(StoredDate),
+  notes: z.nullable(z.string()),
   /** From the officer and the scheduling requestId: a retried request finds its session. Absent on sessions made before. */
-  key: z.string().optional(),
+  key: z.optional(z.string()),
 })
 export type SessionDoc = z.infer<typeof SessionDoc>
 
@@ -42,12 +42,12 @@ export const CaseDoc = z.object({
   type: DisputeType,
   description: z.string(),
   /** Phones are Protected (encrypted, masked, hashed); the applicant's is null once they deleted their account. */
-  applicant: z.object({ name: z.string(), phone: Protected.nullable() }),
-  otherParty: z.object({ name: z.string(), phone: Protected.nullable() }).nullable(),
-  partiesKey: z.string().nullable(),
-  communityId: z.string().nullable(),
-  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
-  addressText: z.string().nullable(),
+  applicant: z.object({ name: z.string(), phone: z.nullable(Protected) }),
+  otherParty: z.nullable(z.object({ name: z.string(), phone: z.nullable(Protected) })),
+  partiesKey: z.nullable(z.string()),
+  communityId: z.nullable(z.string()),
+  location: z.nullable(z.object({ lng: z.number(), lat: z.number() })),
+  addressText: z.nullable(z.string()),
   language: Language,
   dangerNow: z.boolean(),
   photos: z.array(z.string()),
@@ -56,48 +56,48 @@ export const CaseDoc = z.object({
   highRisk: z.boolean(),
   risk: z.array(RiskMatch),
   /** 1 for high-risk: sorted first in every inbox (skips the queue). */
-  priority: z.number().int(),
+  priority: z.number().check(z.int()),
   alertOpen: z.boolean(),
-  alertAck: z.object({ by: z.string(), at: StoredDate }).nullable(),
+  alertAck: z.nullable(z.object({ by: z.string(), at: StoredDate })),
   /** The level-1 officer routing chose; statistics per officer count by it. */
   officerId: z.string(),
   /** Officers who see the case: the assignee and the community's officers, fixed at filing. */
   officerIds: z.array(z.string()),
   decision: RouteResult,
   /** The station the record belongs to and why routing chose it (docs/bureau.md); null on records from before bureaus until scripts/migrate-bureau.ts stamps them. */
-  stationId: z.string().nullable().default(null),
-  stationReason: StationReason.nullable().default(null),
+  stationId: z._default(z.nullable(z.string()), null),
+  stationReason: z._default(z.nullable(StationReason), null),
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
-  jurisdictionVersion: z.number().int(),
+  jurisdictionVersion: z.number().check(z.int()),
   status: CaseStatus,
   open: z.boolean(),
   level: Level,
   levelSince: StoredDate,
   everAccepted: z.boolean(),
-  deadlineAt: StoredDate.nullable(),
-  deadlineKind: DeadlineKind.nullable(),
-  watchAt: StoredDate.nullable(),
+  deadlineAt: z.nullable(StoredDate),
+  deadlineKind: z.nullable(DeadlineKind),
+  watchAt: z.nullable(StoredDate),
   overdue: z.boolean(),
-  outcome: z.enum(['settled', 'not_settled']).nullable(),
-  settledLevel: Level.nullable(),
-  settledAt: StoredDate.nullable(),
-  daysToSettle: z.number().nullable(),
-  closedAt: StoredDate.nullable(),
-  agreement: z.string().nullable(),
+  outcome: z.nullable(z.enum(['settled', 'not_settled'])),
+  settledLevel: z.nullable(Level),
+  settledAt: z.nullable(StoredDate),
+  daysToSettle: z.nullable(z.number()),
+  closedAt: z.nullable(StoredDate),
+  agreement: z.nullable(z.string()),
   sessions: z.array(SessionDoc),
   /** `key` as a session's: from the officer and the requestId that added the note. */
-  internalNotes: z.array(z.object({ text: z.string(), at: StoredDate, by: z.string(), key: z.string().optional() })),
+  internalNotes: z.array(z.object({ text: z.string(), at: StoredDate, by: z.string(), key: z.optional(z.string()) })),
   notSettledReasons: z.array(z.object({ level: Level, reason: z.string(), at: StoredDate, by: z.string() })),
-  timeline: z.array(TimelineEvent.extend({ at: StoredDate, by: Who })),
-  rating: z.number().int().nullable(),
-  ratingComment: z.string().nullable(),
-  ratedAt: StoredDate.nullable(),
+  timeline: z.array(z.extend(TimelineEvent, { at: StoredDate, by: Who })),
+  rating: z.nullable(z.number().check(z.int())),
+  ratingComment: z.nullable(z.string()),
+  ratedAt: z.nullable(StoredDate),
   /** A dissatisfied rating whose rectification task is not yet known to exist (cleared once it is). */
-  rectificationPending: z.boolean().default(false),
-  returnVisitAt: StoredDate.nullable(),
-  returnVisitSentAt: StoredDate.nullable(),
+  rectificationPending: z._default(z.boolean(), false),
+  returnVisitAt: z.nullable(StoredDate),
+  returnVisitSentAt: z.nullable(StoredDate),
   /** Bumped by every change: updates are conditional on it, so concurrent changes cannot both win. */
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   createdAt: StoredDate,
   updatedAt: StoredDate,
 })
@@ -107,26 +107,26 @@ export const RectificationDoc = z.object({
   _id: z.string(),
   caseId: z.string(),
   type: DisputeType,
-  rating: z.number().int(),
+  rating: z.number().check(z.int()),
   comment: z.string(),
   status: z.enum(['open', 'done']),
   dueAt: StoredDate,
-  callbackNote: z.string().nullable(),
-  fixNote: z.string().nullable(),
-  doneBy: z.string().nullable(),
+  callbackNote: z.nullable(z.string()),
+  fixNote: z.nullable(z.string()),
+  doneBy: z.nullable(z.string()),
   createdAt: StoredDate,
   updatedAt: StoredDate,
 })
 export type RectificationDoc = z.infer<typeof RectificationDoc>
 
 type Updated = { stats: { updated: number } }
-const parseList = <T extends z.ZodType>(schema: T, data: unknown) => z.array(schema).parse(data)
+const parseList = <T extends z.ZodMiniType>(schema: T, data: unknown) => z.array(schema).parse(data)
 
 export const getCase = (id: string) => readDoc(cases(), id, CaseDoc)
 
 /** getCase as a join onto the runtime's user read (withJoins); joinedCase parses what it found. */
 export const caseJoin = (id: string): Join => ({ from: COLLECTIONS.mediationCases, match: { _id: id }, limit: 1 })
-export const joinedCase = (joined: Joined, as: string): CaseDoc | null => z.array(CaseDoc).max(1).parse(joined[as])[0] ?? null
+export const joinedCase = (joined: Joined, as: string): CaseDoc | null => z.array(CaseDoc).check(z.maxLength(1)).parse(joined[as])[0] ?? null
 
 export async function insertCase(doc: CaseDoc) {
   await cases().add({ data: doc })
@@ -148,13 +148,13 @@ export async function casesOf(openid: string): Promise<CaseDoc[]> {
 
 /** index by_parties: how many earlier disputes between the same pair since `since`, as a join onto the runtime's user read (withJoins); samePartiesOf reads what it found. */
 export const samePartiesJoin = (key: string, since: Date): Join => ({ from: COLLECTIONS.mediationCases, match: sameParties(key, since), then: (found) => found.count('n') })
-export const samePartiesOf = (found: unknown[] | undefined) => z.array(z.object({ n: z.number() })).max(1).parse(found ?? [])[0]?.n ?? 0
+export const samePartiesOf = (found: unknown[] | undefined) => z.array(z.object({ n: z.number() })).check(z.maxLength(1)).parse(found ?? [])[0]?.n ?? 0
 
 const sameParties = (key: string, since: Date) => ({ partiesKey: key, createdAt: _.gte(since), status: _.neq('withdrawn') })
 
 /** The fields of an inbox line: no description, contact or notes. */
 const SUMMARY_FIELDS = { _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true }
-export const SummaryDoc = CaseDoc.pick({ _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true })
+export const SummaryDoc = z.pick(CaseDoc, { _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true })
 export type SummaryDoc = z.infer<typeof SummaryDoc>
 
 /**

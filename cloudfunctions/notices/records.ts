@@ -1,6 +1,6 @@
 // Stored shapes of the notices function, parsed wherever they are read (the database is a
 // boundary). Collection names live here rather than in _shared: only this function uses them.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Category, NoticeBody, NoticeTitle, Urgency } from '../../src/core/notices/rules'
 import { NoticeStatus } from '../../src/core/notices/contract'
 
@@ -18,15 +18,15 @@ export const NOTICE_COLLECTIONS = {
 
 export const pairId = (noticeId: string, openid: string) => `${noticeId}:${openid}`
 
-const Verdict = z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number(), keyword: z.string().optional() })
+const Verdict = z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number(), keyword: z.optional(z.string()) })
 
 export const FanOut = z.object({
   state: z.enum(['none', 'pending', 'running', 'done']),
   /** The run holding the fan-out and until when; a crashed run's lease runs out. */
-  runId: z.string().nullable(),
-  leaseUntil: z.date().nullable(),
+  runId: z.nullable(z.string()),
+  leaseUntil: z.nullable(z.date()),
   /** Position in the members of `targets[group]`: the last openid handled. */
-  cursor: z.object({ group: z.number().int(), after: z.string().nullable() }),
+  cursor: z.object({ group: z.number().check(z.int()), after: z.nullable(z.string()) }),
 })
 export type FanOut = z.infer<typeof FanOut>
 
@@ -38,17 +38,17 @@ export const NoticeDoc = z.object({
   body: NoticeBody,
   targets: z.array(z.string()),
   /** Cloud storage file ids (absent on notices stored before images existed). */
-  images: z.array(z.string()).default([]),
+  images: z._default(z.array(z.string()), []),
   status: NoticeStatus,
   validUntil: z.date(),
   createdAt: z.date(),
-  publishedAt: z.date().nullable(),
-  editedAt: z.date().nullable(),
-  withdrawnAt: z.date().nullable(),
+  publishedAt: z.nullable(z.date()),
+  editedAt: z.nullable(z.date()),
+  withdrawnAt: z.nullable(z.date()),
   authorOpenid: z.string(),
-  authorName: z.string().nullable(),
+  authorName: z.nullable(z.string()),
   history: z.array(z.object({ title: NoticeTitle, body: NoticeBody, validUntil: z.date(), replacedAt: z.date(), by: z.string() })),
-  review: Verdict.nullable(),
+  review: z.nullable(Verdict),
   fanout: FanOut,
 })
 export type NoticeDoc = z.infer<typeof NoticeDoc>
@@ -79,13 +79,13 @@ export const newFanOut = (urgency: NoticeDoc['urgency'], status: NoticeDoc['stat
 
 export const ReaderDoc = z.object({
   _id: z.string(),
-  topics: z.array(z.string()).default([]),
+  topics: z._default(z.array(z.string()), []),
   /** Unused one-time subscription grants for urgent alerts. */
-  grants: z.number().int().default(0),
+  grants: z._default(z.number().check(z.int()), 0),
   /** Ids of the notices read most recently (bounded), for the unread count. */
-  read: z.array(z.string()).default([]),
+  read: z._default(z.array(z.string()), []),
   /** The grants recorded most recently (bounded): key from the person and the requestId, and the count, so a resend counts nothing. */
-  grantRequests: z.array(z.object({ key: z.string(), accepted: z.number().int() })).default([]),
+  grantRequests: z._default(z.array(z.object({ key: z.string(), accepted: z.number().check(z.int()) })), []),
 })
 export type ReaderDoc = z.infer<typeof ReaderDoc>
 

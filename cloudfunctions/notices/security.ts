@@ -1,13 +1,13 @@
 // Content security (内容安全) before anything is published: security.msgSecCheck version 2, once
 // per language written. The strictest verdict decides (src/core/notices/rules.ts).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AppError } from '../../src/core/envelope'
 import { strictestVerdict, type NoticeBody, type NoticeTitle, type SecurityVerdict } from '../../src/core/notices/rules'
 import { cloud } from '../_shared/cloud'
 
 const Answer = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.coerce.number() }),
-  detail: z.array(z.object({ keyword: z.string().optional() }).loose()).optional(),
+  detail: z.optional(z.array(z.looseObject({ keyword: z.optional(z.string()) }))),
 })
 
 /** Scene 3 ("forum"): public posts that many people read; the author must have opened the app within 2 hours. */

@@ -1,7 +1,7 @@
 // A request of jurisdiction's old askOfficer (collection routed_requests) as the requests desk
 // stores it: a consultation by the same resident, routed as it was, with the deadlines its kind
 // has from the day it was asked. Free of database imports, so the migration script can use it.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { KIND_RULES } from '../../src/core/requests/kinds'
 import { deadlinesOf, initialChange } from '../../src/core/requests/lifecycle'
 import type { WorkCalendar } from '../../src/core/requests/deadlines'

@@ -1,6 +1,6 @@
 // Stored requests and rectification tasks, and every query the function makes. Each query is
 // shaped for an index declared in cloudfunctions/database.json (named beside it).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Language } from '../../src/core/ids'
 import { Actor, INBOX_PAGE_SIZE, TimelineKind } from '../../src/core/requests/contract'
 import { HandledBy, RequestDetails, RequestKind } from '../../src/core/requests/kinds'
@@ -27,59 +27,59 @@ export const RequestDoc = z.object({
   language: Language,
   anonymous: z.boolean(),
   /** The filer's account; null for an anonymous request (and after the filer deleted their account). */
-  filerOpenid: z.string().nullable(),
+  filerOpenid: z.nullable(z.string()),
   /** Anonymous only: keyed digest of the secret on the filer's phone, the one way to reach the request as its filer. */
-  followKey: z.string().nullable(),
+  followKey: z.nullable(z.string()),
   /** Named requests: who to call back. Null when anonymous. */
-  filer: z.object({ name: z.string().nullable(), phone: Protected.nullable() }).nullable(),
+  filer: z.nullable(z.object({ name: z.nullable(z.string()), phone: z.nullable(Protected) })),
   requestDigest: z.string(),
-  communityId: z.string().nullable(),
-  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
-  addressText: z.string().nullable(),
+  communityId: z.nullable(z.string()),
+  location: z.nullable(z.object({ lng: z.number(), lat: z.number() })),
+  addressText: z.nullable(z.string()),
   /** Pictures join when their content check passes (media-check release). */
   photos: z.array(z.string()),
   contentReview: z.boolean(),
   handledBy: HandledBy,
   /** The officer answering now; null while with the leadership as a whole. */
-  officerId: z.string().nullable(),
+  officerId: z.nullable(z.string()),
   /** Officers who see and act on it: the assignee and the community's officers; for the leadership, its officers only. */
   officerIds: z.array(z.string()),
-  decision: RouteResult.nullable(),
+  decision: z.nullable(RouteResult),
   /** The station the record belongs to and why routing chose it (docs/bureau.md); null on records from before bureaus until scripts/migrate-bureau.ts stamps them. */
-  stationId: z.string().nullable().default(null),
-  stationReason: StationReason.nullable().default(null),
+  stationId: z._default(z.nullable(z.string()), null),
+  stationReason: z._default(z.nullable(StationReason), null),
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
-  jurisdictionVersion: z.number().int(),
+  jurisdictionVersion: z.number().check(z.int()),
   status: RequestStatus,
   open: z.boolean(),
   acceptBy: StoredDate,
   answerBy: StoredDate,
-  deadlineAt: StoredDate.nullable(),
-  deadlineStep: DeadlineStep.nullable(),
-  watchAt: StoredDate.nullable(),
+  deadlineAt: z.nullable(StoredDate),
+  deadlineStep: z.nullable(DeadlineStep),
+  watchAt: z.nullable(StoredDate),
   overdue: z.boolean(),
   escalated: z.array(DeadlineStep),
   everAccepted: z.boolean(),
-  reopenCount: z.number().int(),
-  answeredAt: StoredDate.nullable(),
+  reopenCount: z.number().check(z.int()),
+  answeredAt: z.nullable(StoredDate),
   /** The first answer, for "answered on time" and "time to answer" figures. */
-  firstAnsweredAt: StoredDate.nullable(),
-  answeredOnTime: z.boolean().nullable(),
-  closedAt: StoredDate.nullable(),
-  closedBy: z.enum(['resident', 'system']).nullable(),
-  answers: z.array(z.object({ zh: z.string(), mn: z.string().nullable(), at: StoredDate, by: Actor, officerId: z.string().nullable() })),
-  handoffs: z.array(z.object({ no: z.number().int(), partner: PartnerUnit, note: z.string(), contactName: z.string().nullable(), at: StoredDate, by: z.string(), answer: z.string().nullable(), answeredAt: StoredDate.nullable() })),
-  transfers: z.array(z.object({ from: z.string().nullable(), to: z.string(), note: z.string(), at: StoredDate, by: z.string() })),
-  timeline: z.array(z.object({ kind: TimelineKind, at: StoredDate, by: Actor, step: DeadlineStep.optional(), partner: PartnerUnit.optional() })),
+  firstAnsweredAt: z.nullable(StoredDate),
+  answeredOnTime: z.nullable(z.boolean()),
+  closedAt: z.nullable(StoredDate),
+  closedBy: z.nullable(z.enum(['resident', 'system'])),
+  answers: z.array(z.object({ zh: z.string(), mn: z.nullable(z.string()), at: StoredDate, by: Actor, officerId: z.nullable(z.string()) })),
+  handoffs: z.array(z.object({ no: z.number().check(z.int()), partner: PartnerUnit, note: z.string(), contactName: z.nullable(z.string()), at: StoredDate, by: z.string(), answer: z.nullable(z.string()), answeredAt: z.nullable(StoredDate) })),
+  transfers: z.array(z.object({ from: z.nullable(z.string()), to: z.string(), note: z.string(), at: StoredDate, by: z.string() })),
+  timeline: z.array(z.object({ kind: TimelineKind, at: StoredDate, by: Actor, step: z.optional(DeadlineStep), partner: z.optional(PartnerUnit) })),
   /** What the resident said when reopening ("not resolved"), for the officer answering again. */
-  reopenComment: z.string().nullable().default(null),
-  rating: z.number().int().nullable(),
-  ratingComment: z.string().nullable(),
-  ratedAt: StoredDate.nullable(),
+  reopenComment: z._default(z.nullable(z.string()), null),
+  rating: z.nullable(z.number().check(z.int())),
+  ratingComment: z.nullable(z.string()),
+  ratedAt: z.nullable(StoredDate),
   /** A rating of 1–2 whose rectification task is not yet known to exist (cleared once it is). */
   rectificationPending: z.boolean(),
   /** Bumped by every change: updates are conditional on it, so concurrent changes cannot both win. */
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   createdAt: StoredDate,
   updatedAt: StoredDate,
 })
@@ -89,26 +89,26 @@ export const RectificationDoc = z.object({
   _id: z.string(),
   requestId: z.string(),
   kind: RequestKind,
-  rating: z.number().int(),
+  rating: z.number().check(z.int()),
   comment: z.string(),
   status: z.enum(['open', 'done']),
   dueAt: StoredDate,
-  officerId: z.string().nullable(),
-  callbackNote: z.string().nullable(),
-  fixNote: z.string().nullable(),
-  doneBy: z.string().nullable(),
+  officerId: z.nullable(z.string()),
+  callbackNote: z.nullable(z.string()),
+  fixNote: z.nullable(z.string()),
+  doneBy: z.nullable(z.string()),
   createdAt: StoredDate,
   updatedAt: StoredDate,
 })
 export type RectificationDoc = z.infer<typeof RectificationDoc>
 
 type Updated = { stats: { updated: number } }
-const parseList = <T extends z.ZodType>(schema: T, data: unknown) => z.array(schema).parse(data)
+const parseList = <T extends z.ZodMiniType>(schema: T, data: unknown) => z.array(schema).parse(data)
 
 export const getRequest = (id: string) => readDoc(requests(), id, RequestDoc)
 /** getRequest as a join onto the runtime's user read (withJoins); joinedRequest parses what it found. */
 export const requestJoin = (id: string): Join => ({ from: COLLECTIONS.requests, match: { _id: id }, limit: 1 })
-export const joinedRequest = (joined: Joined, as: string): RequestDoc | null => z.array(RequestDoc).max(1).parse(joined[as])[0] ?? null
+export const joinedRequest = (joined: Joined, as: string): RequestDoc | null => z.array(RequestDoc).check(z.maxLength(1)).parse(joined[as])[0] ?? null
 
 export async function insertRequest(doc: RequestDoc) {
   await requests().add({ data: doc })
@@ -136,7 +136,7 @@ export async function requestsById(ids: string[]): Promise<RequestDoc[]> {
 
 /** The fields of an inbox line: no text, filer or contact. */
 export const SUMMARY_FIELDS = { _id: true, kind: true, status: true, anonymous: true, communityId: true, officerId: true, handledBy: true, createdAt: true, deadlineAt: true, deadlineStep: true, overdue: true }
-export const SummaryDoc = RequestDoc.pick({ _id: true, kind: true, status: true, anonymous: true, communityId: true, officerId: true, handledBy: true, createdAt: true, deadlineAt: true, deadlineStep: true, overdue: true })
+export const SummaryDoc = z.pick(RequestDoc, { _id: true, kind: true, status: true, anonymous: true, communityId: true, officerId: true, handledBy: true, createdAt: true, deadlineAt: true, deadlineStep: true, overdue: true })
 export type SummaryDoc = z.infer<typeof SummaryDoc>
 
 /** index open_by_deadline: the station's open requests, by deadline (overdue first, as their deadline passed). */
@@ -167,7 +167,7 @@ export async function loadByOfficer(now: Date, endOfToday: Date): Promise<Array<
     .limit(1000)
     .end()) as { list: unknown }
   return z
-    .array(z.object({ _id: z.string().nullable(), open: z.number(), overdue: z.number(), dueToday: z.number() }))
+    .array(z.object({ _id: z.nullable(z.string()), open: z.number(), overdue: z.number(), dueToday: z.number() }))
     .parse(list)
     .map((row) => ({ officerId: row._id ?? 'leadership', open: row.open, overdue: row.overdue, dueToday: row.dueToday }))
 }

@@ -2,7 +2,7 @@
 // deterministic _id (`<day>|<key>`) so writing it again replaces it; and one state document, the
 // rollup job's cursor (the last complete day rolled up). Also the dashboard's one read: every
 // source and the rollups as $lookups of one aggregation.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { COUNT_FIELDS, type Counts } from '../../src/core/stats/counts'
 import { LocalDay, weekOf } from '../../src/core/stats/period'
 import { _, db } from '../_shared/cloud'
@@ -30,11 +30,11 @@ export const ROLLUP_COUNTS_VERSION = 2
 export const RollupState = z.object({
   _id: z.string(),
   /** Every day up to and including this one is rolled up; null before the first run. */
-  through: LocalDay.nullable(),
+  through: z.nullable(LocalDay),
   /** The station-local day the trailing window was last recomputed (see ./jobs.ts). */
-  refreshedOn: LocalDay.nullable(),
+  refreshedOn: z.nullable(LocalDay),
   /** ROLLUP_COUNTS_VERSION of the days up to `through`; states written before it existed are 1. */
-  countsVersion: z.number().int().default(1),
+  countsVersion: z._default(z.number().check(z.int()), 1),
   updatedAt: z.coerce.date(),
 })
 export type RollupState = z.infer<typeof RollupState>
@@ -75,9 +75,7 @@ export async function removeRollupsExcept(days: string[], keep: string[]) {
 
 // ── The dashboard's read ───────────────────────────────────────────────────────────────────
 
-export const RolledGroup = z
-  .object({ _id: z.string(), settleDays: z.array(z.array(z.number())), answerMinutes: z.array(z.array(z.number())), computedAt: z.coerce.date().nullable() })
-  .and(z.record(z.enum(COUNT_FIELDS), z.number()))
+export const RolledGroup = z.intersection(z.object({ _id: z.string(), settleDays: z.array(z.array(z.number())), answerMinutes: z.array(z.array(z.number())), computedAt: z.nullable(z.coerce.date()) }), z.record(z.enum(COUNT_FIELDS), z.number()))
 export type RolledGroup = z.infer<typeof RolledGroup>
 
 const groupRollups = (by: string) => ({ ...rollupSums, _id: by, settleDays: { $push: '$settleDays' }, answerMinutes: { $push: '$answerMinutes' }, computedAt: { $min: '$computedAt' } })
@@ -111,5 +109,5 @@ export async function lookupAll(lookups: Lookup[]): Promise<Record<string, unkno
   let pipeline = db.collection(COLLECTIONS.jurisdictionCurrent).aggregate().match({ _id: 'current' }).limit(1)
   for (const lookup of lookups) pipeline = pipeline.lookup(lookup)
   const { list } = (await pipeline.end()) as { list: unknown[] }
-  return z.array(z.record(z.string(), z.unknown())).max(1).parse(list)[0] ?? {}
+  return z.array(z.record(z.string(), z.unknown())).check(z.maxLength(1)).parse(list)[0] ?? {}
 }

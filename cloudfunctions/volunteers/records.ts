@@ -1,7 +1,7 @@
 // How volunteer data is stored and how stored documents become what callers see. Kept apart from
 // the store so scripts (demo seed, bench) can build the same records without initialising the SDK.
 // Every document read is parsed with these schemas (the database is a boundary).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { LocalizedName } from '../../src/core/jurisdiction/primitives'
 import { ActivityKind, Availability, Skill, type VolunteerConfig } from '../../src/core/volunteers/config'
 import type { ActivityView, RosterPerson, TeamView, VolunteerView } from '../../src/core/volunteers/contract'
@@ -11,7 +11,7 @@ import { disclose, Protected } from '../_shared/personal-data'
 
 const StoredDate = z.coerce.date()
 
-export const TeamDoc = z.object({ _id: z.string(), name: LocalizedName, description: LocalizedText, order: z.number().int() })
+export const TeamDoc = z.object({ _id: z.string(), name: LocalizedName, description: LocalizedText, order: z.number().check(z.int()) })
 export type TeamDoc = z.infer<typeof TeamDoc>
 
 export const teamView = (team: TeamDoc, members: number): TeamView => ({ id: team._id, name: team.name, description: team.description, members })
@@ -29,14 +29,14 @@ export const VolunteerDoc = z.object({
   communityId: z.string(),
   teamId: z.string(),
   status: z.enum(VOLUNTEER_STATUSES),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   appliedAt: StoredDate,
-  decidedAt: StoredDate.nullable(),
-  decidedBy: z.string().nullable(),
+  decidedAt: z.nullable(StoredDate),
+  decidedBy: z.nullable(z.string()),
   leaderboardOptOut: z.boolean(),
   holds: z.array(HoldDoc),
   /** The requestId of the application that made this profile (absent on older profiles). */
-  requestId: z.string().nullish(),
+  requestId: z.nullish(z.string()),
 })
 export type VolunteerDoc = z.infer<typeof VolunteerDoc>
 
@@ -69,19 +69,19 @@ export const ActivityDoc = z.object({
   kind: ActivityKind,
   title: LocalizedName,
   description: LocalizedText,
-  place: z.object({ label: LocalizedName, communityId: z.string().nullable(), point: z.object({ lng: z.number(), lat: z.number() }).nullable(), radiusMeters: z.number().int() }),
+  place: z.object({ label: LocalizedName, communityId: z.nullable(z.string()), point: z.nullable(z.object({ lng: z.number(), lat: z.number() })), radiusMeters: z.number().check(z.int()) }),
   startsAt: StoredDate,
   endsAt: StoredDate,
   deadline: StoredDate,
-  capacity: z.number().int(),
+  capacity: z.number().check(z.int()),
   skills: z.array(Skill),
   teamIds: z.array(z.string()),
   status: z.enum(['open', 'cancelled']),
-  cancelReason: z.string().nullable(),
-  seriesId: z.string().nullable(),
+  cancelReason: z.nullable(z.string()),
+  seriesId: z.nullable(z.string()),
   code: z.string(),
   entries: z.array(EntryDoc),
-  count: z.number().int(),
+  count: z.number().check(z.int()),
   promoted: z.array(z.string()),
   reminded: z.array(z.string()),
   cancelNoticed: z.array(z.string()),
@@ -89,7 +89,7 @@ export const ActivityDoc = z.object({
   createdAt: StoredDate,
   updatedAt: StoredDate,
   /** Of the creating request's content: its requestId used again for other content is refused. Absent on activities made before. */
-  requestDigest: z.string().optional(),
+  requestDigest: z.optional(z.string()),
 })
 export type ActivityDoc = z.infer<typeof ActivityDoc>
 
@@ -100,7 +100,7 @@ export const untouchedActivity = () =>
 /** The mark a promotion message is claimed with: the same person promoted again after re-signing gets a new one. */
 export const promotionKey = (entry: EntryDoc) => `${entry.openid}@${entry.at.getTime()}`
 
-export const Correction = z.object({ by: z.string(), at: StoredDate, fromMinutes: z.number().int().nullable(), toMinutes: z.number().int(), reason: z.string() })
+export const Correction = z.object({ by: z.string(), at: StoredDate, fromMinutes: z.nullable(z.number().check(z.int())), toMinutes: z.number().check(z.int()), reason: z.string() })
 
 /** One per volunteer and activity (`<activityId>__<openid>`): the unique _id makes check-in happen once. */
 export const AttendanceDoc = z.object({
@@ -112,13 +112,13 @@ export const AttendanceDoc = z.object({
   title: LocalizedName,
   startsAt: StoredDate,
   /** Station-local year and month of the activity, for certificates and monthly figures. */
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   month: z.string(),
   method: z.enum(['code', 'location', 'officer']),
-  checkedInAt: StoredDate.nullable(),
-  checkedOutAt: StoredDate.nullable(),
-  minutes: z.number().int().nullable(),
-  points: z.number().int().nullable(),
+  checkedInAt: z.nullable(StoredDate),
+  checkedOutAt: z.nullable(StoredDate),
+  minutes: z.nullable(z.number().check(z.int())),
+  points: z.nullable(z.number().check(z.int())),
   corrections: z.array(Correction),
   updatedAt: StoredDate,
 })

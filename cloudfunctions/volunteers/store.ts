@@ -1,6 +1,6 @@
 // Volunteer documents. Every write that enforces a rule is one conditional single-document update
 // whose where clause restates the rule (see README.md › Concurrency); reads are parsed.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { readDoc } from '../_shared/documents'
@@ -47,7 +47,7 @@ export async function attendanceWhere(where: Record<string, unknown>, limit = 10
   return z.array(AttendanceDoc).parse(data)
 }
 
-const ActivityWith = ActivityDoc.extend({ volunteer: z.array(VolunteerDoc).max(1), attendance: z.array(AttendanceDoc).max(1) })
+const ActivityWith = z.extend(ActivityDoc, { volunteer: z.array(VolunteerDoc).check(z.maxLength(1)), attendance: z.array(AttendanceDoc).check(z.maxLength(1)) })
 
 export type ActivityState = { activity: ActivityDoc; volunteer: VolunteerDoc | null; attendance: AttendanceDoc | null }
 
@@ -58,7 +58,7 @@ export const activityStateJoins = (activityId: string, openid: string, attendanc
   attendance: { from: COLLECTIONS.volunteerAttendance, match: { _id: attendanceKey }, limit: 1 },
 })
 
-const ActivityJoined = z.object({ activity: z.array(ActivityDoc).max(1), volunteer: z.array(VolunteerDoc).max(1), attendance: z.array(AttendanceDoc).max(1) })
+const ActivityJoined = z.object({ activity: z.array(ActivityDoc).check(z.maxLength(1)), volunteer: z.array(VolunteerDoc).check(z.maxLength(1)), attendance: z.array(AttendanceDoc).check(z.maxLength(1)) })
 
 /** What activityStateJoins found; null when the activity does not exist. */
 export function activityStateOf(joined: Joined): ActivityState | null {

@@ -7,25 +7,25 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export const root = path.resolve(__dirname, '..', '..')
 
 export class ConfigError extends Error {}
 
-const IndexField = z.object({ field: z.string().min(1), direction: z.union([z.literal(1), z.literal(-1), z.literal('2dsphere')]) }).strict()
-const IndexSpec = z.object({ name: z.string().regex(/^[A-Za-z0-9_]+$/), fields: z.array(IndexField).min(1), unique: z.boolean() }).strict()
+const IndexField = z.strictObject({ field: z.string().check(z.minLength(1)), direction: z.union([z.literal(1), z.literal(-1), z.literal('2dsphere')]) })
+const IndexSpec = z.strictObject({ name: z.string().check(z.regex(/^[A-Za-z0-9_]+$/)), fields: z.array(IndexField).check(z.minLength(1)), unique: z.boolean() })
 const DatabaseFile = z.object({
-  $comment: z.string().optional(),
-  collections: z.array(z.object({ name: z.string().regex(/^[a-z][a-z0-9_]*$/), indexes: z.array(IndexSpec) }).strict()).min(1),
+  $comment: z.optional(z.string()),
+  collections: z.array(z.strictObject({ name: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/)), indexes: z.array(IndexSpec) })).check(z.minLength(1)),
 })
 
-const Trigger = z.object({ name: z.string().min(1), type: z.literal('timer'), config: z.string().regex(/^(\S+ ){6}\S+$/, 'a 7-field cron expression') }).strict()
+const Trigger = z.strictObject({ name: z.string().check(z.minLength(1)), type: z.literal('timer'), config: z.string().check(z.regex(/^(\S+ ){6}\S+$/, 'a 7-field cron expression')) })
 const FunctionConfigFile = z.object({
-  permissions: z.object({ openapi: z.array(z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/)) }).strict(),
-  timeout: z.number().int().min(1).max(900),
-  envVariables: z.record(z.string(), z.string()).optional(),
-  triggers: z.array(Trigger).optional(),
+  permissions: z.strictObject({ openapi: z.array(z.string().check(z.regex(/^[a-zA-Z]+\.[a-zA-Z]+$/))) }),
+  timeout: z.number().check(z.int(), z.gte(1), z.lte(900)),
+  envVariables: z.optional(z.record(z.string(), z.string())),
+  triggers: z.optional(z.array(Trigger)),
 })
 
 /** `{{env.NAME}}` must be set; `{{env.NAME?}}` is set on the function only when NAME is set. */
@@ -35,16 +35,14 @@ const CloudbaseRc = z.object({
   envId: z.string(),
   functionRoot: z.string(),
   functions: z.array(
-    z
-      .object({
-        name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
+    z.strictObject({
+        name: z.string().check(z.regex(/^[a-z][a-z0-9_-]*$/)),
         runtime: z.enum(['Nodejs16.13', 'Nodejs18.15']),
         handler: z.literal('index.main'),
         memorySize: z.union([z.literal(128), z.literal(256), z.literal(512), z.literal(1024), z.literal(2048)]),
         installDependency: z.literal(true),
-        envVariables: z.record(z.string(), z.string().regex(ENV_TEMPLATE, 'a {{env.NAME}} or {{env.NAME?}} template: secrets and settings never live in the repository')).optional(),
-      })
-      .strict(),
+        envVariables: z.optional(z.record(z.string(), z.string().check(z.regex(ENV_TEMPLATE, 'a {{env.NAME}} or {{env.NAME?}} template: secrets and settings never live in the repository')))),
+      }),
   ),
 })
 
@@ -102,7 +100,7 @@ function readJson(file: string): unknown {
   }
 }
 
-function parse<T>(schema: z.ZodType<T>, file: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, file: string): T {
   const result = schema.safeParse(readJson(file))
   if (!result.success) {
     const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')

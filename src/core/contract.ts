@@ -1,6 +1,6 @@
 // Describes a cloud function's actions once, for the function (parsing, role checks), the typed
 // client and the generated action manifest. After tcb-router's shape, with zod in place of strings.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Role } from './roles'
 
 /**
@@ -11,7 +11,7 @@ import type { Role } from './roles'
 export const SCOPES = ['own', 'communities', 'station'] as const
 export type Scope = (typeof SCOPES)[number]
 
-export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> {
+export interface ActionSpec<I extends z.ZodMiniObject = z.ZodMiniObject, O extends z.ZodMiniType = z.ZodMiniType> {
   /** What the action does, for the action list and the README. */
   summary: string
   input: I
@@ -83,4 +83,9 @@ export function actionManifest(contract: FunctionContract) {
       input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
     })),
   }
+}
+
+/** An enum of `schema`'s values but `excluded` (classic zod's `.exclude`, which zod/mini has not). */
+export function enumWithout<T extends string, const X extends T>(schema: z.ZodMiniEnum<{ [K in T]: K }>, excluded: readonly X[]) {
+  return z.enum(schema.options.filter((value): value is Exclude<T, X> => !(excluded as readonly string[]).includes(value)))
 }

@@ -1,5 +1,5 @@
 // The one response envelope every cloud function answers with (ARCHITECTURE.md › Contracts).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
@@ -20,15 +20,15 @@ export type FieldIssue = z.infer<typeof FieldIssue>
 export const ErrorBody = z.object({
   code: ErrorCode,
   message: z.string(),
-  issues: z.array(FieldIssue).optional(),
+  issues: z.optional(z.array(FieldIssue)),
   /** Machine-readable facts about the failure the client can act on (e.g. the next free slots). */
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
 })
 export type ErrorBody = z.infer<typeof ErrorBody>
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
 
-export function envelopeOf<T extends z.ZodType>(data: T) {
+export function envelopeOf<T extends z.ZodMiniType>(data: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), data }),
     z.object({ ok: z.literal(false), error: ErrorBody }),

@@ -3,7 +3,7 @@
 // transliteration, and the middle dot that separates the parts of a transliterated name
 // (e.g. 巴特尔·那顺). Emoji, digits and symbols are refused: a counter cannot issue a card to
 // "😀😀张". Free-text fields (descriptions, notes) keep accepting everything.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 /** Middle dots in use for 间隔号: U+00B7, the katakana one IMEs produce, and the bullet some phones offer. */
 const MIDDLE_DOTS = '\u00B7\u30FB\u2022'
@@ -15,4 +15,4 @@ export const NAME_CHARACTERS_MESSAGE = 'must use only the characters of a name: 
 
 export const isLegalName = (value: string) => LEGAL_NAME.test(value) && /[\p{L}]/u.test(value)
 
-export const LegalName = z.string().trim().min(1).max(32).refine(isLegalName, NAME_CHARACTERS_MESSAGE)
+export const LegalName = z.string().check(z.trim(), z.minLength(1), z.maxLength(32), z.refine(isLegalName, NAME_CHARACTERS_MESSAGE))

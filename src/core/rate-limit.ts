@@ -2,14 +2,14 @@
 // may do a costly or harmful thing within a fixed window of the station's calendar: a day from
 // local midnight, or a clock hour. Pure: the window, the counter's id and the retry time follow
 // from `now`; the counting itself is one guarded database update (cloudfunctions/_shared/rate-limit.ts).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { refuse, type Refusal } from './refusal'
 import { STATION_TIME_ZONE, dayjs, type Dayjs } from './time'
 
 export const LimitWindow = z.enum(['hour', 'day'])
 export type LimitWindow = z.infer<typeof LimitWindow>
 
-export const LimitRule = z.strictObject({ max: z.number().int().min(1).max(1_000_000), per: LimitWindow })
+export const LimitRule = z.strictObject({ max: z.number().check(z.int(), z.gte(1), z.lte(1_000_000)), per: LimitWindow })
 export type LimitRule = z.infer<typeof LimitRule>
 
 /**
@@ -35,13 +35,13 @@ export type Limits = Record<LimitName, LimitRule>
 
 /** The override a deployment sets (the functions' RATE_LIMITS variable): any subset of the limits. */
 export const LimitsOverride = z.strictObject({
-  booking: LimitRule.optional(),
-  mediationFiling: LimitRule.optional(),
-  requestFiling: LimitRule.optional(),
-  notice: LimitRule.optional(),
-  subscribeMessage: LimitRule.optional(),
-  inviteAttempt: LimitRule.optional(),
-  inviteAttemptStation: LimitRule.optional(),
+  booking: z.optional(LimitRule),
+  mediationFiling: z.optional(LimitRule),
+  requestFiling: z.optional(LimitRule),
+  notice: z.optional(LimitRule),
+  subscribeMessage: z.optional(LimitRule),
+  inviteAttempt: z.optional(LimitRule),
+  inviteAttemptStation: z.optional(LimitRule),
 })
 
 /** The defaults with an override applied; an override that does not parse throws (a deployment error). */

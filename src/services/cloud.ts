@@ -11,7 +11,7 @@
 // twice: its input carries a requestId (the backend answers a repeat with the first result) or
 // the caller says it only reads.
 import Taro from '@tarojs/taro'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { envelopeOf, type ErrorCode, type FieldIssue } from '../core/envelope'
 import type { ActionName, FunctionContract, InputOf, OutputOf } from '../core/contract'
 import { getDemoOpenid } from './demo-identity'
@@ -107,7 +107,7 @@ function invokeWithRetries(name: string, data: Record<string, unknown>, repeatab
 }
 
 /** A raw answer parsed as the envelope; any other shape or a thrown non-CloudCallError becomes INTERNAL. */
-function settle<T>(output: z.ZodType, raw: Promise<unknown>): Promise<T> {
+function settle<T>(output: z.ZodMiniType, raw: Promise<unknown>): Promise<T> {
   return raw.then(
     (value) => {
       const parsed = envelopeOf(output).safeParse(value)
@@ -127,7 +127,7 @@ export interface CallOptions {
 }
 
 export function call<F extends FunctionContract, A extends ActionName<F>>(contract: F, action: A, input: InputOf<F, A>, options: CallOptions = {}): Promise<OutputOf<F, A>> {
-  const spec: { output: z.ZodType } = contract.actions[action]
+  const spec: { output: z.ZodMiniType } = contract.actions[action]
   const data = { ...(input as object), action }
   return settle<OutputOf<F, A>>(spec.output, invokeWithRetries(contract.name, data, options.readOnly === true || 'requestId' in data))
 }

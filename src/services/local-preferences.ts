@@ -2,7 +2,7 @@
 // already in the person's language and size, before the profile arrives from the backend.
 // `synced: false` marks a choice made on this device that the backend has not stored yet.
 import Taro from '@tarojs/taro'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Language } from '../core/ids'
 
 const KEY = 'fengqiao.preferences'

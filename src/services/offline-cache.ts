@@ -3,7 +3,7 @@
 // it was loaded. Each copy is stored as it arrived and parsed again with the action's output
 // schema when read back: the app may have been updated since it was written.
 import { useCallback, useState } from 'react'
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import { CloudCallError } from './cloud'
 import { ownedKey, readStored, writeStored } from './device-store'
 import { useRemote, type RemoteData } from './use-remote'
@@ -20,7 +20,7 @@ export function rememberCopy(name: string, data: unknown, now = Date.now()) {
   writeStored(storageKey(name), { savedAt: now, data })
 }
 
-export function recallCopy<T>(name: string, schema: z.ZodType<T>): OfflineCopy<T> | null {
+export function recallCopy<T>(name: string, schema: z.ZodMiniType<T>): OfflineCopy<T> | null {
   const stored = readStored(storageKey(name))
   if (typeof stored !== 'object' || stored === null) return null
   const { savedAt, data } = stored as { savedAt?: unknown; data?: unknown }
@@ -33,7 +33,7 @@ export function recallCopy<T>(name: string, schema: z.ZodType<T>): OfflineCopy<T
  * A load that remembers each answer under `name` and, when the connection fails, answers with the
  * remembered copy instead. `onCopy` hears when the copy was used (its time) or null when fresh.
  */
-export function withOfflineCopy<T>(name: string, schema: z.ZodType<T>, load: () => Promise<T>, onCopy: (savedAt: number | null) => void): () => Promise<T> {
+export function withOfflineCopy<T>(name: string, schema: z.ZodMiniType<T>, load: () => Promise<T>, onCopy: (savedAt: number | null) => void): () => Promise<T> {
   return () =>
     load().then(
       (data) => {
@@ -51,7 +51,7 @@ export function withOfflineCopy<T>(name: string, schema: z.ZodType<T>, load: () 
 }
 
 /** useRemote with an offline copy: `asOf` is the copy's time while the screen shows it, else null. */
-export function useOfflineRemote<T>(name: string, schema: z.ZodType<T>, load: () => Promise<T>): RemoteData<T> & { asOf: number | null } {
+export function useOfflineRemote<T>(name: string, schema: z.ZodMiniType<T>, load: () => Promise<T>): RemoteData<T> & { asOf: number | null } {
   const [asOf, setAsOf] = useState<number | null>(null)
   const cachedLoad = useCallback(() => withOfflineCopy(name, schema, load, setAsOf)(), [name, schema, load])
   return { ...useRemote(cachedLoad), asOf }

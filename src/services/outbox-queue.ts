@@ -5,7 +5,7 @@
 // One entry is one submission, keyed by its requestId: the backend answers a repeat of the same
 // requestId with the first result, so sending an entry again after a lost answer never creates a
 // second record. An entry that got an answer (accepted or refused) is never sent again.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ErrorCode } from '../core/envelope'
 
 /** What the person submitted, for the list of what waits and what was sent. */
@@ -13,23 +13,23 @@ export const OUTBOX_KINDS = ['booking', 'homeVisit', 'dispute', 'volunteerApply'
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 
 export const OutboxEntry = z.object({
-  requestId: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
   kind: z.enum(OUTBOX_KINDS),
   /** The cloud function and the event as the page would have sent it (with action and requestId). */
-  fn: z.string().min(1),
+  fn: z.string().check(z.minLength(1)),
   /** Dropped once the entry is answered or expires: what a person typed stays on the phone only while it must. */
-  data: z.record(z.string(), z.unknown()).nullable(),
+  data: z.nullable(z.record(z.string(), z.unknown())),
   /** The draft to clear once the backend accepted the submission. */
-  draftKey: z.string().optional(),
+  draftKey: z.optional(z.string()),
   /** Who queued it (the h5 demo identity; empty on weapp, where one WeChat account is one person). */
   owner: z.string(),
   createdAt: z.number(),
-  attempts: z.number().int().min(0),
+  attempts: z.number().check(z.int(), z.gte(0)),
   nextAttemptAt: z.number(),
   state: z.enum(['waiting', 'sent', 'refused', 'expired']),
-  settledAt: z.number().optional(),
+  settledAt: z.optional(z.number()),
   /** The backend's error code when it refused, for the person's message. */
-  refusedWith: ErrorCode.optional(),
+  refusedWith: z.optional(ErrorCode),
 })
 export type OutboxEntry = z.infer<typeof OutboxEntry>
 export const OutboxQueue = z.array(OutboxEntry)

@@ -49,4 +49,17 @@ describe('account field issues', () => {
     const error = expectError(envelope, 'INVALID_ARGUMENT')
     expect(error?.issues?.map((i) => i.path.join('.')).sort()).toEqual(['elderMode', 'language'])
   })
+
+  // The contracts use zod/mini, which loads no locale: the functions load zod's English texts
+  // (src/core/issue-messages.ts), so an issue says what is wrong rather than "Invalid input".
+  it('say what is wrong with each field in words', async () => {
+    const envelope = await cloud.call('demo-admin', 'account', { action: 'updatePreferences', language: 'en', elderMode: 'yes' })
+    const error = expectError(envelope, 'INVALID_ARGUMENT')
+    expect(error?.issues).toEqual(
+      expect.arrayContaining([
+        { path: ['language'], message: 'Invalid option: expected one of "zh"|"mn"' },
+        { path: ['elderMode'], message: 'Invalid input: expected boolean, received string' },
+      ]),
+    )
+  })
 })

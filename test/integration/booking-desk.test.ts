@@ -2,7 +2,7 @@
 // door-to-door service from the resident's request to the recorded visit.
 import { randomUUID } from 'node:crypto'
 import type { BookingView, CheckInAnswer, DeskBooking, HomeVisitView, SlotView } from '../../src/core/booking/contract'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { dayjs } from '../../src/core/time'
 import { expectError, expectNothingHappened, type TestCloud } from '../support/cloud'
 import { bookingDoc, buildApplicant, dataOf, expectCapacityInvariant, messagesTo, newRequestId, roundTheClockCounter, slotDocs, startBookingCloud } from './booking-support'

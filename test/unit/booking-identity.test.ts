@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Applicant, birthDateOf, ChineseMobile, idCheckCharacter, IdNumber, idNumberProblem, isChineseMobile, isValidIdNumber } from '../../src/core/booking'
 
 describe('identity numbers (GB 11643-1999)', () => {
@@ -64,7 +64,7 @@ describe('the applicant', () => {
   it('names the bad field', () => {
     const result = Applicant.safeParse({ ...valid, idNumber: '110105194912310021', phone: '0471-1234567' })
     expect(result.success).toBe(false)
-    expect((result as { error: z.ZodError }).error.issues.map((i) => i.path.join('.')).sort()).toEqual(['idNumber', 'phone'])
+    expect((result as { error: z.core.$ZodError }).error.issues.map((i) => i.path.join('.')).sort()).toEqual(['idNumber', 'phone'])
   })
 
   it('refuses unknown keys', () => {

@@ -1,7 +1,7 @@
 // Every free-text field of every action is either checked by content security before the action
 // runs (FREE_TEXT) or listed with the reason it is not (NOT_CHECKED_HERE). A string is free text
 // when its schema has no pattern, enum, constant or format.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { FREE_TEXT, NOT_CHECKED_HERE, textsAt } from '../../cloudfunctions/_shared/free-text'
 import { contracts } from '../../src/core/functions'
 
@@ -15,7 +15,7 @@ function freeTextPaths(schema: JsonSchema, path: string, out: Set<string>) {
 }
 
 const declared = Object.entries(contracts).flatMap(([fn, contract]) =>
-  Object.entries(contract.actions as Record<string, { input: z.ZodType }>).flatMap(([action, spec]) => {
+  Object.entries(contract.actions as Record<string, { input: z.ZodMiniType }>).flatMap(([action, spec]) => {
     const paths = new Set<string>()
     freeTextPaths(z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema, '', paths)
     return [...paths].map((path) => `${fn}.${action}.${path}`)

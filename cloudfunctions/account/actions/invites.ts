@@ -4,7 +4,7 @@
 // the same code, finds its invite already stored and answers that code again, without ever storing
 // the code itself (docs/offline.md).
 import { createHash } from 'node:crypto'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { INVITE_ALPHABET } from '../../../src/core/account/contract'
 import { INVITE_VALID_DAYS, decideRedeem, rolesAfterRedeem } from '../../../src/core/account/invite'
 import { AppError } from '../../../src/core/envelope'
@@ -28,9 +28,9 @@ const InviteDoc = z.object({
   expiresAt: z.date(),
   createdBy: z.string(),
   createdAt: z.date(),
-  redeemedBy: z.string().nullable(),
+  redeemedBy: z.nullable(z.string()),
   /** Of the request's content: a requestId used again for another officer or grant is refused. Absent on invites issued before. */
-  requestDigest: z.string().optional(),
+  requestDigest: z.optional(z.string()),
 })
 
 /** The subject of the station-wide limit on invite guesses, made from any number of accounts. */
@@ -165,7 +165,7 @@ function redeemJoins(input: { code: string }, caller: { openid: string; now: Day
   }
 }
 
-const JoinedInvite = z.array(InviteDoc.extend({ officer: z.array(OfficerDoc).max(1) })).max(1)
+const JoinedInvite = z.array(z.extend(InviteDoc, { officer: z.array(OfficerDoc).check(z.maxLength(1)) })).check(z.maxLength(1))
 type JoinedInvite = z.infer<typeof JoinedInvite>[number]
 
 /** Why the code cannot be redeemed by `openid`, from what the join read; null when it can. */

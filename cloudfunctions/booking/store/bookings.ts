@@ -1,7 +1,7 @@
 // Booking documents. A booking is inserted only after its place was taken in the slot, and it
 // stops holding the place (status change) before the place is given back; the reconcile job
 // mends the one window a crash can leave open (see ../jobs.ts).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { HOLDS_PLACE } from '../../../src/core/booking/rules'
 import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
@@ -22,14 +22,14 @@ export const bookingJoin = (id: string, options: { withService?: boolean } = {})
   limit: 1,
   ...(options.withService ? { refers: { from: COLLECTIONS.bookingServices, localField: 'serviceId', foreignField: '_id', as: 'serviceNow' } } : {}),
 })
-export const joinedBooking = (joined: Joined, as = 'booking'): BookingDoc | null => z.array(BookingDoc).max(1).parse(joined[as])[0] ?? null
+export const joinedBooking = (joined: Joined, as = 'booking'): BookingDoc | null => z.array(BookingDoc).check(z.maxLength(1)).parse(joined[as])[0] ?? null
 
 const parseList = (data: unknown) => z.array(BookingDoc).parse(data)
 
 const BookingState = z.object({
   counter: CounterDoc,
-  slot: z.array(SlotDoc).max(1),
-  service: z.array(ServiceDoc).max(1),
+  slot: z.array(SlotDoc).check(z.maxLength(1)),
+  service: z.array(ServiceDoc).check(z.maxLength(1)),
   mine: z.array(BookingDoc),
 })
 
@@ -61,7 +61,7 @@ export const bookingStateJoinsWithoutService = (q: { counterId: string; slotId: 
   mine: { from: COLLECTIONS.bookings, match: mineMatch(q) },
 })
 
-const BookingJoined = BookingState.extend({ counter: z.array(CounterDoc).max(1), service: z.array(ServiceDoc).max(1).default([]) })
+const BookingJoined = z.extend(BookingState, { counter: z.array(CounterDoc).check(z.maxLength(1)), service: z._default(z.array(ServiceDoc).check(z.maxLength(1)), []) })
 
 /** What bookingStateJoins found; null when the counter does not exist. */
 export function bookingStateOf(joined: Joined): BookingState | null {
@@ -71,7 +71,7 @@ export function bookingStateOf(joined: Joined): BookingState | null {
 
 /** A booking's service, as bookingJoin(id, { withService: true }) found it next to the booking. */
 export const serviceJoinedTo = (joined: Joined, as = 'booking') =>
-  z.array(z.object({ serviceNow: z.array(ServiceDoc).max(1) })).max(1).parse(joined[as])[0]?.serviceNow[0] ?? null
+  z.array(z.object({ serviceNow: z.array(ServiceDoc).check(z.maxLength(1)) })).check(z.maxLength(1)).parse(joined[as])[0]?.serviceNow[0] ?? null
 
 /** The caller's bookings that matter to the limit and to a suspension. */
 export async function ownBookings(openid: string, noShowsSince: Date): Promise<BookingDoc[]> {

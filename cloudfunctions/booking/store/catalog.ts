@@ -1,5 +1,5 @@
 // The service catalog and the counters.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Service } from '../../../src/core/booking/catalog'
 import type { Closure } from '../../../src/core/booking/counter'
 import { _, db } from '../../_shared/cloud'

@@ -2,7 +2,7 @@
 // that changes `remaining` and `holders` together, so remaining = capacity − holders always, and
 // two residents racing for the last place cannot both get it. Releasing is conditional on the
 // holder being there, so every release is idempotent and can be retried or repeated by a job.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { BookingConfig } from '../../../src/core/booking/config'
 import { generateSlots, startOfLocalDay } from '../../../src/core/booking/slots'
 import type { Dayjs } from '../../../src/core/time'
@@ -39,7 +39,7 @@ export async function releasePlace(slotId: string, bookingId: string): Promise<b
   return result.stats.updated === 1
 }
 
-const SlotWithoutHolders = SlotDoc.omit({ holders: true })
+const SlotWithoutHolders = z.omit(SlotDoc, { holders: true })
 
 /** The next open slots of a counter with a place the caller could take, soonest first. */
 export async function nextFreeSlots(counterId: string, from: Date, openid: string, limit = 5) {
@@ -52,7 +52,7 @@ export async function nextFreeSlots(counterId: string, from: Date, openid: strin
   return z.array(SlotWithoutHolders).parse(data)
 }
 
-const CounterWithSlots = CounterDoc.extend({ slots: z.array(SlotWithoutHolders) })
+const CounterWithSlots = z.extend(CounterDoc, { slots: z.array(SlotWithoutHolders) })
 export type CounterWithSlots = z.infer<typeof CounterWithSlots>
 
 /**

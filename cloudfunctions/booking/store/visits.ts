@@ -1,6 +1,6 @@
 // Door-to-door requests (上门办理), routed like jurisdiction's requests: the decision and its
 // reason are stored with the request, so the officer sees why it came to them.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ServiceName } from '../../../src/core/booking/catalog'
 import { HomeVisitOutcome, HomeVisitReason, HomeVisitStatus, OPEN_HOME_VISIT } from '../../../src/core/booking/home-visit'
 import { Language } from '../../../src/core/ids'
@@ -24,32 +24,32 @@ export const HomeVisitDoc = z.object({
   service: z.object({ name: ServiceName }),
   person: StoredPerson,
   reason: HomeVisitReason,
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   addressText: z.string(),
-  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
-  communityId: z.string().nullable(),
+  location: z.nullable(z.object({ lng: z.number(), lat: z.number() })),
+  communityId: z.nullable(z.string()),
   language: Language,
   status: HomeVisitStatus,
   assigneeOfficerId: z.string(),
   decision: RouteResult,
   /** The station the record belongs to and why routing chose it (docs/bureau.md); null on records from before bureaus until scripts/migrate-bureau.ts stamps them. */
-  stationId: z.string().nullable().default(null),
-  stationReason: StationReason.nullable().default(null),
+  stationId: z._default(z.nullable(z.string()), null),
+  stationReason: z._default(z.nullable(StationReason), null),
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
-  jurisdictionVersion: z.number().int(),
+  jurisdictionVersion: z.number().check(z.int()),
   proposals: z.array(Proposal),
   /** Proposal ids keep counting across rounds, so accepting a withdrawn time fails. */
-  proposalSeq: z.number().int(),
+  proposalSeq: z.number().check(z.int()),
   /**
    * One per round of proposals: the key from the proposing officer and the requestId, and the
    * digest of the times, so a resent round is recognised (after a later round too). Absent on
    * visits stored before; bounded by PROPOSAL_ROUNDS_KEPT.
    */
-  proposalRounds: z.array(z.object({ key: z.string(), digest: z.string() })).default([]),
-  scheduled: Proposal.nullable(),
-  outcome: z.object({ result: HomeVisitOutcome, note: z.string(), at: StoredDate, by: z.string() }).nullable(),
+  proposalRounds: z._default(z.array(z.object({ key: z.string(), digest: z.string() })), []),
+  scheduled: z.nullable(Proposal),
+  outcome: z.nullable(z.object({ result: HomeVisitOutcome, note: z.string(), at: StoredDate, by: z.string() })),
   /** When an officer first proposed times: the dashboard's door-to-door accept time ends here. */
-  respondedAt: StoredDate.nullable().default(null),
+  respondedAt: z._default(z.nullable(StoredDate), null),
   createdAt: StoredDate,
   updatedAt: StoredDate,
 })

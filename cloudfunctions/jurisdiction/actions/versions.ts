@@ -1,7 +1,7 @@
 // Import, export, list and roll back jurisdiction versions (admin). A version is a whole bureau
 // document (format 2); a single station's document (format 1) is imported as a bureau of one.
 import { createHash } from 'node:crypto'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { validateBureau } from '../../../src/core/bureau/validate'
 import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
 import { AppError } from '../../../src/core/envelope'
@@ -16,7 +16,7 @@ const versions = () => db.collection(COLLECTIONS.jurisdictionVersions)
 // Import claims sit beside the current-version pointer: one small document per (admin, requestId).
 const claims = () => db.collection(COLLECTIONS.jurisdictionCurrent)
 
-const Summary = z.object({ version: z.number().int(), stations: z.number().int(), communities: z.number().int(), officers: z.number().int() })
+const Summary = z.object({ version: z.number().check(z.int()), stations: z.number().check(z.int()), communities: z.number().check(z.int()), officers: z.number().check(z.int()) })
 type Summary = z.infer<typeof Summary>
 
 const summary = (version: number, bureau: BureauJurisdiction): Summary => ({
@@ -31,7 +31,7 @@ const summary = (version: number, bureau: BureauJurisdiction): Summary => ({
  * officers are synced, the answer a repeat gets. A claim without `done` is an attempt in flight
  * or cut off: a repeat (which carries the same document) completes it.
  */
-const Claim = z.object({ _id: z.string(), digest: z.string(), version: z.number().int(), done: Summary.nullable() })
+const Claim = z.object({ _id: z.string(), digest: z.string(), version: z.number().check(z.int()), done: z.nullable(Summary) })
 type Claim = z.infer<typeof Claim>
 
 const sameKeyOtherDocument = () =>
@@ -78,7 +78,7 @@ async function completeImport(ctx: Ctx, claim: Claim, bureau: BureauJurisdiction
     await versions().add({ data: { ...versionRecord(claim.version, bureau, ctx.openid, now.toDate()), importKey: claim._id } })
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
-    const stored = await readDoc(versions(), versionDocId(claim.version), z.object({ importKey: z.string().optional() }))
+    const stored = await readDoc(versions(), versionDocId(claim.version), z.object({ importKey: z.optional(z.string()) }))
     if (stored?.importKey !== claim._id) {
       // Another admin's import took the number first: give the claim up, so pressing again starts afresh.
       await claims().where({ _id: claim._id, done: null }).remove()
@@ -115,7 +115,7 @@ export async function listJurisdictionVersions() {
   const { data } = (await versions().field({ version: true, importedAt: true, importedBy: true, stations: true, communities: true, officers: true }).orderBy('version', 'desc').limit(1000).get()) as { data: unknown }
   return z
     // Versions stored before bureaus held one station.
-    .array(z.object({ version: z.number(), importedAt: z.date(), importedBy: z.string(), stations: z.number().default(1), communities: z.number(), officers: z.number() }))
+    .array(z.object({ version: z.number(), importedAt: z.date(), importedBy: z.string(), stations: z._default(z.number(), 1), communities: z.number(), officers: z.number() }))
     .parse(data)
     .map((v) => ({ ...v, importedAt: v.importedAt.toISOString(), current: v.version === current }))
 }

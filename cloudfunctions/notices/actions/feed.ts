@@ -1,6 +1,7 @@
 // The resident's feed and reading a notice. Fan-out on read: a notice names its target groups
 // and the feed asks for notices whose targets meet the reader's groups, in one aggregation that
 // also counts the unread ones. Reading records one receipt per person (unique _id).
+import * as z from 'zod/mini'
 import { AppError } from '../../../src/core/envelope'
 import type { FeedPage } from '../../../src/core/notices/contract'
 import { groupsOf } from '../../../src/core/notices/groups'
@@ -17,7 +18,7 @@ import { noticeCard, noticeView } from '../views'
 /** How many read ids a reader document keeps for the unread count; older reads fall off. */
 export const READ_IDS_KEPT = 300
 
-const FeedRow = NoticeDoc.pick({ _id: true, category: true, urgency: true, title: true, body: true, validUntil: true, publishedAt: true, editedAt: true })
+const FeedRow = z.pick(NoticeDoc, { _id: true, category: true, urgency: true, title: true, body: true, validUntil: true, publishedAt: true, editedAt: true })
 
 export async function feed(ctx: Ctx, input: Input<'feed'>): Promise<FeedPage> {
   const reader = await getReader(ctx.openid)

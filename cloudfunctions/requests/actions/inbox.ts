@@ -5,7 +5,7 @@
 // leading $match is served by that collection's index, named beside it) and one $count per
 // source for the totals. Lines are merged here: overdue first, then by due time.
 // A page p reads the first (p+1)·20+1 lines of each source, enough to place page p exactly.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { OPEN_HOME_VISIT } from '../../../src/core/booking/home-visit'
 import { INBOX_PAGE_SIZE, type InboxItem, type InboxSource } from '../../../src/core/requests/contract'
 import { STATION_TIME_ZONE, dayjs } from '../../../src/core/time'
@@ -15,7 +15,7 @@ import { subPipeline } from '../../_shared/pipeline'
 import type { Ctx } from '../../_shared/runtime'
 
 const StoredDate = z.coerce.date()
-const Row = z.object({ _id: z.string(), kind: z.string().optional(), type: z.string().optional(), serviceId: z.string().optional(), status: z.string(), communityId: z.string().nullable().optional(), deadlineAt: StoredDate.nullable().optional(), startsAt: StoredDate.optional(), createdAt: StoredDate.optional(), scheduled: z.object({ startsAt: StoredDate }).nullable().optional(), overdue: z.boolean().optional() })
+const Row = z.object({ _id: z.string(), kind: z.optional(z.string()), type: z.optional(z.string()), serviceId: z.optional(z.string()), status: z.string(), communityId: z.optional(z.nullable(z.string())), deadlineAt: z.optional(z.nullable(StoredDate)), startsAt: z.optional(StoredDate), createdAt: z.optional(StoredDate), scheduled: z.optional(z.nullable(z.object({ startsAt: StoredDate }))), overdue: z.optional(z.boolean()) })
 const Count = z.array(z.object({ n: z.number() }))
 const Rooted = z.object({
   requests: z.array(Row),

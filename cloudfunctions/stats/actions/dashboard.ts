@@ -2,7 +2,7 @@
 // from the rollups; the rest of the period (today, or days the job has not reached) is aggregated
 // live from the records. Both parts are read in one aggregation request; with the caller's user,
 // the jurisdiction pointer and the rollup cursor that is four requests (five on a cold instance).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AppError } from '../../../src/core/envelope'
 import { addCounts, emptyCounts, foldRows, sumCounts, type Counts } from '../../../src/core/stats/counts'
 import { appliesTo, communityRates, figureValues, FIGURE_KEYS, requestFiguresOf, typeBreakdown } from '../../../src/core/stats/figures'

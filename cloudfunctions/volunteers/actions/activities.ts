@@ -1,7 +1,7 @@
 // Officers create (also as a daily or weekly series), edit and cancel activities; everyone sees
 // them with their own standing; officers see the roster with the check-in code.
 import { randomInt } from 'node:crypto'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { AppError } from '../../../src/core/envelope'
 import type { ActivityView, Roster } from '../../../src/core/volunteers/contract'
 import { ActivityFields } from '../../../src/core/volunteers/contract'

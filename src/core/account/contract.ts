@@ -1,17 +1,15 @@
 // The account function: who the caller is, their roles and preferences, and officer invites.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { defineFunction } from '../contract'
 import { DocId, Language, RequestId } from '../ids'
 import { ANYONE, Role } from '../roles'
 
 /** Invite codes are 8 characters from an alphabet without look-alikes (0/O, 1/I). */
 export const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const InviteCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${INVITE_ALPHABET}]{8}$`), 'must be the 8-character code from the invite'))
+export const InviteCode = z.pipe(z.pipe(z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+), z.transform((s) => s.replace(/[\s-]/g, ''))), z.string().check(z.regex(new RegExp(`^[${INVITE_ALPHABET}]{8}$`), 'must be the 8-character code from the invite')))
 
 export const PRIVACY_POLICY_VERSION = '2026-12'
 
@@ -27,12 +25,12 @@ export type OfficerSummary = z.infer<typeof OfficerSummary>
 export const Profile = z.object({
   userId: z.string(),
   roles: z.array(Role),
-  displayName: z.string().nullable(),
+  displayName: z.nullable(z.string()),
   language: Language,
   elderMode: z.boolean(),
-  privacyAcceptedVersion: z.string().nullable(),
-  communityId: DocId.nullable(),
-  officer: OfficerSummary.nullable(),
+  privacyAcceptedVersion: z.nullable(z.string()),
+  communityId: z.nullable(DocId),
+  officer: z.nullable(OfficerSummary),
 })
 export type Profile = z.infer<typeof Profile>
 
@@ -48,7 +46,7 @@ export const accountContract = defineFunction('account', {
   },
   updatePreferences: {
     summary: 'Change display language or elder mode.',
-    input: z.object({ language: Language.optional(), elderMode: z.boolean().optional() }),
+    input: z.object({ language: z.optional(Language), elderMode: z.optional(z.boolean()) }),
     output: Profile,
     roles: ANYONE, scope: 'own',
   },
@@ -66,14 +64,14 @@ export const accountContract = defineFunction('account', {
   },
   createInvite: {
     summary: 'Issue a one-time invite code for an officer record (admin only). Retrying with the same requestId answers the same code.',
-    input: z.object({ officerId: DocId, roles: z.array(InvitedRole).min(1).max(2), requestId: RequestId }),
+    input: z.object({ officerId: DocId, roles: z.array(InvitedRole).check(z.minLength(1), z.maxLength(2)), requestId: RequestId }),
     output: z.object({ code: z.string(), officerId: DocId, expiresAt: z.string() }),
     roles: ['admin'], scope: 'station',
   },
   listOfficers: {
     summary: 'Officer records and whether a WeChat identity is bound to each (admin only).',
     input: z.object({}),
-    output: z.array(OfficerSummary.extend({ bound: z.boolean() })),
+    output: z.array(z.extend(OfficerSummary, { bound: z.boolean() })),
     roles: ['admin'], scope: 'station',
   },
 })

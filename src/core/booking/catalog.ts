@@ -2,14 +2,22 @@
 // what to bring, what it costs, how long it takes, and whether it needs a visit at all. Admins
 // maintain it; an entry the station no longer issues (a certificate abolished by the 证明事项清理)
 // stays in the catalog marked `notRequired`, so residents read why instead of booking it.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId, type Language } from '../ids'
 
 /** Longer bilingual text (materials, explanations). Mongolian may be added after review. */
-export const LocalizedText = z.object({ zh: z.string().trim().min(1).max(300), mn: z.string().trim().min(1).max(600).optional() })
+export const LocalizedText = z.object({ zh: z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(300),
+), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(600))) })
 export type LocalizedText = z.infer<typeof LocalizedText>
 
-export const ServiceName = z.object({ zh: z.string().trim().min(1).max(40), mn: z.string().trim().min(1).max(120).optional() })
+export const ServiceName = z.object({ zh: z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(40),
+), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))) })
 export type ServiceName = z.infer<typeof ServiceName>
 
 /**
@@ -23,22 +31,22 @@ export type ServiceMode = z.infer<typeof ServiceMode>
 export const Service = z.object({
   id: DocId,
   name: ServiceName,
-  summary: LocalizedText.optional(),
+  summary: z.optional(LocalizedText),
   /** The checklist residents see before booking. */
-  materials: z.array(LocalizedText).max(30),
+  materials: z.array(LocalizedText).check(z.maxLength(30)),
   /** 工本费 in yuan; 0 = free. */
-  fee: z.object({ yuan: z.number().min(0).max(10_000), note: LocalizedText.optional() }),
+  fee: z.object({ yuan: z.number().check(z.gte(0), z.lte(10_000)), note: z.optional(LocalizedText) }),
   processing: z.object({
     /** Usual working days until the result is ready; 0 = done while the resident waits (当场办结). */
-    typicalWorkingDays: z.number().int().min(0).max(365),
+    typicalWorkingDays: z.number().check(z.int(), z.gte(0), z.lte(365)),
     /** The legal time limit in days, where a regulation sets one. */
-    statutoryDays: z.number().int().min(0).max(365).nullable(),
+    statutoryDays: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(365))),
   }),
   mode: ServiceMode,
   /** Set when the station no longer issues this: the explanation and the rule behind it. */
-  notRequired: z.object({ reason: LocalizedText, basis: z.string().trim().min(1).max(200) }).nullable(),
+  notRequired: z.nullable(z.object({ reason: LocalizedText, basis: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) })),
   /** Position in the list residents see. */
-  order: z.number().int().min(0).max(10_000),
+  order: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
   active: z.boolean(),
 })
 export type Service = z.infer<typeof Service>

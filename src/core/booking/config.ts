@@ -1,52 +1,52 @@
 // Booking rules that a station may tune, as data (STYLE.md › Config is data). The defaults are
 // what 潮格温都尔镇派出所 works with; a deployment can override any of them without a code change
 // (cloudfunctions/booking/settings.ts reads BOOKING_CONFIG from the function's environment).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
-const Minutes = z.number().int().min(0).max(7 * 24 * 60)
+const Minutes = z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 60))
 
 /** One subscription-message template: its id from the mini-program console and the key of each field. */
 export const MessageTemplate = z.object({
-  templateId: z.string().min(1),
+  templateId: z.string().check(z.minLength(1)),
   /** Our field name → the template's keyword key (thing1, time2, character_string3, …). */
-  fields: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/)),
+  fields: z.record(z.string(), z.string().check(z.regex(/^[a-z_]+\d+$/))),
 })
 export type MessageTemplate = z.infer<typeof MessageTemplate>
 
 export const BookingConfig = z.object({
   /** Residents see and book this many days ahead, today included. */
-  windowDays: z.number().int().min(1).max(60),
+  windowDays: z.number().check(z.int(), z.gte(1), z.lte(60)),
   /** A booking must be made at least this long before the slot starts. */
   minNoticeMinutes: Minutes,
   /** Cancelling or rescheduling is allowed until this long before the slot starts. */
   cancelUntilMinutes: Minutes,
   /** Upcoming (not yet attended) bookings one WeChat account may hold at once. */
-  maxActivePerAccount: z.number().int().min(1).max(20),
+  maxActivePerAccount: z.number().check(z.int(), z.gte(1), z.lte(20)),
   noShow: z.object({
     /** A booking not checked in this long after its slot ended is a no-show. */
     graceMinutes: Minutes,
     /** This many no-shows … */
-    threshold: z.number().int().min(1).max(20),
+    threshold: z.number().check(z.int(), z.gte(1), z.lte(20)),
     /** … within this many days … */
-    withinDays: z.number().int().min(1).max(365),
+    withinDays: z.number().check(z.int(), z.gte(1), z.lte(365)),
     /** … suspend online booking for this many days. */
-    suspendDays: z.number().int().min(1).max(365),
+    suspendDays: z.number().check(z.int(), z.gte(1), z.lte(365)),
   }),
   /** Reminders go out the day before the slot, from this hour of the station's day. */
-  reminderHour: z.number().int().min(0).max(23),
+  reminderHour: z.number().check(z.int(), z.gte(0), z.lte(23)),
   /**
    * A slot place held this long without a matching booking is released by the reconcile job.
    * Must exceed the function timeout, so an invocation still running is never mistaken for a crash.
    */
-  reconcileGraceMinutes: z.number().int().min(1).max(24 * 60),
+  reconcileGraceMinutes: z.number().check(z.int(), z.gte(1), z.lte(24 * 60)),
   /** Door-to-door service: the age from which a resident qualifies by age alone. */
-  homeVisitMinAge: z.number().int().min(0).max(120),
+  homeVisitMinAge: z.number().check(z.int(), z.gte(0), z.lte(120)),
   messages: z.object({
     /** 'developer' | 'trial' | 'formal': which build of the mini-program a message opens. */
     miniprogramState: z.enum(['developer', 'trial', 'formal']),
     /** The page a booking message opens; `?id=<bookingId>` is appended. */
-    bookingPage: z.string().min(1),
-    homeVisitPage: z.string().min(1),
+    bookingPage: z.string().check(z.minLength(1)),
+    homeVisitPage: z.string().check(z.minLength(1)),
     confirmation: MessageTemplate,
     reminder: MessageTemplate,
     cancellation: MessageTemplate,

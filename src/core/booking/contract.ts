@@ -1,7 +1,7 @@
 // The booking function: the household-registration service catalog, counters and their slots,
 // residents' bookings (网上预约) for themselves or a family member, the officers' counter desk
 // (check-in, queue, closures) and door-to-door service (上门办理).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { LegalName } from '../person-name'
 import { defineFunction } from '../contract'
 import { DocId, Language, RequestId } from '../ids'
@@ -29,7 +29,7 @@ export const Applicant = z.strictObject({
   relation: z.enum(['self', 'family']),
   name: PersonName,
   phone: ChineseMobile,
-  idNumber: IdNumber.optional(),
+  idNumber: z.optional(IdNumber),
 })
 export type Applicant = z.output<typeof Applicant>
 
@@ -38,11 +38,11 @@ export const PersonView = z.object({
   relation: z.enum(['self', 'family']),
   name: z.string(),
   phone: z.string(),
-  idNumberMasked: z.string().nullable(),
+  idNumberMasked: z.nullable(z.string()),
 })
 export type PersonView = z.infer<typeof PersonView>
 
-export const ServiceView = Service.extend({
+export const ServiceView = z.extend(Service, {
   /** Residents can book it at a counter. */
   bookable: z.boolean(),
   /** Residents who qualify can ask for it at home. */
@@ -57,8 +57,8 @@ export const CounterView = z.object({
   languages: z.array(Language),
   serviceIds: z.array(z.string()),
   weeklyHours: z.array(OpeningHours),
-  slotMinutes: z.number().int(),
-  capacity: z.number().int(),
+  slotMinutes: z.number().check(z.int()),
+  capacity: z.number().check(z.int()),
   /** Closures and holidays from today on, so the app can say why a day has no slots. */
   closures: z.array(z.object({ date: LocalDate, reason: z.string() })),
   holidays: z.array(Holiday),
@@ -72,8 +72,8 @@ export const SlotView = z.object({
   endsAt: z.string(),
   localDate: LocalDate,
   localTime: z.string(),
-  capacity: z.number().int(),
-  remaining: z.number().int(),
+  capacity: z.number().check(z.int()),
+  remaining: z.number().check(z.int()),
   closed: z.boolean(),
   /** Open, a place left and far enough ahead to book now. */
   bookable: z.boolean(),
@@ -88,33 +88,33 @@ export const BookingView = z.object({
   slot: z.object({ id: SlotId, startsAt: z.string(), endsAt: z.string(), localDate: LocalDate, localTime: z.string() }),
   applicant: PersonView,
   /** Shown at the counter while the booking holds a place; null once cancelled. */
-  code: z.string().nullable(),
-  qrPayload: z.string().nullable(),
+  code: z.nullable(z.string()),
+  qrPayload: z.nullable(z.string()),
   /** Cancelling or rescheduling is possible until then. */
   changeableUntil: z.string(),
   createdAt: z.string(),
-  checkedInAt: z.string().nullable(),
+  checkedInAt: z.nullable(z.string()),
   /** Set when the station closed the counter that day: the app offers to book again. */
-  closure: z.object({ reason: z.string(), rebook: z.boolean() }).nullable(),
+  closure: z.nullable(z.object({ reason: z.string(), rebook: z.boolean() })),
 })
 export type BookingView = z.infer<typeof BookingView>
 
 export const SuspensionView = z.object({ since: z.string(), until: z.string(), noShows: z.array(z.string()) })
 
 export const BookingAccountStatus = z.object({
-  upcoming: z.number().int(),
-  maxActive: z.number().int(),
+  upcoming: z.number().check(z.int()),
+  maxActive: z.number().check(z.int()),
   /** Set while online booking is suspended after missed appointments, with the reason. */
-  suspension: SuspensionView.nullable(),
+  suspension: z.nullable(SuspensionView),
   /** Missed appointments (slot starts) that still count towards a suspension. */
   recentNoShows: z.array(z.string()),
-  rules: z.object({ noShowThreshold: z.number().int(), noShowWithinDays: z.number().int(), suspendDays: z.number().int(), cancelUntilMinutes: z.number().int(), minNoticeMinutes: z.number().int() }),
+  rules: z.object({ noShowThreshold: z.number().check(z.int()), noShowWithinDays: z.number().check(z.int()), suspendDays: z.number().check(z.int()), cancelUntilMinutes: z.number().check(z.int()), minNoticeMinutes: z.number().check(z.int()) }),
 })
 export type BookingAccountStatus = z.infer<typeof BookingAccountStatus>
 
-export const DeskBooking = BookingView.extend({
+export const DeskBooking = z.extend(BookingView, {
   /** Order of arrival at the counter today (1 = first), once checked in. */
-  arrivalNo: z.number().int().nullable(),
+  arrivalNo: z.nullable(z.number().check(z.int())),
 })
 export type DeskBooking = z.infer<typeof DeskBooking>
 
@@ -133,10 +133,7 @@ export const CounterQueue = z.object({
 
 /** What a resident types into a check-in or what the QR code holds; the officer's scanner sends it as is. */
 export const CheckInKey = z
-  .string()
-  .trim()
-  .max(120)
-  .refine((s) => CheckInCode.safeParse(s).success || parseQrPayload(s) !== null, 'must be a 6-digit booking code or a booking QR code')
+  .string().check(z.trim(), z.maxLength(120), z.refine((s) => CheckInCode.safeParse(s).success || parseQrPayload(s) !== null, 'must be a 6-digit booking code or a booking QR code'))
 
 export const HomeVisitProposal = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string() })
 
@@ -146,15 +143,15 @@ export const HomeVisitView = z.object({
   service: z.object({ id: DocId, name: ServiceName }),
   person: PersonView,
   reason: HomeVisitReason,
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   addressText: z.string(),
-  community: z.object({ id: DocId, name: z.object({ zh: z.string(), mn: z.string().optional() }), kind: z.enum(['community', 'gacha']) }).nullable(),
+  community: z.nullable(z.object({ id: DocId, name: z.object({ zh: z.string(), mn: z.optional(z.string()) }), kind: z.enum(['community', 'gacha']) })),
   assignee: OfficerContact,
   /** Why this officer: the routing decision in words. */
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
   proposals: z.array(HomeVisitProposal),
-  scheduled: HomeVisitProposal.nullable(),
-  outcome: z.object({ result: HomeVisitOutcome, note: z.string(), at: z.string() }).nullable(),
+  scheduled: z.nullable(HomeVisitProposal),
+  outcome: z.nullable(z.object({ result: HomeVisitOutcome, note: z.string(), at: z.string() })),
   createdAt: z.string(),
 })
 export type HomeVisitView = z.infer<typeof HomeVisitView>
@@ -176,7 +173,7 @@ export const bookingContract = defineFunction('booking', {
   },
   listSlots: {
     summary: 'Free places per slot for the coming days (14 by default), optionally for one counter, language or service.',
-    input: z.object({ counterId: CounterId.optional(), language: Language.optional(), serviceId: DocId.optional(), days: z.number().int().min(1).max(60).optional() }),
+    input: z.object({ counterId: z.optional(CounterId), language: z.optional(Language), serviceId: z.optional(DocId), days: z.optional(z.number().check(z.int(), z.gte(1), z.lte(60))) }),
     output: z.object({ from: z.string(), to: z.string(), counters: z.array(CounterView), slots: z.array(SlotView) }),
     roles: ANYONE, scope: 'station',
   },
@@ -212,7 +209,7 @@ export const bookingContract = defineFunction('booking', {
   },
   checkIn: {
     summary: 'The officer at the counter types or scans a booking’s code; the booking is checked in and joins today’s queue.',
-    input: z.object({ code: CheckInKey, counterId: CounterId.optional() }),
+    input: z.object({ code: CheckInKey, counterId: z.optional(CounterId) }),
     output: CheckInAnswer,
     roles: DESK, scope: 'station',
   },
@@ -230,8 +227,8 @@ export const bookingContract = defineFunction('booking', {
   },
   closeCounterDay: {
     summary: 'Close a counter for a day: its slots close, booked residents are notified and their bookings marked for rebooking.',
-    input: z.object({ counterId: CounterId, date: LocalDate, reason: z.string().trim().min(1).max(100) }),
-    output: z.object({ counterId: CounterId, date: LocalDate, closedSlots: z.number().int(), affectedBookings: z.number().int(), notified: z.number().int() }),
+    input: z.object({ counterId: CounterId, date: LocalDate, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }),
+    output: z.object({ counterId: CounterId, date: LocalDate, closedSlots: z.number().check(z.int()), affectedBookings: z.number().check(z.int()), notified: z.number().check(z.int()) }),
     roles: DESK, scope: 'station',
   },
   upsertService: {
@@ -245,13 +242,13 @@ export const bookingContract = defineFunction('booking', {
     input: z.object({
       requestId: RequestId,
       serviceId: DocId,
-      person: z.strictObject({ relation: z.enum(['self', 'family']), name: PersonName, phone: ChineseMobile, idNumber: IdNumber.optional(), birthDate: LocalDate.optional() }),
+      person: z.strictObject({ relation: z.enum(['self', 'family']), name: PersonName, phone: ChineseMobile, idNumber: z.optional(IdNumber), birthDate: z.optional(LocalDate) }),
       reason: HomeVisitReason,
-      note: z.string().trim().max(200).optional(),
-      location: z.strictObject({ lng: Longitude, lat: Latitude }).optional(),
-      communityId: DocId.optional(),
-      addressText: z.string().trim().min(1).max(200),
-      language: Language.default('zh'),
+      note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+      location: z.optional(z.strictObject({ lng: Longitude, lat: Latitude })),
+      communityId: z.optional(DocId),
+      addressText: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      language: z._default(Language, 'zh'),
     }),
     output: HomeVisitView,
     roles: ANYONE, scope: 'own',
@@ -264,7 +261,7 @@ export const bookingContract = defineFunction('booking', {
   },
   acceptHomeVisitTime: {
     summary: 'The resident accepts one of the times the officer proposed.',
-    input: z.object({ visitId: DocId, proposalId: z.string().regex(/^p\d{1,4}$/) }),
+    input: z.object({ visitId: DocId, proposalId: z.string().check(z.regex(/^p\d{1,4}$/)) }),
     output: HomeVisitView,
     roles: ANYONE, scope: 'own',
   },
@@ -276,13 +273,13 @@ export const bookingContract = defineFunction('booking', {
   },
   proposeHomeVisitTimes: {
     summary: 'The officer proposes one or more times for a door-to-door visit; the resident is notified. Retrying with the same requestId answers the visit and notifies nobody again; the same requestId with other times is INVALID_ARGUMENT.',
-    input: z.object({ visitId: DocId, times: z.array(z.strictObject({ startsAt: Instant, endsAt: Instant })).min(1).max(5), requestId: RequestId }),
+    input: z.object({ visitId: DocId, times: z.array(z.strictObject({ startsAt: Instant, endsAt: Instant })).check(z.minLength(1), z.maxLength(5)), requestId: RequestId }),
     output: HomeVisitView,
     roles: DESK, scope: 'communities',
   },
   recordHomeVisitDone: {
     summary: 'The officer records a visit as done, with its outcome.',
-    input: z.object({ visitId: DocId, outcome: HomeVisitOutcome, note: z.string().trim().max(300).default('') }),
+    input: z.object({ visitId: DocId, outcome: HomeVisitOutcome, note: z._default(z.string().check(z.trim(), z.maxLength(300)), '') }),
     output: HomeVisitView,
     roles: DESK, scope: 'communities',
   },
@@ -303,8 +300,7 @@ export const bookingContract = defineFunction('booking', {
   findBookings: {
     summary: 'The desk finds a resident’s bookings by phone or ID number (exact match on a keyed hash; nothing is decrypted), newest first.',
     input: z
-      .object({ phone: ChineseMobile.optional(), idNumber: IdNumber.optional() })
-      .refine((q) => (q.phone === undefined) !== (q.idNumber === undefined), { message: 'give either a phone or an ID number', path: ['phone'] }),
+      .object({ phone: z.optional(ChineseMobile), idNumber: z.optional(IdNumber) }).check(z.refine((q) => (q.phone === undefined) !== (q.idNumber === undefined), { message: 'give either a phone or an ID number', path: ['phone'] })),
     output: z.array(DeskBooking),
     roles: DESK,
     scope: 'station',

@@ -1,7 +1,7 @@
 // Door-to-door service (上门办理): who qualifies, and the life of a visit. The station serves at
 // home those who cannot come: the elderly (by age), the disabled, the ill, and herders far from
 // the station (pastoral gacha, 30–70 km away). Pure: the age is computed at `now`.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Dayjs } from '../time'
 import { STATION_TIME_ZONE } from '../time'
 import type { BookingConfig } from './config'

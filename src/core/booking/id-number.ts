@@ -2,7 +2,7 @@
 // 8 of birth date (YYYYMMDD), 3 of sequence (odd for men), 1 check character computed with
 // ISO 7064 MOD 11-2, where the value 10 is written 'X'. 15-digit numbers from before 1999 were
 // all upgraded and are refused.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { dayjs, type Dayjs } from '../time'
 
 /** Weight of position i (0-based, left to right) is 2^(17 - i) mod 11. */
@@ -44,14 +44,10 @@ const PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
 }
 
 /** An identity number at the edge: spaces dropped, a lower-case x accepted, the check digit verified. */
-export const IdNumber = z
-  .string()
-  .max(32)
-  .transform(normalizeIdNumber)
-  .superRefine((value, ctx) => {
+export const IdNumber = z.pipe(z.string().check(z.maxLength(32)), z.transform(normalizeIdNumber)).check(z.superRefine((value, ctx) => {
     const problem = idNumberProblem(value)
     if (problem) ctx.addIssue({ code: 'custom', message: PROBLEM_MESSAGES[problem] })
-  })
+  }))
 
 /** Age in whole years at `now` (in the station's calendar) for a birth date YYYY-MM-DD. */
 export function ageAt(birthDate: string, now: Dayjs, timeZone: string): number {

@@ -2,7 +2,7 @@
 // to do or why not. The booking function loads the state, asks here, and writes; the atomic
 // conditions it writes with (a place left, the slot open, the start far enough ahead) are the
 // same rules, so a decision made on a read can never be overtaken by a concurrent write.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../time'
 import type { BookingConfig } from './config'
 import { counterBookingRefusal, type Service } from './catalog'
@@ -193,7 +193,7 @@ export function changeRefusal(booking: ChangeableBooking | null, openid: string,
 
 // ── At the counter ───────────────────────────────────────────────────────────────────────────
 
-export const CheckInCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code of the booking')
+export const CheckInCode = z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code of the booking'))
 
 /** `<local date>-<code>`: unique among the bookings that hold their code (a unique index). */
 export const checkinKeyOf = (localDate: string, code: string) => `${localDate}-${code}`

@@ -2,11 +2,11 @@
 // that is not a holiday or a closure, each opening period is cut into slots of `slotMinutes`
 // (a remainder too short for a slot is dropped). Local times are the station's; instants are
 // UTC. A slot's id is its counter and local start time, so generating twice yields the same ids.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../time'
 import { minutesOf, type Counter } from './counter'
 
-export const SlotId = z.string().regex(/^[A-Za-z0-9_-]{1,40}-\d{12}$/, 'must be a slot id <counter>-<YYYYMMDDHHmm>')
+export const SlotId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}-\d{12}$/, 'must be a slot id <counter>-<YYYYMMDDHHmm>'))
 
 export interface GeneratedSlot {
   id: string

@@ -5,7 +5,7 @@
 // Pure: `now` is a parameter, the roster is given.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
 import { pointToPolygonDistance } from '@turf/point-to-polygon-distance'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId } from '../ids'
 import type { Jurisdiction } from '../jurisdiction/schema'
 import { KM_PER_DEGREE, polygonsOf } from '../jurisdiction/geometry'
@@ -26,20 +26,20 @@ export const StationReason = z.discriminatedUnion('kind', [
   /** Outside every station: the nearest one, within the bureau's limit. */
   z.object({ kind: z.literal('nearest_station'), distanceKm: z.number(), maxKm: z.number() }),
   /** Outside every station and farther than the limit from all: the duty desk decides. */
-  z.object({ kind: z.literal('beyond_limit'), distanceKm: z.number().nullable(), maxKm: z.number() }),
+  z.object({ kind: z.literal('beyond_limit'), distanceKm: z.nullable(z.number()), maxKm: z.number() }),
   /** Nothing in the request named a place. */
   z.object({ kind: z.literal('unlocated') }),
 ])
 export type StationReason = z.infer<typeof StationReason>
 
 export const BureauRouteResult = z.object({
-  stationId: DocId.nullable(),
+  stationId: z.nullable(DocId),
   station: StationReason,
   /** The station's own routing; null when the duty desk took the request without a station. */
-  route: RouteResult.nullable(),
+  route: z.nullable(RouteResult),
   assignee: z.object({ officerId: DocId, as: AssignedAs }),
   /** Set when the duty desk answers: why the station could not. */
-  dutyDesk: z.object({ why: z.enum(['no_station', 'nobody_available_in_station']), skippedOnLeave: z.array(DocId) }).nullable(),
+  dutyDesk: z.nullable(z.object({ why: z.enum(['no_station', 'nobody_available_in_station']), skippedOnLeave: z.array(DocId) })),
 })
 export type BureauRouteResult = z.infer<typeof BureauRouteResult>
 

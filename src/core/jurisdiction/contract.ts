@@ -1,6 +1,6 @@
 // The jurisdiction function: the bureau's stations, their communities and officers (imported as
 // one document, versioned for rollback, docs/bureau.md), residents' binding to a community.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { defineFunction } from '../contract'
 import { DocId, Language, RequestId } from '../ids'
 import { ANYONE } from '../roles'
@@ -11,8 +11,8 @@ export const OfficerContact = z.object({
   name: z.string(),
   title: z.string(),
   languages: z.array(Language),
-  phone: z.string().nullable(),
-  officeHours: z.string().nullable(),
+  phone: z.nullable(z.string()),
+  officeHours: z.nullable(z.string()),
 })
 export type OfficerContact = z.infer<typeof OfficerContact>
 
@@ -36,7 +36,7 @@ export const MyCommunity = z.object({
   via: BindingMethod,
   boundAt: z.string(),
   /** Set when bound by location: how the point was placed (inside, nearest) and how far. */
-  located: z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.number().nullable() }).nullable(),
+  located: z.nullable(z.object({ method: z.enum(['polygon', 'nearest']), distanceKm: z.nullable(z.number()) })),
 })
 export type MyCommunity = z.infer<typeof MyCommunity>
 
@@ -44,10 +44,10 @@ export type MyCommunity = z.infer<typeof MyCommunity>
 export const StationCard = z.object({
   id: DocId,
   name: LocalizedName,
-  dutyPhone: z.string().nullable(),
-  communities: z.number().int(),
+  dutyPhone: z.nullable(z.string()),
+  communities: z.number().check(z.int()),
   /** The mean centre of its mapped communities; null when none has a boundary. */
-  position: z.object({ lng: Longitude, lat: Latitude }).nullable(),
+  position: z.nullable(z.object({ lng: Longitude, lat: Latitude })),
 })
 export type StationCard = z.infer<typeof StationCard>
 
@@ -57,15 +57,15 @@ export const BureauStations = z.object({
 })
 export type BureauStations = z.infer<typeof BureauStations>
 
-const ImportSummary = z.object({ version: z.number().int(), stations: z.number().int(), communities: z.number().int(), officers: z.number().int() })
+const ImportSummary = z.object({ version: z.number().check(z.int()), stations: z.number().check(z.int()), communities: z.number().check(z.int()), officers: z.number().check(z.int()) })
 
 export const JurisdictionVersion = z.object({
-  version: z.number().int(),
-  stations: z.number().int(),
+  version: z.number().check(z.int()),
+  stations: z.number().check(z.int()),
   importedAt: z.string(),
   importedBy: z.string(),
-  communities: z.number().int(),
-  officers: z.number().int(),
+  communities: z.number().check(z.int()),
+  officers: z.number().check(z.int()),
   current: z.boolean(),
 })
 
@@ -81,14 +81,14 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
   },
   listCommunities: {
     summary: 'Every community and gacha (of one station, or of the bureau) with its station and responsible officer, for binding by list.',
-    input: z.object({ stationId: DocId.optional() }),
+    input: z.object({ stationId: z.optional(DocId) }),
     output: z.array(CommunityCard),
     roles: ANYONE, scope: 'station',
   },
   myCommunity: {
     summary: 'The caller’s community and community officer contact card, or null when not bound.',
     input: z.object({}),
-    output: MyCommunity.nullable(),
+    output: z.nullable(MyCommunity),
     roles: ANYONE, scope: 'own',
   },
   bindCommunity: {
@@ -119,7 +119,7 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
   exportJurisdiction: {
     summary: 'The current bureau document (format 2; a single station’s import comes back as a bureau of one).',
     input: z.object({}),
-    output: z.object({ version: z.number().int(), importedAt: z.string(), document: z.unknown() }),
+    output: z.object({ version: z.number().check(z.int()), importedAt: z.string(), document: z.unknown() }),
     roles: ['admin', 'station_leader'], scope: 'station',
   },
   listJurisdictionVersions: {
@@ -130,7 +130,7 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
   },
   rollbackJurisdiction: {
     summary: 'Make an earlier imported version current again.',
-    input: z.object({ version: z.number().int().min(1) }),
+    input: z.object({ version: z.number().check(z.int(), z.gte(1)) }),
     output: ImportSummary,
     roles: ['admin'], scope: 'station',
   },

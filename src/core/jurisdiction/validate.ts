@@ -6,6 +6,8 @@ import { intersect } from '@turf/intersect'
 import { kinks } from '@turf/kinks'
 import Flatbush from 'flatbush'
 import type { FieldIssue } from '../envelope'
+// Its issue messages go to the admin who imports the file: zod's English texts, not "Invalid input".
+import '../issue-messages'
 import { MIN_ALIAS_LENGTH, normalizeAddress } from './alias'
 import { approxAreaKm2, polygonBBox, polygonsOf, unionBBox } from './geometry'
 import { JurisdictionDocument, MAX_DOCUMENT_POSITIONS, type Boundary, type Jurisdiction } from './schema'

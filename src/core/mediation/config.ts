@@ -2,11 +2,11 @@
 // level (限时办理), the return visit after closing (回访), the rectification deadline after a bad
 // rating, the risk rules, and the subscription-message templates. The function reads overrides
 // from its MEDIATION_CONFIG environment variable (cloudfunctions/mediation/settings.ts).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { RiskRule } from './risk'
 import { DEFAULT_RISK_RULES } from './risk-rules'
 
-const Hours = z.number().int().min(1).max(24 * 90)
+const Hours = z.number().check(z.int(), z.gte(1), z.lte(24 * 90))
 
 /** Deadlines of one level, counted from the moment the case reached that level. */
 export const LevelDeadlines = z.object({
@@ -20,9 +20,9 @@ export const LevelDeadlines = z.object({
 export type LevelDeadlines = z.infer<typeof LevelDeadlines>
 
 const Template = z.object({
-  templateId: z.string().min(1),
+  templateId: z.string().check(z.minLength(1)),
   /** Our field name → the template's keyword key (thing1, time2, …). */
-  fields: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/)),
+  fields: z.record(z.string(), z.string().check(z.regex(/^[a-z_]+\d+$/))),
 })
 export type MediationTemplate = z.infer<typeof Template>
 
@@ -30,16 +30,16 @@ export const MediationConfig = z.object({
   /** Level 1 (community officer), 2 (station leadership), 3 (joint panel). */
   deadlines: z.tuple([LevelDeadlines, LevelDeadlines, LevelDeadlines]),
   /** Days after closing when the resident is asked to rate the mediation. */
-  returnVisitDays: z.number().int().min(0).max(90),
+  returnVisitDays: z.number().check(z.int(), z.gte(0), z.lte(90)),
   /** Days the leadership has to fix and call back after a dissatisfied rating. */
-  rectificationDays: z.number().int().min(1).max(90),
+  rectificationDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
   /** A dispute between the same parties within this many days counts as a repeat. */
-  repeatWithinDays: z.number().int().min(1).max(3650),
-  riskRules: z.array(RiskRule).min(1),
+  repeatWithinDays: z.number().check(z.int(), z.gte(1), z.lte(3650)),
+  riskRules: z.array(RiskRule).check(z.minLength(1)),
   messages: z.object({
     miniprogramState: z.enum(['developer', 'trial', 'formal']),
-    residentPage: z.string().min(1),
-    officerPage: z.string().min(1),
+    residentPage: z.string().check(z.minLength(1)),
+    officerPage: z.string().check(z.minLength(1)),
     highRiskAlert: Template,
     escalated: Template,
     returnVisit: Template,
@@ -73,6 +73,6 @@ export const DEFAULT_MEDIATION_CONFIG: MediationConfig = {
  * gives all three levels), which keeps an override readable and its effect obvious.
  */
 export function mediationConfigWith(override: unknown): MediationConfig {
-  const patch = z.record(z.string(), z.unknown()).optional().parse(override) ?? {}
+  const patch = z.optional(z.record(z.string(), z.unknown())).parse(override) ?? {}
   return MediationConfig.parse({ ...DEFAULT_MEDIATION_CONFIG, ...patch })
 }

@@ -3,8 +3,8 @@
 // mediate them through three levels with deadlines; a return visit asks for a rating; a bad
 // rating opens a rectification task; statistics feed the dashboard. Residents and staff get
 // separate output schemas, so officers' internal notes and session notes cannot reach a resident.
-import * as z from 'zod'
-import { defineFunction } from '../contract'
+import * as z from 'zod/mini'
+import { defineFunction, enumWithout } from '../contract'
 import { DocId, Language, RequestId } from '../ids'
 import { Latitude, Longitude } from '../jurisdiction/primitives'
 import { ANYONE } from '../roles'
@@ -26,12 +26,12 @@ export const SessionPlace = z.enum(SESSION_PLACES)
 export type SessionPlace = z.infer<typeof SessionPlace>
 
 /** A client-chosen key (a UUID): a retried filing returns the first case. */
-const PersonName = z.string().trim().min(1).max(32)
-const Contact = z.string().trim().regex(/^[0-9+\-() ]{5,24}$/, 'must be a phone number')
+const PersonName = z.string().check(z.trim(), z.minLength(1), z.maxLength(32))
+const Contact = z.string().check(z.trim(), z.regex(/^[0-9+\-() ]{5,24}$/, 'must be a phone number'))
 /** A file uploaded to cloud storage by the mini-program (wx.cloud.uploadFile). */
-const FileId = z.string().regex(/^cloud:\/\/[A-Za-z0-9._\-/]{1,240}$/, 'must be a cloud:// file id')
+const FileId = z.string().check(z.regex(/^cloud:\/\/[A-Za-z0-9._\-/]{1,240}$/, 'must be a cloud:// file id'))
 const Instant = z.iso.datetime({ offset: true })
-const Text = (max: number) => z.string().trim().min(1).max(max)
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
 
 export const TimelineEvent = z.object({
   kind: z.union([TransitionName, z.enum(['filed', 'escalated', 'rated'])]),
@@ -42,10 +42,10 @@ export const TimelineEvent = z.object({
 })
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 
-const SessionBase = z.object({ id: z.string(), level: Level, at: z.string(), place: SessionPlace, placeText: z.string().nullable(), participants: z.array(z.string()), held: z.boolean() })
+const SessionBase = z.object({ id: z.string(), level: Level, at: z.string(), place: SessionPlace, placeText: z.nullable(z.string()), participants: z.array(z.string()), held: z.boolean() })
 
 /** What staff do to a case (the resident withdraws; the job marks overdue). */
-export const StaffStep = TransitionName.exclude(['withdraw', 'overdue'])
+export const StaffStep = enumWithout(TransitionName, ['withdraw', 'overdue'])
 export type StaffStep = z.infer<typeof StaffStep>
 
 const CaseCore = z.object({
@@ -54,19 +54,19 @@ const CaseCore = z.object({
   status: CaseStatus,
   level: Level,
   highRisk: z.boolean(),
-  communityId: DocId.nullable(),
+  communityId: z.nullable(DocId),
   createdAt: z.string(),
-  deadlineAt: z.string().nullable(),
-  deadlineKind: DeadlineKind.nullable(),
+  deadlineAt: z.nullable(z.string()),
+  deadlineKind: z.nullable(DeadlineKind),
   overdue: z.boolean(),
-  agreement: z.string().nullable(),
-  rating: z.object({ value: Rating, comment: z.string() }).nullable(),
+  agreement: z.nullable(z.string()),
+  rating: z.nullable(z.object({ value: Rating, comment: z.string() })),
 })
 
 /** What the applicant sees of their own case. */
-export const ResidentCaseView = CaseCore.extend({
+export const ResidentCaseView = z.extend(CaseCore, {
   description: z.string(),
-  otherPartyName: z.string().nullable(),
+  otherPartyName: z.nullable(z.string()),
   timeline: z.array(TimelineEvent),
   sessions: z.array(SessionBase),
   /** The resident may withdraw it now. */
@@ -77,17 +77,17 @@ export const ResidentCaseView = CaseCore.extend({
 export type ResidentCaseView = z.infer<typeof ResidentCaseView>
 
 /** A line of the officers' inbox: no description or contact, so listing is not a read of personal data. */
-export const CaseSummary = CaseCore.pick({ id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true }).extend({
+export const CaseSummary = z.extend(z.pick(CaseCore, { id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true }), {
   officerId: DocId,
   alertOpen: z.boolean(),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
-export const StaffCaseView = CaseCore.extend({
+export const StaffCaseView = z.extend(CaseCore, {
   description: z.string(),
   language: Language,
   applicant: z.object({ name: z.string(), phone: z.string() }),
-  otherParty: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  otherParty: z.nullable(z.object({ name: z.string(), phone: z.nullable(z.string()) })),
   dangerNow: z.boolean(),
   photos: z.array(z.string()),
   risk: z.array(RiskMatch),
@@ -95,7 +95,7 @@ export const StaffCaseView = CaseCore.extend({
   officerId: DocId,
   routeReason: z.object({ zh: z.string(), mn: z.string() }),
   timeline: z.array(TimelineEvent),
-  sessions: z.array(SessionBase.extend({ notes: z.string().nullable() })),
+  sessions: z.array(z.extend(SessionBase, { notes: z.nullable(z.string()) })),
   internalNotes: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })),
   notSettledReasons: z.array(z.object({ level: Level, reason: z.string() })),
   /** What the caller may do now, so the screen offers only those buttons. */
@@ -113,8 +113,8 @@ export const RectificationView = z.object({
   comment: z.string(),
   status: z.enum(['open', 'done']),
   dueAt: z.string(),
-  callbackNote: z.string().nullable(),
-  fixNote: z.string().nullable(),
+  callbackNote: z.nullable(z.string()),
+  fixNote: z.nullable(z.string()),
   createdAt: z.string(),
 })
 export type RectificationView = z.infer<typeof RectificationView>
@@ -132,13 +132,13 @@ export const mediationContract = defineFunction('mediation', {
       type: DisputeType,
       description: Text(1000),
       applicant: z.strictObject({ name: PersonName, phone: Contact }),
-      otherParty: z.strictObject({ name: PersonName, phone: Contact.optional() }).optional(),
-      communityId: DocId.optional(),
-      location: z.strictObject({ lng: Longitude, lat: Latitude }).optional(),
-      addressText: z.string().trim().max(200).optional(),
-      language: Language.default('zh'),
+      otherParty: z.optional(z.strictObject({ name: PersonName, phone: z.optional(Contact) })),
+      communityId: z.optional(DocId),
+      location: z.optional(z.strictObject({ lng: Longitude, lat: Latitude })),
+      addressText: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+      language: z._default(Language, 'zh'),
       dangerNow: z.boolean(),
-      photos: z.array(FileId).max(6).default([]),
+      photos: z._default(z.array(FileId).check(z.maxLength(6)), []),
     }),
     output: ResidentCaseView,
     roles: ANYONE, scope: 'own',
@@ -147,14 +147,14 @@ export const mediationContract = defineFunction('mediation', {
   withdrawCase: { summary: 'The applicant withdraws a case nobody has accepted yet.', input: z.object(CaseRef), output: ResidentCaseView, roles: ANYONE, scope: 'own' },
   rateCase: {
     summary: 'The applicant rates a closed case 1–5 with a comment (回访); 1–2 opens a rectification task for the leadership.',
-    input: z.object({ ...CaseRef, rating: Rating, comment: z.string().trim().max(300).default('') }),
+    input: z.object({ ...CaseRef, rating: Rating, comment: z._default(z.string().check(z.trim(), z.maxLength(300)), '') }),
     output: ResidentCaseView,
     roles: ANYONE, scope: 'own',
   },
   inbox: {
     summary: 'Open cases the caller answers for, high-risk first, then by deadline; 20 per page. Scope escalated = levels 2–3 (leaders).',
-    input: z.object({ scope: InboxScope.default('mine'), page: z.number().int().min(0).max(500).default(0) }),
-    output: z.object({ items: z.array(CaseSummary), page: z.number().int(), hasMore: z.boolean() }),
+    input: z.object({ scope: z._default(InboxScope, 'mine'), page: z._default(z.number().check(z.int(), z.gte(0), z.lte(500)), 0) }),
+    output: z.object({ items: z.array(CaseSummary), page: z.number().check(z.int()), hasMore: z.boolean() }),
     roles: STAFF, scope: 'communities',
   },
   caseDetail: { summary: 'One case with contacts (phones masked), sessions and internal notes; every read is written to the audit log.', input: z.object(CaseRef), output: StaffCaseView, roles: STAFF, scope: 'communities' },
@@ -168,13 +168,16 @@ export const mediationContract = defineFunction('mediation', {
   acceptCase: { summary: 'Accept (受理) a submitted or escalated case at its level.', input: z.object(CaseRef), output: StaffCaseView, roles: STAFF, scope: 'communities' },
   scheduleSession: {
     summary: 'Schedule a mediation session: time, place (station, mediation pavilion, a herder’s home…), participants. Retrying with the same requestId answers the case with that one session.',
-    input: z.object({ ...CaseRef, at: Instant, place: SessionPlace, placeText: z.string().trim().max(60).optional(), participants: z.array(Text(40)).min(1).max(12), requestId: RequestId }),
+    input: z.object({ ...CaseRef, at: Instant, place: SessionPlace, placeText: z.optional(z.string().check(
+      z.trim(),
+      z.maxLength(60),
+    )), participants: z.array(Text(40)).check(z.minLength(1), z.maxLength(12)), requestId: RequestId }),
     output: StaffCaseView,
     roles: STAFF, scope: 'communities',
   },
   holdSession: {
     summary: 'Record a scheduled session as held, with notes (staff only).',
-    input: z.object({ ...CaseRef, sessionId: z.string().regex(/^s\d{1,3}$/), notes: z.string().trim().max(2000).default('') }),
+    input: z.object({ ...CaseRef, sessionId: z.string().check(z.regex(/^s\d{1,3}$/)), notes: z._default(z.string().check(z.trim(), z.maxLength(2000)), '') }),
     output: StaffCaseView,
     roles: STAFF, scope: 'communities',
   },
@@ -203,7 +206,7 @@ export const mediationContract = defineFunction('mediation', {
   },
   statistics: {
     summary: 'Cases, settled rate, settled at which level, median days to settle, overdue, satisfaction rate and high-risk, per station, community, officer or dispute type, for a period (filing date).',
-    input: z.object({ from: Instant, to: Instant, dimension: StatsDimension.default('station') }),
+    input: z.object({ from: Instant, to: Instant, dimension: z._default(StatsDimension, 'station') }),
     output: z.object({ from: z.string(), to: z.string(), dimension: StatsDimension, rows: z.array(StatsFigures) }),
     roles: STAFF, scope: 'station',
   },

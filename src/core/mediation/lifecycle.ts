@@ -3,7 +3,7 @@
 // A resident may withdraw before the first acceptance. Pure: the clock is `now`, the deadlines
 // come from config. The function applies a decision as one update conditional on the status and
 // level it was decided from, so of two officers acting at once only one wins.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Dayjs } from '../time'
 import type { MediationConfig } from './config'
 

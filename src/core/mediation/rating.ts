@@ -1,11 +1,15 @@
 // Return visit and satisfaction (回访, 好差评): five levels from very dissatisfied (1) to very
 // satisfied (5). A rating of 4–5 counts as satisfied in the statistics; 1–2 opens a
 // rectification task (整改反馈) for the leadership with a deadline and a required callback.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Dayjs } from '../time'
 import type { CaseStatus } from './lifecycle'
 
-export const Rating = z.number().int().min(1, 'must be 1 (very dissatisfied) to 5 (very satisfied)').max(5, 'must be 1 (very dissatisfied) to 5 (very satisfied)')
+export const Rating = z.number().check(
+  z.int(),
+  z.gte(1, 'must be 1 (very dissatisfied) to 5 (very satisfied)'),
+  z.lte(5, 'must be 1 (very dissatisfied) to 5 (very satisfied)'),
+)
 export type Rating = z.infer<typeof Rating>
 
 export const isSatisfied = (rating: number) => rating >= 4

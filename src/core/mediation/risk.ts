@@ -2,15 +2,24 @@
 // weapons or self-harm in the description, a resident who says someone is in danger now, or a
 // repeat dispute between the same parties. Every rule that matched is kept on the case with what
 // it matched, so the leader who gets the alert sees why.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 export const RiskCategory = z.enum(['violence', 'weapon', 'self_harm', 'danger_now', 'repeat'])
 export type RiskCategory = z.infer<typeof RiskCategory>
 
 export const RiskRule = z.discriminatedUnion('kind', [
-  z.object({ id: z.string().min(1).max(40), kind: z.literal('keywords'), category: RiskCategory, keywords: z.array(z.string().min(1).max(20)).min(1).max(200) }),
-  z.object({ id: z.string().min(1).max(40), kind: z.literal('danger_now'), category: z.literal('danger_now') }),
-  z.object({ id: z.string().min(1).max(40), kind: z.literal('repeat_parties'), category: z.literal('repeat'), minEarlierCases: z.number().int().min(1).max(100) }),
+  z.object({ id: z.string().check(
+    z.minLength(1),
+    z.maxLength(40),
+  ), kind: z.literal('keywords'), category: RiskCategory, keywords: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(
+    z.minLength(1),
+    z.maxLength(200),
+  ) }),
+  z.object({ id: z.string().check(z.minLength(1), z.maxLength(40)), kind: z.literal('danger_now'), category: z.literal('danger_now') }),
+  z.object({ id: z.string().check(
+    z.minLength(1),
+    z.maxLength(40),
+  ), kind: z.literal('repeat_parties'), category: z.literal('repeat'), minEarlierCases: z.number().check(z.int(), z.gte(1), z.lte(100)) }),
 ])
 export type RiskRule = z.infer<typeof RiskRule>
 

@@ -8,7 +8,7 @@
 //   overdue         cases that missed at least one deadline;
 //   satisfaction    ratings of 4–5 ÷ all ratings;
 //   high-risk       cases the risk screening marked high-risk.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId } from '../ids'
 
 export const StatsDimension = z.enum(['station', 'community', 'officer', 'type'])
@@ -49,23 +49,23 @@ export const StatsRow = z.object({
   highRisk: z.number(),
   rated: z.number(),
   satisfied: z.number(),
-  settleDays: z.array(z.number().nullable()),
+  settleDays: z.array(z.nullable(z.number())),
 })
 export type StatsRow = z.infer<typeof StatsRow>
 
 export const StatsFigures = z.object({
-  key: DocId.nullable(),
-  cases: z.number().int(),
-  settled: z.number().int(),
+  key: z.nullable(DocId),
+  cases: z.number().check(z.int()),
+  settled: z.number().check(z.int()),
   /** 0–1, null without cases. */
-  settledRate: z.number().nullable(),
-  settledAtLevel: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
-  medianDaysToSettle: z.number().nullable(),
-  overdue: z.number().int(),
-  rated: z.number().int(),
+  settledRate: z.nullable(z.number()),
+  settledAtLevel: z.tuple([z.number().check(z.int()), z.number().check(z.int()), z.number().check(z.int())]),
+  medianDaysToSettle: z.nullable(z.number()),
+  overdue: z.number().check(z.int()),
+  rated: z.number().check(z.int()),
   /** 0–1, null without ratings. */
-  satisfactionRate: z.number().nullable(),
-  highRisk: z.number().int(),
+  satisfactionRate: z.nullable(z.number()),
+  highRisk: z.number().check(z.int()),
 })
 export type StatsFigures = z.infer<typeof StatsFigures>
 

@@ -1,7 +1,7 @@
 // The notices function: police notices (publicity, police info, announcements, safety warnings,
 // anti-fraud alerts) published once to community and topic groups and read in one feed;
 // receipts, reach per group and per linked WeChat chat, urgent subscription messages.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { defineFunction } from '../contract'
 import { DocId, Language, RequestId } from '../ids'
 import { LocalizedName } from '../jurisdiction/primitives'
@@ -20,10 +20,10 @@ export const Instant = z.iso.datetime({ offset: true })
  * the id and its decrypted open data (the chat's opengid, with WeChat's watermark).
  */
 export const GroupChat = z.strictObject({
-  cloudID: z.string().min(1).max(512),
+  cloudID: z.string().check(z.minLength(1), z.maxLength(512)),
   data: z.strictObject({
-    opengid: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a WeChat group id'),
-    watermark: z.strictObject({ appid: z.string().max(64), timestamp: z.number() }).optional(),
+    opengid: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a WeChat group id')),
+    watermark: z.optional(z.strictObject({ appid: z.string().check(z.maxLength(64)), timestamp: z.number() })),
   }),
 })
 export type GroupChat = z.infer<typeof GroupChat>
@@ -48,12 +48,12 @@ export const NoticeCard = z.object({
 })
 export type NoticeCard = z.infer<typeof NoticeCard>
 
-export const FeedPage = z.object({ items: z.array(NoticeCard), nextCursor: z.string().nullable(), unread: z.number().int() })
+export const FeedPage = z.object({ items: z.array(NoticeCard), nextCursor: z.nullable(z.string()), unread: z.number().check(z.int()) })
 export type FeedPage = z.infer<typeof FeedPage>
 
-export const NoticeView = NoticeCard.extend({
+export const NoticeView = z.extend(NoticeCard, {
   body: z.string(),
-  editedAt: z.string().nullable(),
+  editedAt: z.nullable(z.string()),
   firstRead: z.boolean(),
   /** The reader's groups the notice went to: a share card names one, to link the chat it lands in. */
   groups: z.array(GroupId),
@@ -66,11 +66,11 @@ export const GroupView = z.object({
   id: GroupId,
   kind: z.enum(['community', 'gacha', 'topic']),
   /** Community names come from the jurisdiction; topic names from the app's catalogs. */
-  name: LocalizedName.nullable(),
+  name: z.nullable(LocalizedName),
   joined: z.boolean(),
   /** Filled for the groups the caller owns. */
-  members: z.number().int().nullable(),
-  linkedChats: z.number().int().nullable(),
+  members: z.nullable(z.number().check(z.int())),
+  linkedChats: z.nullable(z.number().check(z.int())),
 })
 export type GroupView = z.infer<typeof GroupView>
 
@@ -80,7 +80,7 @@ export const GroupsAnswer = z.object({
   /** Groups the caller may publish to (staff only). */
   owned: z.array(GroupView),
   /** Urgent alerts the resident allowed and that were not yet used (WeChat one-time subscriptions). */
-  alertGrants: z.number().int(),
+  alertGrants: z.number().check(z.int()),
 })
 export type GroupsAnswer = z.infer<typeof GroupsAnswer>
 
@@ -89,9 +89,9 @@ export const Compose = z.strictObject({
   urgency: Urgency,
   title: NoticeTitle,
   body: NoticeBody,
-  targets: z.array(GroupId).min(1, 'choose at least one group').max(LIMITS.targets),
+  targets: z.array(GroupId).check(z.minLength(1, 'choose at least one group'), z.maxLength(LIMITS.targets)),
   validUntil: Instant,
-  images: z.array(NoticeImageId).max(LIMITS.images).optional(),
+  images: z.optional(z.array(NoticeImageId).check(z.maxLength(LIMITS.images))),
 })
 export type Compose = z.infer<typeof Compose>
 
@@ -99,13 +99,13 @@ export const PublishAnswer = z.object({ id: DocId, status: z.enum(['published', 
 
 export const MessageCounts = z.object({
   state: z.enum(['none', 'pending', 'running', 'done']),
-  sent: z.number().int(),
-  failed: z.number().int(),
-  refused: z.number().int(),
+  sent: z.number().check(z.int()),
+  failed: z.number().check(z.int()),
+  refused: z.number().check(z.int()),
   /** Not sent: the resident had had the day's subscription messages (the abuse limit). */
-  capped: z.number().int(),
+  capped: z.number().check(z.int()),
   /** Claimed for sending when an instance crashed: never sent again (at most once). */
-  inDoubt: z.number().int(),
+  inDoubt: z.number().check(z.int()),
 })
 
 export const OfficerNotice = z.object({
@@ -119,23 +119,23 @@ export const OfficerNotice = z.object({
   status: NoticeStatus,
   validUntil: z.string(),
   createdAt: z.string(),
-  publishedAt: z.string().nullable(),
-  editedAt: z.string().nullable(),
-  withdrawnAt: z.string().nullable(),
+  publishedAt: z.nullable(z.string()),
+  editedAt: z.nullable(z.string()),
+  withdrawnAt: z.nullable(z.string()),
   /** Earlier versions, oldest first, kept when a notice is corrected. */
   history: z.array(z.object({ title: NoticeTitle, body: NoticeBody, validUntil: z.string(), replacedAt: z.string() })),
-  review: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number(), keyword: z.string().optional() }).nullable(),
-  authorName: z.string().nullable(),
+  review: z.nullable(z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number(), keyword: z.optional(z.string()) })),
+  authorName: z.nullable(z.string()),
 })
 export type OfficerNotice = z.infer<typeof OfficerNotice>
 
 export const Reach = z.object({
   noticeId: DocId,
-  members: z.number().int(),
-  readers: z.number().int(),
-  percent: z.number().int(),
-  groups: z.array(z.object({ groupId: GroupId, name: LocalizedName.nullable(), members: z.number().int(), readers: z.number().int(), percent: z.number().int() })),
-  chats: z.array(z.object({ opengid: z.string(), groupId: GroupId, readers: z.number().int() })),
+  members: z.number().check(z.int()),
+  readers: z.number().check(z.int()),
+  percent: z.number().check(z.int()),
+  groups: z.array(z.object({ groupId: GroupId, name: z.nullable(LocalizedName), members: z.number().check(z.int()), readers: z.number().check(z.int()), percent: z.number().check(z.int()) })),
+  chats: z.array(z.object({ opengid: z.string(), groupId: GroupId, readers: z.number().check(z.int()) })),
   messages: MessageCounts,
 })
 export type Reach = z.infer<typeof Reach>
@@ -153,8 +153,8 @@ export const noticesContract = defineFunction('notices', {
   leaveGroup: { summary: 'Leave a topic group.', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
   grantAlerts: {
     summary: 'Record that the resident accepted the urgent-alert subscription (one message per acceptance). Retrying with the same requestId counts nothing again; the same requestId with another count is INVALID_ARGUMENT.',
-    input: z.object({ accepted: z.number().int().min(1).max(5), requestId: RequestId }),
-    output: z.object({ alertGrants: z.number().int() }),
+    input: z.object({ accepted: z.number().check(z.int(), z.gte(1), z.lte(5)), requestId: RequestId }),
+    output: z.object({ alertGrants: z.number().check(z.int()) }),
     roles: ANYONE, scope: 'own',
   },
   linkChat: {
@@ -165,26 +165,26 @@ export const noticesContract = defineFunction('notices', {
   },
   feed: {
     summary: 'One feed across the caller’s groups: pinned urgent warnings, then newest first; cursor pages; unread count.',
-    input: z.object({ cursor: FeedCursor.optional(), limit: z.number().int().min(1).max(30).default(10) }),
+    input: z.object({ cursor: z.optional(FeedCursor), limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(30)), 10) }),
     output: FeedPage,
     roles: ANYONE, scope: 'own',
   },
   read: {
     summary: 'A notice in the reader’s language; records the receipt once per person (and the chat it was opened from).',
-    input: z.object({ ...NoticeRef, chat: GroupChat.optional() }),
+    input: z.object({ ...NoticeRef, chat: z.optional(GroupChat) }),
     output: NoticeView,
     roles: ANYONE, scope: 'own',
   },
   uploadImage: {
     summary: 'Store a PNG or JPEG (≤ 512 KB, checked by content security) for a notice; answers its file id. Retrying with the same requestId answers the first file id and stores nothing; the same requestId with another picture is INVALID_ARGUMENT.',
-    input: z.object({ base64: z.string().max(Math.ceil((LIMITS.imageBytes * 4) / 3) + 4).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'), requestId: RequestId }),
+    input: z.object({ base64: z.string().check(z.maxLength(Math.ceil((LIMITS.imageBytes * 4) / 3) + 4), z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')), requestId: RequestId }),
     output: z.object({ fileID: NoticeImageId }),
     roles: STAFF, scope: 'station',
     maxBytes: 800 * 1024,
   },
   publish: {
     summary: 'Publish to owned groups after content security: risky is refused with the reason, review is held for a leader. Retrying with the same requestId answers the first notice.',
-    input: Compose.extend({ requestId: RequestId }),
+    input: z.extend(Compose, { requestId: RequestId }),
     output: PublishAnswer,
     roles: STAFF, scope: 'communities',
     maxBytes: 32 * 1024,
@@ -199,7 +199,7 @@ export const noticesContract = defineFunction('notices', {
   withdraw: { summary: 'Withdraw a notice: gone from feeds, receipts kept.', input: z.object(NoticeRef), output: OfficerNotice, roles: STAFF, scope: 'communities' },
   myNotices: {
     summary: 'Notices the caller wrote (leaders and admins: every notice), newest first.',
-    input: z.object({ before: Instant.optional() }),
+    input: z.object({ before: z.optional(Instant) }),
     output: z.object({ items: z.array(OfficerNotice), more: z.boolean() }),
     roles: STAFF, scope: 'communities',
   },

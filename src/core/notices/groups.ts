@@ -1,7 +1,7 @@
 // Notice groups. A community or gacha is a group whose members are the residents bound there
 // (users.communityId); its id is the community's id. Topic groups are station-wide and joined by
 // choice; their ids carry the `topic-` prefix, which no community id in a jurisdiction uses.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Role } from '../roles'
 import { isStationWide } from '../scope'
 

@@ -1,6 +1,6 @@
 // Pure notice rules: what a notice may say and for how long, what content security's answer
 // means, which notices are pinned, the feed's order and cursor, and the reader's language.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Language } from '../ids'
 import type { Dayjs } from '../time'
 
@@ -20,7 +20,7 @@ export type Urgency = z.infer<typeof Urgency>
 export const LIMITS = { titleZh: 40, titleMn: 80, body: 2500, targets: 21, validDaysMax: 366, images: 3, imageBytes: 512 * 1024 } as const
 
 /** A stored notice image: a cloud storage file id under notices/ (what uploadImage answers). */
-export const NoticeImageId = z.string().regex(/^cloud:\/\/[A-Za-z0-9._-]{1,128}\/notices\/[a-f0-9]{32}\.(png|jpg)$/, 'must be an image uploaded for a notice')
+export const NoticeImageId = z.string().check(z.regex(/^cloud:\/\/[A-Za-z0-9._-]{1,128}\/notices\/[a-f0-9]{32}\.(png|jpg)$/, 'must be an image uploaded for a notice'))
 
 export type ImageKind = 'png' | 'jpg'
 
@@ -34,13 +34,10 @@ export function imageKindOf(bytes: Uint8Array): ImageKind | null {
 const chars = (s: string) => [...s].length
 const text = (max: number) =>
   z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .refine((s) => chars(s) <= max, `must be at most ${max} characters`)
+    .string().check(z.trim(), z.minLength(1, 'must not be empty'), z.refine((s) => chars(s) <= max, `must be at most ${max} characters`))
 
-export const NoticeTitle = z.strictObject({ zh: text(LIMITS.titleZh), mn: text(LIMITS.titleMn).optional() })
-export const NoticeBody = z.strictObject({ zh: text(LIMITS.body), mn: text(LIMITS.body).optional() })
+export const NoticeTitle = z.strictObject({ zh: text(LIMITS.titleZh), mn: z.optional(text(LIMITS.titleMn)) })
+export const NoticeBody = z.strictObject({ zh: text(LIMITS.body), mn: z.optional(text(LIMITS.body)) })
 export type NoticeTitle = z.infer<typeof NoticeTitle>
 export type NoticeBody = z.infer<typeof NoticeBody>
 
@@ -96,7 +93,7 @@ export function compareFeed(a: FeedKey, b: FeedKey): number {
 const CURSOR = /^([01])\.(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/
 
 /** An opaque page cursor: the feed key of the last notice shown. */
-export const FeedCursor = z.string().regex(CURSOR, 'must be a cursor from a previous page')
+export const FeedCursor = z.string().check(z.regex(CURSOR, 'must be a cursor from a previous page'))
 
 export const encodeCursor = (key: FeedKey) => `${key.pinned ? 1 : 0}.${key.publishedAt.getTime()}.${key.id}`
 

@@ -1,23 +1,23 @@
 // The requests desk's settings in force: the working calendar (the same Holiday shape the booking
 // counters keep), the rectification deadline and the subscription-message templates. Defaults
 // here; a deployment overrides top-level keys with the requests function's REQUESTS_CONFIG.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { WorkCalendar } from './deadlines'
 
 const Template = z.object({
-  templateId: z.string().min(1),
+  templateId: z.string().check(z.minLength(1)),
   /** Our field name → the template's keyword key (thing1, time2, …). */
-  fields: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/)),
+  fields: z.record(z.string(), z.string().check(z.regex(/^[a-z_]+\d+$/))),
 })
 
 export const RequestsConfig = z.object({
   calendar: WorkCalendar,
   /** Days the leadership has to call back and fix after a rating of 1–2 (as mediation's rectification). */
-  rectificationDays: z.number().int().min(1).max(90),
+  rectificationDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
   messages: z.object({
     miniprogramState: z.enum(['developer', 'trial', 'formal']),
-    residentPage: z.string().min(1),
-    officerPage: z.string().min(1),
+    residentPage: z.string().check(z.minLength(1)),
+    officerPage: z.string().check(z.minLength(1)),
     /** To the resident: their request was answered. */
     answered: Template,
     /** To the officer: a deadline passed (reminder); to the leaders: it was escalated. */
@@ -44,6 +44,6 @@ export const DEFAULT_REQUESTS_CONFIG: RequestsConfig = {
 }
 
 export function requestsConfigWith(override: unknown): RequestsConfig {
-  const patch = z.record(z.string(), z.unknown()).optional().parse(override) ?? {}
+  const patch = z.optional(z.record(z.string(), z.unknown())).parse(override) ?? {}
   return RequestsConfig.parse({ ...DEFAULT_REQUESTS_CONFIG, ...patch })
 }

@@ -2,14 +2,14 @@
 // (法定节假日, the booking counters' `Holiday` list) are not working days, except the weekend days
 // the State Council's holiday notice declares working days (调休上班). The calendar is data
 // passed in; nothing here reads the clock.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Holiday, LocalDate } from '../booking/counter'
 import { STATION_TIME_ZONE, dayjs, type Dayjs } from '../time'
 
 export const WorkCalendar = z.object({
-  holidays: z.array(Holiday).max(200),
+  holidays: z.array(Holiday).check(z.maxLength(200)),
   /** Weekend days that are working days (调休), YYYY-MM-DD. */
-  workingWeekendDays: z.array(LocalDate).max(100).default([]),
+  workingWeekendDays: z._default(z.array(LocalDate).check(z.maxLength(100)), []),
 })
 export type WorkCalendar = z.infer<typeof WorkCalendar>
 

@@ -3,7 +3,7 @@
 // The model is the 24-hour online police platform (集中受理、分类处置、统一协调、部门联动、
 // 限时办理、整改反馈, ../shared/domain/004) and the 96110 anti-fraud mechanism (domain/002).
 // Pure data and zod: the form, the function and the docs read the same table.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId } from '../ids'
 
 export const REQUEST_KINDS = ['consultation', 'help', 'tip_off', 'fraud_report', 'complaint'] as const
@@ -19,7 +19,7 @@ export const ANTI_FRAUD_HOTLINE = '96110'
 /** Emergencies never wait for a desk: the help form offers this first. */
 export const EMERGENCY_NUMBER = '110'
 
-const Short = (max: number) => z.string().trim().min(1).max(max)
+const Short = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
 
 export const CONSULTATION_TOPICS = ['household', 'id_card', 'residence_permit', 'entry_exit', 'traffic', 'certificate', 'other'] as const
 export const HELP_TOPICS = ['lost_item', 'lost_person_found', 'lockout', 'livestock_strayed', 'elderly_alone', 'other'] as const
@@ -41,31 +41,29 @@ export const TipOffDetails = z.strictObject({
   kind: z.literal('tip_off'),
   subject: z.enum(TIP_OFF_SUBJECTS),
   /** When it was seen, if known (an instant with offset). */
-  seenAt: z.iso.datetime({ offset: true }).optional(),
+  seenAt: z.optional(z.iso.datetime({ offset: true })),
   /** Still going on: the officer may need to go now. */
-  ongoing: z.boolean().default(false),
+  ongoing: z._default(z.boolean(), false),
 })
-export const FraudReportDetails = z
-  .strictObject({
+export const FraudReportDetails = z.strictObject({
     kind: z.literal('fraud_report'),
     channel: z.enum(FRAUD_CHANNELS),
     /** The suspicious phone number, as shown to the person. */
-    number: z.string().trim().regex(/^[0-9+\-() ]{3,24}$/, 'must be a phone number').optional(),
+    number: z.optional(z.string().check(z.trim(), z.regex(/^[0-9+\-() ]{3,24}$/, 'must be a phone number'))),
     /** A WeChat, QQ, bank or payment account id as shown. */
-    account: Short(64).optional(),
-    link: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    account: z.optional(Short(64)),
+    link: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
     /** Money already transferred: the officer calls 96110's stop-payment line first. */
     moneyLost: z.boolean(),
-    amountYuan: z.number().min(0).max(100_000_000).optional(),
-  })
-  .refine((d) => d.number || d.account || d.link || d.channel === 'qr_code' || d.channel === 'other', { message: 'give the number, account or link (or a picture of the QR code)', path: ['number'] })
+    amountYuan: z.optional(z.number().check(z.gte(0), z.lte(100_000_000))),
+  }).check(z.refine((d) => d.number || d.account || d.link || d.channel === 'qr_code' || d.channel === 'other', { message: 'give the number, account or link (or a picture of the QR code)', path: ['number'] }))
 export const ComplaintDetails = z.strictObject({
   kind: z.literal('complaint'),
   type: z.enum(['complaint', 'suggestion']),
   /** The complaint is about an officer's conduct: it goes to the station leadership, never to that officer. */
-  aboutOfficer: z.boolean().default(false),
+  aboutOfficer: z._default(z.boolean(), false),
   /** The officer complained about, when the resident knows (their community officer's card). */
-  officerId: DocId.optional(),
+  officerId: z.optional(DocId),
 })
 
 export const RequestDetails = z.discriminatedUnion('kind', [ConsultationDetails, HelpDetails, TipOffDetails, FraudReportDetails, ComplaintDetails])

@@ -13,7 +13,7 @@
 // the auto-close of an answer nobody confirmed. Pure: `now` and the calendar are parameters. The
 // function applies a decision as one update conditional on the version it was decided from, so of
 // two officers acting at once one wins and the other gets CONFLICT.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Dayjs } from '../time'
 import { addWorkingDays, type WorkCalendar } from './deadlines'
 import type { TimeLimits } from './kinds'

@@ -5,7 +5,7 @@
 // judicial office (司法所), led by the sumu party committee and government, with gacha security
 // committees (治保会) and people's mediation committees (domain 002); the 24-hour platform hands
 // matters to the responsible unit (转办责任单位, domain 004).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 export const PARTNER_UNITS = [
   'judicial_office', // 司法所: legal questions, mediation with legal force

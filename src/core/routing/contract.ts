@@ -1,6 +1,6 @@
 // What routing takes: the request and the roster. What it gives (the stored decision) is in
 // ./result.ts, re-exported here.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId, Language } from '../ids'
 import { DutyShift, Latitude, LeavePeriod, Longitude } from '../jurisdiction/schema'
 import { RequestKind } from './result'
@@ -11,14 +11,14 @@ export { AssignedAs, LocateMethod, RequestKind, RouteResult, RouteStep } from '.
 export const RouteRequest = z.object({
   kind: RequestKind,
   /** Where the service is needed; tried first, since jurisdiction follows the place (属地管辖). */
-  location: z.object({ lng: Longitude, lat: Latitude }).optional(),
+  location: z.optional(z.object({ lng: Longitude, lat: Latitude })),
   /** The community the resident registered with; tried when the location does not settle it. */
-  communityId: DocId.optional(),
+  communityId: z.optional(DocId),
   /** Free address text ("巴音井东边"), matched against community names and aliases last. */
-  addressText: z.string().trim().max(200).optional(),
-  language: Language.default('zh'),
+  addressText: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  language: z._default(Language, 'zh'),
   /** Urgent requests go only to an officer on duty now (值班), never wait for a day shift. */
-  urgency: z.enum(['normal', 'urgent']).default('normal'),
+  urgency: z._default(z.enum(['normal', 'urgent']), 'normal'),
 })
 export type RouteRequest = z.input<typeof RouteRequest>
 
@@ -30,6 +30,6 @@ export type RouteRequest = z.input<typeof RouteRequest>
 export const RouteRoster = z.object({
   duty: z.array(z.object(DutyShift.shape)),
   leave: z.array(z.object(LeavePeriod.shape)),
-  openCases: z.record(DocId, z.number().int().min(0)).default({}),
+  openCases: z._default(z.record(DocId, z.number().check(z.int(), z.gte(0))), {}),
 })
 export type RouteRoster = z.input<typeof RouteRoster>

@@ -1,7 +1,7 @@
 // A routing decision as it is stored and shown: plain JSON, with the reason as structured steps
 // (rendered to a sentence by ./describe.ts when shown). Kept apart from ./contract.ts so that
 // screens showing a decision do not bundle the roster and import-document schemas.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId, Language } from '../ids'
 import { JointPanelMember } from '../jurisdiction/primitives'
 
@@ -20,19 +20,19 @@ export const RouteStep = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('located_in'),
     /** null with method 'none': this input did not settle the community (see `why`). */
-    communityId: DocId.nullable(),
+    communityId: z.nullable(DocId),
     method: LocateMethod,
     /** nearest: km from the point to the community's boundary. */
-    distanceKm: z.number().optional(),
+    distanceKm: z.optional(z.number()),
     /** polygon: the grid cell holding the point, if cells are mapped. */
-    gridCellId: DocId.optional(),
+    gridCellId: z.optional(DocId),
     /** polygon: when the point lies on a shared boundary, every community it touches; the lowest id was chosen. */
-    boundaryOf: z.array(DocId).optional(),
+    boundaryOf: z.optional(z.array(DocId)),
     /** alias: the name or alias found in the address text. */
-    alias: z.string().optional(),
-    why: z.enum(['no_location', 'outside_max_distance', 'unknown_community', 'no_alias_match']).optional(),
+    alias: z.optional(z.string()),
+    why: z.optional(z.enum(['no_location', 'outside_max_distance', 'unknown_community', 'no_alias_match'])),
     /** outside_max_distance: the station setting that applied. */
-    maxKm: z.number().optional(),
+    maxKm: z.optional(z.number()),
   }),
   z.object({
     kind: z.literal('skipped'),
@@ -40,11 +40,11 @@ export const RouteStep = z.discriminatedUnion('kind', [
     as: AssignedAs,
     why: z.enum(['on_leave', 'at_capacity', 'off_duty']),
     /** on_leave: end of the leave (UTC ISO instant), consecutive leaves joined. */
-    until: z.string().optional(),
-    openCases: z.number().optional(),
-    capacity: z.number().optional(),
+    until: z.optional(z.string()),
+    openCases: z.optional(z.number()),
+    capacity: z.optional(z.number()),
   }),
-  z.object({ kind: z.literal('none_on_duty'), scope: z.enum(['district', 'station']), districtId: DocId.optional() }),
+  z.object({ kind: z.literal('none_on_duty'), scope: z.enum(['district', 'station']), districtId: z.optional(DocId) }),
   z.object({
     kind: z.literal('language'),
     language: Language,
@@ -59,18 +59,18 @@ export const RouteStep = z.discriminatedUnion('kind', [
     officerId: DocId,
     as: AssignedAs,
     /** Nobody was available anywhere: the first station leader answers regardless. */
-    forced: z.boolean().optional(),
+    forced: z.optional(z.boolean()),
   }),
 ])
 export type RouteStep = z.infer<typeof RouteStep>
 
 export const RouteResult = z.object({
-  communityId: DocId.nullable(),
-  districtId: DocId.nullable(),
-  gridCellId: DocId.nullable(),
+  communityId: z.nullable(DocId),
+  districtId: z.nullable(DocId),
+  gridCellId: z.nullable(DocId),
   assignee: z.object({ officerId: DocId, as: AssignedAs }),
   /** 一社区一民警: the community's responsible officer, kept informed even when someone else is assigned. */
-  communityOfficerId: DocId.nullable(),
+  communityOfficerId: z.nullable(DocId),
   /** The rest of the chain: level 2 = station leadership, level 3 = the joint panel. */
   escalation: z.object({ level2: z.array(DocId), level3: z.array(JointPanelMember) }),
   steps: z.array(RouteStep),

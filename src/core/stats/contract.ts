@@ -1,6 +1,6 @@
 // stats: the station dashboard's figures for a period and a scope, read from the daily rollups the
 // timer job keeps plus a live aggregation of the days not rolled up yet (today).
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { defineFunction } from '../contract'
 import { DocId } from '../ids'
 import { LocalizedName } from '../jurisdiction/primitives'
@@ -16,29 +16,29 @@ export const FigureKeySchema = z.enum(FIGURE_KEYS as [FigureKey, ...FigureKey[]]
 export const FigureValue = z.object({
   key: FigureKeySchema,
   /** null: nothing to divide by in the period, or the figure does not apply to the scope. */
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   applies: z.boolean(),
   freshness: Freshness,
 })
 export type FigureValue = z.infer<typeof FigureValue>
 
-export const WeekPoint = z.object({ week: LocalDay, disputes: z.number().int(), settled: z.number().int(), bookingsServed: z.number().int(), homeVisits: z.number().int() })
+export const WeekPoint = z.object({ week: LocalDay, disputes: z.number().check(z.int()), settled: z.number().check(z.int()), bookingsServed: z.number().check(z.int()), homeVisits: z.number().check(z.int()) })
 export type WeekPoint = z.infer<typeof WeekPoint>
 
-export const CommunityPoint = z.object({ id: DocId, cases: z.number().int(), settledRate: z.number().nullable(), satisfactionRate: z.number().nullable() })
+export const CommunityPoint = z.object({ id: DocId, cases: z.number().check(z.int()), settledRate: z.nullable(z.number()), satisfactionRate: z.nullable(z.number()) })
 export type CommunityPoint = z.infer<typeof CommunityPoint>
 
 /** The requests desk's figures (src/core/requests/figures.ts's RequestFigures), with their freshness. */
 export const RequestFiguresView = z.object({
-  received: z.number().int(),
+  received: z.number().check(z.int()),
   /** 0–1; null when no request of the period is due yet. */
-  onTimeRate: z.number().nullable(),
-  medianHoursToAnswer: z.number().nullable(),
-  reopened: z.number().int(),
+  onTimeRate: z.nullable(z.number()),
+  medianHoursToAnswer: z.nullable(z.number()),
+  reopened: z.number().check(z.int()),
   /** Mean rating 1–5; null when nobody rated. */
-  meanRating: z.number().nullable(),
-  ratings: z.number().int(),
-  byKind: z.array(z.object({ kind: RequestKind, received: z.number().int() })),
+  meanRating: z.nullable(z.number()),
+  ratings: z.number().check(z.int()),
+  byKind: z.array(z.object({ kind: RequestKind, received: z.number().check(z.int()) })),
   freshness: Freshness,
 })
 export type RequestFiguresView = z.infer<typeof RequestFiguresView>
@@ -49,7 +49,7 @@ export const DashboardView = z.object({
   figures: z.array(FigureValue),
   weeks: z.array(WeekPoint),
   communities: z.array(CommunityPoint),
-  types: z.array(z.object({ type: DisputeType, cases: z.number().int() })),
+  types: z.array(z.object({ type: DisputeType, cases: z.number().check(z.int()) })),
   /** Resident requests (群众诉求) filed in the period. */
   requests: RequestFiguresView,
   freshness: Freshness,

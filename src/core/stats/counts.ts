@@ -4,7 +4,7 @@
 // (./figures.ts). The rows the aggregation pipelines answer (see cloudfunctions/stats/sources.ts)
 // are folded into counts here, so the timer job and the live part of the dashboard share one rule.
 // The requests desk's counts are src/core/requests/figures.ts's, stored under `requests…` names.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DISPUTE_TYPES, type DisputeType } from '../mediation/contract'
 import { countRequest, type RequestCounts } from '../requests/figures'
 import { REQUEST_KINDS, type RequestKind } from '../requests/kinds'
@@ -113,7 +113,7 @@ function requestAsCounts(r: RequestCounts, kind: RequestKind): Partial<Counts> {
 
 const n = z.number()
 const Day = z.string()
-const Id = z.string().nullable().optional()
+const Id = z.optional(z.nullable(z.string()))
 
 export const BookingsMadeRow = z.object({ _id: z.object({ day: Day }), made: n })
 export const BookingsSlotRow = z.object({ _id: z.object({ day: Day }), served: n, noShows: n })
@@ -132,14 +132,14 @@ export const CaseRow = z.object({
   highRisk: n,
   rated: n,
   satisfied: n,
-  settleDays: z.array(n.nullable()),
+  settleDays: z.array(z.nullable(n)),
   acceptMs: n,
   accepted: n,
 })
 export const NoticeRow = z.object({ day: Day, targets: z.array(z.string()), readers: n, delivered: n })
 export const AttendanceRow = z.object({ _id: z.object({ day: Day }), minutes: n, attended: n })
 export const ActivityRow = z.object({ _id: z.object({ day: Day }), placed: n })
-export const MembersRow = z.object({ _id: z.string().nullable(), n })
+export const MembersRow = z.object({ _id: z.nullable(z.string()), n })
 /**
  * One request's facts (src/core/requests/figures.ts's RequestFacts plus its day): never the filer,
  * the text or the place, so an anonymous tip-off comes back exactly like any other request.
@@ -152,10 +152,10 @@ export const RequestRow = z.object({
   o: Id,
   createdAt: z.coerce.date(),
   answerBy: z.coerce.date(),
-  firstAnsweredAt: z.coerce.date().nullable().optional(),
-  answeredOnTime: z.boolean().nullable().optional(),
+  firstAnsweredAt: z.optional(z.nullable(z.coerce.date())),
+  answeredOnTime: z.optional(z.nullable(z.boolean())),
   reopenCount: n,
-  rating: n.nullable().optional(),
+  rating: z.optional(z.nullable(n)),
 })
 
 export const SourceRows = z.object({

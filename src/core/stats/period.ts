@@ -1,10 +1,10 @@
 // The period a dashboard covers: whole station-local days, `from` to `to` inclusive. Days are the
 // unit of the rollups, and weeks (Monday first, as Chinese work weeks and reports are counted) the
 // unit of the trend chart.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../time'
 
-export const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+export const LocalDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'))
 export type LocalDay = z.infer<typeof LocalDay>
 
 /** A year and a day: a leap year's full year fits, a request for a decade does not. */
@@ -12,11 +12,11 @@ export const MAX_PERIOD_DAYS = 366
 
 const isRealDay = (day: string) => dayjs(day, 'YYYY-MM-DD').format('YYYY-MM-DD') === day
 
-export const Period = z
-  .object({ from: LocalDay, to: LocalDay })
-  .refine((p) => isRealDay(p.from) && isRealDay(p.to), { message: 'must be real calendar days', path: ['from'] })
-  .refine((p) => p.from <= p.to, { message: 'must not end before it starts', path: ['to'] })
-  .refine((p) => daysBetween(p.from, p.to) < MAX_PERIOD_DAYS, { message: `must be at most ${MAX_PERIOD_DAYS} days`, path: ['to'] })
+export const Period = z.object({ from: LocalDay, to: LocalDay }).check(
+  z.refine((p) => isRealDay(p.from) && isRealDay(p.to), { message: 'must be real calendar days', path: ['from'] }),
+  z.refine((p) => p.from <= p.to, { message: 'must not end before it starts', path: ['to'] }),
+  z.refine((p) => daysBetween(p.from, p.to) < MAX_PERIOD_DAYS, { message: `must be at most ${MAX_PERIOD_DAYS} days`, path: ['to'] }),
+)
 export type Period = z.infer<typeof Period>
 
 export const PERIOD_PRESETS = ['week', 'month', 'last30', 'year'] as const

@@ -1,7 +1,7 @@
 // Whose figures: the station, a district (its communities), a community, or an officer (the cases
 // and door-to-door requests assigned to them). Rollups are kept per station, community and officer
 // key; a district is the sum of its communities' rollups.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId } from '../ids'
 import type { Role } from '../roles'
 

@@ -2,7 +2,7 @@
 // activity kind, the cancellation deadline, the check-in window and radius, the reminder hour and
 // the subscription templates. cloudfunctions/volunteers/settings.ts overrides them from the
 // VOLUNTEERS_CONFIG environment variable.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 export const ACTIVITY_KINDS = ['patrol', 'anti_fraud', 'legal_education', 'relief', 'neighbourhood_watch'] as const
 export const ActivityKind = z.enum(ACTIVITY_KINDS)
@@ -16,13 +16,13 @@ export const AVAILABILITY = ['weekday_day', 'weekday_evening', 'weekend', 'on_ca
 export const Availability = z.enum(AVAILABILITY)
 export type Availability = z.infer<typeof Availability>
 
-const Minutes = z.number().int().min(0).max(7 * 24 * 60)
+const Minutes = z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 60))
 
-const Template = z.object({ templateId: z.string().min(1), fields: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/)) })
+const Template = z.object({ templateId: z.string().check(z.minLength(1)), fields: z.record(z.string(), z.string().check(z.regex(/^[a-z_]+\d+$/))) })
 
 export const VolunteerConfig = z.object({
   /** Points per hour of service, by kind: relief work in the cold counts more than a street watch. */
-  pointsPerHour: z.record(ActivityKind, z.number().min(0).max(100)),
+  pointsPerHour: z.record(ActivityKind, z.number().check(z.gte(0), z.lte(100))),
   /** A volunteer can cancel until this long before the start; later, the officer must be told in person. */
   cancelUntilMinutes: Minutes,
   /** Check-in opens this long before the start and closes at the end. */
@@ -30,12 +30,12 @@ export const VolunteerConfig = z.object({
   /** Check-out stays possible this long after the end (hours are capped at the activity's length anyway). */
   checkOutGraceMinutes: Minutes,
   /** Default radius around the activity's place for check-in by location. */
-  defaultRadiusMeters: z.number().int().min(20).max(5000),
+  defaultRadiusMeters: z.number().check(z.int(), z.gte(20), z.lte(5000)),
   /** Day-before reminders go out from this hour of the station's day. */
-  reminderHour: z.number().int().min(0).max(23),
+  reminderHour: z.number().check(z.int(), z.gte(0), z.lte(23)),
   messages: z.object({
     miniprogramState: z.enum(['developer', 'trial', 'formal']),
-    page: z.string().min(1),
+    page: z.string().check(z.minLength(1)),
     reminder: Template,
     promoted: Template,
     cancelled: Template,

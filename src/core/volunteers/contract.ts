@@ -1,7 +1,7 @@
 // The volunteers function: applying to a team, officers approving or suspending, activities with
 // capacity and a waitlist, check-in by code or position, hours, points, leaderboards and the
 // officers' monthly figures. Rules live in ./rules.ts; this file is what crosses the wire.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { defineFunction } from '../contract'
 import { DocId, RequestId } from '../ids'
 import { Latitude, LocalizedName, Longitude } from '../jurisdiction/primitives'
@@ -16,28 +16,32 @@ const MEMBERS = ['volunteer', 'officer', 'station_leader'] as const
 const VOLUNTEERS = ['volunteer'] as const
 
 const Instant = z.iso.datetime({ offset: true })
-const Reason = z.string().trim().min(1).max(100)
+const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(100))
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length
 
 export const VolunteerStatus = z.enum(VOLUNTEER_STATUSES)
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
-export const Year = z.number().int().min(2020).max(2100)
+export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'))
+export const Year = z.number().check(z.int(), z.gte(2020), z.lte(2100))
 
 /** Longer text than a name: descriptions, in zh and optionally mn. */
-export const LocalizedText = z.strictObject({ zh: z.string().trim().min(1).max(500), mn: z.string().trim().min(1).max(1000).optional() })
+export const LocalizedText = z.strictObject({ zh: z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(500),
+), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))) })
 
-export const TeamView = z.object({ id: DocId, name: LocalizedName, description: LocalizedText, members: z.number().int() })
+export const TeamView = z.object({ id: DocId, name: LocalizedName, description: LocalizedText, members: z.number().check(z.int()) })
 export type TeamView = z.infer<typeof TeamView>
 
 export const ApplyInput = z.object({
-  name: z.string().trim().min(1).max(32),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
   phone: ChineseMobile,
-  skills: z.array(Skill).max(5).refine(unique, 'skills must not repeat'),
-  availability: z.array(Availability).min(1).max(4).refine(unique, 'availability must not repeat'),
+  skills: z.array(Skill).check(z.maxLength(5), z.refine(unique, 'skills must not repeat')),
+  availability: z.array(Availability).check(z.minLength(1), z.maxLength(4), z.refine(unique, 'availability must not repeat')),
   communityId: DocId,
   teamId: DocId,
   /** The attempt's key: a repeat (a resend after a lost answer) answers the application it made. */
-  requestId: RequestId.optional(),
+  requestId: z.optional(RequestId),
 })
 
 export const VolunteerView = z.object({
@@ -50,21 +54,19 @@ export const VolunteerView = z.object({
   teamId: z.string(),
   status: VolunteerStatus,
   /** Why an officer declined or suspended. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   appliedAt: z.string(),
-  decidedAt: z.string().nullable(),
+  decidedAt: z.nullable(z.string()),
   leaderboardOptOut: z.boolean(),
 })
 export type VolunteerView = z.infer<typeof VolunteerView>
 
-export const PlaceInput = z
-  .strictObject({
+export const PlaceInput = z.strictObject({
     label: LocalizedName,
-    communityId: DocId.optional(),
-    point: z.strictObject({ lng: Longitude, lat: Latitude }).optional(),
-    radiusMeters: z.number().int().min(20).max(5000).optional(),
-  })
-  .refine((p) => p.point || p.communityId, 'a place needs a map point or a community')
+    communityId: z.optional(DocId),
+    point: z.optional(z.strictObject({ lng: Longitude, lat: Latitude })),
+    radiusMeters: z.optional(z.number().check(z.int(), z.gte(20), z.lte(5000))),
+  }).check(z.refine((p) => p.point || p.communityId, 'a place needs a map point or a community'))
 
 export const ActivityFields = z.object({
   kind: ActivityKind,
@@ -74,9 +76,9 @@ export const ActivityFields = z.object({
   startsAt: Instant,
   endsAt: Instant,
   deadline: Instant,
-  capacity: z.number().int().min(1).max(500),
-  skills: z.array(Skill).max(5).refine(unique, 'skills must not repeat'),
-  teamIds: z.array(DocId).min(1).max(10).refine(unique, 'teams must not repeat'),
+  capacity: z.number().check(z.int(), z.gte(1), z.lte(500)),
+  skills: z.array(Skill).check(z.maxLength(5), z.refine(unique, 'skills must not repeat')),
+  teamIds: z.array(DocId).check(z.minLength(1), z.maxLength(10), z.refine(unique, 'teams must not repeat')),
 })
 
 const timesInOrder = (a: { startsAt?: string; endsAt?: string; deadline?: string }) =>
@@ -84,7 +86,7 @@ const timesInOrder = (a: { startsAt?: string; endsAt?: string; deadline?: string
 
 export const Standing = z.discriminatedUnion('state', [
   z.object({ state: z.literal('placed') }),
-  z.object({ state: z.literal('waiting'), position: z.number().int() }),
+  z.object({ state: z.literal('waiting'), position: z.number().check(z.int()) }),
   z.object({ state: z.literal('none') }),
 ])
 
@@ -93,22 +95,22 @@ export const ActivityView = z.object({
   kind: ActivityKind,
   title: LocalizedName,
   description: LocalizedText,
-  place: z.object({ label: LocalizedName, communityId: z.string().nullable(), point: z.object({ lng: z.number(), lat: z.number() }).nullable(), radiusMeters: z.number().int() }),
+  place: z.object({ label: LocalizedName, communityId: z.nullable(z.string()), point: z.nullable(z.object({ lng: z.number(), lat: z.number() })), radiusMeters: z.number().check(z.int()) }),
   startsAt: z.string(),
   endsAt: z.string(),
   deadline: z.string(),
-  capacity: z.number().int(),
+  capacity: z.number().check(z.int()),
   skills: z.array(Skill),
   teamIds: z.array(z.string()),
   status: z.enum(['open', 'cancelled']),
-  cancelReason: z.string().nullable(),
+  cancelReason: z.nullable(z.string()),
   /** Series of a recurring activity (the first occurrence's id), null for a one-off. */
-  seriesId: z.string().nullable(),
-  placed: z.number().int(),
-  waiting: z.number().int(),
+  seriesId: z.nullable(z.string()),
+  placed: z.number().check(z.int()),
+  waiting: z.number().check(z.int()),
   mine: Standing,
   /** The caller's attendance, once checked in. */
-  attendance: z.object({ checkedInAt: z.string(), checkedOutAt: z.string().nullable(), minutes: z.number().int().nullable(), points: z.number().int().nullable() }).nullable(),
+  attendance: z.nullable(z.object({ checkedInAt: z.string(), checkedOutAt: z.nullable(z.string()), minutes: z.nullable(z.number().check(z.int())), points: z.nullable(z.number().check(z.int())) })),
   cancellableUntil: z.string(),
 })
 export type ActivityView = z.infer<typeof ActivityView>
@@ -118,16 +120,14 @@ export const RosterPerson = z.object({
   name: z.string(),
   teamId: z.string(),
   phone: z.string(),
-  attendance: z
-    .object({
+  attendance: z.nullable(z.object({
       method: z.enum(['code', 'location', 'officer']),
-      checkedInAt: z.string().nullable(),
-      checkedOutAt: z.string().nullable(),
-      minutes: z.number().int().nullable(),
-      points: z.number().int().nullable(),
-      corrections: z.array(z.object({ by: z.string(), at: z.string(), fromMinutes: z.number().int().nullable(), toMinutes: z.number().int(), reason: z.string() })),
-    })
-    .nullable(),
+      checkedInAt: z.nullable(z.string()),
+      checkedOutAt: z.nullable(z.string()),
+      minutes: z.nullable(z.number().check(z.int())),
+      points: z.nullable(z.number().check(z.int())),
+      corrections: z.array(z.object({ by: z.string(), at: z.string(), fromMinutes: z.nullable(z.number().check(z.int())), toMinutes: z.number().check(z.int()), reason: z.string() })),
+    })),
 })
 
 export const Roster = z.object({
@@ -135,7 +135,7 @@ export const Roster = z.object({
   /** Shown on the officer's phone for volunteers to type. */
   code: z.string(),
   placed: z.array(RosterPerson),
-  waiting: z.array(RosterPerson.extend({ position: z.number().int() })),
+  waiting: z.array(z.extend(RosterPerson, { position: z.number().check(z.int()) })),
 })
 export type Roster = z.infer<typeof Roster>
 
@@ -144,42 +144,42 @@ export const ServiceEntry = z.object({
   title: LocalizedName,
   kind: ActivityKind,
   startsAt: z.string(),
-  minutes: z.number().int(),
-  points: z.number().int(),
+  minutes: z.number().check(z.int()),
+  points: z.number().check(z.int()),
   corrected: z.boolean(),
 })
 
 export const MyRecord = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   name: z.string(),
   teamId: z.string(),
-  minutes: z.number().int(),
-  points: z.number().int(),
-  activities: z.number().int(),
+  minutes: z.number().check(z.int()),
+  points: z.number().check(z.int()),
+  activities: z.number().check(z.int()),
   history: z.array(ServiceEntry),
 })
 export type MyRecord = z.infer<typeof MyRecord>
 
 export const Leaderboard = z.object({
   teamId: z.string(),
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   optedOut: z.boolean(),
-  rows: z.array(z.object({ rank: z.number().int(), name: z.string(), points: z.number().int(), minutes: z.number().int(), me: z.boolean() })),
+  rows: z.array(z.object({ rank: z.number().check(z.int()), name: z.string(), points: z.number().check(z.int()), minutes: z.number().check(z.int()), me: z.boolean() })),
 })
 export type Leaderboard = z.infer<typeof Leaderboard>
 
 export const TeamMonthView = z.object({
   teamId: z.string(),
-  activities: z.number().int(),
-  minutes: z.number().int(),
-  places: z.number().int(),
-  attended: z.number().int(),
-  attendanceRate: z.number().nullable(),
+  activities: z.number().check(z.int()),
+  minutes: z.number().check(z.int()),
+  places: z.number().check(z.int()),
+  attended: z.number().check(z.int()),
+  attendanceRate: z.nullable(z.number()),
 })
 export type TeamMonthView = z.infer<typeof TeamMonthView>
 
 export const CheckInProof = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('code'), code: z.string().trim().regex(CHECK_IN_CODE, 'must be the 6-digit code the officer shows') }),
+  z.strictObject({ method: z.literal('code'), code: z.string().check(z.trim(), z.regex(CHECK_IN_CODE, 'must be the 6-digit code the officer shows')) }),
   z.strictObject({ method: z.literal('location'), lng: Longitude, lat: Latitude }),
 ])
 
@@ -187,17 +187,17 @@ const ActivityRef = { activityId: DocId }
 
 export const volunteersContract = defineFunction('volunteers', {
   teams: { summary: 'The station’s volunteer teams, with their member counts.', input: z.object({}), output: z.array(TeamView), roles: ANYONE, scope: 'station' },
-  myVolunteer: { summary: 'The caller’s volunteer profile and status, or null before applying.', input: z.object({}), output: VolunteerView.nullable(), roles: ANYONE, scope: 'own' },
+  myVolunteer: { summary: 'The caller’s volunteer profile and status, or null before applying.', input: z.object({}), output: z.nullable(VolunteerView), roles: ANYONE, scope: 'own' },
   apply: {
     summary: 'Apply to a team with a profile (skills, availability, home community). A declined applicant may apply again.',
     input: ApplyInput,
     output: VolunteerView,
     roles: ANYONE, scope: 'own',
   },
-  applications: { summary: 'Volunteers by status (pending first), for officers.', input: z.object({ status: VolunteerStatus.optional() }), output: z.array(VolunteerView), roles: DESK, scope: 'station' },
+  applications: { summary: 'Volunteers by status (pending first), for officers.', input: z.object({ status: z.optional(VolunteerStatus) }), output: z.array(VolunteerView), roles: DESK, scope: 'station' },
   decide: {
     summary: 'Approve (grants the volunteer role) or decline with a reason a pending application.',
-    input: z.object({ openid: DocId, decision: z.enum(['approve', 'decline']), reason: Reason.optional() }).refine((d) => d.decision === 'approve' || d.reason, { message: 'a decline needs a reason', path: ['reason'] }),
+    input: z.object({ openid: DocId, decision: z.enum(['approve', 'decline']), reason: z.optional(Reason) }).check(z.refine((d) => d.decision === 'approve' || d.reason, { message: 'a decline needs a reason', path: ['reason'] })),
     output: VolunteerView,
     roles: DESK, scope: 'station',
   },
@@ -211,13 +211,17 @@ export const volunteersContract = defineFunction('volunteers', {
   suspend: { summary: 'Suspend an active volunteer with a reason: the volunteer role is removed.', input: z.object({ openid: DocId, reason: Reason }), output: VolunteerView, roles: DESK, scope: 'station' },
   createActivity: {
     summary: 'Create an activity, or a series: `repeat` makes daily or weekly occurrences at the same local time. Retrying with the same requestId answers the first activities.',
-    input: ActivityFields.extend({ repeat: z.strictObject({ frequency: z.enum(Frequency), count: z.number().int().min(2).max(12) }).optional(), requestId: RequestId }).refine(timesInOrder, 'the end must follow the start and the deadline must not be after the start'),
+    input: z.extend(ActivityFields, { repeat: z.optional(z.strictObject({ frequency: z.enum(Frequency), count: z.number().check(
+      z.int(),
+      z.gte(2),
+      z.lte(12),
+    ) })), requestId: RequestId }).check(z.refine(timesInOrder, 'the end must follow the start and the deadline must not be after the start')),
     output: z.array(ActivityView),
     roles: DESK, scope: 'station',
   },
   updateActivity: {
     summary: 'Change an activity’s text, place, capacity (not below the places held), skills or deadline. Times stay: cancel and create anew to move it.',
-    input: z.object({ ...ActivityRef, ...ActivityFields.pick({ title: true, description: true, place: true, capacity: true, skills: true, deadline: true }).partial().shape }),
+    input: z.object({ ...ActivityRef, ...z.partial(z.pick(ActivityFields, { title: true, description: true, place: true, capacity: true, skills: true, deadline: true })).shape }),
     output: ActivityView,
     roles: DESK, scope: 'station',
   },
@@ -239,12 +243,12 @@ export const volunteersContract = defineFunction('volunteers', {
   cancelSignUp: { summary: 'Withdraw until the configured time before the start; the first waiting takes the place.', input: z.object(ActivityRef), output: ActivityView, roles: VOLUNTEERS, scope: 'own' },
   checkIn: { summary: 'Check in with the officer’s 6-digit code or the phone’s position within the activity’s radius.', input: z.object({ ...ActivityRef, proof: CheckInProof }), output: ActivityView, roles: VOLUNTEERS, scope: 'own' },
   checkOut: { summary: 'Check out; the hours (capped at the activity’s length) and points are recorded.', input: z.object(ActivityRef), output: ActivityView, roles: VOLUNTEERS, scope: 'own' },
-  myRecord: { summary: 'The caller’s hours, points and history for a year (this year by default): the service certificate’s figures.', input: z.object({ year: Year.optional() }), output: MyRecord, roles: VOLUNTEERS, scope: 'own' },
-  leaderboard: { summary: 'The caller’s team ranked by points for a year, without those who opted out.', input: z.object({ year: Year.optional() }), output: Leaderboard, roles: VOLUNTEERS, scope: 'own' },
+  myRecord: { summary: 'The caller’s hours, points and history for a year (this year by default): the service certificate’s figures.', input: z.object({ year: z.optional(Year) }), output: MyRecord, roles: VOLUNTEERS, scope: 'own' },
+  leaderboard: { summary: 'The caller’s team ranked by points for a year, without those who opted out.', input: z.object({ year: z.optional(Year) }), output: Leaderboard, roles: VOLUNTEERS, scope: 'own' },
   setLeaderboardOptOut: { summary: 'Leave or rejoin the team leaderboard.', input: z.object({ optOut: z.boolean() }), output: VolunteerView, roles: VOLUNTEERS, scope: 'own' },
   correctHours: {
     summary: 'Set a volunteer’s minutes on an activity (also for someone who never checked in); the change is logged with the officer and reason.',
-    input: z.object({ ...ActivityRef, openid: DocId, minutes: z.number().int().min(0).max(24 * 60), reason: Reason }),
+    input: z.object({ ...ActivityRef, openid: DocId, minutes: z.number().check(z.int(), z.gte(0), z.lte(24 * 60)), reason: Reason }),
     output: Roster,
     roles: DESK, scope: 'station',
   },

@@ -8,7 +8,7 @@ import { idNumberProblem, normalizeIdNumber } from '../../core/booking/id-number
 import { isLegalName } from '../../core/person-name'
 import type { CloudCallError } from '../../services/cloud'
 import type { CatalogTranslate } from '../../services/use-catalog-t'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Language } from '../../core/ids'
 import { useBookingT, type BookingMessageKey } from './i18n'
 
@@ -28,9 +28,9 @@ export const PersonDraftSchema = z.object({ relation: z.enum(['self', 'family'])
 
 /** The booking form as kept on the device (services/drafts.ts); read back with this schema. */
 export const BookingDraft = z.object({
-  serviceId: z.string().nullable(),
+  serviceId: z.nullable(z.string()),
   counterLanguage: Language,
-  slot: z.object({ id: z.string(), localDate: z.string(), localTime: z.string(), counterName: z.string() }).nullable(),
+  slot: z.nullable(z.object({ id: z.string(), localDate: z.string(), localTime: z.string(), counterName: z.string() })),
   person: PersonDraftSchema,
 })
 export type BookingDraft = z.infer<typeof BookingDraft>

@@ -3,7 +3,7 @@
 // before acceptance, and rate after closing (the return visit). Never anything from the officers' notes:
 // the backend's resident view does not carry them.
 import { useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { mediationContract, type ResidentCaseView } from '../../core/mediation/contract'
@@ -20,7 +20,7 @@ import { refusalMessage } from './refusal-message'
 const RATINGS = [5, 4, 3, 2, 1] as const
 
 /** The rating and its comment, kept on the device per case until sent. */
-const RateDraft = z.object({ rating: z.number().int().min(1).max(5).nullable(), comment: z.string() })
+const RateDraft = z.object({ rating: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(5))), comment: z.string() })
 
 function RateForm({ item, onRated }: { item: ResidentCaseView; onRated: (next: ResidentCaseView) => void }) {
   const t = useMediationT()

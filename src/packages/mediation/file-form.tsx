@@ -12,7 +12,7 @@ import { charCount } from '../../core/text-fields'
 import { SectionCard } from '../../components/section-card'
 import { formatStationTime } from '../../services/station-time'
 import { scrollToSelector } from '../../services/scroll-to'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { QueuedNotice } from '../../components/offline-state'
 import { useFormDraft } from '../../services/drafts'
 import { refusalOf, submitOrQueue, useQueued } from '../../services/outbox'
@@ -28,8 +28,8 @@ type Field = 'type' | 'description' | 'name' | 'phone' | 'otherName' | 'otherPho
 const FILE_DRAFT = 'mediation.file'
 /** The filing form as kept on the device, the danger answer included (docs/offline.md). */
 const FileDraft = z.object({
-  danger: z.boolean().nullable(),
-  type: z.enum(DISPUTE_TYPES).nullable(),
+  danger: z.nullable(z.boolean()),
+  type: z.nullable(z.enum(DISPUTE_TYPES)),
   description: z.string(),
   name: z.string(),
   phone: z.string(),

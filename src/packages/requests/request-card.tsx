@@ -4,7 +4,7 @@
 // it (not resolved reopens it, once), rate 1–5 after closing. An anonymous request carries its
 // follow secret on every call; the backend knows it by nothing else.
 import { useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { requestsContract, type Answer, type ResidentRequestView } from '../../core/requests/contract'
@@ -35,7 +35,7 @@ type Act = (action: 'withdraw' | 'confirm' | 'rate', extra: Record<string, unkno
 
 /** Why the answer did not resolve it, and the rating's comment: kept on the device per request until sent. */
 const ReasonDraft = z.object({ reason: z.string() })
-const RateDraft = z.object({ rating: z.number().int().min(1).max(5).nullable(), comment: z.string() })
+const RateDraft = z.object({ rating: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(5))), comment: z.string() })
 
 function ConfirmResolved({ id, act }: { id: string; act: Act }) {
   const t = useRequestsT()

@@ -2,7 +2,7 @@
 // Mongolian, description, place (a map point from the officer's position and/or a community),
 // day and time in station time, length, sign-up deadline, capacity, teams and skills.
 import { useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import type { CommunityCard } from '../../../core/jurisdiction/contract'
@@ -32,7 +32,7 @@ const ActivityDraft = z.object({
   titleMn: z.string(),
   description: z.string(),
   placeLabel: z.string(),
-  communityId: z.string().nullable(),
+  communityId: z.nullable(z.string()),
   date: z.string(),
   time: z.string(),
   hours: z.string(),

@@ -2,7 +2,7 @@
 // the backend lists as allowed: accept, schedule a session (time, place, participants), record a
 // session held with internal notes, record the agreement, record "not settled at this level", close.
 import { useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { SESSION_PLACES, mediationContract, type SessionPlace, type StaffCaseView } from '../../../core/mediation/contract'

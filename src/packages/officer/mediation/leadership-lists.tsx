@@ -1,7 +1,7 @@
 // The leaders' lists: high-risk alerts until someone acknowledges them, and rectification tasks
 // after dissatisfied ratings, each closed with the callback and what was fixed.
 import { useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { DEFAULT_MEDIATION_CONFIG } from '../../../core/mediation/config'

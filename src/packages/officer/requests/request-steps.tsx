@@ -3,7 +3,7 @@
 // answer the resident in Chinese and optionally Mongolian. Each consequential step asks first.
 // A step that lost a race (CONFLICT) or no longer fits (FAILED_PRECONDITION) says so and reloads.
 import { useRef, useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { MAX_ANSWER, requestsContract, type StaffRequestView, type StaffStep } from '../../../core/requests/contract'
@@ -28,8 +28,8 @@ const MAX_CONTACT = 40
  * note and contact, the partner's answer. Each is written while its step is open.
  */
 const ReplyDraft = z.object({ text: z.string(), textMn: z.string() })
-const TransferDraft = z.object({ officerId: z.string().nullable(), note: z.string() })
-const HandOffDraft = z.object({ partner: z.enum(PARTNER_UNITS).nullable(), note: z.string(), contact: z.string() })
+const TransferDraft = z.object({ officerId: z.nullable(z.string()), note: z.string() })
+const HandOffDraft = z.object({ partner: z.nullable(z.enum(PARTNER_UNITS)), note: z.string(), contact: z.string() })
 const PartnerAnswerDraft = z.object({ text: z.string() })
 const draftKeys = (id: string) => ({
   reply: `requests.reply.${id}`,
@@ -78,7 +78,7 @@ export function RequestSteps({ item, officers, onChanged, onStale }: StepsProps)
   // (another officer may have taken the request on meanwhile). The steps share their text fields,
   // so the first stored draft wins; switching steps or cancelling drops the left step's draft.
   const restored = useRef(false)
-  const restoreStep = <T,>(step: StaffStep, schema: z.ZodType<T>, apply: (draft: T) => void) => (stored: unknown) => {
+  const restoreStep = <T,>(step: StaffStep, schema: z.ZodMiniType<T>, apply: (draft: T) => void) => (stored: unknown) => {
     const parsed = schema.safeParse(stored)
     if (restored.current || !parsed.success || !item.allowed.includes(step)) return
     restored.current = true

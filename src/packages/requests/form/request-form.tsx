@@ -4,7 +4,7 @@
 // error that names it; the backend's field issues land on the same fields. One requestId per
 // attempt: a retry after a lost answer files once.
 import { useRef, useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CONSULTATION_TOPICS, FRAUD_CHANNELS, HELP_TOPICS, KIND_RULES, MAX_PHOTOS, TIP_OFF_SUBJECTS, type RequestDetails, type RequestKind } from '../../../core/requests/kinds'
@@ -93,25 +93,23 @@ const emptyDraft = (name: string): Draft => ({
 })
 
 /** A stored draft's shape: it may come from an older app, so each field is checked when restored. */
-const StoredDraft = z
-  .object({
-    topic: z.string().nullable(),
-    subject: z.enum(TIP_OFF_SUBJECTS).nullable(),
+const StoredDraft = z.partial(z.object({
+    topic: z.nullable(z.string()),
+    subject: z.nullable(z.enum(TIP_OFF_SUBJECTS)),
     ongoing: z.boolean(),
-    channel: z.enum(FRAUD_CHANNELS).nullable(),
+    channel: z.nullable(z.enum(FRAUD_CHANNELS)),
     number: z.string(),
     account: z.string(),
     link: z.string(),
-    moneyLost: z.enum(['yes', 'no']).nullable(),
+    moneyLost: z.nullable(z.enum(['yes', 'no'])),
     amount: z.string(),
-    complaintType: z.enum(['complaint', 'suggestion']).nullable(),
+    complaintType: z.nullable(z.enum(['complaint', 'suggestion'])),
     aboutOfficer: z.boolean(),
     text: z.string(),
     anonymous: z.boolean(),
     name: z.string(),
     phone: z.string(),
-  })
-  .partial()
+  }))
 
 /** The backend's field paths (`details.topic`, `contact.phone`…) onto the form's fields. */
 function fieldOfIssue(path: ReadonlyArray<string | number>): FormField | null {

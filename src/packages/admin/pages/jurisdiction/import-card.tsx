@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Loading } from '@nutui/nutui-react-taro'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { FieldIssue } from '../../../../core/envelope'
 import { jurisdictionContract, MAX_IMPORT_BYTES } from '../../../../core/jurisdiction/contract'
 import { SectionCard } from '../../../../components/section-card'
@@ -23,11 +23,14 @@ const SHOWN_ISSUES = 50
 const StationOutline = z.object({ communities: z.array(z.unknown()), officers: z.array(z.unknown()) })
 /** A bureau (format 2) counts its stations' communities and officers and its own staff. */
 const Outline = z.union([
-  z.object({ stations: z.array(StationOutline), officers: z.array(z.unknown()).default([]) }).transform((b) => ({
-    communities: b.stations.reduce((n, s) => n + s.communities.length, 0),
-    officers: b.officers.length + b.stations.reduce((n, s) => n + s.officers.length, 0),
-  })),
-  StationOutline.transform((s) => ({ communities: s.communities.length, officers: s.officers.length })),
+  z.pipe(
+    z.object({ stations: z.array(StationOutline), officers: z._default(z.array(z.unknown()), []) }),
+    z.transform((b) => ({
+      communities: b.stations.reduce((n, s) => n + s.communities.length, 0),
+      officers: b.officers.length + b.stations.reduce((n, s) => n + s.officers.length, 0),
+    })),
+  ),
+  z.pipe(StationOutline, z.transform((s) => ({ communities: s.communities.length, officers: s.officers.length }))),
 ])
 
 type ImportState =

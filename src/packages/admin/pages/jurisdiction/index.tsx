@@ -3,7 +3,7 @@
 // exporting the current one, and the version history with rollback.
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { DocId } from '../../../../core/ids'
 import { jurisdictionContract } from '../../../../core/jurisdiction/contract'
 import { Boundary, LocalizedName } from '../../../../core/jurisdiction/schema'
@@ -25,19 +25,18 @@ const MapOfficer = z.object({ id: DocId, name: z.string() })
  * What the map reads from the exported bureau document (the cloud validated all of it on import):
  * every station's communities on one map, with the stations' officers and the bureau staff.
  */
-const MapDocument = z
+const MapDocument = z.pipe(z
   .object({
     stations: z.array(
       z.object({
         communities: z.array(
-          z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: Boundary.nullable(), aliases: z.array(z.string()) }),
+          z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: z.nullable(Boundary), aliases: z.array(z.string()) }),
         ),
         officers: z.array(MapOfficer),
       }),
     ),
     officers: z.array(MapOfficer),
-  })
-  .transform((bureau) => ({ communities: bureau.stations.flatMap((s) => s.communities), officers: [...bureau.stations.flatMap((s) => s.officers), ...bureau.officers] }))
+  }), z.transform((bureau) => ({ communities: bureau.stations.flatMap((s) => s.communities), officers: [...bureau.stations.flatMap((s) => s.officers), ...bureau.officers] })))
 
 async function loadCurrent() {
   const exported = await call(jurisdictionContract, 'exportJurisdiction', {})

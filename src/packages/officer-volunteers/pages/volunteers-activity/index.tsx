@@ -3,7 +3,7 @@
 // title, description and capacity (times stay: cancel and publish anew to move an activity),
 // and cancelling (everyone signed up is told).
 import { useCallback, useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'

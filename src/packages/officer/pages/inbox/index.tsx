@@ -3,7 +3,7 @@
 // first, then by deadline, 20 at a time. Leaders also see the station's open requests with each
 // officer's load (who is overloaded) and the rectification tasks after a dissatisfied rating.
 import { useCallback, useRef, useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -89,7 +89,7 @@ function ItemLine({ item, names }: { item: InboxItem; names: Names }) {
  * request. With `offline`, the pages shown last are remembered and shown (with `asOf`) when the
  * connection fails.
  */
-function usePages<T>(fetchPage: (page: number) => Promise<T>, offline?: { name: string; schema: z.ZodType<T> }) {
+function usePages<T>(fetchPage: (page: number) => Promise<T>, offline?: { name: string; schema: z.ZodMiniType<T> }) {
   const [pages, setPages] = useState(1)
   const [asOf, setAsOf] = useState<number | null>(null)
   const load = useCallback(() => {

@@ -3,7 +3,7 @@
 // what they may do now. Looked at again each time the screen shows (an answer may have arrived).
 // Without a connection the last loaded list is shown with its time.
 import { useRef } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { requestsContract, ResidentRequestView } from '../../../../core/requests/contract'

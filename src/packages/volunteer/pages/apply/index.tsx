@@ -2,7 +2,7 @@
 // team, then the application's status — pending, declined with the officer's reason (apply
 // again), active (the way into the volunteer centre) or suspended with the reason.
 import { useRef, useState } from 'react'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
@@ -30,7 +30,7 @@ import '../../volunteer.css'
 const CENTER = '/packages/volunteer/pages/center/index'
 const APPLY_DRAFT = 'volunteers.apply'
 /** The application as kept on the device (docs/offline.md). */
-const ApplyDraft = z.object({ name: z.string(), phone: z.string(), skills: z.array(z.enum(SKILLS)), availability: z.array(z.enum(AVAILABILITY)), communityId: z.string().nullable(), teamId: z.string().nullable() })
+const ApplyDraft = z.object({ name: z.string(), phone: z.string(), skills: z.array(z.enum(SKILLS)), availability: z.array(z.enum(AVAILABILITY)), communityId: z.nullable(z.string()), teamId: z.nullable(z.string()) })
 
 const loadAll = () =>
   Promise.all([call(volunteersContract, 'myVolunteer', {}), call(volunteersContract, 'teams', {}), call(jurisdictionContract, 'listCommunities', {})]).then(([mine, teams, communities]) => ({ mine, teams, communities }))
