@@ -5,7 +5,7 @@ import * as z from 'zod/mini'
 import { validateBureau } from '../../../src/core/bureau/validate'
 import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
 import { AppError } from '../../../src/core/envelope'
-import { db } from '../../_shared/cloud'
+import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey, readDoc } from '../../_shared/documents'
 import { currentVersionNumber, loadCurrent, switchCurrent, syncOfficerRecords, VersionDoc, versionDocId, versionRecord } from '../../_shared/jurisdiction-store'
@@ -95,7 +95,8 @@ async function completeImport(ctx: Ctx, claim: Claim, bureau: BureauJurisdiction
   }
   await syncOfficerRecords(bureau)
   const done = summary(claim.version, bureau)
-  await claims().where({ _id: claim._id }).update({ data: { done } })
+  // Set whole: an object onto the null `done` would reach the database as done.version…, which it refuses.
+  await claims().where({ _id: claim._id }).update({ data: { done: _.set(done) } })
   return done
 }
 
