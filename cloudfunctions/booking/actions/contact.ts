@@ -7,7 +7,9 @@ import { COLLECTIONS } from '../../_shared/collections'
 import { lookupHash } from '../../_shared/personal-data'
 import { revealPhone } from '../../_shared/reveal'
 import type { Ctx } from '../../_shared/runtime'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { deskBooking } from '../records'
+import { serves } from '../stations'
 import { bookingSettings } from '../settings'
 import { bookingsWhere, getBooking } from '../store/bookings'
 import { visitForOfficer } from './home-visits'
@@ -24,9 +26,10 @@ export async function revealHomeVisitContact(ctx: Ctx, input: { visitId: string 
 }
 
 /** Served by the indexes by_phone_hash / by_id_number_hash; by slot time, at most 50. */
-export async function findBookings(_ctx: Ctx, input: { phone?: string; idNumber?: string }): Promise<DeskBooking[]> {
+export async function findBookings(ctx: Ctx, input: { phone?: string; idNumber?: string }): Promise<DeskBooking[]> {
   const where = input.phone ? { 'applicant.phone.hash': lookupHash('phone', input.phone) } : { 'applicant.idNumber.hash': lookupHash('id-number', input.idNumber!) }
-  const found = await bookingsWhere(where, 50)
+  const [found, { bureau }] = await Promise.all([bookingsWhere(where, 50), loadCurrent()])
   const config = bookingSettings()
-  return found.map((b) => deskBooking(b, config, null))
+  // Another station's bookings are not this desk's to see (bureau staff see every station's).
+  return found.filter((b) => serves(ctx.user, bureau, b)).map((b) => deskBooking(b, config, null))
 }
