@@ -214,7 +214,7 @@ const counters: Array<Counter & { stationId: string }> = [
   // a small town station has; Chinese is served there too (countersForLanguage, per station).
   {
     id: 'counter-bb-bilingual',
-    name: { zh: '巴音宝力格蒙汉双语户籍窗口', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
+    name: { zh: '巴音宝力格蒙汉双语户籍窗口', mn: 'ᠪᠠᠶᠠᠨᠪᠤᠯᠠᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     place: { zh: '巴音宝力格镇派出所户籍窗口', mn: 'ᠪᠠᠶᠠᠨᠪᠤᠯᠠᠭ ᠪᠠᠯᠭᠠᠰᠤᠨ\u202fᠤ ᠴᠠᠭᠳᠠᠭ\u180eᠠ\u202fᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     languages: ['mn', 'zh'],
     serviceIds: BOOKABLE,
@@ -228,7 +228,7 @@ const counters: Array<Counter & { stationId: string }> = [
   },
   {
     id: 'counter-su-bilingual',
-    name: { zh: '赛乌素蒙汉双语户籍窗口', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
+    name: { zh: '赛乌素蒙汉双语户籍窗口', mn: 'ᠰᠠᠶᠢᠨ ᠤᠰᠤ ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     place: { zh: '赛乌素镇派出所户籍窗口', mn: 'ᠰᠠᠶᠢᠨ ᠤᠰᠤ ᠪᠠᠯᠭᠠᠰᠤᠨ\u202fᠤ ᠴᠠᠭᠳᠠᠭ\u180eᠠ\u202fᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     languages: ['mn', 'zh'],
     serviceIds: BOOKABLE,

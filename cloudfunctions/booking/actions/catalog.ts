@@ -7,20 +7,17 @@ import { localDateOf } from '../../../src/core/booking/slots'
 import { countersForDesk, countersForResident } from '../../../src/core/booking/stations'
 import { AppError } from '../../../src/core/envelope'
 import { hasAnyRole } from '../../../src/core/roles'
-import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { withJoins, type Ctx } from '../../_shared/runtime'
 import { counterOf, counterView, serviceView } from '../records'
 import { activeCounters, allServices, saveService } from '../store/catalog'
-import { residentStationId, staffStationId, stationPlaces } from '../stations'
+import { pointerJoins, residentStationId, staffStationId, stationPlaces } from '../stations'
 
 export async function listServices() {
   return (await allServices()).filter((s) => s.active).map(serviceView)
 }
 
-/** The jurisdiction's version pointer rides on the runtime's user read: a warm instance reads nothing more for it. */
-export const stationJoins = () => ({ jurisdictionPointer: currentPointerJoin() })
-
-export const listCounters = withJoins(stationJoins, async (ctx: Ctx, input: { desk?: boolean }) => {
+export const listCounters = withJoins(pointerJoins, async (ctx: Ctx, input: { desk?: boolean }) => {
   if (input.desk && !hasAnyRole(ctx.user.roles, DESK)) throw new AppError('PERMISSION_DENIED', `The counter desk needs one of the roles: ${DESK.join(', ')}.`)
   const today = localDateOf(ctx.now())
   const [{ bureau }, docs] = await Promise.all([loadCurrent(ctx.joined.jurisdictionPointer), activeCounters()])

@@ -6,10 +6,10 @@ import { AppError } from '../../../src/core/envelope'
 import { COLLECTIONS } from '../../_shared/collections'
 import { lookupHash } from '../../_shared/personal-data'
 import { revealPhone } from '../../_shared/reveal'
-import type { Ctx } from '../../_shared/runtime'
+import { withJoins, type Ctx } from '../../_shared/runtime'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { deskBooking } from '../records'
-import { serves } from '../stations'
+import { pointerJoins, serves } from '../stations'
 import { bookingSettings } from '../settings'
 import { bookingsWhere, getBooking } from '../store/bookings'
 import { visitForOfficer } from './home-visits'
@@ -26,10 +26,10 @@ export async function revealHomeVisitContact(ctx: Ctx, input: { visitId: string 
 }
 
 /** Served by the indexes by_phone_hash / by_id_number_hash; by slot time, at most 50. */
-export async function findBookings(ctx: Ctx, input: { phone?: string; idNumber?: string }): Promise<DeskBooking[]> {
+export const findBookings = withJoins(pointerJoins, async (ctx: Ctx, input: { phone?: string; idNumber?: string }): Promise<DeskBooking[]> => {
   const where = input.phone ? { 'applicant.phone.hash': lookupHash('phone', input.phone) } : { 'applicant.idNumber.hash': lookupHash('id-number', input.idNumber!) }
-  const [found, { bureau }] = await Promise.all([bookingsWhere(where, 50), loadCurrent()])
+  const [found, { bureau }] = await Promise.all([bookingsWhere(where, 50), loadCurrent(ctx.joined.jurisdictionPointer)])
   const config = bookingSettings()
   // Another station's bookings are not this desk's to see (bureau staff see every station's).
   return found.filter((b) => serves(ctx.user, bureau, b)).map((b) => deskBooking(b, config, null))
-}
+})

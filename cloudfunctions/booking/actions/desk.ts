@@ -9,7 +9,7 @@ import type { Dayjs } from '../../../src/core/time'
 import { COLLECTIONS } from '../../_shared/collections'
 import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
 import { withJoins, type Ctx } from '../../_shared/runtime'
-import { serves, requireServes } from '../stations'
+import { pointerJoins, serves, requireServes } from '../stations'
 import { sendClosureMessage } from '../notify'
 import { CounterDoc, deskBooking, type BookingDoc } from '../records'
 import { refusalError } from '../refusal'
@@ -29,7 +29,7 @@ async function findByKey(key: string, today: string): Promise<BookingDoc | null>
  * Checking in ends the booking's claim on the account's limit (the seat); its place in the slot
  * stays taken. A code of another station's booking is not found at this one.
  */
-export const checkIn = withJoins(() => ({ jurisdictionPointer: currentPointerJoin() }), async (ctx: Ctx, input: { code: string; counterId?: string }) => {
+export const checkIn = withJoins(pointerJoins, async (ctx: Ctx, input: { code: string; counterId?: string }) => {
   const config = bookingSettings()
   const now = ctx.now()
   const today = localDateOf(now)
@@ -100,12 +100,12 @@ export const dayBookings = withJoins(counterJoins, async (ctx: Ctx, input: { cou
  * crash left undone (bookings not yet marked, places not given back, residents not notified).
  * Each resident is notified at most once: the notice is claimed on the booking before sending.
  */
-export async function closeCounterDay(ctx: Ctx, input: { counterId: string; date: string; reason: string }) {
+export const closeCounterDay = withJoins(pointerJoins, async (ctx: Ctx, input: { counterId: string; date: string; reason: string }) => {
   const now = ctx.now()
   if (input.date < localDateOf(now)) throw new AppError('FAILED_PRECONDITION', 'That day is over.', undefined, { why: 'past' })
   const counter = await getCounter(input.counterId)
   if (!counter) throw new AppError('NOT_FOUND', 'No such counter.', undefined, { why: 'unknown_counter' })
-  requireServes(ctx.user, (await loadCurrent()).bureau, counter)
+  requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
   const reason = counter.closures.find((c) => c.date === input.date)?.reason ?? input.reason
   await addClosure(input.counterId, { date: input.date, reason, closedBy: ctx.user.officerId ?? ctx.openid, at: now.toISOString() })
   const closedSlots = await closeSlotsOfDay(input.counterId, input.date, reason)
@@ -125,7 +125,7 @@ export async function closeCounterDay(ctx: Ctx, input: { counterId: string; date
     if (await notifyClosure(booking, now)) notified++
   }
   return { counterId: input.counterId, date: input.date, closedSlots, affectedBookings: marked, notified }
-}
+})
 
 /** Claims the closure notice on the booking, then sends it; false when it was sent before. */
 export async function notifyClosure(booking: BookingDoc, now: Dayjs): Promise<boolean> {

@@ -7,12 +7,11 @@ import { countersForResident } from '../../../src/core/booking/stations'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { withJoins, type Ctx } from '../../_shared/runtime'
 import { counterOf, counterView, slotView } from '../records'
-import { stationJoins } from './catalog'
-import { residentStationId, stationPlaces } from '../stations'
+import { pointerJoins, residentStationId, stationPlaces } from '../stations'
 import { bookingSettings } from '../settings'
 import { countersWithSlots, materializeSlots } from '../store/slots'
 
-export const listSlots = withJoins(stationJoins, async (ctx: Ctx, input: { counterId?: string; language?: 'zh' | 'mn'; serviceId?: string; days?: number }) => {
+export const listSlots = withJoins(pointerJoins, async (ctx: Ctx, input: { counterId?: string; language?: 'zh' | 'mn'; serviceId?: string; days?: number }) => {
   const config = bookingSettings()
   const now = ctx.now()
   const days = Math.min(input.days ?? config.windowDays, config.windowDays)
