@@ -2,7 +2,7 @@
 // to 阿拉坦社区 of 巴音宝力格镇派出所, books at her station's counter, which is listed first with
 // its station named, and asks her officer a question; 其木格 (demo-officer-bb-1, that station's
 // community officer) finds it in 今日待办, and 巴特尔 of the first station does not. Screenshots in
-// Chinese and Mongolian.
+// Chinese and in Mongolian (elder mode).
 import type { BookingView } from '../../src/core/booking/contract'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
@@ -51,18 +51,19 @@ describe('a resident of the second station', () => {
       expect(bookings.find((b) => b.code === code)).toMatchObject({ status: 'booked', counter: { id: 'counter-bb-bilingual' } })
       await shoot(page, 'bureau-2-booked-zh')
 
-      // The same counter list in Mongolian.
+      // The same counter list in Mongolian, in elder mode (larger type).
       await page.goto(`${harness.emulator.url}/#/pages/index/index`)
       await on(page, 'home', '.language-option-mn').click()
-      await page.locator('#page-home.lang-mn').waitFor()
+      await on(page, 'home', '.elder-mode-switch').click()
+      await page.locator('#page-home.lang-mn.elder').waitFor()
       await on(page, 'home', '.home-open-booking').click()
       await page.locator('#page-booking.lang-mn .booking-service-id-card-renewal .fq-option-name').click()
       await on(page, 'booking', '.booking-service-id-card-renewal .booking-service-choose').click()
       await on(page, 'booking', '.booking-language-mn').click()
-      await on(page, 'booking', `.booking-counter.is-current[data-station="${STATION_BB}"]`).waitFor()
+      await page.locator(`#page-booking.lang-mn.elder .booking-counter.is-current[data-station="${STATION_BB}"]`).waitFor()
       expect(await cards.first().locator('.booking-counter-station').textContent()).toMatch(/[\u1800-\u18AF]/)
       await on(page, 'booking', '.booking-step-counter').scrollIntoViewIfNeeded()
-      await shoot(page, 'bureau-3-counters-own-station-first-mn')
+      await shoot(page, 'bureau-3-counters-own-station-first-mn-elder')
 
       // A question to her officer: routed by her community to her station.
       await page.goto(`${harness.emulator.url}/#/pages/index/index`)

@@ -122,3 +122,18 @@ describe('booking at a station', () => {
     expect(checked.booking).toMatchObject({ id: today._id, status: 'checked_in' })
   })
 })
+
+describe('database requests', () => {
+  // Performance is measured in requests: the station check must not add any on a warm instance.
+  it('lists counters in 2 requests and a desk day in 2, stations and all', async () => {
+    dataOf(await call(RESIDENT_B, { action: 'listCounters' }))
+    cloud.emulator.resetStats()
+    dataOf(await call(RESIDENT_B, { action: 'listCounters' }))
+    expect(cloud.emulator.stats().requests).toBe(2)
+    const date = (await cloud.stored('bookings', { counterId: 'counter-b' }))[0].localDate as string
+    dataOf(await call(OFFICER_B, { action: 'dayBookings', counterId: 'counter-b', date }))
+    cloud.emulator.resetStats()
+    dataOf(await call(OFFICER_B, { action: 'dayBookings', counterId: 'counter-b', date }))
+    expect(cloud.emulator.stats().requests).toBe(2)
+  })
+})
