@@ -31,7 +31,7 @@ export const staffStationId = (user: Pick<UserDoc, 'officerId'>, bureau: BureauJ
 export function requireServes(user: Pick<UserDoc, 'officerId'>, bureau: BureauJurisdiction, record: { stationId?: string | null }) {
   const places = stationPlaces(bureau)
   if (!servesStation(staffStationId(user, bureau), stationIdOfCounter(record, places))) {
-    throw new AppError('PERMISSION_DENIED', 'This counter belongs to another station: serve your own station’s counters.', undefined, { why: 'other_station' })
+    throw new AppError('PERMISSION_DENIED', 'This counter or booking belongs to another station: serve your own station’s counters.', undefined, { why: 'other_station' })
   }
 }
 

@@ -113,6 +113,13 @@ describe('booking at a station', () => {
     expect(foundA.map((b) => b.id)).not.toContain(today._id)
     const foundB = dataOf(await call<DeskBooking[]>(OFFICER_B, { action: 'findBookings', phone }))
     expect(foundB.map((b) => b.id)).toContain(today._id)
+    // Nor is its phone revealed to the first station's desk (nothing audited); the second station's may.
+    cloud.resetWrites()
+    const reveal = await call(OFFICER_A, { action: 'revealBookingContact', bookingId: today._id })
+    expectError(reveal, 'PERMISSION_DENIED')
+    expect(JSON.stringify(reveal)).not.toContain(phone)
+    expectNothingHappened(cloud)
+    expect(dataOf(await call<{ phone: string }>(OFFICER_B, { action: 'revealBookingContact', bookingId: today._id })).phone).toBe(phone)
 
     // Its code is not found at the first station's desk; the second station's checks it in.
     cloud.resetWrites()

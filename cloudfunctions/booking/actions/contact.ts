@@ -9,16 +9,18 @@ import { revealPhone } from '../../_shared/reveal'
 import { withJoins, type Ctx } from '../../_shared/runtime'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { deskBooking } from '../records'
-import { pointerJoins, serves } from '../stations'
+import { pointerJoins, requireServes, serves } from '../stations'
 import { bookingSettings } from '../settings'
 import { bookingsWhere, getBooking } from '../store/bookings'
 import { visitForOfficer } from './home-visits'
 
-export async function revealBookingContact(ctx: Ctx, input: { bookingId: string }) {
+export const revealBookingContact = withJoins(pointerJoins, async (ctx: Ctx, input: { bookingId: string }) => {
   const booking = await getBooking(input.bookingId)
   if (!booking) throw new AppError('NOT_FOUND', 'No such booking.', undefined, { why: 'unknown_booking' })
+  // Another station's resident is not this desk's: refused before anything is revealed or audited.
+  requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, booking)
   return revealPhone(ctx, booking.applicant.phone, { collection: COLLECTIONS.bookings, recordId: booking._id, field: 'applicant.phone' })
-}
+})
 
 export async function revealHomeVisitContact(ctx: Ctx, input: { visitId: string }) {
   const { visit } = await visitForOfficer(ctx, input.visitId)
