@@ -78,6 +78,8 @@ const demoUsers: DemoUser[] = [
   // The second station, 巴音宝力格镇派出所: its community officer and its chief.
   { openid: 'demo-officer-bb-1', roles: ['resident', 'officer'], displayName: '其木格', language: 'mn', communityId: null, officerId: 'officer-bb-1' },
   { openid: 'demo-leader-bb-1', roles: ['resident', 'officer', 'station_leader'], displayName: '高志远', language: 'zh', communityId: null, officerId: 'officer-bb-chief' },
+  // A resident of the second station: bound to 阿拉坦社区, so 巴音宝力格镇派出所's counters come first.
+  { openid: 'demo-resident-bb-1', roles: ['resident'], displayName: '乌云', language: 'zh', communityId: 'community-altan', officerId: null },
 ]
 
 const STATION_OF_COMMUNITY = new Map(demoBureau().stations.flatMap((s) => s.communities.map((c) => [c.id, s.station.id] as const)))

@@ -6,7 +6,7 @@
 // Certificates the 2016–2019 清理证明事项 abolished stay listed as `notRequired`, with why.
 // The Mongolian names are best effort and await review by a native speaker at the station.
 import { Service } from '../src/core/booking/catalog'
-import { Counter } from '../src/core/booking/counter'
+import { NewCounter, type Counter } from '../src/core/booking/counter'
 
 export const MONGOLIAN_CATALOG_REVIEWED = false
 
@@ -180,7 +180,7 @@ const weekdayHours: Counter['weeklyHours'] = [
   { weekdays: [1, 2, 3, 4, 5], open: '14:30', close: '17:30' },
 ]
 
-const counters: Counter[] = [
+const counters: Array<Counter & { stationId: string }> = [
   {
     id: 'counter-bilingual',
     name: { zh: '蒙汉双语户籍窗口', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ ᠦ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠴᠣᠩᠬᠣ' },
@@ -194,6 +194,7 @@ const counters: Counter[] = [
     slotMinutes: 30,
     capacity: 2,
     active: true,
+    stationId: 'station-chaogewendur',
   },
   {
     id: 'counter-chinese',
@@ -207,9 +208,40 @@ const counters: Counter[] = [
     slotMinutes: 30,
     capacity: 3,
     active: true,
+    stationId: 'station-chaogewendur',
+  },
+  // The two invented stations of the demo bureau (docs/bureau.md): one bilingual window each, as
+  // a small town station has; Chinese is served there too (countersForLanguage, per station).
+  {
+    id: 'counter-bb-bilingual',
+    name: { zh: '巴音宝力格蒙汉双语户籍窗口', mn: 'ᠪᠠᠶᠠᠨᠪᠤᠯᠠᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
+    place: { zh: '巴音宝力格镇派出所户籍窗口', mn: 'ᠪᠠᠶᠠᠨᠪᠤᠯᠠᠭ ᠪᠠᠯᠭᠠᠰᠤᠨ\u202fᠤ ᠴᠠᠭᠳᠠᠭ\u180eᠠ\u202fᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
+    languages: ['mn', 'zh'],
+    serviceIds: BOOKABLE,
+    weeklyHours: [...weekdayHours, { weekdays: [6], open: '09:00', close: '12:00' }],
+    holidays,
+    closures: [],
+    slotMinutes: 30,
+    capacity: 2,
+    active: true,
+    stationId: 'station-bayanbolag',
+  },
+  {
+    id: 'counter-su-bilingual',
+    name: { zh: '赛乌素蒙汉双语户籍窗口', mn: 'ᠰᠠᠶᠢᠨ ᠤᠰᠤ ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
+    place: { zh: '赛乌素镇派出所户籍窗口', mn: 'ᠰᠠᠶᠢᠨ ᠤᠰᠤ ᠪᠠᠯᠭᠠᠰᠤᠨ\u202fᠤ ᠴᠠᠭᠳᠠᠭ\u180eᠠ\u202fᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
+    languages: ['mn', 'zh'],
+    serviceIds: BOOKABLE,
+    weeklyHours: weekdayHours,
+    holidays,
+    closures: [],
+    slotMinutes: 30,
+    capacity: 2,
+    active: true,
+    stationId: 'station-saiusu',
   },
 ]
 
 /** Validated copies, so a typo in the demo data fails at seed time rather than in a screen. */
 export const demoServices = (): Service[] => services.map((s) => Service.parse(structuredClone(s)))
-export const demoCounters = (): Counter[] => counters.map((c) => Counter.parse(structuredClone(c)))
+export const demoCounters = (): Counter[] => counters.map((c) => NewCounter.parse(structuredClone(c)))

@@ -9,6 +9,7 @@ import type { BookingView, CounterView, DeskBooking, PersonView, ServiceView, Sl
 import type { BookingConfig } from '../../src/core/booking/config'
 import { counterBookingRefusal, homeVisitRefusal } from '../../src/core/booking/catalog'
 import type { GeneratedSlot } from '../../src/core/booking/slots'
+import type { CounterAtStation } from '../../src/core/booking/stations'
 import { Language } from '../../src/core/ids'
 import { disclose, Protected } from '../_shared/personal-data'
 
@@ -41,6 +42,8 @@ export const CounterDoc = z.object({
   slotMinutes: z.number().check(z.int()),
   capacity: z.number().check(z.int()),
   active: z.boolean(),
+  /** Absent on counters from before bureaus (scripts/migrate-bureau.ts stamps it): the first station's. */
+  stationId: z.string().nullable().default(null),
   /** Slots exist for every start before this instant (set by slot generation). */
   generatedThrough: StoredDate,
 })
@@ -49,7 +52,10 @@ export type CounterDoc = z.infer<typeof CounterDoc>
 export const counterRecord = ({ id, ...rest }: CounterType) => ({ _id: id, ...rest, generatedThrough: new Date(0) })
 export const counterOf = ({ _id, generatedThrough: _generated, ...rest }: CounterDoc): CounterType => Counter.parse({ id: _id, ...rest })
 
-export function counterView(counter: CounterType, today: string): CounterView {
+/** Where the counter stands for the caller (countersForResident / countersForDesk). */
+export type CounterPlacement = Pick<CounterAtStation<unknown>, 'station' | 'own' | 'distanceKm'>
+
+export function counterView(counter: CounterType, today: string, placement: CounterPlacement): CounterView {
   return {
     id: counter.id,
     name: counter.name,
@@ -61,6 +67,9 @@ export function counterView(counter: CounterType, today: string): CounterView {
     capacity: counter.capacity,
     closures: counter.closures.filter((c) => c.date >= today).map(({ date, reason }) => ({ date, reason })),
     holidays: counter.holidays.filter((h) => h.to >= today),
+    station: { id: placement.station.id, name: placement.station.name },
+    ownStation: placement.own,
+    distanceKm: placement.distanceKm,
   }
 }
 
@@ -153,6 +162,8 @@ export const BookingDoc = z.object({
   checkinKey: z.string(),
   slotId: z.string(),
   counterId: z.string(),
+  /** The counter's station (null: booked at a counter from before bureaus, the first station's). */
+  stationId: z.string().nullable().default(null),
   serviceId: z.string(),
   startsAt: StoredDate,
   endsAt: StoredDate,
@@ -203,6 +214,7 @@ export function bookingRecord(b: NewBooking): BookingDoc {
     checkinKey: checkinKeyOf(b.slot.localDate, b.code),
     slotId: b.slot._id,
     counterId: b.slot.counterId,
+    stationId: b.counter.stationId,
     serviceId: b.service.id,
     startsAt: b.slot.startsAt,
     endsAt: b.slot.endsAt,

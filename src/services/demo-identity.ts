@@ -13,6 +13,7 @@ export const DEMO_IDENTITIES = [
   // The bureau's second station (巴音宝力格镇派出所).
   { openid: 'demo-officer-bb-1', role: 'officer' },
   { openid: 'demo-leader-bb-1', role: 'station_leader' },
+  { openid: 'demo-resident-bb-1', role: 'resident' },
 ] as const
 
 export function getDemoOpenid(): string | null {

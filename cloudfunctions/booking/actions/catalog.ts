@@ -1,18 +1,31 @@
-// The catalog and the counters, as residents see them; admins maintain the catalog.
+// The catalog and the counters, as residents see them (their station's counters first, then the
+// other stations' nearest first) and as the desk sees them (the caller's station's); admins
+// maintain the catalog.
 import type { Service } from '../../../src/core/booking/catalog'
+import { DESK } from '../../../src/core/booking/contract'
 import { localDateOf } from '../../../src/core/booking/slots'
-import type { Ctx } from '../../_shared/runtime'
+import { countersForDesk, countersForResident } from '../../../src/core/booking/stations'
+import { AppError } from '../../../src/core/envelope'
+import { hasAnyRole } from '../../../src/core/roles'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
+import { withJoins, type Ctx } from '../../_shared/runtime'
 import { counterOf, counterView, serviceView } from '../records'
 import { activeCounters, allServices, saveService } from '../store/catalog'
+import { pointerJoins, residentStationId, staffStationId, stationPlaces } from '../stations'
 
 export async function listServices() {
   return (await allServices()).filter((s) => s.active).map(serviceView)
 }
 
-export async function listCounters(ctx: Ctx) {
+export const listCounters = withJoins(pointerJoins, async (ctx: Ctx, input: { desk?: boolean }) => {
+  if (input.desk && !hasAnyRole(ctx.user.roles, DESK)) throw new AppError('PERMISSION_DENIED', `The counter desk needs one of the roles: ${DESK.join(', ')}.`)
   const today = localDateOf(ctx.now())
-  return (await activeCounters()).map((doc) => counterView(counterOf(doc), today))
-}
+  const [{ bureau }, docs] = await Promise.all([loadCurrent(ctx.joined.jurisdictionPointer), activeCounters()])
+  const counters = docs.map(counterOf)
+  const places = stationPlaces(bureau)
+  const placed = input.desk ? countersForDesk(counters, places, staffStationId(ctx.user, bureau)) : countersForResident(counters, places, residentStationId(ctx.user, bureau))
+  return placed.map((p) => counterView(p.counter, today, p))
+})
 
 /** Replaces the entry whole: the admin screen always sends the complete service. */
 export async function upsertService(_ctx: Ctx, input: { service: Service }) {

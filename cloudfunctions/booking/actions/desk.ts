@@ -6,9 +6,12 @@ import { localDateOf } from '../../../src/core/booking/slots'
 import { AppError } from '../../../src/core/envelope'
 import { _ } from '../../_shared/cloud'
 import type { Dayjs } from '../../../src/core/time'
-import type { Ctx } from '../../_shared/runtime'
+import { COLLECTIONS } from '../../_shared/collections'
+import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
+import { withJoins, type Ctx } from '../../_shared/runtime'
+import { pointerJoins, serves, requireServes } from '../stations'
 import { sendClosureMessage } from '../notify'
-import { deskBooking, type BookingDoc } from '../records'
+import { CounterDoc, deskBooking, type BookingDoc } from '../records'
 import { refusalError } from '../refusal'
 import { bookingSettings } from '../settings'
 import { arrivalNumber, bookingByCheckinKey, bookingsOfCounterDay, getBooking, updateBookingWhere, when } from '../store/bookings'
@@ -22,12 +25,17 @@ async function findByKey(key: string, today: string): Promise<BookingDoc | null>
   return booking && booking.code === qr.code ? booking : null
 }
 
-/** Checking in ends the booking's claim on the account's limit (the seat); its place in the slot stays taken. */
-export async function checkIn(ctx: Ctx, input: { code: string; counterId?: string }) {
+/**
+ * Checking in ends the booking's claim on the account's limit (the seat); its place in the slot
+ * stays taken. A code of another station's booking is not found at this one.
+ */
+export const checkIn = withJoins(pointerJoins, async (ctx: Ctx, input: { code: string; counterId?: string }) => {
   const config = bookingSettings()
   const now = ctx.now()
   const today = localDateOf(now)
-  let booking = await findByKey(input.code, today)
+  const { bureau } = await loadCurrent(ctx.joined.jurisdictionPointer)
+  const found = await findByKey(input.code, today)
+  let booking = found && serves(ctx.user, bureau, found) ? found : null
   let decision = checkInDecision(booking, input.counterId, now)
   if (decision.ok && !decision.already) {
     const change = { status: 'checked_in', checkedInAt: now.toDate(), checkedInBy: ctx.user.officerId ?? ctx.openid, seat: voidSeat(booking!._id), updatedAt: now.toDate() }
@@ -46,7 +54,7 @@ export async function checkIn(ctx: Ctx, input: { code: string; counterId?: strin
     booking: deskBooking(arrived, config, await arrivalNumber(arrived.counterId, arrived.localDate, arrived.checkedInAt!)),
     alreadyCheckedIn: decision.already,
   }
-}
+})
 
 /** A day's bookings in desk order: arrivals numbered by time of check-in. */
 function deskList(list: BookingDoc[]): DeskBooking[] {
@@ -56,7 +64,21 @@ function deskList(list: BookingDoc[]): DeskBooking[] {
   return list.map((b) => deskBooking(b, config, arrivalNo.get(b._id) ?? null))
 }
 
-export async function counterQueue(ctx: Ctx, input: { counterId: string }) {
+/** The counter and the jurisdiction's pointer, on the runtime's user read: the station check costs no request. */
+const counterJoins = (input: { counterId: string }) => ({
+  deskCounter: { from: COLLECTIONS.bookingCounters, match: { _id: input.counterId }, limit: 1 },
+  jurisdictionPointer: currentPointerJoin(),
+})
+
+/** Refuses another station's counter to a member of staff of one station; an unknown counter is NOT_FOUND. */
+async function requireOwnCounter(ctx: Ctx) {
+  const [counter] = CounterDoc.array().max(1).parse(ctx.joined.deskCounter)
+  if (!counter) throw new AppError('NOT_FOUND', 'No such counter.', undefined, { why: 'unknown_counter' })
+  requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
+}
+
+export const counterQueue = withJoins(counterJoins, async (ctx: Ctx, input: { counterId: string }) => {
+  await requireOwnCounter(ctx)
   const date = localDateOf(ctx.now())
   const list = deskList(await bookingsOfCounterDay(input.counterId, date, ['booked', 'checked_in', 'no_show']))
   return {
@@ -66,22 +88,24 @@ export async function counterQueue(ctx: Ctx, input: { counterId: string }) {
     expected: list.filter((b) => b.status === 'booked'),
     noShows: list.filter((b) => b.status === 'no_show'),
   }
-}
+})
 
-export async function dayBookings(_ctx: Ctx, input: { counterId: string; date: string }) {
+export const dayBookings = withJoins(counterJoins, async (ctx: Ctx, input: { counterId: string; date: string }) => {
+  await requireOwnCounter(ctx)
   return deskList(await bookingsOfCounterDay(input.counterId, input.date))
-}
+})
 
 /**
  * Closing is idempotent and resumable: running it again for the same day finishes whatever a
  * crash left undone (bookings not yet marked, places not given back, residents not notified).
  * Each resident is notified at most once: the notice is claimed on the booking before sending.
  */
-export async function closeCounterDay(ctx: Ctx, input: { counterId: string; date: string; reason: string }) {
+export const closeCounterDay = withJoins(pointerJoins, async (ctx: Ctx, input: { counterId: string; date: string; reason: string }) => {
   const now = ctx.now()
   if (input.date < localDateOf(now)) throw new AppError('FAILED_PRECONDITION', 'That day is over.', undefined, { why: 'past' })
   const counter = await getCounter(input.counterId)
   if (!counter) throw new AppError('NOT_FOUND', 'No such counter.', undefined, { why: 'unknown_counter' })
+  requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
   const reason = counter.closures.find((c) => c.date === input.date)?.reason ?? input.reason
   await addClosure(input.counterId, { date: input.date, reason, closedBy: ctx.user.officerId ?? ctx.openid, at: now.toISOString() })
   const closedSlots = await closeSlotsOfDay(input.counterId, input.date, reason)
@@ -101,7 +125,7 @@ export async function closeCounterDay(ctx: Ctx, input: { counterId: string; date
     if (await notifyClosure(booking, now)) notified++
   }
   return { counterId: input.counterId, date: input.date, closedSlots, affectedBookings: marked, notified }
-}
+})
 
 /** Claims the closure notice on the booking, then sends it; false when it was sent before. */
 export async function notifyClosure(booking: BookingDoc, now: Dayjs): Promise<boolean> {

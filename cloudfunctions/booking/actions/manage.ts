@@ -124,6 +124,7 @@ export const reschedule = withJoins(rescheduleJoins, async (ctx: Ctx, input: { b
       const change = {
         slotId: slot._id,
         counterId: slot.counterId,
+        stationId: counter.stationId,
         startsAt: slot.startsAt,
         endsAt: slot.endsAt,
         localDate: slot.localDate,

@@ -3,12 +3,15 @@
 // a timer that has not run yet) are they generated on the spot and read again.
 import { isBookable, windowEnd } from '../../../src/core/booking/rules'
 import { localDateOf } from '../../../src/core/booking/slots'
-import type { Ctx } from '../../_shared/runtime'
+import { countersForResident } from '../../../src/core/booking/stations'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
+import { withJoins, type Ctx } from '../../_shared/runtime'
 import { counterOf, counterView, slotView } from '../records'
+import { pointerJoins, residentStationId, stationPlaces } from '../stations'
 import { bookingSettings } from '../settings'
 import { countersWithSlots, materializeSlots } from '../store/slots'
 
-export async function listSlots(ctx: Ctx, input: { counterId?: string; language?: 'zh' | 'mn'; serviceId?: string; days?: number }) {
+export const listSlots = withJoins(pointerJoins, async (ctx: Ctx, input: { counterId?: string; language?: 'zh' | 'mn'; serviceId?: string; days?: number }) => {
   const config = bookingSettings()
   const now = ctx.now()
   const days = Math.min(input.days ?? config.windowDays, config.windowDays)
@@ -25,13 +28,17 @@ export async function listSlots(ctx: Ctx, input: { counterId?: string; language?
     rows = await countersWithSlots(match, now.toDate(), to.toDate())
   }
   const today = localDateOf(now)
+  const { bureau } = await loadCurrent(ctx.joined.jurisdictionPointer)
+  const placed = countersForResident(rows.map(counterOf), stationPlaces(bureau), residentStationId(ctx.user, bureau))
+  const listed = new Set(placed.map((p) => p.counter.id))
   return {
     from: now.toISOString(),
     to: to.toISOString(),
-    counters: rows.map((row) => counterView(counterOf(row), today)),
+    counters: placed.map((p) => counterView(p.counter, today, p)),
     slots: rows
+      .filter((row) => listed.has(row._id))
       .flatMap((row) => row.slots)
       .sort((a, b) => a.startsAt.valueOf() - b.startsAt.valueOf() || a.counterId.localeCompare(b.counterId))
       .map((slot) => slotView(slot, isBookable(slot, now, config))),
   }
-}
+})

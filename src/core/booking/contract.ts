@@ -17,7 +17,7 @@ import { ChineseMobile } from './phone'
 import { BookingStatus, CheckInCode, parseQrPayload } from './rules'
 import { SlotId } from './slots'
 
-const DESK = ['officer', 'station_leader'] as const
+export const DESK = ['officer', 'station_leader'] as const
 
 /** A client-chosen key (a UUID) that makes a retried request harmless. */
 
@@ -62,6 +62,12 @@ export const CounterView = z.object({
   /** Closures and holidays from today on, so the app can say why a day has no slots. */
   closures: z.array(z.object({ date: LocalDate, reason: z.string() })),
   holidays: z.array(Holiday),
+  /** The station whose hall the counter is in (a counter from before bureaus: the first station). */
+  station: z.object({ id: z.string(), name: z.object({ zh: z.string(), mn: z.string().optional() }) }),
+  /** The caller's own station (their community's; staff: their officer record's). */
+  ownStation: z.boolean(),
+  /** From the caller's station to this one; null when the caller has no station or a station no position. */
+  distanceKm: z.number().nullable(),
 })
 export type CounterView = z.infer<typeof CounterView>
 
@@ -166,13 +172,13 @@ export const bookingContract = defineFunction('booking', {
     roles: ANYONE, scope: 'station',
   },
   listCounters: {
-    summary: 'The counters with their languages, opening hours, closures and holidays.',
-    input: z.object({}),
+    summary: 'The counters with their station, languages, opening hours, closures and holidays: the caller’s station’s first, then the other stations’ nearest first. `desk: true` (officers): the caller’s station’s counters only, every station’s for bureau staff.',
+    input: z.object({ desk: z.boolean().optional() }),
     output: z.array(CounterView),
     roles: ANYONE, scope: 'station',
   },
   listSlots: {
-    summary: 'Free places per slot for the coming days (14 by default), optionally for one counter, language or service.',
+    summary: 'Free places per slot for the coming days (14 by default), optionally for one counter, language or service; counters in the order listCounters gives them.',
     input: z.object({ counterId: z.optional(CounterId), language: z.optional(Language), serviceId: z.optional(DocId), days: z.optional(z.number().check(z.int(), z.gte(1), z.lte(60))) }),
     output: z.object({ from: z.string(), to: z.string(), counters: z.array(CounterView), slots: z.array(SlotView) }),
     roles: ANYONE, scope: 'station',

@@ -48,18 +48,28 @@ export const Counter = z.object({
   slotMinutes: z.number().check(z.int(), z.gte(5), z.lte(240)),
   capacity: z.number().check(z.int(), z.gte(1), z.lte(100)),
   active: z.boolean(),
+  /**
+   * The station whose hall the counter is in. Null only on counters written before bureaus
+   * (scripts/migrate-bureau.ts stamps them): they belong to the bureau's first station.
+   */
+  stationId: z.string().min(1).max(64).nullable().default(null),
 })
 export type Counter = z.infer<typeof Counter>
 
+/** A counter as it is created from now on: its station is required. */
+export const NewCounter = Counter.extend({ stationId: z.string().min(1).max(64) })
+
 /**
- * The counters offered for a chosen counter language. Mongolian: every counter that speaks it.
- * Chinese: the Chinese-only counters when there are any, so that the few places at the bilingual
- * window stay for the residents who need Mongolian; the bilingual window only when it is the sole
- * counter serving Chinese.
+ * The counters offered for a chosen counter language, station by station (in the order given).
+ * Mongolian: every counter that speaks it. Chinese: a station's Chinese-only counters when it has
+ * any, so that the few places at its bilingual window stay for the residents who need Mongolian;
+ * its bilingual window only when that is the station's sole counter serving Chinese. A station
+ * with only a bilingual window still serves Chinese there, whatever other stations have.
  */
-export function countersForLanguage<C extends { id: string; languages: readonly string[] }>(counters: readonly C[], language: 'zh' | 'mn'): C[] {
+export function countersForLanguage<C extends { id: string; languages: readonly string[]; stationId?: string | null }>(counters: readonly C[], language: 'zh' | 'mn'): C[] {
   const speaking = counters.filter((c) => c.languages.includes(language))
   if (language === 'mn') return speaking
-  const chineseOnly = speaking.filter((c) => !c.languages.includes('mn'))
-  return chineseOnly.length > 0 ? chineseOnly : speaking
+  const stationOf = (c: C) => c.stationId ?? null
+  const withChineseOnly = new Set(speaking.filter((c) => !c.languages.includes('mn')).map(stationOf))
+  return speaking.filter((c) => !withChineseOnly.has(stationOf(c)) || !c.languages.includes('mn'))
 }

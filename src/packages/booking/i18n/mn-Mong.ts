@@ -30,6 +30,10 @@ export const bookingMnMong: Record<BookingMessageKey, MongolianEntry> = {
   'booking.language.mn': m('ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡᠨ ᠦ ᠴᠣᠩᠬᠣ (ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡ)'),
   'booking.language.zh': m('ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡᠨ ᠦ ᠴᠣᠩᠬᠣ'),
 
+  'booking.counter.title': m('ᠴᠣᠩᠬᠣ ᠰᠣᠩᠭᠣᠬᠤ'),
+  'booking.counter.station': m('ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ᠄ {station}'),
+  'booking.counter.own': m('ᠲᠠᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ'),
+  'booking.counter.distance': m('ᠲᠠᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ ᠠᠴᠠ ᠪᠠᠭᠠᠴᠠᠭᠠᠯᠠᠪᠠᠯ {km} ᠺᠢᠯᠣᠮᠧᠲ᠋ᠷ'),
   'booking.slot.title': m('ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ ᠠᠯᠬᠤᠮ᠄ ᠡᠳᠦᠷ ᠴᠠᠭ ᠰᠣᠩᠭᠣᠬᠤ'),
   'booking.slot.noneThatDay': m('ᠡᠨᠡ ᠡᠳᠦᠷ ᠵᠠᠬᠢᠶᠠᠯᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠴᠠᠭ ᠦᠭᠡᠢ᠃'),
   'booking.slot.none': m('ᠢᠷᠡᠬᠦ {days} ᠡᠳᠦᠷ ᠲᠦ ᠰᠤᠯᠠ ᠴᠠᠭ ᠦᠭᠡᠢ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠴᠣᠩᠬᠣ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃'),

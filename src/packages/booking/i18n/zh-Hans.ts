@@ -25,6 +25,10 @@ export const bookingZhHans = {
   'booking.language.mn': '蒙古语窗口（蒙汉双语）',
   'booking.language.zh': '汉语窗口',
 
+  'booking.counter.title': '选择窗口',
+  'booking.counter.station': '所属派出所：{station}',
+  'booking.counter.own': '您所属的派出所',
+  'booking.counter.distance': '距您所属的派出所约 {km} 公里',
   'booking.slot.title': '第三步：选择日期和时段',
   'booking.slot.noneThatDay': '这一天没有可预约的时段。',
   'booking.slot.none': '未来 {days} 天没有可预约的时段，请换一种窗口语言或稍后再看。',

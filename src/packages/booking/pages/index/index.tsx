@@ -8,7 +8,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Profile } from '../../../../core/account/contract'
-import { bookingContract, type BookingView, type ServiceView, type SlotView } from '../../../../core/booking/contract'
+import { bookingContract, type BookingView, type CounterView, type ServiceView, type SlotView } from '../../../../core/booking/contract'
 import { DEFAULT_BOOKING_CONFIG } from '../../../../core/booking/config'
 import { countersForLanguage } from '../../../../core/booking/counter'
 import { scrollToSelector } from '../../../../services/scroll-to'
@@ -35,6 +35,7 @@ import { refusalMessage } from '../../refusal-message'
 import { newRequestId } from '../../../../services/request-id'
 import { askForMessages } from '../../../../services/subscribe-messages'
 import { ServiceDetail, ServicePicker } from '../../service-picker'
+import { CounterPicker } from '../../counter-picker'
 import { SlotPicker } from '../../slot-picker'
 import '../../booking.css'
 
@@ -87,6 +88,9 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
   const [service, setService] = useState<ServiceView | null>(null)
   const [counterLanguage, setCounterLanguage] = useState<Language>(language)
   const [slots, setSlots] = useState<Remote<SlotView[]> | null>(null)
+  // The counters offered for the language, the resident's own station's first; one is chosen at a time.
+  const [counters, setCounters] = useState<CounterView[]>([])
+  const [counterId, setCounterId] = useState<string | null>(null)
   const [slot, setSlot] = useState<{ id: string; localDate: string; localTime: string; counterName: string } | null>(null)
   const [person, setPerson] = useState<PersonDraft>(() => emptyPerson(profile.displayName ?? ''))
   const [problem, setProblem] = useState<string | null>(null)
@@ -132,8 +136,10 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     call(bookingContract, 'listSlots', { serviceId, language: lang, days: DEFAULT_BOOKING_CONFIG.windowDays }).then(
       (data) => {
         counterNames.current = new Map(data.counters.map((c) => [c.id, c.name]))
-        const offered = new Set(countersForLanguage(data.counters, lang).map((c) => c.id))
-        setSlots({ status: 'ready', data: data.slots.filter((slot) => offered.has(slot.counterId)) })
+        const offered = countersForLanguage(data.counters.map((c) => ({ ...c, stationId: c.station.id })), lang)
+        const ids = new Set(offered.map((c) => c.id))
+        setCounters(offered)
+        setSlots({ status: 'ready', data: data.slots.filter((slot) => ids.has(slot.counterId)) })
       },
       (err: unknown) => setSlots({ status: 'error', error: asCloudError(err) }),
     )
@@ -156,6 +162,14 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
     const name = counterNames.current.get(counterId)
     return name ? localizedName(name, language) : ''
   }
+  const shownCounter = counters.find((c) => c.id === counterId) ?? counters[0] ?? null
+  const chooseCounter = (next: CounterView) => {
+    setCounterId(next.id)
+    setSlot(null)
+    setConflict(null)
+    newAttempt()
+  }
+  const counterSlots = slots?.status === 'ready' ? slots.data.filter((s) => s.counterId === shownCounter?.id) : []
   const chooseSlot = (next: SlotView) => {
     setSlot({ id: next.id, localDate: next.localDate, localTime: next.localTime, counterName: counterName(next.counterId) })
     setConflict(null)
@@ -248,12 +262,17 @@ function BookFlow({ profile, services, suspended, onBooked, onHomeVisit }: BookF
           ))}
         </View>
       </SectionCard>
+      {slots?.status === 'ready' && counters.length > 0 ? (
+        <SectionCard className="booking-step-counter" title={t('booking.counter.title')}>
+          <CounterPicker counters={counters} chosenId={shownCounter?.id ?? null} onChoose={chooseCounter} />
+        </SectionCard>
+      ) : null}
       <SectionCard className="booking-step-slot" title={t('booking.slot.title')}>
         {slots === null || slots.status === 'loading' ? <LoadingView /> : null}
         {slots?.status === 'error' ? <ErrorView error={slots.error} onRetry={() => loadSlots(service.id, counterLanguage)} /> : null}
-        {slots?.status === 'ready' && slots.data.length === 0 ? <View className="fq-text">{t('booking.slot.none', { days: DEFAULT_BOOKING_CONFIG.windowDays })}</View> : null}
-        {slots?.status === 'ready' && slots.data.length > 0 ? (
-          <SlotPicker slots={slots.data} chosenId={slot?.id ?? null} onChoose={chooseSlot} counterName={counterName} />
+        {slots?.status === 'ready' && counterSlots.length === 0 ? <View className="fq-text">{t('booking.slot.none', { days: DEFAULT_BOOKING_CONFIG.windowDays })}</View> : null}
+        {slots?.status === 'ready' && counterSlots.length > 0 ? (
+          <SlotPicker key={shownCounter?.id} slots={counterSlots} chosenId={slot?.id ?? null} onChoose={chooseSlot} counterName={counterName} />
         ) : null}
       </SectionCard>
       {slot ? (

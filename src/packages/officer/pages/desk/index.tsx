@@ -23,7 +23,8 @@ import { HomeVisitDesk } from '../../desk/home-visit-desk'
 import { counterCatalog, useCounterT } from '../../desk/i18n'
 import { FindBookings } from '../../privacy/find-bookings'
 
-const loadCounters = () => call(bookingContract, 'listCounters', {}, { readOnly: true })
+// The caller's station's counters (bureau staff: every station's, each with its station named).
+const loadCounters = () => call(bookingContract, 'listCounters', { desk: true }, { readOnly: true })
 
 /** Today at the station (UTC+8), as YYYY-MM-DD. */
 const stationToday = () => formatStationTime(new Date().toISOString()).slice(0, 10)
@@ -180,19 +181,20 @@ function CounterDesk({ counter }: { counter: CounterView }) {
 function DeskScreen() {
   const t = useCounterT()
   const { language } = useSession()
-  const counters = useOfflineRemote('booking.counters', bookingContract.actions.listCounters.output, loadCounters)
+  const counters = useOfflineRemote('booking.deskCounters', bookingContract.actions.listCounters.output, loadCounters)
   const [counterId, setCounterId] = useState<string | null>(null)
   if (counters.state.status === 'loading') return <LoadingView />
   if (counters.state.status === 'error') return <ErrorView error={counters.state.error} onRetry={() => void counters.reload({ showLoading: true })} />
   const list = counters.state.data
   const counter = list.find((c) => c.id === counterId) ?? list[0] ?? null
+  const severalStations = new Set(list.map((c) => c.station.id)).size > 1
   return (
     <>
       <SectionCard className="desk-counters" title={t('desk.counter')}>
         <View className="fq-actions">
           {list.map((c) => (
             <Button key={c.id} className={`desk-counter-${c.id}`} type={c.id === counter?.id ? 'primary' : 'default'} onClick={() => setCounterId(c.id)}>
-              {localizedName(c.name, language)}
+              {severalStations ? `${localizedName(c.name, language)} · ${localizedName(c.station.name, language)}` : localizedName(c.name, language)}
             </Button>
           ))}
         </View>
