@@ -43,7 +43,7 @@ export const CounterDoc = z.object({
   capacity: z.number().check(z.int()),
   active: z.boolean(),
   /** Absent on counters from before bureaus (scripts/migrate-bureau.ts stamps it): the first station's. */
-  stationId: z.string().nullable().default(null),
+  stationId: z._default(z.nullable(z.string()), null),
   /** Slots exist for every start before this instant (set by slot generation). */
   generatedThrough: StoredDate,
 })
@@ -163,7 +163,7 @@ export const BookingDoc = z.object({
   slotId: z.string(),
   counterId: z.string(),
   /** The counter's station (null: booked at a counter from before bureaus, the first station's). */
-  stationId: z.string().nullable().default(null),
+  stationId: z._default(z.nullable(z.string()), null),
   serviceId: z.string(),
   startsAt: StoredDate,
   endsAt: StoredDate,

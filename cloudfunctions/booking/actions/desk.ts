@@ -1,5 +1,6 @@
 // The officers' counter desk: check-in by code or QR, today's queue, a day's bookings, and
 // closing a counter for a day.
+import * as z from 'zod/mini'
 import type { DeskBooking } from '../../../src/core/booking/contract'
 import { checkInDecision, checkinKeyOf, parseQrPayload, voidCheckinKey, voidSeat } from '../../../src/core/booking/rules'
 import { localDateOf } from '../../../src/core/booking/slots'
@@ -72,7 +73,7 @@ const counterJoins = (input: { counterId: string }) => ({
 
 /** Refuses another station's counter to a member of staff of one station; an unknown counter is NOT_FOUND. */
 async function requireOwnCounter(ctx: Ctx) {
-  const [counter] = CounterDoc.array().max(1).parse(ctx.joined.deskCounter)
+  const [counter] = z.array(CounterDoc).check(z.maxLength(1)).parse(ctx.joined.deskCounter)
   if (!counter) throw new AppError('NOT_FOUND', 'No such counter.', undefined, { why: 'unknown_counter' })
   requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
 }

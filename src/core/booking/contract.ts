@@ -63,11 +63,11 @@ export const CounterView = z.object({
   closures: z.array(z.object({ date: LocalDate, reason: z.string() })),
   holidays: z.array(Holiday),
   /** The station whose hall the counter is in (a counter from before bureaus: the first station). */
-  station: z.object({ id: z.string(), name: z.object({ zh: z.string(), mn: z.string().optional() }) }),
+  station: z.object({ id: z.string(), name: z.object({ zh: z.string(), mn: z.optional(z.string()) }) }),
   /** The caller's own station (their community's; staff: their officer record's). */
   ownStation: z.boolean(),
   /** From the caller's station to this one; null when the caller has no station or a station no position. */
-  distanceKm: z.number().nullable(),
+  distanceKm: z.nullable(z.number()),
 })
 export type CounterView = z.infer<typeof CounterView>
 
@@ -173,7 +173,7 @@ export const bookingContract = defineFunction('booking', {
   },
   listCounters: {
     summary: 'The counters with their station, languages, opening hours, closures and holidays: the caller’s station’s first, then the other stations’ nearest first. `desk: true` (officers): the caller’s station’s counters only, every station’s for bureau staff.',
-    input: z.object({ desk: z.boolean().optional() }),
+    input: z.object({ desk: z.optional(z.boolean()) }),
     output: z.array(CounterView),
     roles: ANYONE, scope: 'station',
   },

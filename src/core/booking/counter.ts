@@ -52,12 +52,12 @@ export const Counter = z.object({
    * The station whose hall the counter is in. Null only on counters written before bureaus
    * (scripts/migrate-bureau.ts stamps them): they belong to the bureau's first station.
    */
-  stationId: z.string().min(1).max(64).nullable().default(null),
+  stationId: z._default(z.nullable(z.string().check(z.minLength(1), z.maxLength(64))), null),
 })
 export type Counter = z.infer<typeof Counter>
 
 /** A counter as it is created from now on: its station is required. */
-export const NewCounter = Counter.extend({ stationId: z.string().min(1).max(64) })
+export const NewCounter = z.extend(Counter, { stationId: z.string().check(z.minLength(1), z.maxLength(64)) })
 
 /**
  * The counters offered for a chosen counter language, station by station (in the order given).
