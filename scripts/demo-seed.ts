@@ -65,6 +65,7 @@ const OFFICER_OPENIDS: Record<string, string> = {
   'officer-chief': 'demo-leader-1',
   'officer-bb-1': 'demo-officer-bb-1',
   'officer-bb-chief': 'demo-leader-bb-1',
+  'bureau-chief': 'demo-bureau-leader',
 }
 
 const demoUsers: DemoUser[] = [
@@ -78,6 +79,8 @@ const demoUsers: DemoUser[] = [
   // The second station, 巴音宝力格镇派出所: its community officer and its chief.
   { openid: 'demo-officer-bb-1', roles: ['resident', 'officer'], displayName: '其木格', language: 'mn', communityId: null, officerId: 'officer-bb-1' },
   { openid: 'demo-leader-bb-1', roles: ['resident', 'officer', 'station_leader'], displayName: '高志远', language: 'zh', communityId: null, officerId: 'officer-bb-chief' },
+  // The bureau's chief (bureau staff, no station): the bureau's dashboard, the stations compared.
+  { openid: 'demo-bureau-leader', roles: ['resident', 'officer', 'bureau_leader'], displayName: '张志刚', language: 'zh', communityId: null, officerId: 'bureau-chief' },
 ]
 
 const STATION_OF_COMMUNITY = new Map(demoBureau().stations.flatMap((s) => s.communities.map((c) => [c.id, s.station.id] as const)))

@@ -13,6 +13,8 @@ export const DEMO_IDENTITIES = [
   // The bureau's second station (巴音宝力格镇派出所).
   { openid: 'demo-officer-bb-1', role: 'officer' },
   { openid: 'demo-leader-bb-1', role: 'station_leader' },
+  // The bureau's chief (bureau staff): compares the stations on the dashboard.
+  { openid: 'demo-bureau-leader', role: 'bureau_leader' },
 ] as const
 
 export function getDemoOpenid(): string | null {
