@@ -4,7 +4,8 @@
 // emu.seed into its own emulator; then: the rollup job from nothing to caught up (runs and time),
 // the dashboard's database requests per load (goal ≤ 6) and its latency as a ratio to a no-op
 // round trip (a malformed event the stats function refuses before any database request), with
-// rollups and without (all live), and the officer subpackage's size with the charts.
+// rollups and without (all live), for one station beside the bureau with its stations compared
+// (issue 21), and the officer subpackage's size with the charts.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -157,6 +158,8 @@ export async function benchStats(): Promise<Row[]> {
     const liveMonth = await databaseRequestsOf(emulator, () => load(month))
     row('dashboard, this month, no rollups yet (all live): database requests', liveMonth.n, `${liveMonth.detail} (${liveMonth.ok})`)
     row('dashboard, this month, no rollups yet: p50', await latency(() => load(month)))
+    const liveBureau = await databaseRequestsOf(emulator, () => load(month, { kind: 'bureau' }, 'demo-bureau-leader'))
+    row('dashboard, this month, bureau with its 3 stations compared, no rollups yet: database requests', liveBureau.n, `${liveBureau.detail} (${liveBureau.ok})`)
 
     // The rollup job from nothing, run after run as its timer would, until caught up.
     const runs: number[] = []
@@ -173,7 +176,9 @@ export async function benchStats(): Promise<Row[]> {
 
     for (const [label, period, scope, openid] of [
       ['year, station (leader)', year, { kind: 'station' }, 'demo-leader-1'],
+      ['year, bureau with its 3 stations compared (bureau leader)', year, { kind: 'bureau' }, 'demo-bureau-leader'],
       ['this month, station (leader)', month, { kind: 'station' }, 'demo-leader-1'],
+      ['this month, bureau with its 3 stations compared (bureau leader)', month, { kind: 'bureau' }, 'demo-bureau-leader'],
       ['year, district (leader)', year, { kind: 'district', id: 'district-pastoral' }, 'demo-leader-1'],
       ['year, own figures (officer)', year, { kind: 'officer', id: 'officer-1' }, 'demo-officer-1'],
     ] as const) {

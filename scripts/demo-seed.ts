@@ -65,6 +65,7 @@ const OFFICER_OPENIDS: Record<string, string> = {
   'officer-chief': 'demo-leader-1',
   'officer-bb-1': 'demo-officer-bb-1',
   'officer-bb-chief': 'demo-leader-bb-1',
+  'bureau-chief': 'demo-bureau-leader',
 }
 
 const demoUsers: DemoUser[] = [
@@ -80,6 +81,8 @@ const demoUsers: DemoUser[] = [
   { openid: 'demo-leader-bb-1', roles: ['resident', 'officer', 'station_leader'], displayName: '高志远', language: 'zh', communityId: null, officerId: 'officer-bb-chief' },
   // A resident of the second station: bound to 阿拉坦社区, so 巴音宝力格镇派出所's counters come first.
   { openid: 'demo-resident-bb-1', roles: ['resident'], displayName: '乌云', language: 'zh', communityId: 'community-altan', officerId: null },
+  // The bureau's chief (bureau staff, no station): the bureau's dashboard, the stations compared.
+  { openid: 'demo-bureau-leader', roles: ['resident', 'officer', 'bureau_leader'], displayName: '张志刚', language: 'zh', communityId: null, officerId: 'bureau-chief' },
 ]
 
 const STATION_OF_COMMUNITY = new Map(demoBureau().stations.flatMap((s) => s.communities.map((c) => [c.id, s.station.id] as const)))

@@ -3,11 +3,14 @@
 // check-ins, so the dashboard's booking, response-time and volunteer figures are real from the
 // first start (the disputes and notices come from their own demo data). Visitors and patrol
 // volunteers use their own openids and a team no demo volunteer is in, so no demo identity's
-// bookings, requests, records or leaderboard change.
+// bookings, requests, records or leaderboard change. The bureau's second station, 巴音宝力格镇派出所,
+// gets door-to-door visits and disputes of its own, so the bureau leader's comparison shows two
+// stations with figures (its counter bookings come with its counters, which are not seeded yet).
 import { bookingRecord, type SlotDoc } from '../cloudfunctions/booking/records'
 import type { HomeVisitDoc } from '../cloudfunctions/booking/store/visits'
 import { attendanceId, untouchedActivity, type ActivityDoc, type AttendanceDoc } from '../cloudfunctions/volunteers/records'
 import { localDay } from '../src/core/stats/period'
+import { mediationCaseRecord } from './demo-mediation'
 import { demoCounters, demoServices } from './demo-services'
 import { protect } from '../cloudfunctions/_shared/personal-data'
 
@@ -117,7 +120,72 @@ function demoStatsDocuments(today: Date) {
     corrections: [],
     updatedAt: patrolEnd,
   }))
-  return { bookings, home_visits: visits, volunteer_activities: [patrol], volunteer_attendance: attendance }
+  const second = secondStationHistory(today, services[2].name)
+  return { bookings, home_visits: [...visits, ...second.visits], mediation_cases: second.cases, volunteer_activities: [patrol], volunteer_attendance: attendance }
+}
+
+const SECOND_STATION = 'station-bayanbolag'
+
+/**
+ * 巴音宝力格镇派出所's history: six door-to-door visits done in 阿拉坦社区 and 乌力吉社区 (其木格
+ * and 刘洋), and four disputes of the past six weeks, two settled at level 1, one still in
+ * mediation and one escalated to the station's leadership. Applicants and visitors are invented.
+ */
+function secondStationHistory(today: Date, serviceName: HomeVisitDoc['service']['name']) {
+  const places = [
+    ['community-altan', 'officer-bb-1'],
+    ['community-olzii', 'officer-bb-2'],
+  ] as const
+  const visits: HomeVisitDoc[] = Array.from({ length: 6 }, (_, i) => {
+    const createdAt = new Date(today.getTime() - (4 + i * 6) * DAY)
+    const [communityId, officerId] = places[i % places.length]
+    const doneAt = new Date(createdAt.getTime() + 3 * DAY)
+    return {
+      _id: `demo-history-bb-visit-${i}`,
+      requesterOpenid: `demo-history-bb-visitor-${i}`,
+      requestDigest: `demo-history-bb-visit-${i}`,
+      serviceId: 'residence-permit',
+      service: { name: serviceName },
+      person: { relation: 'self', name: '行动不便的老人', phone: visitorPhones[20 + i], idNumber: null },
+      reason: 'age',
+      note: null,
+      addressText: '镇区住户',
+      location: null,
+      communityId,
+      language: i % 2 === 0 ? 'mn' : 'zh',
+      status: 'done',
+      assigneeOfficerId: officerId,
+      decision: { communityId, districtId: 'district-bayanbolag-town', gridCellId: null, assignee: { officerId, as: 'community_officer' }, communityOfficerId: officerId, escalation: { level2: ['officer-bb-chief'], level3: [] }, steps: [] },
+      stationId: SECOND_STATION,
+      stationReason: { kind: 'community', communityId, method: 'given' },
+      routeReason: { zh: '按社区分派', mn: 'ᠬᠣᠷᠣᠭᠠᠯᠠᠩ' },
+      jurisdictionVersion: 1,
+      proposals: [],
+      proposalSeq: 1,
+      proposalRounds: [],
+      scheduled: null,
+      outcome: { result: 'completed', note: '', at: doneAt, by: officerId },
+      respondedAt: new Date(createdAt.getTime() + (3 + i) * HOUR),
+      createdAt,
+      updatedAt: doneAt,
+    }
+  })
+  const routed = (communityId: string, officerId: string) => ({
+    communityId,
+    officerId,
+    officerIds: [officerId],
+    decision: { communityId, districtId: 'district-bayanbolag-town', gridCellId: null, assignee: { officerId, as: 'community_officer' as const }, communityOfficerId: officerId, escalation: { level2: ['officer-bb-chief'], level3: [] }, steps: [] },
+    stationId: SECOND_STATION,
+    stationReason: { kind: 'community' as const, communityId, method: 'given' as const },
+  })
+  const filed = (daysAgo: number) => new Date(today.getTime() - daysAgo * DAY)
+  const cases = [
+    mediationCaseRecord('demo-history-bb-case-1', { ...routed('community-altan', 'officer-bb-1'), createdAt: filed(40), type: 'livestock', status: 'closed', open: false, outcome: 'settled', settledLevel: 1, daysToSettle: 4, rating: 5 }),
+    mediationCaseRecord('demo-history-bb-case-2', { ...routed('community-olzii', 'officer-bb-2'), createdAt: filed(26), type: 'neighbour', status: 'closed', open: false, outcome: 'settled', settledLevel: 1, daysToSettle: 2, rating: 4 }),
+    mediationCaseRecord('demo-history-bb-case-3', { ...routed('community-altan', 'officer-bb-1'), createdAt: filed(12), type: 'debt', status: 'in_mediation' }),
+    mediationCaseRecord('demo-history-bb-case-4', { ...routed('community-olzii', 'officer-bb-2'), createdAt: filed(5), type: 'family', status: 'in_mediation', level: 2 }),
+  ]
+  return { visits, cases }
 }
 
 /** Adds the history to the demo's documents, beside what the other demo scripts put there. */

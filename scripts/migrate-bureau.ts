@@ -117,7 +117,8 @@ export async function migrateBureau(
         break
       }
       const filter = cursor === undefined ? {} : { _id: _.gt(cursor) }
-      const { data } = await db.collection(name).where(filter).orderBy('_id', 'asc').field({ _id: true, stationId: true, communityId: true }).limit(Math.min(batch, budget)).get()
+      const asked = Math.min(batch, budget)
+      const { data } = await db.collection(name).where(filter).orderBy('_id', 'asc').field({ _id: true, stationId: true, communityId: true }).limit(asked).get()
       const rows = z.array(z.object({ _id: z.string(), stationId: z.optional(z.nullable(z.string())), communityId: z.optional(z.nullable(z.string())) })).parse(data)
       if (rows.length === 0) break
       // Group the batch by the station each record takes (one update per station).
@@ -155,7 +156,8 @@ export async function migrateBureau(
       cursor = rows[rows.length - 1]._id
       progress.cursors[name] = cursor
       await saveProgress()
-      if (rows.length < batch) break
+      // Fewer than asked: the collection's end. (A batch shortened by the update budget is not.)
+      if (rows.length < asked) break
     }
     if (stamped > 0) report.stamped[name] = stamped
     log(`${name}: ${stamped} record(s) ${options.dryRun ? 'would get' : 'got'} a station`)

@@ -13,7 +13,8 @@
 // trailing REFRESH_DAYS; older changes are rare enough that the rollups of those days stand.
 import { emptyCounts, foldRows } from '../../src/core/stats/counts'
 import { addDays, dayStart, daysOf, localDay } from '../../src/core/stats/period'
-import { STATION_KEY } from '../../src/core/stats/scope'
+import { BUREAU_KEY } from '../../src/core/stats/scope'
+import { loadCurrent } from '../_shared/jurisdiction-store'
 import type { Dayjs } from '../../src/core/time'
 import type { JobBudget } from '../_shared/job-budget'
 import { sourceLookups, sourceRowsOf } from './sources'
@@ -30,15 +31,18 @@ const REFRESH_DAYS = 35
 const earlier = (a: string, b: string) => (a < b ? a : b)
 const later = (a: string, b: string) => (a > b ? a : b)
 
-/** Counts of the days [from, to] for every key, written as rollups; one read, the writes, one removal. */
-export async function rollUpDays(from: string, to: string, now: Date): Promise<number> {
+/**
+ * Counts of the days [from, to] for every key, written as rollups; one read, the writes, one
+ * removal. Records without a station count for `firstStationId`, the bureau's first station.
+ */
+export async function rollUpDays(from: string, to: string, now: Date, firstStationId: string): Promise<number> {
   const row = await lookupAll(sourceLookups(dayStart(from), dayStart(addDays(to, 1))))
-  const counted = foldRows(sourceRowsOf(row), now)
+  const counted = foldRows(sourceRowsOf(row), now, firstStationId)
   const docs: RollupDoc[] = []
   for (const day of daysOf(from, to)) {
     const keys = counted.get(day) ?? new Map()
-    // The station's document exists for every day, even a quiet one: it shows the day was rolled up.
-    if (!keys.has(STATION_KEY)) keys.set(STATION_KEY, emptyCounts())
+    // The bureau's document exists for every day, even a quiet one: it shows the day was rolled up.
+    if (!keys.has(BUREAU_KEY)) keys.set(BUREAU_KEY, emptyCounts())
     for (const [key, counts] of keys) docs.push(rollupDoc(day, key, counts, now))
   }
   await writeRollups(docs)
@@ -50,7 +54,8 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
   const at = now.toDate()
   const today = localDay(now)
   const yesterday = addDays(today, -1)
-  const state = await readRollupState()
+  const [state, { bureau }] = await Promise.all([readRollupState(), loadCurrent()])
+  const firstStationId = bureau.stations[0].station.id
   let through = state.through
   let written = 0
   let days = 0
@@ -58,7 +63,7 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
   while ((through ?? '') < yesterday && budget.hasTimeLeft()) {
     const from = through ? addDays(through, 1) : addDays(yesterday, -(HISTORY_DAYS - 1))
     const to = earlier(addDays(from, BATCH_DAYS - 1), yesterday)
-    written += await rollUpDays(from, to, at)
+    written += await rollUpDays(from, to, at, firstStationId)
     days += daysOf(from, to).length
     through = to
     await writeRollupState({ through, refreshedOn: state.refreshedOn }, at)
@@ -70,7 +75,7 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
     const oldest = addDays(yesterday, -(REFRESH_DAYS - 1))
     while (to >= oldest && budget.hasTimeLeft()) {
       const from = later(addDays(to, -(BATCH_DAYS - 1)), oldest)
-      written += await rollUpDays(from, to, at)
+      written += await rollUpDays(from, to, at, firstStationId)
       days += daysOf(from, to).length
       to = addDays(from, -1)
     }

@@ -29,6 +29,13 @@ const firstAccept = {
   $arrayElemAt: [{ $map: { input: { $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.kind', 'accept'] } } }, as: 'e', in: '$$e.at' } }, 0],
 }
 
+/**
+ * Attendance records carry no station: their activity's is joined in (the activities' primary key),
+ * inside the same sub-pipeline, so it costs no database request of its own.
+ */
+const activityStation = { from: COLLECTIONS.volunteerActivities, localField: 'activityId', foreignField: '_id', as: 'activity' }
+const stationOfActivity = { $arrayElemAt: ['$activity.stationId', 0] }
+
 const { _id: _station, ...caseAccumulators } = statsGroup('station')
 /** The sub-pipelines' names are the SourceRows fields they fill. */
 type SourceName = keyof SourceRows | 'memberCommunities' | 'memberTopics'
@@ -39,14 +46,14 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
   return [
     {
       from: COLLECTIONS.bookings, // index by_created
-      pipeline: subPipeline().match({ createdAt: range }).group({ _id: { day: dayOf('$createdAt') }, made: { $sum: 1 } }).done(),
+      pipeline: subPipeline().match({ createdAt: range }).group({ _id: { day: dayOf('$createdAt'), s: '$stationId' }, made: { $sum: 1 } }).done(),
       as: 'bookingsMade',
     },
     {
       from: COLLECTIONS.bookings, // index by_status_start
       pipeline: subPipeline()
         .match({ status: _.in(['checked_in', 'no_show']), startsAt: range })
-        .group({ _id: { day: dayOf('$startsAt') }, served: count({ $eq: ['$status', 'checked_in'] }), noShows: count({ $eq: ['$status', 'no_show'] }) })
+        .group({ _id: { day: dayOf('$startsAt'), s: '$stationId' }, served: count({ $eq: ['$status', 'checked_in'] }), noShows: count({ $eq: ['$status', 'no_show'] }) })
         .done(),
       as: 'bookingsSlots',
     },
@@ -55,7 +62,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
       pipeline: subPipeline()
         .match({ createdAt: range })
         .group({
-          _id: { day: dayOf('$createdAt'), c: '$communityId', o: '$assigneeOfficerId' },
+          _id: { day: dayOf('$createdAt'), s: '$stationId', c: '$communityId', o: '$assigneeOfficerId' },
           visits: { $sum: 1 },
           done: count({ $eq: ['$status', 'done'] }),
           acceptMs: msUntil('$respondedAt', '$createdAt'),
@@ -71,7 +78,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
         .addFields({ acceptedAt: firstAccept })
         .group({
           ...caseAccumulators,
-          _id: { day: dayOf('$createdAt'), c: '$communityId', o: '$officerId', t: '$type' },
+          _id: { day: dayOf('$createdAt'), s: '$stationId', c: '$communityId', o: '$officerId', t: '$type' },
           // The level a case reached: levels only go up, so its current level.
           reachedL1: count({ $eq: ['$level', 1] }),
           reachedL2: count({ $eq: ['$level', 2] }),
@@ -91,6 +98,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
         .project({
           _id: 0,
           day: dayOf('$publishedAt'),
+          s: '$stationId',
           targets: 1,
           readers: { $size: '$receipts' },
           delivered: { $size: { $filter: { input: '$deliveries', as: 'd', cond: { $eq: ['$$d.state', 'sent'] } } } },
@@ -102,7 +110,8 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
       from: COLLECTIONS.volunteerAttendance, // index by_start
       pipeline: subPipeline()
         .match({ startsAt: range })
-        .group({ _id: { day: dayOf('$startsAt') }, minutes: { $sum: { $ifNull: ['$minutes', 0] } }, attended: isSet('$checkedInAt') })
+        .lookup(activityStation)
+        .group({ _id: { day: dayOf('$startsAt'), s: stationOfActivity }, minutes: { $sum: { $ifNull: ['$minutes', 0] } }, attended: isSet('$checkedInAt') })
         .done(),
       as: 'attendance',
     },
@@ -111,7 +120,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
       pipeline: subPipeline()
         .match({ startsAt: range, status: 'open' })
         // Entries beyond the capacity are the waiting list, not places.
-        .group({ _id: { day: dayOf('$startsAt') }, placed: { $sum: { $min: [{ $size: '$entries' }, '$capacity'] } } })
+        .group({ _id: { day: dayOf('$startsAt'), s: '$stationId' }, placed: { $sum: { $min: [{ $size: '$entries' }, '$capacity'] } } })
         .done(),
       as: 'activities',
     },
@@ -126,6 +135,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
           day: dayOf('$createdAt'),
           kind: 1,
           status: 1,
+          s: '$stationId',
           c: '$communityId',
           o: '$officerId',
           createdAt: 1,
@@ -151,17 +161,25 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
   ]
 }
 
-/** Distinct volunteers who served in [from, to): a distinct count, so never summed from days. */
-export function activeVolunteersLookup(from: Date, to: Date): Lookup {
-  return {
-    from: COLLECTIONS.volunteerAttendance, // index by_start
-    pipeline: subPipeline()
-      .match({ startsAt: within(from, to), minutes: _.neq(null) })
-      .group({ _id: '$openid' })
-      .group({ _id: null, n: { $sum: 1 } })
-      .done(),
-    as: 'activeVolunteers',
-  }
+/**
+ * Distinct volunteers who served in [from, to): a distinct count, so never summed from days. Per
+ * station (their activity's; none stored: `s` null, the first station's) and across the bureau,
+ * where a volunteer who served in two stations counts once.
+ */
+export function activeVolunteersLookups(from: Date, to: Date): Lookup[] {
+  const served = () => subPipeline().match({ startsAt: within(from, to), minutes: _.neq(null) })
+  return [
+    { from: COLLECTIONS.volunteerAttendance, pipeline: served().group({ _id: '$openid' }).group({ _id: null, n: { $sum: 1 } }).done(), as: 'activeVolunteers' },
+    {
+      from: COLLECTIONS.volunteerAttendance, // index by_start
+      pipeline: served()
+        .lookup(activityStation)
+        .group({ _id: { s: stationOfActivity, openid: '$openid' } })
+        .group({ _id: '$_id.s', n: { $sum: 1 } })
+        .done(),
+      as: 'activeVolunteersByStation',
+    },
+  ]
 }
 
 /** SourceRows out of one answer row that carries the lookups above. */

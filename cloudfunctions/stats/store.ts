@@ -22,10 +22,10 @@ const state = () => db.collection(STATS_COLLECTIONS.state)
 export const ROLLUP_STATE_ID = 'rollup'
 
 /**
- * The shape of the rollups' counts. Bumped when a count is added (2: the requests desk's), so the
- * job rolls every day up again and the dashboard reads only days rolled up in the current shape.
+ * The shape of the rollups' counts. Bumped when a count or a key is added (2: the requests desk's;
+ * 3: the bureau and per-station keys, issue 21), so the job rolls every day up again and the dashboard reads only days rolled up in the current shape.
  */
-export const ROLLUP_COUNTS_VERSION = 2
+export const ROLLUP_COUNTS_VERSION = 3
 
 export const RollupState = z.object({
   _id: z.string(),
@@ -89,12 +89,12 @@ export function rolledWeeksLookup(keys: string[], from: string, to: string): Loo
   }
 }
 
-/** Rollups of community `keys` for the days [from, to], summed per community (index by_scope_day). */
-export function rolledCommunitiesLookup(keys: string[], from: string, to: string): Lookup {
+/** Rollups of `keys` (the chart's communities, the compared stations) for the days [from, to], summed per key (index by_scope_day). */
+export function rolledKeysLookup(keys: string[], from: string, to: string): Lookup {
   return {
     from: STATS_COLLECTIONS.rollups,
     pipeline: rollupsIn(keys, from, to).group(groupRollups('$scopeKey')).done(),
-    as: 'rolledCommunities',
+    as: 'rolledKeys',
   }
 }
 

@@ -1,7 +1,7 @@
 // Roles a person can hold. They are stored on the user document and never taken from an event.
 import * as z from 'zod/mini'
 
-export const ROLES = ['resident', 'volunteer', 'officer', 'station_leader', 'admin'] as const
+export const ROLES = ['resident', 'volunteer', 'officer', 'station_leader', 'admin', 'bureau_leader', 'bureau_admin'] as const
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 

@@ -17,8 +17,12 @@ export interface CoveredRecord {
   officerIds?: ReadonlyArray<string | null>
 }
 
-/** Station leaders and admins reach every community's records. */
-export const isStationWide = (roles: readonly Role[]) => roles.includes('station_leader') || roles.includes('admin')
+/**
+ * Station leaders and admins reach every community's records; so do the bureau's leaders and
+ * admin. (The "roles" branch replaces this line with its per-station rules; the dashboard's own
+ * station check is in cloudfunctions/stats.)
+ */
+export const isStationWide = (roles: readonly Role[]) => roles.includes('station_leader') || roles.includes('admin') || roles.includes('bureau_leader') || roles.includes('bureau_admin')
 
 /**
  * The one answer of every scope check: PERMISSION_DENIED, with a fixed message that names no

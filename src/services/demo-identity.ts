@@ -14,6 +14,8 @@ export const DEMO_IDENTITIES = [
   { openid: 'demo-officer-bb-1', role: 'officer' },
   { openid: 'demo-leader-bb-1', role: 'station_leader' },
   { openid: 'demo-resident-bb-1', role: 'resident' },
+  // The bureau's chief (bureau staff): compares the stations on the dashboard.
+  { openid: 'demo-bureau-leader', role: 'bureau_leader' },
 ] as const
 
 export function getDemoOpenid(): string | null {

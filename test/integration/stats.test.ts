@@ -1,5 +1,6 @@
 // The stats function against a small station whose every figure can be checked by hand (the data
-// set below), before and after the rollup job; scope restrictions; bad input writes nothing.
+// set below; its records carry no stationId, so they are the first station's, as before bureaus),
+// before and after the rollup job; scope restrictions; bad input writes nothing.
 import type { DashboardView } from '../../src/core/stats/contract'
 import { addDays, dayStart, localDay } from '../../src/core/stats/period'
 import { dayjs } from '../../src/core/time'
@@ -232,7 +233,7 @@ describe('rollup job', () => {
     const run = await runRollup()
     expect(run).toMatchObject({ ok: true, data: { through: addDays(today, -1), refreshed: true } })
     firstRun = await storedRollups()
-    expect(firstRun.find((r) => r._id === `${D1}|station`)).toMatchObject({ cases: 2, settled: 2, bookingsMade: 3, notices: 1, audience: 6, readers: 3, volunteerMinutes: 210, settleDays: [3, 10] })
+    expect(firstRun.find((r) => r._id === `${D1}|station:station-chaogewendur`)).toMatchObject({ cases: 2, settled: 2, bookingsMade: 3, notices: 1, audience: 6, readers: 3, volunteerMinutes: 210, settleDays: [3, 10] })
     expect(firstRun.find((r) => r._id === `${D2}|community:${CHAOGE}`)).toMatchObject({ cases: 2, rated: 1, satisfied: 0, visits: 1 })
 
     const view = expectOk(await dashboard(LEADER, { kind: 'station' }))

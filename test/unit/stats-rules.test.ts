@@ -1,6 +1,6 @@
 // The dashboard's pure rules: periods and their split between rollups and live days, scope
 // permissions, folding pipeline rows into counts, the figures derived from counts, and CSV.
-import { addCounts, csvValue, defaultScope, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, requestFiguresOf, rollupKeysOf, splitPeriod, sumCounts, toCsv, typeBreakdown, weekOf, type SourceRows, type Viewer } from '../../src/core/stats'
+import { addCounts, comparisonValues, csvValue, defaultScope, resolveScope, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, requestFiguresOf, rollupKeysOf, splitPeriod, sumCounts, toCsv, typeBreakdown, weekOf, type SourceRows, type Viewer } from '../../src/core/stats'
 
 const noRows = (): SourceRows => ({ bookingsMade: [], bookingsSlots: [], visits: [], cases: [], notices: [], attendance: [], activities: [], members: [], requests: [] })
 /** The instant the unit tests count at: 2026-11-03 10:00 station time. */
@@ -49,34 +49,57 @@ describe('scopes', () => {
     expect(rollupKeysOf({ kind: 'district', id: 'd1' }, map)).toEqual(['community:c1', 'community:c2'])
     expect(rollupKeysOf({ kind: 'officer', id: 'o1' }, map)).toEqual(['officer:o1'])
   })
-  const officer: Viewer = { roles: ['resident', 'officer'], officerId: 'o1', coveredCommunityIds: ['c1'] }
-  const leader: Viewer = { roles: ['resident', 'station_leader'], officerId: 'o9', coveredCommunityIds: [] }
+  it('the bureau and a station are their own keys; a station scope is read with its id', () => {
+    expect(rollupKeysOf({ kind: 'bureau' }, map)).toEqual(['bureau'])
+    expect(rollupKeysOf({ kind: 'station', id: 's2' }, map)).toEqual(['station:s2'])
+    expect(() => rollupKeysOf({ kind: 'station' }, map)).toThrow()
+  })
+  const officer: Viewer = { roles: ['resident', 'officer'], officerId: 'o1', stationId: 's1', coveredCommunityIds: ['c1'] }
+  const leader: Viewer = { roles: ['resident', 'station_leader'], officerId: 'o9', stationId: 's1', coveredCommunityIds: [] }
+  const bureauLeader: Viewer = { roles: ['resident', 'officer', 'bureau_leader'], officerId: 'b1', stationId: 's1', coveredCommunityIds: [] }
   it('an officer sees their own figures and their covered communities only', () => {
-    expect(mayView(officer, { kind: 'officer', id: 'o1' })).toBe(true)
-    expect(mayView(officer, { kind: 'community', id: 'c1' })).toBe(true)
-    expect(mayView(officer, { kind: 'community', id: 'c2' })).toBe(false)
-    expect(mayView(officer, { kind: 'officer', id: 'o2' })).toBe(false)
-    expect(mayView(officer, { kind: 'station' })).toBe(false)
-    expect(mayView(officer, { kind: 'district', id: 'd1' })).toBe(false)
+    expect(mayView(officer, { kind: 'officer', id: 'o1' }, 's1')).toBe(true)
+    expect(mayView(officer, { kind: 'community', id: 'c1' }, 's1')).toBe(true)
+    expect(mayView(officer, { kind: 'community', id: 'c2' }, 's1')).toBe(false)
+    expect(mayView(officer, { kind: 'officer', id: 'o2' }, 's1')).toBe(false)
+    expect(mayView(officer, { kind: 'station', id: 's1' }, 's1')).toBe(false)
+    expect(mayView(officer, { kind: 'district', id: 'd1' }, 's1')).toBe(false)
+    expect(mayView(officer, { kind: 'bureau' }, null)).toBe(false)
   })
-  it('a leader sees every scope', () => {
-    expect(mayView(leader, { kind: 'station' })).toBe(true)
-    expect(mayView(leader, { kind: 'officer', id: 'o1' })).toBe(true)
+  it('a station leader sees every scope of their own station and nothing of another or of the bureau', () => {
+    expect(mayView(leader, { kind: 'station', id: 's1' }, 's1')).toBe(true)
+    expect(mayView(leader, { kind: 'officer', id: 'o1' }, 's1')).toBe(true)
+    expect(mayView(leader, { kind: 'station', id: 's2' }, 's2')).toBe(false)
+    expect(mayView(leader, { kind: 'community', id: 'c7' }, 's2')).toBe(false)
+    expect(mayView(leader, { kind: 'officer', id: 'o7' }, 's2')).toBe(false)
+    expect(mayView(leader, { kind: 'bureau' }, null)).toBe(false)
   })
-  it('starts leaders on the station, officers on their own figures, others nowhere', () => {
+  it('a bureau leader sees the bureau and every station', () => {
+    expect(mayView(bureauLeader, { kind: 'bureau' }, null)).toBe(true)
+    expect(mayView(bureauLeader, { kind: 'station', id: 's2' }, 's2')).toBe(true)
+    expect(mayView(bureauLeader, { kind: 'community', id: 'c7' }, 's2')).toBe(true)
+  })
+  it('a station scope without an id is the viewer’s own station', () => {
+    expect(resolveScope({ kind: 'station' }, leader)).toEqual({ kind: 'station', id: 's1' })
+    expect(resolveScope({ kind: 'station', id: 's2' }, leader)).toEqual({ kind: 'station', id: 's2' })
+  })
+  it('starts bureau leaders on the bureau, station leaders on the station, officers on their own figures, others nowhere', () => {
+    expect(defaultScope(bureauLeader)).toEqual({ kind: 'bureau' })
     expect(defaultScope(leader)).toEqual({ kind: 'station' })
     expect(defaultScope(officer)).toEqual({ kind: 'officer', id: 'o1' })
-    expect(defaultScope({ roles: ['resident', 'officer'], officerId: null, coveredCommunityIds: [] })).toBeNull()
+    expect(defaultScope({ roles: ['resident', 'officer'], officerId: null })).toBeNull()
   })
 })
 
 describe('foldRows', () => {
-  it('counts a case under the station, its community and its officer, and by type', () => {
+  it('counts a case under the bureau, its station, its community and its officer, and by type', () => {
     const rows = noRows()
-    rows.cases.push(caseRow({ _id: { day: '2026-11-02', c: 'c1', o: 'o1', t: 'debt' }, cases: 2, settled: 1, settledL1: 1, settleDays: [3, null], rated: 1, satisfied: 1 }))
-    rows.cases.push(caseRow({ _id: { day: '2026-11-02', c: null, o: 'o2', t: 'family' } }))
-    const day = foldRows(rows, NOW).get('2026-11-02')!
-    expect(day.get('station')).toMatchObject({ cases: 3, settled: 1, type_debt: 2, type_family: 1, settleDays: [3] })
+    rows.cases.push(caseRow({ _id: { day: '2026-11-02', s: 's1', c: 'c1', o: 'o1', t: 'debt' }, cases: 2, settled: 1, settledL1: 1, settleDays: [3, null], rated: 1, satisfied: 1 }))
+    rows.cases.push(caseRow({ _id: { day: '2026-11-02', s: 's2', c: null, o: 'o2', t: 'family' } }))
+    const day = foldRows(rows, NOW, 's1').get('2026-11-02')!
+    expect(day.get('bureau')).toMatchObject({ cases: 3, settled: 1, type_debt: 2, type_family: 1, settleDays: [3] })
+    expect(day.get('station:s1')).toMatchObject({ cases: 2, settled: 1, settleDays: [3] })
+    expect(day.get('station:s2')).toMatchObject({ cases: 1, settled: 0, settleDays: [] })
     expect(day.get('community:c1')).toMatchObject({ cases: 2, settled: 1 })
     expect(day.get('officer:o2')).toMatchObject({ cases: 1, settled: 0 })
     expect(day.has('community:null')).toBe(false)
@@ -84,8 +107,21 @@ describe('foldRows', () => {
   it('takes a notice audience from its groups’ members', () => {
     const rows = noRows()
     rows.members.push({ _id: 'c1', n: 40 }, { _id: 'topic-herders', n: 10 })
-    rows.notices.push({ day: '2026-11-02', targets: ['c1', 'topic-herders'], readers: 25, delivered: 3 }, { day: '2026-11-02', targets: ['c9'], readers: 0, delivered: 0 })
-    expect(foldRows(rows, NOW).get('2026-11-02')!.get('station')).toMatchObject({ notices: 2, audience: 50, readers: 25, delivered: 3 })
+    rows.notices.push({ day: '2026-11-02', s: 's1', targets: ['c1', 'topic-herders'], readers: 25, delivered: 3 }, { day: '2026-11-02', s: 's1', targets: ['c9'], readers: 0, delivered: 0 })
+    expect(foldRows(rows, NOW, 's1').get('2026-11-02')!.get('station:s1')).toMatchObject({ notices: 2, audience: 50, readers: 25, delivered: 3 })
+  })
+  it('counts a record without a station for the bureau’s first station, so the bureau is the sum of its stations', () => {
+    const rows = noRows()
+    rows.bookingsMade.push({ _id: { day: '2026-11-02', s: null }, made: 3 }, { _id: { day: '2026-11-02', s: 's2' }, made: 2 })
+    rows.attendance.push({ _id: { day: '2026-11-02', s: 's2' }, minutes: 90, attended: 1 }, { _id: { day: '2026-11-02' }, minutes: 30, attended: 1 })
+    const day = foldRows(rows, NOW, 's1').get('2026-11-02')!
+    expect(day.get('station:s1')).toMatchObject({ bookingsMade: 3, volunteerMinutes: 30 })
+    expect(day.get('station:s2')).toMatchObject({ bookingsMade: 2, volunteerMinutes: 90 })
+    expect(day.get('bureau')).toEqual(sumCounts([day.get('station:s1')!, day.get('station:s2')!]))
+  })
+  it('compares stations on their own counts', () => {
+    const counts = addCounts(emptyCounts(), { requests: 4, requestsAnswered: 2, requestsAnsweredOnTime: 1, answerMinutes: [60, 180], cases: 2, settled: 1, bookingsMade: 5, volunteerMinutes: 90 })
+    expect(comparisonValues(counts)).toMatchObject({ requestsReceived: 4, requestsOnTimeRate: 0.5, requestsMedianHoursToAnswer: 2, disputes: 2, settledRate: 0.5, bookingsMade: 5, volunteerHours: 1.5 })
   })
 })
 
@@ -102,10 +138,10 @@ describe('foldRows of requests', () => {
     requestRow({ kind: 'fraud_report', o: null, answerBy: new Date('2026-11-03T01:00:00Z') }),
     requestRow({}),
   )
-  const day = foldRows(rows, NOW).get('2026-11-02')!
+  const day = foldRows(rows, NOW, 's1').get('2026-11-02')!
 
   it('counts each request under the station, its community and its officer, as the desk defines the figures', () => {
-    expect(requestFiguresOf(day.get('station')!)).toEqual({
+    expect(requestFiguresOf(day.get('station:s1')!)).toEqual({
       received: 4, onTimeRate: 1 / 3, medianHoursToAnswer: 16, reopened: 1, meanRating: 3, ratings: 2,
       byKind: [{ kind: 'consultation', received: 2 }, { kind: 'tip_off', received: 1 }, { kind: 'fraud_report', received: 1 }],
     })

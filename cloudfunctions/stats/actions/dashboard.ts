@@ -1,43 +1,85 @@
-// The dashboard: figures for a period and a scope. Complete days the rollup job has reached come
-// from the rollups; the rest of the period (today, or days the job has not reached) is aggregated
-// live from the records. Both parts are read in one aggregation request; with the caller's user,
-// the jurisdiction pointer and the rollup cursor that is four requests (five on a cold instance).
+// The dashboard: figures for a period and a scope (the bureau, a station, a district, a community,
+// an officer). Complete days the rollup job has reached come from the rollups; the rest of the
+// period (today, or days the job has not reached) is aggregated live from the records. Both parts
+// are read in one aggregation request; with the caller's user, the jurisdiction pointer and the
+// rollup cursor that is four requests (five on a cold instance), for one station as for the
+// bureau with its stations compared.
 import * as z from 'zod/mini'
 import { AppError } from '../../../src/core/envelope'
+import { stationIdOfCommunity, stationIdOfOfficer } from '../../../src/core/bureau/views'
+import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
 import { addCounts, emptyCounts, foldRows, sumCounts, type Counts } from '../../../src/core/stats/counts'
-import { appliesTo, communityRates, figureValues, FIGURE_KEYS, requestFiguresOf, typeBreakdown } from '../../../src/core/stats/figures'
+import { appliesTo, communityRates, comparisonValues, figureValues, FIGURE_KEYS, requestFiguresOf, typeBreakdown } from '../../../src/core/stats/figures'
 import { liveOnly, type Freshness } from '../../../src/core/stats/freshness'
 import { addDays, dayStart, daysOf, localDay, splitPeriod, weekOf, type Period } from '../../../src/core/stats/period'
-import { communityKey, mayView, rollupKeysOf, seesWholeStation, type StatsScope, type Viewer } from '../../../src/core/stats/scope'
+import { communityKey, mayView, resolveScope, rollupKeysOf, seesBureau, seesWholeStation, stationKey, type StatsScope, type Viewer } from '../../../src/core/stats/scope'
 import type { DashboardView } from '../../../src/core/stats/contract'
 import type { Jurisdiction } from '../../../src/core/jurisdiction/schema'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
-import { activeVolunteersLookup, sourceLookups, sourceRowsOf, type Lookup } from '../sources'
-import { lookupAll, readRollupState, rolledCommunitiesLookup, rolledWeeksLookup, RolledGroup } from '../store'
+import { activeVolunteersLookups, sourceLookups, sourceRowsOf, type Lookup } from '../sources'
+import { lookupAll, readRollupState, rolledKeysLookup, rolledWeeksLookup, RolledGroup } from '../store'
 
-function viewerOf(ctx: Ctx, jurisdiction: Jurisdiction): Viewer {
+function viewerOf(ctx: Ctx, bureau: BureauJurisdiction, jurisdiction: Jurisdiction): Viewer {
   const officerId = ctx.user.officerId ?? null
   const covered = officerId ? jurisdiction.communities.filter((c) => c.officerId === officerId || c.auxiliaryOfficerIds.includes(officerId)).map((c) => c.id) : []
-  return { roles: ctx.user.roles, officerId, coveredCommunityIds: covered }
+  // The caller's station is their officer record's, never anything the event says.
+  const stationId = (officerId ? stationIdOfOfficer(bureau, officerId) : null) ?? bureau.stations[0].station.id
+  return { roles: ctx.user.roles, officerId, stationId, coveredCommunityIds: covered }
 }
 
-function checkScope(scope: StatsScope, jurisdiction: Jurisdiction) {
-  const known =
-    scope.kind === 'station' ||
-    (scope.kind === 'district' && jurisdiction.districts.some((d) => d.id === scope.id)) ||
-    (scope.kind === 'community' && jurisdiction.communities.some((c) => c.id === scope.id)) ||
-    (scope.kind === 'officer' && jurisdiction.officers.some((o) => o.id === scope.id))
-  if (!known) throw new AppError('NOT_FOUND', `No ${scope.kind} with this id in the station's jurisdiction.`, undefined, { why: 'unknown_scope' })
+const NOT_FOUND = (kind: string) => new AppError('NOT_FOUND', `No ${kind} with this id in the bureau's jurisdiction.`, undefined, { why: 'unknown_scope' })
+
+/** The station the scope lies in (null: the bureau), or NOT_FOUND for an id the bureau does not know. */
+function stationOfScope(scope: StatsScope, bureau: BureauJurisdiction): string | null {
+  switch (scope.kind) {
+    case 'bureau':
+      return null
+    case 'station':
+      if (!bureau.stations.some((s) => s.station.id === scope.id)) throw NOT_FOUND('station')
+      return scope.id ?? null
+    case 'district': {
+      const station = bureau.stations.find((s) => s.districts.some((d) => d.id === scope.id))
+      if (!station) throw NOT_FOUND('district')
+      return station.station.id
+    }
+    case 'community': {
+      const station = stationIdOfCommunity(bureau, scope.id)
+      if (!station) throw NOT_FOUND('community')
+      return station
+    }
+    case 'officer': {
+      if (bureau.officers.some((o) => o.id === scope.id)) return null
+      const station = stationIdOfOfficer(bureau, scope.id)
+      if (!station) throw NOT_FOUND('officer')
+      return station
+    }
+  }
 }
 
 /** The communities the rates chart compares: those inside the scope (an officer's: the ones they cover). */
-function chartCommunities(scope: StatsScope, jurisdiction: Jurisdiction): string[] {
+function chartCommunities(scope: StatsScope, bureau: BureauJurisdiction, jurisdiction: Jurisdiction): string[] {
   const all = jurisdiction.communities
-  if (scope.kind === 'station') return all.map((c) => c.id)
+  if (scope.kind === 'bureau') return all.map((c) => c.id)
+  if (scope.kind === 'station') return bureau.stations.find((s) => s.station.id === scope.id)?.communities.map((c) => c.id) ?? []
   if (scope.kind === 'district') return all.filter((c) => c.districtId === scope.id).map((c) => c.id)
   if (scope.kind === 'community') return [scope.id]
   return all.filter((c) => c.officerId === scope.id || c.auxiliaryOfficerIds.includes(scope.id)).map((c) => c.id)
+}
+
+/** The scopes the viewer may pick: bureau viewers every station's, station leaders their own station's, officers what they cover. */
+function choicesOf(viewer: Viewer, bureau: BureauJurisdiction, jurisdiction: Jurisdiction): DashboardView['choices'] {
+  const bureauWide = seesBureau(viewer)
+  const stations = bureauWide ? bureau.stations : seesWholeStation(viewer) ? bureau.stations.filter((s) => s.station.id === viewer.stationId) : []
+  const communities = stations.length ? stations.flatMap((s) => s.communities) : jurisdiction.communities.filter((c) => viewer.coveredCommunityIds.includes(c.id))
+  const officers = stations.length ? [...stations.flatMap((s) => s.officers), ...(bureauWide ? bureau.officers : [])] : jurisdiction.officers.filter((o) => o.id === viewer.officerId)
+  return {
+    bureau: bureauWide,
+    stations: stations.map((s) => ({ id: s.station.id, name: s.station.name })),
+    districts: stations.flatMap((s) => s.districts).map((d) => ({ id: d.id, name: d.name })),
+    communities: communities.map((c) => ({ id: c.id, districtId: c.districtId, name: c.name })),
+    officers: officers.map((o) => ({ id: o.id, name: o.name })),
+  }
 }
 
 const countsOfGroup = ({ _id: _key, settleDays, answerMinutes, computedAt: _at, ...sums }: RolledGroup): Counts => ({ ...sums, settleDays: settleDays.flat(), answerMinutes: answerMinutes.flat() })
@@ -45,18 +87,30 @@ const countsOfGroup = ({ _id: _key, settleDays, answerMinutes, computedAt: _at, 
 export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsScope }): Promise<DashboardView> {
   const now = ctx.now()
   const today = localDay(now)
-  const { period, scope } = input
+  const { period } = input
   if (period.to > today) throw new AppError('INVALID_ARGUMENT', 'The period cannot end after today.', [{ path: ['period', 'to'], message: `must be ${today} or earlier` }])
-  const [{ jurisdiction }, state] = await Promise.all([loadCurrent(), readRollupState()])
-  const viewer = viewerOf(ctx, jurisdiction)
-  checkScope(scope, jurisdiction)
-  if (!mayView(viewer, scope)) throw new AppError('PERMISSION_DENIED', 'You can see the figures of your own cases and of the communities you cover.', undefined, { why: 'scope' })
+  const [{ bureau, jurisdiction }, state] = await Promise.all([loadCurrent(), readRollupState()])
+  const viewer = viewerOf(ctx, bureau, jurisdiction)
+  const scope = resolveScope(input.scope, viewer)
+  const scopeStation = stationOfScope(scope, bureau)
+  if (!mayView(viewer, scope, scopeStation)) {
+    throw new AppError(
+      'PERMISSION_DENIED',
+      seesWholeStation(viewer) ? "You can see your own station's figures; ask the bureau for other stations' and the bureau's." : 'You can see the figures of your own cases and of the communities you cover.',
+      undefined,
+      { why: 'scope' },
+    )
+  }
 
+  const firstStationId = bureau.stations[0].station.id
   const keys = rollupKeysOf(scope, jurisdiction)
-  const communities = chartCommunities(scope, jurisdiction)
+  const communities = chartCommunities(scope, bureau, jurisdiction)
+  // At the bureau scope every station is compared: their keys are read beside the communities'.
+  const compared = scope.kind === 'bureau' ? bureau.stations.map((s) => s.station) : []
+  const perKeyKeys = [...communities.map(communityKey), ...compared.map((s) => stationKey(s.id))]
   const { rolled, live } = splitPeriod(period, state.through)
-  const lookups: Lookup[] = [activeVolunteersLookup(dayStart(period.from), dayStart(addDays(period.to, 1)))]
-  if (rolled) lookups.push(rolledWeeksLookup(keys, rolled.from, rolled.to), rolledCommunitiesLookup(communities.map(communityKey), rolled.from, rolled.to))
+  const lookups: Lookup[] = activeVolunteersLookups(dayStart(period.from), dayStart(addDays(period.to, 1)))
+  if (rolled) lookups.push(rolledWeeksLookup(keys, rolled.from, rolled.to), rolledKeysLookup(perKeyKeys, rolled.from, rolled.to))
   if (live) lookups.push(...sourceLookups(dayStart(live.from), dayStart(addDays(live.to, 1))))
   const row = await lookupAll(lookups)
   const liveAt = now.toISOString()
@@ -65,17 +119,17 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   const weeks = new Map<string, Counts>()
   const rolledWeeks = z.array(RolledGroup).parse(row.rolledWeeks ?? [])
   for (const group of rolledWeeks) weeks.set(group._id, addCounts(weeks.get(group._id) ?? emptyCounts(), countsOfGroup(group)))
-  const perCommunity = new Map<string, Counts>(z.array(RolledGroup).parse(row.rolledCommunities ?? []).map((g) => [g._id, countsOfGroup(g)]))
+  const perKey = new Map<string, Counts>(z.array(RolledGroup).parse(row.rolledKeys ?? []).map((g) => [g._id, countsOfGroup(g)]))
   if (live) {
-    const liveDays = foldRows(sourceRowsOf(row), now.toDate())
+    const liveDays = foldRows(sourceRowsOf(row), now.toDate(), firstStationId)
     for (const day of daysOf(live.from, live.to)) {
       const dayKeys = liveDays.get(day)
       if (!dayKeys) continue
       const week = weekOf(day)
       weeks.set(week, addCounts(weeks.get(week) ?? emptyCounts(), sumCounts(keys.map((k) => dayKeys.get(k) ?? emptyCounts()))))
-      for (const id of communities) {
-        const counts = dayKeys.get(communityKey(id))
-        if (counts) perCommunity.set(communityKey(id), addCounts(perCommunity.get(communityKey(id)) ?? emptyCounts(), counts))
+      for (const key of perKeyKeys) {
+        const counts = dayKeys.get(key)
+        if (counts) perKey.set(key, addCounts(perKey.get(key) ?? emptyCounts(), counts))
       }
     }
   }
@@ -86,10 +140,15 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
     rollupComputedAt: computed.length ? new Date(Math.min(...computed.map((d) => d.getTime()))).toISOString() : null,
     liveAt: live ? liveAt : null,
   }
-  const active = z.array(z.object({ n: z.number() })).parse(row.activeVolunteers ?? [])[0]?.n ?? 0
+  const activeInBureau = z.array(z.object({ n: z.number() })).parse(row.activeVolunteers ?? [])[0]?.n ?? 0
+  // Volunteers whose activity has no station (written before bureaus) served the first station.
+  const activeByStation = new Map<string, number>()
+  for (const g of z.array(z.object({ _id: z.nullable(z.string()), n: z.number() })).parse(row.activeVolunteersByStation ?? [])) {
+    const id = g._id ?? firstStationId
+    activeByStation.set(id, (activeByStation.get(id) ?? 0) + g.n)
+  }
+  const active = scope.kind === 'station' && scope.id ? (activeByStation.get(scope.id) ?? 0) : activeInBureau
   const values = figureValues(total, scope.kind, active)
-  const stationWide = seesWholeStation(viewer)
-  const visibleCommunities = stationWide ? jurisdiction.communities : jurisdiction.communities.filter((c) => viewer.coveredCommunityIds.includes(c.id))
 
   return {
     period: { from: period.from, to: period.to },
@@ -104,16 +163,13 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([week, c]) => ({ week, disputes: c.cases, settled: c.settled, bookingsServed: c.bookingsServed, homeVisits: c.visits })),
     communities: communities
-      .map((id) => ({ id, ...communityRates(perCommunity.get(communityKey(id)) ?? emptyCounts()) }))
+      .map((id) => ({ id, ...communityRates(perKey.get(communityKey(id)) ?? emptyCounts()) }))
       .filter((c) => c.cases > 0),
     types: typeBreakdown(total),
     requests: { ...requestFiguresOf(total), freshness },
     freshness,
-    choices: {
-      districts: stationWide ? jurisdiction.districts.map((d) => ({ id: d.id, name: d.name })) : [],
-      communities: visibleCommunities.map((c) => ({ id: c.id, districtId: c.districtId, name: c.name })),
-      officers: jurisdiction.officers.filter((o) => stationWide || o.id === viewer.officerId).map((o) => ({ id: o.id, name: o.name })),
-    },
-    canExport: stationWide,
+    stations: compared.map((s) => ({ id: s.id, name: s.name, values: comparisonValues(perKey.get(stationKey(s.id)) ?? emptyCounts()) })),
+    choices: choicesOf(viewer, bureau, jurisdiction),
+    canExport: seesWholeStation(viewer),
   }
 }

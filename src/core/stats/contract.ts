@@ -6,7 +6,7 @@ import { DocId } from '../ids'
 import { LocalizedName } from '../jurisdiction/primitives'
 import { DisputeType } from '../mediation/contract'
 import { RequestKind } from '../requests/kinds'
-import { FIGURE_KEYS, type FigureKey } from './figures'
+import { COMPARISON_KEYS, FIGURE_KEYS, type ComparisonKey, type FigureKey } from './figures'
 import { Freshness } from './freshness'
 import { LocalDay, Period } from './period'
 import { StatsScope } from './scope'
@@ -43,6 +43,14 @@ export const RequestFiguresView = z.object({
 })
 export type RequestFiguresView = z.infer<typeof RequestFiguresView>
 
+/** One station's figures in the bureau's comparison (null: nothing to divide by in the period). */
+export const StationComparisonRow = z.object({
+  id: DocId,
+  name: LocalizedName,
+  values: z.record(z.enum(COMPARISON_KEYS as [ComparisonKey, ...ComparisonKey[]]), z.nullable(z.number())),
+})
+export type StationComparisonRow = z.infer<typeof StationComparisonRow>
+
 export const DashboardView = z.object({
   period: z.object({ from: LocalDay, to: LocalDay }),
   scope: StatsScope,
@@ -53,8 +61,14 @@ export const DashboardView = z.object({
   /** Resident requests (群众诉求) filed in the period. */
   requests: RequestFiguresView,
   freshness: Freshness,
+  /** At the bureau scope, every station's figures side by side, in the bureau's order; else empty. */
+  stations: z.array(StationComparisonRow),
   /** The scopes this viewer may pick. */
   choices: z.object({
+    /** Bureau leaders may pick the bureau. */
+    bureau: z.boolean(),
+    /** Bureau leaders: every station; station leaders: their own; officers: none. */
+    stations: z.array(z.object({ id: DocId, name: LocalizedName })),
     districts: z.array(z.object({ id: DocId, name: LocalizedName })),
     communities: z.array(z.object({ id: DocId, districtId: DocId, name: LocalizedName })),
     officers: z.array(z.object({ id: DocId, name: z.string() })),
@@ -67,10 +81,10 @@ export type DashboardView = z.infer<typeof DashboardView>
 export const statsContract = defineFunction('stats', {
   dashboard: {
     summary:
-      'The dashboard figures (bookings, disputes, notices, volunteers, response times, resident requests), weekly trend, community rates and dispute types for a period of whole days and a scope (station, district, community, officer), each figure with its freshness.',
+      'The dashboard figures (bookings, disputes, notices, volunteers, response times, resident requests), weekly trend, community rates and dispute types for a period of whole days and a scope (bureau, station, district, community, officer); at the bureau scope, the stations compared, each figure with its freshness.',
     input: z.object({ period: Period, scope: StatsScope }),
     output: DashboardView,
-    roles: ['officer', 'station_leader'],
+    roles: ['officer', 'station_leader', 'bureau_leader'],
     scope: 'communities',
   },
 })

@@ -9,7 +9,7 @@ import { DISPUTE_TYPES, type DisputeType } from '../mediation/contract'
 import { countRequest, type RequestCounts } from '../requests/figures'
 import { REQUEST_KINDS, type RequestKind } from '../requests/kinds'
 import { RequestStatus } from '../requests/lifecycle'
-import { STATION_KEY, communityKey, officerKey } from './scope'
+import { BUREAU_KEY, communityKey, officerKey, stationKey } from './scope'
 
 export const TYPE_FIELDS = DISPUTE_TYPES.map((t) => `type_${t}` as const)
 export const typeField = (type: DisputeType) => `type_${type}` as const
@@ -115,11 +115,12 @@ const n = z.number()
 const Day = z.string()
 const Id = z.optional(z.nullable(z.string()))
 
-export const BookingsMadeRow = z.object({ _id: z.object({ day: Day }), made: n })
-export const BookingsSlotRow = z.object({ _id: z.object({ day: Day }), served: n, noShows: n })
-export const VisitRow = z.object({ _id: z.object({ day: Day, c: Id, o: Id }), visits: n, done: n, acceptMs: n, accepted: n })
+/** `s`: the record's station; records written before bureaus have none (the bureau's first station). */
+export const BookingsMadeRow = z.object({ _id: z.object({ day: Day, s: Id }), made: n })
+export const BookingsSlotRow = z.object({ _id: z.object({ day: Day, s: Id }), served: n, noShows: n })
+export const VisitRow = z.object({ _id: z.object({ day: Day, s: Id, c: Id, o: Id }), visits: n, done: n, acceptMs: n, accepted: n })
 export const CaseRow = z.object({
-  _id: z.object({ day: Day, c: Id, o: Id, t: z.enum(DISPUTE_TYPES) }),
+  _id: z.object({ day: Day, s: Id, c: Id, o: Id, t: z.enum(DISPUTE_TYPES) }),
   cases: n,
   settled: n,
   settledL1: n,
@@ -136,9 +137,10 @@ export const CaseRow = z.object({
   acceptMs: n,
   accepted: n,
 })
-export const NoticeRow = z.object({ day: Day, targets: z.array(z.string()), readers: n, delivered: n })
-export const AttendanceRow = z.object({ _id: z.object({ day: Day }), minutes: n, attended: n })
-export const ActivityRow = z.object({ _id: z.object({ day: Day }), placed: n })
+export const NoticeRow = z.object({ day: Day, s: Id, targets: z.array(z.string()), readers: n, delivered: n })
+/** Attendance records carry no station: `s` is their activity's. */
+export const AttendanceRow = z.object({ _id: z.object({ day: Day, s: Id }), minutes: n, attended: n })
+export const ActivityRow = z.object({ _id: z.object({ day: Day, s: Id }), placed: n })
 export const MembersRow = z.object({ _id: z.nullable(z.string()), n })
 /**
  * One request's facts (src/core/requests/figures.ts's RequestFacts plus its day): never the filer,
@@ -148,6 +150,7 @@ export const RequestRow = z.object({
   day: Day,
   kind: z.enum(REQUEST_KINDS),
   status: RequestStatus,
+  s: Id,
   c: Id,
   o: Id,
   createdAt: z.coerce.date(),
@@ -183,39 +186,47 @@ function into(days: DayCounts, day: string, key: string): Counts {
   return counts
 }
 
-/** The keys a record counts under: the station, its community, its officer. */
-const keysOf = (c: string | null | undefined, o: string | null | undefined) => [STATION_KEY, ...(c ? [communityKey(c)] : []), ...(o ? [officerKey(o)] : [])]
+/**
+ * The keys a record counts under: the bureau, its station (none stored: `firstStationId`), its
+ * community, its officer. Every record counts under exactly one station key, so the bureau's
+ * counts are the sum of its stations'.
+ */
+const keysOf = (firstStationId: string, s: string | null | undefined, c?: string | null, o?: string | null) => [
+  BUREAU_KEY,
+  stationKey(s ?? firstStationId),
+  ...(c ? [communityKey(c)] : []),
+  ...(o ? [officerKey(o)] : []),
+]
 
 /**
  * Folds the pipelines' rows into counts per day and key. Counter bookings, notices and volunteer
  * figures have no community or officer in their records (the counter and the notices serve the
- * whole station; volunteers are the station's), so they count under the station key only.
- * `now` decides which unanswered requests are already late (the caller's clock).
+ * whole station; volunteers are the station's), so they count under the bureau and station keys
+ * only. `now` decides which unanswered requests are already late (the caller's clock).
  */
-export function foldRows(rows: SourceRows, now: Date): DayCounts {
+export function foldRows(rows: SourceRows, now: Date, firstStationId: string): DayCounts {
   const days: DayCounts = new Map()
-  const station = (day: string) => into(days, day, STATION_KEY)
-  for (const r of rows.bookingsMade) station(r._id.day).bookingsMade += r.made
-  for (const r of rows.bookingsSlots) addCounts(station(r._id.day), { bookingsServed: r.served, noShows: r.noShows })
-  for (const r of rows.visits) {
-    for (const key of keysOf(r._id.c, r._id.o)) addCounts(into(days, r._id.day, key), { visits: r.visits, visitsDone: r.done, visitAcceptMs: r.acceptMs, visitAccepted: r.accepted })
+  const add = (day: string, keys: string[], more: Partial<Counts>) => {
+    for (const key of keys) addCounts(into(days, day, key), more)
   }
+  const keys = (s: string | null | undefined, c?: string | null, o?: string | null) => keysOf(firstStationId, s, c, o)
+  for (const r of rows.bookingsMade) add(r._id.day, keys(r._id.s), { bookingsMade: r.made })
+  for (const r of rows.bookingsSlots) add(r._id.day, keys(r._id.s), { bookingsServed: r.served, noShows: r.noShows })
+  for (const r of rows.visits) add(r._id.day, keys(r._id.s, r._id.c, r._id.o), { visits: r.visits, visitsDone: r.done, visitAcceptMs: r.acceptMs, visitAccepted: r.accepted })
   for (const r of rows.cases) {
     const { _id, settleDays, acceptMs, accepted, ...counts } = r
-    const add: Partial<Counts> = { ...counts, caseAcceptMs: acceptMs, caseAccepted: accepted, [typeField(_id.t)]: r.cases, settleDays: settleDays.filter((d): d is number => typeof d === 'number') }
-    for (const key of keysOf(_id.c, _id.o)) addCounts(into(days, _id.day, key), add)
+    add(_id.day, keys(_id.s, _id.c, _id.o), { ...counts, caseAcceptMs: acceptMs, caseAccepted: accepted, [typeField(_id.t)]: r.cases, settleDays: settleDays.filter((d): d is number => typeof d === 'number') })
   }
   const members = new Map(rows.members.map((m) => [m._id, m.n]))
   for (const r of rows.notices) {
     const audience = r.targets.reduce((sum, g) => sum + (members.get(g) ?? 0), 0)
-    addCounts(station(r.day), { notices: 1, audience, readers: r.readers, delivered: r.delivered })
+    add(r.day, keys(r.s), { notices: 1, audience, readers: r.readers, delivered: r.delivered })
   }
-  for (const r of rows.attendance) addCounts(station(r._id.day), { volunteerMinutes: r.minutes, attended: r.attended })
-  for (const r of rows.activities) station(r._id.day).placed += r.placed
+  for (const r of rows.attendance) add(r._id.day, keys(r._id.s), { volunteerMinutes: r.minutes, attended: r.attended })
+  for (const r of rows.activities) add(r._id.day, keys(r._id.s), { placed: r.placed })
   for (const r of rows.requests) {
     const facts = { kind: r.kind, status: r.status, communityId: r.c ?? null, officerId: r.o ?? null, createdAt: r.createdAt, answerBy: r.answerBy, firstAnsweredAt: r.firstAnsweredAt ?? null, answeredOnTime: r.answeredOnTime ?? null, reopenCount: r.reopenCount, rating: r.rating ?? null }
-    const add = requestAsCounts(countRequest(facts, now), r.kind)
-    for (const key of keysOf(r.c, r.o)) addCounts(into(days, r.day, key), add)
+    add(r.day, keys(r.s, r.c, r.o), requestAsCounts(countRequest(facts, now), r.kind))
   }
   return days
 }

@@ -15,9 +15,9 @@ export type FigureGroup = (typeof FIGURE_GROUPS)[number]
 /** How a value is shown: a count, a 0–1 share, days, hours. */
 export type FigureFormat = 'count' | 'rate' | 'days' | 'hours'
 
-/** Counter bookings, notices and volunteers are the station's; they have no community or officer. */
-const STATION_ONLY: readonly ScopeKind[] = ['station']
-const ALL_SCOPES: readonly ScopeKind[] = ['station', 'district', 'community', 'officer']
+/** Counter bookings, notices and volunteers are a station's (or the bureau's); they have no community or officer. */
+const STATION_ONLY: readonly ScopeKind[] = ['bureau', 'station']
+const ALL_SCOPES: readonly ScopeKind[] = ['bureau', 'station', 'district', 'community', 'officer']
 
 interface FigureDef {
   group: FigureGroup
@@ -102,4 +102,31 @@ export function requestFiguresOf(counts: Counts): RequestFigures & { byKind: Arr
     .filter((row) => row.received > 0)
     .sort((a, b) => b.received - a.received)
   return { ...requestFigures(requestCountsOf(counts)), byKind }
+}
+
+/**
+ * The figures a bureau leader compares stations on (leaders compare stations, issue 21), each
+ * station's from its own counts: the requests desk's received, answered on time and median first
+ * answer, disputes and their settled rate, counter bookings, door-to-door requests, notices and
+ * volunteer hours.
+ */
+export const COMPARISON = {
+  requestsReceived: { format: 'count', value: (c) => c.requests },
+  requestsOnTimeRate: { format: 'rate', value: (c) => requestFigures(requestCountsOf(c)).onTimeRate },
+  requestsMedianHoursToAnswer: { format: 'hours', value: (c) => requestFigures(requestCountsOf(c)).medianHoursToAnswer },
+  disputes: { format: 'count', value: (c) => c.cases },
+  settledRate: { format: 'rate', value: (c) => mediation(c).settledRate },
+  bookingsMade: { format: 'count', value: (c) => c.bookingsMade },
+  bookingsServed: { format: 'count', value: (c) => c.bookingsServed },
+  homeVisits: { format: 'count', value: (c) => c.visits },
+  noticesPublished: { format: 'count', value: (c) => c.notices },
+  volunteerHours: { format: 'hours', value: (c) => FIGURES.volunteerHours.value(c) },
+} as const satisfies Record<string, { format: FigureFormat; value(c: Counts): number | null }>
+
+export type ComparisonKey = keyof typeof COMPARISON
+export const COMPARISON_KEYS = Object.keys(COMPARISON) as ComparisonKey[]
+
+/** One station's row of the comparison. */
+export function comparisonValues(counts: Counts): Record<ComparisonKey, number | null> {
+  return Object.fromEntries(COMPARISON_KEYS.map((key) => [key, COMPARISON[key].value(counts)])) as Record<ComparisonKey, number | null>
 }

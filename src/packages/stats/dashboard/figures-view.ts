@@ -1,5 +1,5 @@
 // How the dashboard words a figure's value and its freshness, and the rows of the CSV export.
-import { FIGURES, csvValue, type FigureKey } from '../../../core/stats'
+import { COMPARISON, COMPARISON_KEYS, FIGURES, csvValue, type ComparisonKey, type FigureFormat, type FigureKey } from '../../../core/stats'
 import type { DashboardView, FigureValue, RequestFiguresView } from '../../../core/stats/contract'
 import type { Freshness } from '../../../core/stats/freshness'
 import { formatStationTime } from '../../../services/station-time'
@@ -13,15 +13,24 @@ const oneDecimal = (n: number) => String(Math.round(n * 10) / 10)
 /** Under an hour, minutes: a median of 20 minutes is not "0 hours". */
 const hoursText = (t: T, hours: number) => (hours < 1 ? t('dash.value.minutes', { value: String(Math.round(hours * 60)) }) : t('dash.value.hours', { value: oneDecimal(hours) }))
 
+function formatted(t: T, value: number | null, format: FigureFormat): string {
+  if (value === null) return t('dash.value.none')
+  if (format === 'rate') return t('dash.value.percent', { value: oneDecimal(value * 100) })
+  if (format === 'hours') return hoursText(t, value)
+  if (format === 'days') return t('dash.value.days', { value: oneDecimal(value) })
+  return String(value)
+}
+
 export function valueText(t: T, figure: FigureValue): string {
   if (!figure.applies) return t('dash.value.na')
-  if (figure.value === null) return t('dash.value.none')
-  const format = FIGURES[figure.key].format
-  if (format === 'rate') return t('dash.value.percent', { value: oneDecimal(figure.value * 100) })
-  if (format === 'hours') return hoursText(t, figure.value)
-  if (format === 'days') return t('dash.value.days', { value: oneDecimal(figure.value) })
-  return String(figure.value)
+  return formatted(t, figure.value, FIGURES[figure.key].format)
 }
+
+/** The label of a figure the stations are compared on: the tile's own label. */
+export const comparisonLabel = (t: T, key: ComparisonKey): string =>
+  key === 'requestsReceived' ? t('dash.requests.received') : key === 'requestsOnTimeRate' ? t('dash.requests.onTimeRate') : key === 'requestsMedianHoursToAnswer' ? t('dash.requests.medianHoursToAnswer') : t(`dash.figure.${key}`)
+
+export const comparisonText = (t: T, key: ComparisonKey, value: number | null) => formatted(t, value, COMPARISON[key].format)
 
 /** "11-29" out of "2026-11-29", and the time of day of an instant: a tile has little room. */
 const shortDay = (day: string) => day.slice(5)
@@ -53,8 +62,11 @@ export const rollupComputedText = (t: T, freshness: Freshness) => (freshness.rol
 
 const UNIT: Record<(typeof FIGURES)[FigureKey]['format'], DashboardMessageKey> = { count: 'dash.csv.unit.count', rate: 'dash.csv.unit.rate', hours: 'dash.csv.unit.hours', days: 'dash.csv.unit.days' }
 
-/** One row per figure, each naming its scope, period and freshness, so a row read alone still says what it counts. */
-export function csvRows(t: T, view: DashboardView, scopeName: string) {
+/**
+ * One row per figure, each naming its scope, period and freshness, so a row read alone still says
+ * what it counts; at the bureau scope, then one row per station and compared figure.
+ */
+export function csvRows(t: T, view: DashboardView, scopeName: string, stationName: (name: DashboardView['stations'][number]['name']) => string) {
   const header = [t('dash.csv.scope'), t('dash.csv.period'), t('dash.csv.figure'), t('dash.csv.value'), t('dash.csv.unit'), t('dash.csv.asOf')]
   const period = t('dash.period.range', { from: view.period.from, to: view.period.to })
   const rows = view.figures
@@ -62,5 +74,12 @@ export function csvRows(t: T, view: DashboardView, scopeName: string) {
     .map((f) => [scopeName, period, t(`dash.figure.${f.key}`), csvValue(f.value, FIGURES[f.key].format), t(UNIT[FIGURES[f.key].format]), freshnessText(t, f.freshness)])
   const requestsFresh = freshnessText(t, view.requests.freshness)
   for (const tile of requestFigureTexts(t, view.requests)) rows.push([scopeName, period, tile.label, tile.csv, tile.unit, requestsFresh])
+  const fresh = freshnessText(t, view.freshness)
+  for (const station of view.stations) {
+    for (const key of COMPARISON_KEYS) {
+      const format = COMPARISON[key].format
+      rows.push([stationName(station.name), period, comparisonLabel(t, key), csvValue(station.values[key] ?? null, format), t(UNIT[format]), fresh])
+    }
+  }
   return { header, rows }
 }

@@ -16,7 +16,8 @@ export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.period.year': m('ᠡᠨᠡ ᠵᠢᠯ'),
   'dash.period.range': m('{from} — {to}'),
   'dash.scope.title': m('ᠬᠡᠮᠵᠢᠶ᠎ᠡ'),
-  'dash.scope.station': m('ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ'),
+  'dash.scope.bureau': m('ᠪᠦᠬᠦ ᠲᠣᠪᠴᠢᠶ᠎ᠠ'),
+  'dash.scope.station': m('ᠰᠠᠯᠪᠤᠷᠢ'),
   'dash.scope.district': m('ᠬᠡᠰᠡᠭ'),
   'dash.scope.community': m('ᠬᠣᠷᠣᠭᠠᠯᠠᠩ ᠭᠠᠴᠠᠭ᠎ᠠ'),
   'dash.scope.officer': m('ᠴᠠᠭᠳᠠᠭ᠎ᠠ'),
@@ -92,5 +93,7 @@ export const dashboardMnMong: Record<DashboardMessageKey, MongolianEntry> = {
   'dash.csv.unit.days': m('ᠡᠳᠦᠷ'),
   'dash.csv.unit.rating': m('/ 5'),
   'dash.noOfficer': m('ᠲᠠᠨ ᠤ ᠳᠠᠩᠰᠠ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠲᠠᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠬᠠᠮᠢᠶᠠᠷᠤᠭᠴᠢ ᠲᠠᠢ ᠬᠠᠷᠢᠯᠴᠠᠭᠠᠷᠠᠢ᠃'),
-  'dash.stationOnly': m('ᠵᠠᠯᠠᠯᠲᠠ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠪᠦᠬᠦ ᠰᠠᠯᠪᠤᠷᠢ ᠪᠠᠷ ᠪᠣᠳᠣᠳᠠᠭ᠃'),
+  'dash.stationOnly': m(`ᠵᠠᠯᠠᠯᠲᠠ᠂ ᠮᠡᠳᠡᠭᠳᠡᠯ᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ${N}ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ${N}ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ ᠪᠤᠶᠤ ᠰᠠᠯᠪᠤᠷᠢ${N}ᠪᠠᠷ ᠪᠣᠳᠣᠳᠠᠭ᠃`),
+  'dash.compare.title': m(`ᠰᠠᠯᠪᠤᠷᠢ ᠪᠦᠷᠢ${N}ᠶᠢᠨ ᠬᠠᠷᠢᠴᠠᠭᠤᠯᠤᠯᠲᠠ`),
+  'dash.compare.note': m(`ᠪᠦᠬᠦ ᠲᠣᠪᠴᠢᠶ᠎ᠠ${N}ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ ᠪᠣᠯ ᠰᠠᠯᠪᠤᠷᠢ ᠪᠦᠷᠢ${N}ᠶᠢᠨ ᠲᠣᠭ᠎ᠠ${N}ᠶᠢᠨ ᠨᠡᠶᠢᠯᠡᠪᠦᠷᠢ᠃`),
 }

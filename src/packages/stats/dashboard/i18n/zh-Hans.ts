@@ -8,7 +8,8 @@ export const dashboardZhHans = {
   'dash.period.year': '今年',
   'dash.period.range': '{from} 至 {to}',
   'dash.scope.title': '范围',
-  'dash.scope.station': '全所',
+  'dash.scope.bureau': '全局',
+  'dash.scope.station': '派出所',
   'dash.scope.district': '片区',
   'dash.scope.community': '社区/嘎查',
   'dash.scope.officer': '民警',
@@ -84,6 +85,8 @@ export const dashboardZhHans = {
   'dash.csv.unit.days': '天',
   'dash.csv.unit.rating': '分（满分 5）',
   'dash.noOfficer': '您的账号还没有关联民警档案，看不到数据。请联系管理员在“邀请码”里为您关联。',
-  'dash.stationOnly': '柜台预约、通报和志愿服务只按全所统计，这个范围里不显示。',
+  'dash.stationOnly': '柜台预约、通报和志愿服务只按全局或派出所统计，这个范围里不显示。',
+  'dash.compare.title': '各派出所对比',
+  'dash.compare.note': '全局的数字是各派出所之和；没有标明派出所的旧记录算在第一个派出所。',
 }
 export type DashboardMessageKey = keyof typeof dashboardZhHans
