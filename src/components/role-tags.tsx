@@ -11,6 +11,8 @@ export const ROLE_NAME_KEYS: Record<Role, MessageKey> = {
   officer: 'role.officer',
   station_leader: 'role.station_leader',
   admin: 'role.admin',
+  bureau_leader: 'role.bureau_leader',
+  bureau_admin: 'role.bureau_admin',
 }
 
 export interface RoleTagsProps {

@@ -51,6 +51,8 @@ export const mnMong: Record<MessageKey, MongolianEntry> = {
   'role.officer': { text: 'ᠴᠠᠭᠳᠠᠭ᠎ᠠ', reviewed: false },
   'role.station_leader': { text: 'ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠤᠳᠤᠷᠢᠳᠤᠯᠭ᠎ᠠ', reviewed: false },
   'role.admin': { text: 'ᠵᠠᠬᠢᠷᠤᠭᠴᠢ', reviewed: false },
+  'role.bureau_leader': { text: 'ᠲᠣᠪᠴᠢᠶ᠎ᠠ ᠶᠢᠨ ᠤᠳᠤᠷᠢᠳᠤᠯᠭ᠎ᠠ', reviewed: false },
+  'role.bureau_admin': { text: 'ᠲᠣᠪᠴᠢᠶ᠎ᠠ ᠶᠢᠨ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ', reviewed: false },
   'emergency.title': { text: 'ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠲᠤᠰᠠᠯᠠᠮᠵᠢ', reviewed: false },
   'emergency.hint': { text: 'ᠠᠶᠤᠯ ᠲᠤᠯᠭᠠᠷᠠᠪᠠᠯ᠂ ᠬᠠᠤᠯᠢ ᠪᠤᠰᠤ ᠬᠡᠷᠡᠭ ᠣᠳᠣ ᠭᠠᠷᠴᠤ ᠪᠠᠶᠢᠪᠠᠯ᠂ ᠡᠰᠡᠪᠡᠰᠦ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠳᠠᠷᠤᠢ ᠢᠷᠡᠬᠦ ᠬᠡᠷᠡᠭᠲᠡᠢ ᠪᠣᠯ 110 ᠳ᠋ᠤᠭᠠᠷ ᠲᠤ ᠳᠠᠷᠤᠢ ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠭᠠᠷᠠᠢ᠃', reviewed: false },
   'emergency.call110': { text: '110 ᠳ᠋ᠤᠭᠠᠷ ᠲᠤ ᠤᠲᠠᠰᠤ ᠵᠠᠯᠭᠠᠬᠤ', reviewed: false },

@@ -49,6 +49,8 @@ export const zhHans = {
   'role.officer': '民警',
   'role.station_leader': '所领导',
   'role.admin': '管理员',
+  'role.bureau_leader': '局领导',
+  'role.bureau_admin': '局管理员',
 
   'emergency.title': '紧急求助',
   'emergency.hint': '遇到危险、正在发生的违法犯罪或需要警察立即到场，请马上拨打 110。',

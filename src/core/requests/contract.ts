@@ -13,8 +13,8 @@ import { HandledBy, MAX_PHOTOS, RequestDetails, RequestKind, KIND_RULES } from '
 import { DeadlineStep, RequestStatus, Transition } from './lifecycle'
 import { PartnerUnit } from './partners'
 
-const STAFF = ['officer', 'station_leader'] as const
-const LEADERS = ['station_leader'] as const
+const STAFF = ['officer', 'station_leader', 'bureau_leader'] as const
+const LEADERS = ['station_leader', 'bureau_leader'] as const
 
 const Text = (max: number) => z.string().trim().min(1).max(max)
 const PersonName = z.string().trim().min(1).max(32)
