@@ -15,6 +15,8 @@ export const OfficerDoc = z.object({
   openid: z.string().nullable(),
   /** false once a jurisdiction import no longer lists the officer. */
   active: z.boolean().default(true),
+  /** The officer's station as the last import recorded it; null for bureau staff (and records from before bureaus). */
+  stationId: z.string().nullable().default(null),
 })
 export type OfficerDoc = z.infer<typeof OfficerDoc>
 
