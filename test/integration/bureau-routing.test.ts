@@ -68,6 +68,18 @@ describe('requests', () => {
     const stored = await submit('bureau-resident-5', { location: IN_ALTAN, details: { kind: 'complaint', type: 'complaint', aboutOfficer: true, officerId: 'officer-bb-1' }, text: '民警态度不好' })
     expect(stored).toMatchObject({ stationId: 'station-bayanbolag', handledBy: 'leadership', officerIds: ['officer-bb-chief'] })
   })
+
+  it('sends a complaint about that station’s chief to the bureau’s leadership, and neither its chief nor another station’s leader reaches it', async () => {
+    const stored = await submit('bureau-resident-6', { location: IN_ALTAN, details: { kind: 'complaint', type: 'complaint', aboutOfficer: true, officerId: 'officer-bb-chief' }, text: '所长处理不公' })
+    expect(stored).toMatchObject({ stationId: 'station-bayanbolag', handledBy: 'leadership', officerIds: ['bureau-chief'] })
+    const detail = (openid: string) => cloud.call(openid, 'requests', { action: 'detail', id: stored._id })
+    // The chief complained about, and the first station's chief (a leader of another station).
+    for (const openid of ['demo-leader-bb-1', 'demo-leader-1']) expect(await detail(openid)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    // The bureau's chief, as bureau leader, handles it.
+    const at = new Date('2026-11-01T00:00:00Z')
+    await cloud.emulator.seed({ users: [{ _id: 'bureau-chief-test', roles: ['resident', 'officer', 'bureau_leader'], displayName: '张志刚', language: 'zh', elderMode: false, privacyAcceptedVersion: null, privacyAcceptedAt: null, communityId: null, communityBinding: null, officerId: 'bureau-chief', createdAt: at, updatedAt: at }] })
+    expect(await detail('bureau-chief-test')).toMatchObject({ ok: true })
+  })
 })
 
 describe('mediation', () => {
