@@ -5,7 +5,7 @@
 // routes as it did before bureaus; a place beyond every station goes to the bureau duty desk.
 import { randomUUID } from 'node:crypto'
 import { expectOk, startTestCloud, type TestCloud } from '../support/cloud'
-import { buildFiling } from './mediation-support'
+import { buildFiling, messagesTo } from './mediation-support'
 import { buildRequest } from './requests-support'
 
 let cloud: TestCloud
@@ -93,6 +93,22 @@ describe('mediation', () => {
       // Level 2 is the case's station leadership.
       decision: { escalation: { level2: ['officer-bb-chief'] } },
     })
+  })
+})
+
+describe('mediation leadership per station', () => {
+  it('alerts the leadership of the case’s station to a high-risk dispute, lists it for them only, and lets only them acknowledge it', async () => {
+    const { id } = expectOk(await cloud.call<{ id: string }>('bureau-resident-7', 'mediation', buildFiling({ communityId: 'community-altan', description: '他喝了酒以后拿着刀说要打死我' })))
+    const alerted = (openid: string) => messagesTo(cloud, openid, 'TEMPLATE_MEDIATION_HIGH_RISK').filter((m) => m.page.endsWith(id))
+    expect(alerted('demo-leader-bb-1')).toHaveLength(1)
+    expect(alerted('demo-leader-1')).toEqual([])
+    const alerts = async (openid: string) => expectOk(await cloud.call<Array<{ id: string }>>(openid, 'mediation', { action: 'highRiskAlerts' })).map((c) => c.id)
+    expect(await alerts('demo-leader-bb-1')).toContain(id)
+    expect(await alerts('demo-leader-1')).not.toContain(id)
+    cloud.resetWrites()
+    expect(await cloud.call('demo-leader-1', 'mediation', { action: 'acknowledgeAlert', caseId: id })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(cloud.writes()).toBe(0)
+    expectOk(await cloud.call('demo-leader-bb-1', 'mediation', { action: 'acknowledgeAlert', caseId: id }))
   })
 })
 
