@@ -226,9 +226,11 @@ export async function listOfficers(ctx: Ctx) {
 
 /**
  * An officer's station: as the current jurisdiction lists them, else as their record last said
- * (an officer an import dropped). Null for bureau staff, whom only the bureau admin reaches.
+ * (an officer an import dropped; a record without a station is the first station's, as every
+ * record from before bureaus). Null for bureau staff, whom only the bureau admin reaches.
  */
 async function stationOfOfficer(officer: OfficerDoc): Promise<string | null> {
   const { bureau } = await loadCurrent()
-  return stationIdOfOfficer(bureau, officer._id) ?? (bureau.officers.some((o) => o.id === officer._id) ? null : officer.stationId)
+  if (bureau.officers.some((o) => o.id === officer._id)) return null
+  return stationIdOfOfficer(bureau, officer._id) ?? officer.stationId ?? bureau.stations[0]?.station.id ?? null
 }
