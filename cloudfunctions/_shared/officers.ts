@@ -15,6 +15,8 @@ export const OfficerDoc = z.object({
   openid: z.nullable(z.string()),
   /** false once a jurisdiction import no longer lists the officer. */
   active: z._default(z.boolean(), true),
+  /** The officer's station as the last import recorded it; null for bureau staff (and records from before bureaus). */
+  stationId: z._default(z.nullable(z.string()), null),
 })
 export type OfficerDoc = z.infer<typeof OfficerDoc>
 

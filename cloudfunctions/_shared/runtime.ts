@@ -15,11 +15,13 @@ import { AppError, fail, ok, type Envelope, type FieldIssue } from '../../src/co
 import { DEFAULT_MAX_EVENT_BYTES, MAX_EVENT_DEPTH, eventSchema, nestsDeeperThan, type FunctionContract, type ActionName, type OutputOf } from '../../src/core/contract'
 import '../../src/core/issue-messages'
 import { hasAnyRole } from '../../src/core/roles'
-import { scopeChecks, type ScopeChecks } from '../../src/core/scope'
+import { actsForOneStation, scopeChecks, type ScopeChecks } from '../../src/core/scope'
+import { stationIdOfOfficer } from '../../src/core/bureau/views'
 import { dayjs, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
 import { checkFreeText } from './content-security'
 import { isTransactionConflict } from './documents'
+import { loadCurrent } from './jurisdiction-store'
 import { getOfficer } from './officers'
 import { ensureUser, ensureUserJoined, type Joined, type Joins, type UserDoc } from './users'
 
@@ -47,6 +49,27 @@ export function withJoins<I, O>(joins: JoiningHandler<I, O>['joins'], handler: (
 
 /** The communities an officer covers, as the last jurisdiction import recorded on their officer record. */
 const coveredCommunityIds = async (officerId: string) => (await getOfficer(officerId))?.communityIds ?? []
+
+/**
+ * Where a station leader or station admin acts: their officer record's station in the current
+ * jurisdiction (never anything the caller sends), or the first station for one without a
+ * station's officer record (a deployment's admin from before bureaus). Bureau roles, officers and
+ * residents need no place: their reach does not depend on it, so their calls read nothing more.
+ * Before any jurisdiction is imported there is no station: the caller reaches no station's records.
+ */
+async function placeOf(user: UserDoc): Promise<{ stationId: string | null; firstStationId: string | null }> {
+  if (!actsForOneStation(user.roles)) return { stationId: null, firstStationId: null }
+  let bureau
+  try {
+    ;({ bureau } = await loadCurrent())
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'FAILED_PRECONDITION') return { stationId: null, firstStationId: null }
+    throw error
+  }
+  const firstStationId = bureau.stations[0]?.station.id ?? null
+  const own = user.officerId ? stationIdOfOfficer(bureau, user.officerId) : null
+  return { stationId: own ?? firstStationId, firstStationId }
+}
 
 
 export type Handlers<F extends FunctionContract> = {
@@ -99,7 +122,8 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
       const { user, joined } = handler.joins ? await ensureUserJoined(openid, now(), handler.joins(input, { openid, now: now() })) : { user: await ensureUser(openid, now()), joined: {} }
       if (!hasAnyRole(user.roles, spec.roles)) return fail('PERMISSION_DENIED', `Action ${action} needs one of the roles: ${spec.roles.join(', ')}.`)
       await checkFreeText(contract.name, action, input, openid)
-      const data = await handler({ openid, user, now, joined, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId }, coveredCommunityIds) }, input)
+      const place = await placeOf(user)
+      const data = await handler({ openid, user, now, joined, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId, stationId: place.stationId }, coveredCommunityIds, place.firstStationId) }, input)
       const output = spec.output.safeParse(data)
       if (!output.success) {
         console.error(`[${contract.name}.${action}] output failed its schema`, output.error.issues)

@@ -27,7 +27,8 @@ const MAX_BATCHES = 3
 export async function escalateOverdue(now: Dayjs) {
   const config = mediationSettings()
   const outcome = { checked: 0, escalated: 0, markedOverdue: 0, batches: 0 }
-  let leaders: string[] | null = null
+  // Each station's leadership, looked up once per run.
+  const leaders = new Map<string | null, string[]>()
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const due = await dueForEscalation(now.toDate(), BATCH)
     outcome.batches++
@@ -42,8 +43,8 @@ export async function escalateOverdue(now: Dayjs) {
       changed++
       if (decision.event.kind === 'escalated') {
         outcome.escalated++
-        leaders ??= await leaderOpenids()
-        await notifyEscalation(doc, decision.event.level, now, leaders)
+        if (!leaders.has(doc.stationId)) leaders.set(doc.stationId, await leaderOpenids(doc.stationId))
+        await notifyEscalation(doc, decision.event.level, now, leaders.get(doc.stationId))
       } else outcome.markedOverdue++
     }
     // A short page was the last; a page where nothing changed (another run took it) ends too.

@@ -111,6 +111,8 @@ export const RectificationDoc = z.object({
   comment: z.string(),
   status: z.enum(['open', 'done']),
   dueAt: StoredDate,
+  /** The case's station (null: written before bureaus, the first station's). */
+  stationId: z._default(z.nullable(z.string()), null),
   callbackNote: z.nullable(z.string()),
   fixNote: z.nullable(z.string()),
   doneBy: z.nullable(z.string()),
@@ -153,8 +155,8 @@ export const samePartiesOf = (found: unknown[] | undefined) => z.array(z.object(
 const sameParties = (key: string, since: Date) => ({ partiesKey: key, createdAt: _.gte(since), status: _.neq('withdrawn') })
 
 /** The fields of an inbox line: no description, contact or notes. */
-const SUMMARY_FIELDS = { _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true }
-export const SummaryDoc = z.pick(CaseDoc, { _id: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true })
+const SUMMARY_FIELDS = { _id: true, stationId: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true }
+export const SummaryDoc = z.pick(CaseDoc, { _id: true, stationId: true, type: true, status: true, level: true, highRisk: true, communityId: true, createdAt: true, deadlineAt: true, deadlineKind: true, overdue: true, officerId: true, alertOpen: true })
 export type SummaryDoc = z.infer<typeof SummaryDoc>
 
 /**
@@ -162,8 +164,8 @@ export type SummaryDoc = z.infer<typeof SummaryDoc>
  * open_by_level, open_by_deadline): one database request, whatever the number of open cases.
  * One more than a page is read to know whether another page follows.
  */
-export async function openCasesPage(filter: { officerId?: string; minLevel?: 2 }, page: number): Promise<{ items: SummaryDoc[]; hasMore: boolean }> {
-  const where = { open: true, ...(filter.officerId ? { officerIds: filter.officerId } : {}), ...(filter.minLevel ? { level: _.gte(filter.minLevel) } : {}) }
+export async function openCasesPage(filter: { officerId?: string; minLevel?: 2; station?: Record<string, unknown> }, page: number): Promise<{ items: SummaryDoc[]; hasMore: boolean }> {
+  const where = { open: true, ...filter.station, ...(filter.officerId ? { officerIds: filter.officerId } : {}), ...(filter.minLevel ? { level: _.gte(filter.minLevel) } : {}) }
   const { data } = (await cases()
     .where(where)
     .field(SUMMARY_FIELDS)
@@ -182,8 +184,8 @@ export async function getSummary(id: string): Promise<SummaryDoc | null> {
 }
 
 /** index alerts */
-export async function openAlerts(): Promise<SummaryDoc[]> {
-  const { data } = (await cases().where({ alertOpen: true }).field(SUMMARY_FIELDS).orderBy('createdAt', 'desc').limit(100).get()) as { data: unknown }
+export async function openAlerts(station: Record<string, unknown>): Promise<SummaryDoc[]> {
+  const { data } = (await cases().where({ alertOpen: true, ...station }).field(SUMMARY_FIELDS).orderBy('createdAt', 'desc').limit(100).get()) as { data: unknown }
   return parseList(SummaryDoc, data)
 }
 
@@ -206,10 +208,10 @@ export async function pendingRectifications(before: Date, batch: number): Promis
 }
 
 /** The statistics in one aggregation over the period's cases (index by_filing_date). */
-export async function statisticsRows(from: Date, to: Date, dimension: StatsDimension): Promise<StatsRow[]> {
+export async function statisticsRows(from: Date, to: Date, dimension: StatsDimension, station: Record<string, unknown>): Promise<StatsRow[]> {
   const { list } = (await cases()
     .aggregate()
-    .match({ createdAt: _.gte(from).and(_.lt(to)), status: _.neq('withdrawn') })
+    .match({ createdAt: _.gte(from).and(_.lt(to)), status: _.neq('withdrawn'), ...station })
     .group(statsGroup(dimension))
     .sort({ cases: -1 })
     .limit(1000)
@@ -231,8 +233,8 @@ export async function updateRectificationWhere(id: string, condition: Record<str
 }
 
 /** index open_by_due */
-export async function listRectifications(): Promise<RectificationDoc[]> {
-  const { data } = (await rectifications().orderBy('status', 'desc').orderBy('dueAt', 'asc').limit(200).get()) as { data: unknown }
+export async function listRectifications(station: Record<string, unknown>): Promise<RectificationDoc[]> {
+  const { data } = (await rectifications().where(station).orderBy('status', 'desc').orderBy('dueAt', 'asc').limit(200).get()) as { data: unknown }
   return parseList(RectificationDoc, data)
 }
 

@@ -58,17 +58,18 @@ export function residentView(doc: CaseDoc): ResidentCaseView {
   }
 }
 
-export const isLeader = (user: UserDoc) => user.roles.includes('station_leader')
+/** Whether the caller leads the case's station (a station leader of it, or a bureau leader): ScopeChecks.leads. */
+export type Leads = (stationId: string | null | undefined) => boolean
 
-/** Leaders see every case; an officer those routed to them or to the communities they cover. */
-export const maySee = (user: UserDoc, doc: Pick<CaseDoc, 'officerIds'>) => isLeader(user) || (user.officerId !== null && doc.officerIds.includes(user.officerId))
+/** Leaders of the case's station see it; an officer those routed to them or to the communities they cover. */
+export const maySee = (user: UserDoc, leads: Leads, doc: Pick<CaseDoc, 'officerIds' | 'stationId'>) => leads(doc.stationId) || (user.officerId !== null && doc.officerIds.includes(user.officerId))
 
-/** Level 1 is the officers'; levels 2 and 3 are the leadership's (who also records for the joint panel). */
-export const mayAct = (user: UserDoc, doc: Pick<CaseDoc, 'officerIds' | 'level'>) => isLeader(user) || (doc.level === 1 && maySee(user, doc))
+/** Level 1 is the officers'; levels 2 and 3 are the leadership's of the case's station (who also records for the joint panel). */
+export const mayAct = (user: UserDoc, leads: Leads, doc: Pick<CaseDoc, 'officerIds' | 'level' | 'stationId'>) => leads(doc.stationId) || (doc.level === 1 && maySee(user, leads, doc))
 
 
-export function staffView(doc: CaseDoc, user: UserDoc, now: Dayjs): StaffCaseView {
-  const canAct = mayAct(user, doc)
+export function staffView(doc: CaseDoc, user: UserDoc, leads: Leads, now: Dayjs): StaffCaseView {
+  const canAct = mayAct(user, leads, doc)
   const state = stateOf(doc)
   return {
     ...core(doc),

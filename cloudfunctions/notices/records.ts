@@ -47,13 +47,15 @@ export const NoticeDoc = z.object({
   withdrawnAt: z.nullable(z.date()),
   authorOpenid: z.string(),
   authorName: z.nullable(z.string()),
+  /** The station whose staff published it (null: before bureaus, or bureau staff); its leaders and admins may correct it. */
+  stationId: z._default(z.nullable(z.string()), null),
   history: z.array(z.object({ title: NoticeTitle, body: NoticeBody, validUntil: z.date(), replacedAt: z.date(), by: z.string() })),
   review: z.nullable(Verdict),
   fanout: FanOut,
 })
 export type NoticeDoc = z.infer<typeof NoticeDoc>
 
-type NoticeFields = Pick<NoticeDoc, '_id' | 'category' | 'urgency' | 'title' | 'body' | 'targets' | 'status' | 'validUntil' | 'authorOpenid' | 'authorName' | 'review'> & { images?: string[] }
+type NoticeFields = Pick<NoticeDoc, '_id' | 'category' | 'urgency' | 'title' | 'body' | 'targets' | 'status' | 'validUntil' | 'authorOpenid' | 'authorName' | 'review'> & { images?: string[]; stationId?: string | null }
 
 /** A notice as publishing stores it at `at`; urgent published notices wait for the fan-out. */
 export function noticeRecord(fields: NoticeFields, at: Date): NoticeDoc {
@@ -61,6 +63,7 @@ export function noticeRecord(fields: NoticeFields, at: Date): NoticeDoc {
     ...fields,
     targets: [...new Set(fields.targets)],
     images: fields.images ?? [],
+    stationId: fields.stationId ?? null,
     createdAt: at,
     publishedAt: fields.status === 'published' ? at : null,
     editedAt: null,

@@ -22,7 +22,8 @@ const BATCH = 100
 
 export async function watchDeadlines(now: Dayjs, budget: JobBudget) {
   const outcome = { checked: 0, escalated: 0, autoClosed: 0, batches: 0, rectificationsMended: 0, done: true }
-  let leaders: string[] | null = null
+  // Each station's leadership, looked up once per run.
+  const leaders = new Map<string | null, string[]>()
   const at = now.toDate()
   while (budget.hasTimeLeft()) {
     const due = await dueForWatch(at, BATCH)
@@ -44,9 +45,9 @@ export async function watchDeadlines(now: Dayjs, budget: JobBudget) {
       if (transition === 'auto_close') outcome.autoClosed++
       else if (decision.escalatedStep) {
         outcome.escalated++
-        leaders ??= await leaderOpenids()
+        if (!leaders.has(doc.stationId)) leaders.set(doc.stationId, await leaderOpenids(doc.stationId))
         const deadline = decision.escalatedStep === 'accept' ? doc.acceptBy : doc.answerBy
-        await notifyOverdue(doc, decision.escalatedStep, deadline, leaders, now)
+        await notifyOverdue(doc, decision.escalatedStep, deadline, leaders.get(doc.stationId)!, now)
       }
     }
     // A short page was the last; a page where nothing changed (another run took it) ends too.

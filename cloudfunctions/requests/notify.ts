@@ -5,7 +5,7 @@
 import type { DeadlineStep } from '../../src/core/requests/lifecycle'
 import type { RequestKind } from '../../src/core/requests/kinds'
 import type { Dayjs } from '../../src/core/time'
-import { loadCurrent } from '../_shared/jurisdiction-store'
+import { leadershipOf, loadCurrent } from '../_shared/jurisdiction-store'
 import { messageTime, sendSubscribeMessage, type Recipient, type SendOutcome } from '../_shared/subscribe-message'
 import { requestsSettings } from './settings'
 import { openidsOfOfficers } from './store'
@@ -22,10 +22,13 @@ function send(openid: string, kind: 'answered' | 'overdue' | 'rectification', va
 const officerPage = (id: string) => `${requestsSettings().messages.officerPage}?id=${id}`
 const residentPage = (id: string) => `${requestsSettings().messages.residentPage}?id=${id}`
 
-/** The station leadership's WeChat identities (a job looks them up once per run). */
-export async function leaderOpenids(): Promise<string[]> {
-  const { jurisdiction } = await loadCurrent()
-  return openidsOfOfficers(jurisdiction.station.leadershipOfficerIds)
+/**
+ * The WeChat identities of the leadership of a record's station (a job keeps them per station for
+ * its run). A record from before bureaus (no station) is the first station's.
+ */
+export async function leaderOpenids(stationId: string | null): Promise<string[]> {
+  const current = await loadCurrent()
+  return openidsOfOfficers(leadershipOf(current, stationId ?? current.bureau.stations[0]?.station.id ?? null))
 }
 
 export async function notifyAnswered(r: { _id: string; kind: RequestKind; filerOpenid: string | null }, at: Date, now: Dayjs): Promise<SendOutcome | null> {
@@ -42,8 +45,8 @@ export async function notifyOverdue(r: { _id: string; kind: RequestKind; officer
   return outcomes
 }
 
-export async function notifyRectification(task: { requestId: string; kind: RequestKind; dueAt: Date }, now: Dayjs): Promise<SendOutcome[]> {
+export async function notifyRectification(task: { requestId: string; kind: RequestKind; dueAt: Date; stationId: string | null }, now: Dayjs): Promise<SendOutcome[]> {
   const outcomes: SendOutcome[] = []
-  for (const openid of await leaderOpenids()) outcomes.push(await send(openid, 'rectification', { kind: KIND_NAME[task.kind], time: messageTime(task.dueAt) }, officerPage(task.requestId), 'staff', now))
+  for (const openid of await leaderOpenids(task.stationId)) outcomes.push(await send(openid, 'rectification', { kind: KIND_NAME[task.kind], time: messageTime(task.dueAt) }, officerPage(task.requestId), 'staff', now))
   return outcomes
 }

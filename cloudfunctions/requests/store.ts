@@ -94,6 +94,8 @@ export const RectificationDoc = z.object({
   status: z.enum(['open', 'done']),
   dueAt: StoredDate,
   officerId: z.nullable(z.string()),
+  /** The request's station (null: written before bureaus, the first station's). */
+  stationId: z._default(z.nullable(z.string()), null),
   callbackNote: z.nullable(z.string()),
   fixNote: z.nullable(z.string()),
   doneBy: z.nullable(z.string()),
@@ -140,9 +142,9 @@ export const SummaryDoc = z.pick(RequestDoc, { _id: true, kind: true, status: tr
 export type SummaryDoc = z.infer<typeof SummaryDoc>
 
 /** index open_by_deadline: the station's open requests, by deadline (overdue first, as their deadline passed). */
-export async function openRequestsPage(page: number): Promise<{ items: SummaryDoc[]; hasMore: boolean }> {
+export async function openRequestsPage(page: number, station: Record<string, unknown>): Promise<{ items: SummaryDoc[]; hasMore: boolean }> {
   const { data } = (await requests()
-    .where({ open: true })
+    .where({ open: true, ...station })
     .field(SUMMARY_FIELDS)
     .orderBy('deadlineAt', 'asc')
     .skip(page * INBOX_PAGE_SIZE)
@@ -153,10 +155,10 @@ export async function openRequestsPage(page: number): Promise<{ items: SummaryDo
 }
 
 /** Each officer's open requests, overdue ones and those due before `endOfToday`, in one aggregation (index open_by_deadline). */
-export async function loadByOfficer(now: Date, endOfToday: Date): Promise<Array<{ officerId: string; open: number; overdue: number; dueToday: number }>> {
+export async function loadByOfficer(now: Date, endOfToday: Date, station: Record<string, unknown>): Promise<Array<{ officerId: string; open: number; overdue: number; dueToday: number }>> {
   const { list } = (await requests()
     .aggregate()
-    .match({ open: true })
+    .match({ open: true, ...station })
     .group({
       _id: '$officerId',
       open: { $sum: 1 },
@@ -198,8 +200,8 @@ export async function updateRectificationWhere(id: string, condition: Record<str
 }
 
 /** index open_by_due */
-export async function listRectifications(): Promise<RectificationDoc[]> {
-  const { data } = (await rectifications().orderBy('status', 'desc').orderBy('dueAt', 'asc').limit(200).get()) as { data: unknown }
+export async function listRectifications(station: Record<string, unknown>): Promise<RectificationDoc[]> {
+  const { data } = (await rectifications().where(station).orderBy('status', 'desc').orderBy('dueAt', 'asc').limit(200).get()) as { data: unknown }
   return parseList(RectificationDoc, data)
 }
 

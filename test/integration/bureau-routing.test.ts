@@ -5,7 +5,7 @@
 // routes as it did before bureaus; a place beyond every station goes to the bureau duty desk.
 import { randomUUID } from 'node:crypto'
 import { expectOk, startTestCloud, type TestCloud } from '../support/cloud'
-import { buildFiling } from './mediation-support'
+import { buildFiling, messagesTo } from './mediation-support'
 import { buildRequest } from './requests-support'
 
 let cloud: TestCloud
@@ -68,6 +68,18 @@ describe('requests', () => {
     const stored = await submit('bureau-resident-5', { location: IN_ALTAN, details: { kind: 'complaint', type: 'complaint', aboutOfficer: true, officerId: 'officer-bb-1' }, text: '民警态度不好' })
     expect(stored).toMatchObject({ stationId: 'station-bayanbolag', handledBy: 'leadership', officerIds: ['officer-bb-chief'] })
   })
+
+  it('sends a complaint about that station’s chief to the bureau’s leadership, and neither its chief nor another station’s leader reaches it', async () => {
+    const stored = await submit('bureau-resident-6', { location: IN_ALTAN, details: { kind: 'complaint', type: 'complaint', aboutOfficer: true, officerId: 'officer-bb-chief' }, text: '所长处理不公' })
+    expect(stored).toMatchObject({ stationId: 'station-bayanbolag', handledBy: 'leadership', officerIds: ['bureau-chief'] })
+    const detail = (openid: string) => cloud.call(openid, 'requests', { action: 'detail', id: stored._id })
+    // The chief complained about, and the first station's chief (a leader of another station).
+    for (const openid of ['demo-leader-bb-1', 'demo-leader-1']) expect(await detail(openid)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    // The bureau's chief, as bureau leader, handles it.
+    const at = new Date('2026-11-01T00:00:00Z')
+    await cloud.emulator.seed({ users: [{ _id: 'bureau-chief-test', roles: ['resident', 'officer', 'bureau_leader'], displayName: '张志刚', language: 'zh', elderMode: false, privacyAcceptedVersion: null, privacyAcceptedAt: null, communityId: null, communityBinding: null, officerId: 'bureau-chief', createdAt: at, updatedAt: at }] })
+    expect(await detail('bureau-chief-test')).toMatchObject({ ok: true })
+  })
 })
 
 describe('mediation', () => {
@@ -81,6 +93,22 @@ describe('mediation', () => {
       // Level 2 is the case's station leadership.
       decision: { escalation: { level2: ['officer-bb-chief'] } },
     })
+  })
+})
+
+describe('mediation leadership per station', () => {
+  it('alerts the leadership of the case’s station to a high-risk dispute, lists it for them only, and lets only them acknowledge it', async () => {
+    const { id } = expectOk(await cloud.call<{ id: string }>('bureau-resident-7', 'mediation', buildFiling({ communityId: 'community-altan', description: '他喝了酒以后拿着刀说要打死我' })))
+    const alerted = (openid: string) => messagesTo(cloud, openid, 'TEMPLATE_MEDIATION_HIGH_RISK').filter((m) => m.page.endsWith(id))
+    expect(alerted('demo-leader-bb-1')).toHaveLength(1)
+    expect(alerted('demo-leader-1')).toEqual([])
+    const alerts = async (openid: string) => expectOk(await cloud.call<Array<{ id: string }>>(openid, 'mediation', { action: 'highRiskAlerts' })).map((c) => c.id)
+    expect(await alerts('demo-leader-bb-1')).toContain(id)
+    expect(await alerts('demo-leader-1')).not.toContain(id)
+    cloud.resetWrites()
+    expect(await cloud.call('demo-leader-1', 'mediation', { action: 'acknowledgeAlert', caseId: id })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(cloud.writes()).toBe(0)
+    expectOk(await cloud.call('demo-leader-bb-1', 'mediation', { action: 'acknowledgeAlert', caseId: id }))
   })
 })
 

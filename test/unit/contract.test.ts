@@ -22,7 +22,7 @@ describe('actionManifest', () => {
   it('lists each action with its roles and a JSON Schema of its input', () => {
     const manifest = actionManifest(accountContract)
     const createInvite = manifest.actions.find((a) => a.name === 'createInvite')
-    expect(createInvite?.roles).toEqual(['admin'])
+    expect(createInvite?.roles).toEqual(['admin', 'bureau_admin'])
     expect(createInvite?.scope).toBe('station')
     expect(createInvite?.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['officerId', 'roles', 'requestId']) })
   })

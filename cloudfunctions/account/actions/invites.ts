@@ -8,6 +8,9 @@ import * as z from 'zod/mini'
 import { INVITE_ALPHABET } from '../../../src/core/account/contract'
 import { INVITE_VALID_DAYS, decideRedeem, rolesAfterRedeem } from '../../../src/core/account/invite'
 import { AppError } from '../../../src/core/envelope'
+import { stationIdOfOfficer } from '../../../src/core/bureau/views'
+import { notYours } from '../../../src/core/scope'
+import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { Role } from '../../../src/core/roles'
 import type { Dayjs } from '../../../src/core/time'
 import { _, db } from '../../_shared/cloud'
@@ -53,6 +56,8 @@ function inviteCodeFor(openid: string, requestId: string): string {
 export async function createInvite(ctx: Ctx, input: { officerId: string; roles: Array<'officer' | 'station_leader'>; requestId: string }) {
   const officer = await getOfficer(input.officerId)
   if (!officer) throw new AppError('NOT_FOUND', `No officer record ${input.officerId}.`)
+  // A station's admin invites only their station's officers; the bureau admin anyone.
+  if (!ctx.bureauWide && (await stationOfOfficer(officer)) !== ctx.stationId) throw notYours()
   const roles = rolesAfterRedeem(['officer'], input.roles)
   const now = ctx.now()
   const expiresAt = now.add(INVITE_VALID_DAYS, 'day')
@@ -211,7 +216,21 @@ async function grantRoles(openid: string, roles: Role[], officerId: string, now:
   return result.doc ? UserDoc.parse(result.doc) : null
 }
 
-export async function listOfficers() {
+/** A station's admin lists their station's officers (to invite them); the bureau admin every officer. */
+export async function listOfficers(ctx: Ctx) {
   const { data } = (await officers().orderBy('_id', 'asc').limit(1000).get()) as { data: unknown }
-  return z.array(OfficerDoc).parse(data).map((doc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null }))
+  const docs = z.array(OfficerDoc).parse(data)
+  const stations = ctx.bureauWide ? null : await Promise.all(docs.map(stationOfOfficer))
+  return docs.filter((_doc, i) => !stations || stations[i] === ctx.stationId).map((doc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null }))
+}
+
+/**
+ * An officer's station: as the current jurisdiction lists them, else as their record last said
+ * (an officer an import dropped; a record without a station is the first station's, as every
+ * record from before bureaus). Null for bureau staff, whom only the bureau admin reaches.
+ */
+async function stationOfOfficer(officer: OfficerDoc): Promise<string | null> {
+  const { bureau } = await loadCurrent()
+  if (bureau.officers.some((o) => o.id === officer._id)) return null
+  return stationIdOfOfficer(bureau, officer._id) ?? officer.stationId ?? bureau.stations[0]?.station.id ?? null
 }

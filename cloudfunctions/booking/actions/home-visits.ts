@@ -12,6 +12,8 @@ import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { routeAcrossBureau } from '../../_shared/bureau-routing'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
+import { isLeader } from '../../../src/core/scope'
+import { stationMatch } from '../../_shared/station-scope'
 import type { Ctx } from '../../_shared/runtime'
 import { idForRequest, requestDigest } from '../../_shared/personal-data'
 import { messageTime, sendMessage } from '../notify'
@@ -126,17 +128,18 @@ export async function visitForOfficer(ctx: Ctx, visitId: string) {
   const { jurisdiction } = await loadCurrent()
   const visit = await getVisit(visitId)
   if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
-  // Station leaders act on every visit; an officer on visits assigned to them or in a community they cover.
-  await ctx.requireCovered({ communityId: visit.communityId, officerIds: [visit.assigneeOfficerId] })
+  // Station leaders act on every visit of their station; an officer on visits assigned to them or in a community they cover.
+  await ctx.requireCovered({ stationId: visit.stationId, communityId: visit.communityId, officerIds: [visit.assigneeOfficerId] })
   return { visit, jurisdiction }
 }
 
 export async function pendingHomeVisits(ctx: Ctx) {
   const { jurisdiction } = await loadCurrent()
-  const leader = ctx.user.roles.includes('station_leader')
+  // A leader sees every open visit of their station (a bureau leader: of all); an officer theirs.
+  const leader = isLeader(ctx.user.roles)
   if (!leader && !ctx.user.officerId) return []
   const scope = leader ? null : { officerId: ctx.user.officerId!, communityIds: communitiesOf(jurisdiction, ctx.user.officerId!).map((c) => c.id) }
-  const views = (await openVisits(scope)).map((doc) => visitView(doc, jurisdiction, 'staff'))
+  const views = (await openVisits(scope, leader ? stationMatch(ctx) : {})).map((doc) => visitView(doc, jurisdiction, 'staff'))
   // Grouped by gacha/community in the jurisdiction's order; a place routing could not settle comes last.
   const order = new Map(jurisdiction.communities.map((c, i) => [c.id, i]))
   const groups = new Map<string, { community: HomeVisitView['community']; visits: HomeVisitView[] }>()

@@ -76,8 +76,8 @@ export async function visitsOf(openid: string): Promise<HomeVisitDoc[]> {
 }
 
 /** Open visits, for everyone (null) or for an officer: assigned to them or in a community they cover. */
-export async function openVisits(scope: { officerId: string; communityIds: string[] } | null): Promise<HomeVisitDoc[]> {
-  const open = { status: _.in([...OPEN_HOME_VISIT]) }
+export async function openVisits(scope: { officerId: string; communityIds: string[] } | null, station: Record<string, unknown> = {}): Promise<HomeVisitDoc[]> {
+  const open = { status: _.in([...OPEN_HOME_VISIT]), ...station }
   const where = scope
     ? _.and([open, _.or([{ assigneeOfficerId: scope.officerId }, { communityId: _.in(scope.communityIds) }])])
     : open

@@ -16,15 +16,19 @@ import type { Ctx } from '../../_shared/runtime'
 import { notifyEscalation } from '../notify'
 import { mediationSettings } from '../settings'
 import { cases, getCase, openCasesPage, updateCaseAt, type CaseDoc, type SessionDoc } from '../store'
-import { isLeader, mayAct, staffView, stateOf, summaryView } from '../views'
+import { mayAct, staffView, stateOf, summaryView } from '../views'
+import { isLeader } from '../../../src/core/scope'
+import { stationMatch } from '../../_shared/station-scope'
 
-const who = (ctx: Ctx) => (isLeader(ctx.user) ? ('leader' as const) : ('officer' as const))
+/** Signs a step as the leadership when the caller leads the case's station (or the bureau). */
+const who = (ctx: Ctx, doc: Pick<CaseDoc, 'stationId'>) => (ctx.leads(doc.stationId) ? ('leader' as const) : ('officer' as const))
 const signature = (ctx: Ctx) => ctx.user.officerId ?? ctx.openid
 
 export async function inbox(ctx: Ctx, input: { scope: 'mine' | 'escalated' | 'all'; page: number }) {
-  const leader = isLeader(ctx.user)
+  // A leader's inbox is every open case of their station (a bureau leader's: of every station).
+  const leader = isLeader(ctx.user.roles)
   if (!leader && !ctx.user.officerId) return { items: [], page: input.page, hasMore: false }
-  const filter = { ...(leader ? {} : { officerId: ctx.user.officerId! }), ...(input.scope === 'escalated' ? { minLevel: 2 as const } : {}) }
+  const filter = { ...(leader ? { station: stationMatch(ctx) } : { officerId: ctx.user.officerId! }), ...(input.scope === 'escalated' ? { minLevel: 2 as const } : {}) }
   const { items, hasMore } = await openCasesPage(filter, input.page)
   return { items: items.map(summaryView), page: input.page, hasMore }
 }
@@ -33,7 +37,7 @@ async function caseForStaff(ctx: Ctx, caseId: string): Promise<CaseDoc> {
   const doc = await getCase(caseId)
   if (!doc) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
   // The officers who see a case (its assignee and its community's officers) are fixed at filing.
-  await ctx.requireCovered({ officerIds: doc.officerIds })
+  await ctx.requireCovered({ stationId: doc.stationId, officerIds: doc.officerIds })
   return doc
 }
 
@@ -41,7 +45,7 @@ export async function caseDetail(ctx: Ctx, input: { caseId: string }) {
   const doc = await caseForStaff(ctx, input.caseId)
   const now = ctx.now()
   await audit(ctx, 'read', COLLECTIONS.mediationCases, doc._id, now)
-  return staffView(doc, ctx.user, now)
+  return staffView(doc, ctx.user, ctx.leads, now)
 }
 
 /** Phones show masked in the case; anyone who may see the case may reveal one, and the reveal is audited. */
@@ -58,11 +62,11 @@ type Extra = (doc: CaseDoc, now: Dayjs) => { set?: Record<string, unknown>; loca
 async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: TransitionName, action: string, extra: Extra = () => ({})) {
   const now = ctx.now()
   const doc = typeof caseOrId === 'string' ? await caseForStaff(ctx, caseOrId) : caseOrId
-  if (!mayAct(ctx.user, doc)) throw new AppError('PERMISSION_DENIED', 'At levels 2 and 3 the station leadership handles the case.', undefined, { why: 'level' })
+  if (!mayAct(ctx.user, ctx.leads, doc)) throw new AppError('PERMISSION_DENIED', 'At levels 2 and 3 the station leadership handles the case.', undefined, { why: 'level' })
   const decision = decide(stateOf(doc), name, now, mediationSettings())
   if (!decision.ok) throw new AppError(decision.code, decision.reason, undefined, { why: doc.status })
   const at = now.toDate()
-  const events = decision.event.kind === 'escalated' ? [{ kind: 'not_settled' as const, level: doc.level, at, by: who(ctx) }, { ...decision.event, at, by: who(ctx) }] : [{ ...decision.event, at, by: who(ctx) }]
+  const events = decision.event.kind === 'escalated' ? [{ kind: 'not_settled' as const, level: doc.level, at, by: who(ctx, doc) }, { ...decision.event, at, by: who(ctx, doc) }] : [{ ...decision.event, at, by: who(ctx, doc) }]
   const { set = {}, local = {} } = extra(doc, now)
   const change = { ...decision.change, open: inInbox(decision.change.status), updatedAt: at }
   if (!(await updateCaseAt(doc._id, doc.version, { ...change, ...set, timeline: _.push(events) }))) {
@@ -71,7 +75,7 @@ async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: Transition
   await audit(ctx, action, COLLECTIONS.mediationCases, doc._id, now)
   const updated: CaseDoc = { ...doc, ...change, ...local, timeline: [...doc.timeline, ...events], version: doc.version + 1 }
   if (decision.event.kind === 'escalated') await notifyEscalation(updated, decision.event.level, now)
-  return staffView(updated, ctx.user, now)
+  return staffView(updated, ctx.user, ctx.leads, now)
 }
 
 export const acceptCase = (ctx: Ctx, input: { caseId: string }) =>
@@ -96,7 +100,7 @@ async function afterRace<T>(ctx: Ctx, error: unknown, caseId: string, find: (doc
   if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error
   const doc = await getCase(caseId)
   if (!doc || !sameRequest(find(doc), same, what)) throw error
-  return staffView(doc, ctx.user, ctx.now())
+  return staffView(doc, ctx.user, ctx.leads, ctx.now())
 }
 
 export async function scheduleSession(ctx: Ctx, input: { caseId: string; at: string; place: SessionPlace; placeText?: string; participants: string[]; requestId: string }) {
@@ -105,7 +109,7 @@ export async function scheduleSession(ctx: Ctx, input: { caseId: string; at: str
   const find = (doc: CaseDoc) => doc.sessions.find((s) => s.key === key)
   const same = (s: SessionDoc) => s.at.getTime() === at.getTime() && s.place === input.place && s.placeText === (input.placeText ?? null) && s.participants.join('\n') === input.participants.join('\n')
   const doc = await caseForStaff(ctx, input.caseId)
-  if (sameRequest(find(doc), same, 'session')) return staffView(doc, ctx.user, ctx.now())
+  if (sameRequest(find(doc), same, 'session')) return staffView(doc, ctx.user, ctx.leads, ctx.now())
   try {
     return await transition(ctx, doc, 'schedule', 'scheduleSession', (current) => {
       const session: SessionDoc = { id: `s${current.sessions.length + 1}`, level: current.level, at, place: input.place, placeText: input.placeText ?? null, participants: input.participants, held: false, heldAt: null, notes: null, key }
@@ -151,7 +155,7 @@ export async function addInternalNote(ctx: Ctx, input: { caseId: string; text: s
   const find = (doc: CaseDoc) => doc.internalNotes.find((n) => n.key === key)
   const same = (n: { text: string }) => n.text === input.text
   const doc = await caseForStaff(ctx, input.caseId)
-  if (sameRequest(find(doc), same, 'note')) return staffView(doc, ctx.user, now)
+  if (sameRequest(find(doc), same, 'note')) return staffView(doc, ctx.user, ctx.leads, now)
   const note = { text: input.text, at: now.toDate(), by: signature(ctx), key }
   // No version check (notes never conflict with each other or with a transition), only that no
   // note of this request is there yet: of two concurrent repeats one appends, the other finds it.
@@ -160,5 +164,5 @@ export async function addInternalNote(ctx: Ctx, input: { caseId: string; text: s
     .update({ data: { internalNotes: _.push([note]), updatedAt: now.toDate() } })) as { stats: { updated: number } }
   if (added.stats.updated !== 1) return afterRace(ctx, new AppError('CONFLICT', 'The case changed at the same moment; reload it.'), doc._id, find, same, 'note')
   await audit(ctx, 'addInternalNote', COLLECTIONS.mediationCases, doc._id, now)
-  return staffView({ ...doc, internalNotes: [...doc.internalNotes, note] }, ctx.user, now)
+  return staffView({ ...doc, internalNotes: [...doc.internalNotes, note] }, ctx.user, ctx.leads, now)
 }

@@ -189,7 +189,7 @@ export async function rateCase(ctx: Ctx, input: { caseId: string; rating: number
  * the hourly job mending a crash between the rating and the task) there is one task and one message.
  */
 export async function openRectification(doc: CaseDoc, now: Dayjs, days: number) {
-  const task = { _id: `rt_${doc._id}`, caseId: doc._id, type: doc.type, rating: doc.rating ?? 1, comment: doc.ratingComment ?? '', status: 'open' as const, dueAt: rectificationDue(now, days), callbackNote: null, fixNote: null, doneBy: null, createdAt: now.toDate(), updatedAt: now.toDate() }
+  const task = { _id: `rt_${doc._id}`, caseId: doc._id, type: doc.type, rating: doc.rating ?? 1, comment: doc.ratingComment ?? '', status: 'open' as const, dueAt: rectificationDue(now, days), stationId: doc.stationId, callbackNote: null, fixNote: null, doneBy: null, createdAt: now.toDate(), updatedAt: now.toDate() }
   try {
     await insertRectification(task)
     await notifyRectification(task, now)

@@ -1,7 +1,7 @@
 // Groups: the caller's own (community + joined topics), the topic list to join or leave,
 // alert grants, and linking a WeChat group chat to a group from a share card.
 import type { GroupView } from '../../../src/core/notices/contract'
-import { groupsOf, isStationWide, isTopicGroup, ownedGroups, TOPIC_GROUP_IDS } from '../../../src/core/notices/groups'
+import { groupsOf, isTopicGroup, ownedGroups, TOPIC_GROUP_IDS } from '../../../src/core/notices/groups'
 import type { Input } from '../input'
 import type { Ctx } from '../../_shared/runtime'
 import { AppError } from '../../../src/core/envelope'
@@ -16,13 +16,21 @@ import { changeReader, chats, countMembers, getReader, readers, updated } from '
 
 export const isStaff = (ctx: Ctx) => hasAnyRole(ctx.user.roles, STAFF)
 
-/** The groups a staff member may publish to. Officers: their communities; leaders and admins: all. */
-export async function ownedBy(ctx: Ctx): Promise<Set<string>> {
-  const stationWide = isStationWide(ctx.user.roles)
-  const officer = !stationWide && ctx.user.officerId ? await getOfficer(ctx.user.officerId) : null
-  const all = stationWide ? (await loadCurrent()).jurisdiction.communities.map((c) => c.id) : []
-  return ownedGroups({ roles: ctx.user.roles, coveredCommunityIds: officer?.active ? officer.communityIds : [], allCommunityIds: all })
+/**
+ * The groups a staff member may publish to, and the station they publish for. Officers: their
+ * communities (their officer record's station); station leaders and admins: every community of
+ * their station; bureau roles: of every station (no station of their own). Topic groups stay
+ * bureau-wide until they exist per station (docs/bureau.md › What remains): station-wide staff own them.
+ */
+export async function ownership(ctx: Ctx): Promise<{ groups: Set<string>; stationId: string | null }> {
+  const officer = !ctx.stationWide && ctx.user.officerId ? await getOfficer(ctx.user.officerId) : null
+  const sections = ctx.stationWide ? (await loadCurrent()).bureau.stations.filter((s) => ctx.bureauWide || s.station.id === ctx.stationId) : []
+  const all = sections.flatMap((s) => s.communities.map((c) => c.id))
+  const groups = ownedGroups({ roles: ctx.user.roles, coveredCommunityIds: officer?.active ? officer.communityIds : [], allCommunityIds: all })
+  return { groups, stationId: ctx.stationWide ? ctx.stationId : (officer?.stationId ?? null) }
 }
+
+export const ownedBy = async (ctx: Ctx) => (await ownership(ctx)).groups
 
 export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: GroupView[]; owned: GroupView[]; alertGrants: number }> {
   const reader = await getReader(ctx.openid)

@@ -14,7 +14,9 @@ import { newFanOut, NoticeDoc, noticeRecord } from '../records'
 import { checkContent, refuseRisky } from '../security'
 import { getNotice, notices, updated } from '../store'
 import { officerNotice } from '../views'
-import { ownedBy } from './groups'
+import { ownership } from './groups'
+import { stationMatch } from '../../_shared/station-scope'
+import { notYours } from '../../../src/core/scope'
 
 const PAGE = 20
 
@@ -31,7 +33,7 @@ const review = (verdict: SecurityVerdict) => (verdict.suggest === 'pass' ? null 
 export async function publish(ctx: Ctx, input: Input<'publish'>) {
   const now = ctx.now()
   requireValidUntil(input.validUntil, now)
-  const owned = await ownedBy(ctx)
+  const { groups: owned, stationId } = await ownership(ctx)
   const foreign = input.targets.filter((g) => !owned.has(g))
   if (foreign.length > 0) throw new AppError('PERMISSION_DENIED', `You do not own the group(s) ${foreign.join(', ')}.`, undefined, { groups: foreign })
   const verdict = await checkContent(ctx.openid, input.title, input.body)
@@ -51,6 +53,7 @@ export async function publish(ctx: Ctx, input: Input<'publish'>) {
       validUntil: dayjs(input.validUntil).toDate(),
       authorOpenid: ctx.openid,
       authorName: ctx.user.displayName,
+      stationId,
       review: review(verdict),
     },
     now.toDate(),
@@ -73,11 +76,11 @@ export async function publish(ctx: Ctx, input: Input<'publish'>) {
 /** One notice per (author, request): the id is derived from both, so a retry cannot publish twice. */
 const noticeIdFor = (openid: string, requestId: string) => createHash('sha256').update(`${openid}:${requestId}`).digest('hex').slice(0, 32)
 
-/** The notice, if the caller wrote it or is a station leader or admin. */
+/** The notice, if the caller wrote it or is a leader or admin of its station (or the bureau's). */
 async function editable(ctx: Ctx, noticeId: string): Promise<NoticeDoc> {
   const notice = await getNotice(noticeId)
   if (!notice) throw new AppError('NOT_FOUND', 'This notice does not exist.')
-  ctx.requireOwner(notice.authorOpenid)
+  ctx.requireOwner(notice.authorOpenid, notice.stationId)
   return notice
 }
 
@@ -124,21 +127,23 @@ export async function correct(ctx: Ctx, input: Input<'correct'>) {
 }
 
 export async function myNotices(ctx: Ctx, input: Input<'myNotices'>) {
-  const mine = ctx.stationWide ? {} : { authorOpenid: ctx.openid }
+  // Leaders and admins: every notice of their station (bureau roles: all); officers: their own.
+  const mine = ctx.stationWide ? stationMatch(ctx) : { authorOpenid: ctx.openid }
   const before = input.before ? { createdAt: _.lt(dayjs(input.before).toDate()) } : {}
   const { data } = (await notices().where({ ...mine, ...before }).orderBy('createdAt', 'desc').limit(PAGE + 1).get()) as { data: unknown[] }
   const docs = data.map((d) => officerNotice(NoticeDoc.parse(d)))
   return { items: docs.slice(0, PAGE), more: docs.length > PAGE }
 }
 
-export async function heldNotices() {
-  const { data } = (await notices().where({ status: 'held' }).orderBy('createdAt', 'asc').limit(100).get()) as { data: unknown[] }
+export async function heldNotices(ctx: Ctx) {
+  const { data } = (await notices().where({ status: 'held', ...stationMatch(ctx) }).orderBy('createdAt', 'asc').limit(100).get()) as { data: unknown[] }
   return data.map((d) => officerNotice(NoticeDoc.parse(d)))
 }
 
 export async function reviewHeld(ctx: Ctx, input: Input<'reviewHeld'>) {
   const notice = await getNotice(input.noticeId)
   if (!notice) throw new AppError('NOT_FOUND', 'This notice does not exist.')
+  if (!ctx.reachesStation(notice.stationId)) throw notYours()
   if (notice.status !== 'held') throw new AppError('FAILED_PRECONDITION', 'This notice is not waiting for review.', undefined, { why: notice.status })
   const now = ctx.now()
   const change =

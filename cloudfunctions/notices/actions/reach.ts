@@ -2,7 +2,7 @@
 // WeChat chat, and how the urgent subscription messages went.
 import { AppError } from '../../../src/core/envelope'
 import type { Reach } from '../../../src/core/notices/contract'
-import { isStationWide, isTopicGroup } from '../../../src/core/notices/groups'
+import { isTopicGroup } from '../../../src/core/notices/groups'
 import { reachPercent } from '../../../src/core/notices/rules'
 import { _, db } from '../../_shared/cloud'
 import { loadCurrent } from '../../_shared/jurisdiction-store'
@@ -19,7 +19,7 @@ type Rows = { list: Array<{ _id: string | null; n: number }> }
 export async function reach(ctx: Ctx, input: Input<'reach'>): Promise<Reach> {
   const notice = await getNotice(input.noticeId)
   if (!notice) throw new AppError('NOT_FOUND', 'This notice does not exist.')
-  if (notice.authorOpenid !== ctx.openid && !isStationWide(ctx.user.roles)) {
+  if (notice.authorOpenid !== ctx.openid && !ctx.reachesStation(notice.stationId)) {
     const owned = await ownedBy(ctx)
     if (!notice.targets.some((g) => owned.has(g))) throw new AppError('PERMISSION_DENIED', 'This notice went to groups you do not own.')
   }

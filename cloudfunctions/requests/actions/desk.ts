@@ -5,6 +5,7 @@
 // other gets CONFLICT; an illegal step is FAILED_PRECONDITION and writes nothing.
 import { AppError } from '../../../src/core/envelope'
 import { notYours } from '../../../src/core/scope'
+import { stationIdOfOfficer } from '../../../src/core/bureau/views'
 import type { PartnerUnit } from '../../../src/core/requests/partners'
 import { decide, type Transition } from '../../../src/core/requests/lifecycle'
 import { _ } from '../../_shared/cloud'
@@ -17,8 +18,8 @@ import { notifyAnswered } from '../notify'
 import { getRequest, updateRequestAt, type RequestDoc } from '../store'
 import { staffView, stateOf } from '../views'
 
-const isLeader = (ctx: Ctx) => ctx.user.roles.includes('station_leader')
-const who = (ctx: Ctx) => (isLeader(ctx) ? ('leader' as const) : ('officer' as const))
+/** Signs a step as the leadership when the caller leads the request's station (or the bureau). */
+const who = (ctx: Ctx, doc: Pick<RequestDoc, 'stationId'>) => (ctx.leads(doc.stationId) ? ('leader' as const) : ('officer' as const))
 const signature = (ctx: Ctx) => ctx.user.officerId ?? ctx.openid
 
 /**
@@ -30,7 +31,7 @@ async function requestForStaff(ctx: Ctx, id: string): Promise<RequestDoc> {
   const doc = await getRequest(id)
   if (!doc) throw new AppError('NOT_FOUND', 'No such request.', undefined, { why: 'unknown_request' })
   if (doc.details.kind === 'complaint' && doc.details.officerId && doc.details.officerId === ctx.user.officerId) throw notYours()
-  await ctx.requireCovered({ officerIds: doc.officerIds })
+  await ctx.requireCovered({ stationId: doc.stationId, officerIds: doc.officerIds })
   return doc
 }
 
@@ -55,7 +56,7 @@ async function step(ctx: Ctx, docOrId: string | RequestDoc, transition: Transiti
   const at = now.toDate()
   const { set = {}, local = {}, event: eventExtra = {} } = extra(doc, at)
   const kind = transition === 'partner_answer' ? 'partner_answered' : transition
-  const event = { kind, at, by: who(ctx), ...eventExtra }
+  const event = { kind, at, by: who(ctx, doc), ...eventExtra }
   const change = { ...decision.change, updatedAt: at }
   if (!(await updateRequestAt(doc._id, doc.version, { ...change, ...set, timeline: _.push([event]) }))) {
     throw new AppError('CONFLICT', 'Someone changed this request at the same moment; reload it.', undefined, { why: 'changed' })
@@ -71,8 +72,10 @@ export async function accept(ctx: Ctx, input: { id: string }) {
 
 export async function transfer(ctx: Ctx, input: { id: string; officerId: string; note: string }) {
   const doc = await requestForStaff(ctx, input.id)
-  const { jurisdiction } = await loadCurrent()
-  if (!jurisdiction.officers.some((o) => o.id === input.officerId)) throw new AppError('NOT_FOUND', 'No such officer in the station’s jurisdiction.', [{ path: ['officerId'], message: 'unknown officer' }], { why: 'unknown_officer' })
+  const { bureau } = await loadCurrent()
+  // Only to an officer of the request's own station: a request never leaves its station by transfer.
+  const station = doc.stationId ?? bureau.stations[0]?.station.id ?? null
+  if (stationIdOfOfficer(bureau, input.officerId) !== station) throw new AppError('NOT_FOUND', 'No such officer in the request’s station.', [{ path: ['officerId'], message: 'unknown officer' }], { why: 'unknown_officer' })
   if (doc.details.kind === 'complaint' && doc.details.officerId === input.officerId) throw new AppError('FAILED_PRECONDITION', 'A complaint is never given to the officer it is about.', undefined, { why: 'complained_officer' })
   if (input.officerId === doc.officerId) throw new AppError('FAILED_PRECONDITION', 'The request is already with this officer.', undefined, { why: 'same_officer' })
   const moved = await step(ctx, doc, 'transfer', 'transfer', (d, at) => {
@@ -109,7 +112,7 @@ export async function reply(ctx: Ctx, input: { id: string; text: string; textMn?
   // Not audited: the answer itself names the officer who gave it (answers[].officerId), and
   // reply's budget is 4 database requests with the resident's message cap (issue 15).
   const moved = await step(ctx, input.id, 'reply', null, (d, at) => {
-    const answer = { zh: input.text, mn: input.textMn ?? null, at, by: who(ctx), officerId: ctx.user.officerId }
+    const answer = { zh: input.text, mn: input.textMn ?? null, at, by: who(ctx, d), officerId: ctx.user.officerId }
     // The first answer is what "answered on time" and "time to answer" measure.
     const first = d.firstAnsweredAt === null ? { firstAnsweredAt: at, answeredOnTime: at.getTime() <= d.answerBy.getTime() } : {}
     return { set: { answers: _.push([answer]), ...first }, local: { answers: [...d.answers, answer], ...first } }

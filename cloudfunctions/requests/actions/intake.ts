@@ -90,10 +90,12 @@ export const submit = withJoins(submitJoins, async (ctx: Ctx, input: SubmitInput
   const community = jurisdiction.communities.find((c) => c.id === decision.communityId)
   const leaders = leadershipOf(current, routing.stationId)
   const complainedAbout = input.details.kind === 'complaint' ? input.details.officerId : undefined
-  // A complaint about an officer: the leadership only (minus that officer, should a leader be complained about).
+  // A complaint about an officer: the station's leadership only; about one of its leaders: the
+  // bureau's leadership (the bureau duty desk when it has none), never the leader complained about.
+  const aboutALeader = complainedAbout !== undefined && leaders.includes(complainedAbout)
   const officerIds =
     handledBy === 'leadership'
-      ? leaders.filter((id) => id !== complainedAbout)
+      ? (aboutALeader ? leadershipOf(current, null) : leaders).filter((id) => id !== complainedAbout)
       : [...new Set([decision.assignee.officerId, ...(community ? [community.officerId, ...community.auxiliaryOfficerIds] : [])])]
   const { acceptBy, answerBy } = deadlinesOf(now, KIND_RULES[kind].limits, config.calendar)
   const { requestId: _key, followSecret, ...content } = input
@@ -254,6 +256,7 @@ export async function openRectification(doc: RequestDoc, now: Dayjs, days: numbe
     status: 'open' as const,
     dueAt: now.add(days, 'day').toDate(),
     officerId: doc.officerId,
+    stationId: doc.stationId,
     callbackNote: null,
     fixNote: null,
     doneBy: null,

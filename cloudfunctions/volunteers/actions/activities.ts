@@ -151,7 +151,7 @@ export async function cancelActivity(ctx: Ctx, input: { activityId: string; reas
 export async function listActivities(ctx: Ctx): Promise<ActivityView[]> {
   const config = volunteerSettings()
   const since = ctx.now().subtract(7, 'day').toDate()
-  const staff = ctx.user.roles.some((r) => r === 'officer' || r === 'station_leader')
+  const staff = ctx.user.roles.some((r) => r === 'officer' || r === 'station_leader' || r === 'bureau_leader')
   let where: Record<string, unknown> = { endsAt: _.gte(since) }
   if (!staff) {
     const me = await getVolunteer(ctx.openid)

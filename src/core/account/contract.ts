@@ -66,12 +66,12 @@ export const accountContract = defineFunction('account', {
     summary: 'Issue a one-time invite code for an officer record (admin only). Retrying with the same requestId answers the same code.',
     input: z.object({ officerId: DocId, roles: z.array(InvitedRole).check(z.minLength(1), z.maxLength(2)), requestId: RequestId }),
     output: z.object({ code: z.string(), officerId: DocId, expiresAt: z.string() }),
-    roles: ['admin'], scope: 'station',
+    roles: ['admin', 'bureau_admin'], scope: 'station',
   },
   listOfficers: {
     summary: 'Officer records and whether a WeChat identity is bound to each (admin only).',
     input: z.object({}),
     output: z.array(z.extend(OfficerSummary, { bound: z.boolean() })),
-    roles: ['admin'], scope: 'station',
+    roles: ['admin', 'bureau_admin'], scope: 'station',
   },
 })

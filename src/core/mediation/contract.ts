@@ -14,8 +14,8 @@ import { Rating } from './rating'
 import { RiskMatch } from './risk'
 import { StatsDimension, StatsFigures } from './statistics'
 
-const STAFF = ['officer', 'station_leader'] as const
-const LEADERS = ['station_leader'] as const
+const STAFF = ['officer', 'station_leader', 'bureau_leader'] as const
+const LEADERS = ['station_leader', 'bureau_leader'] as const
 
 export const DISPUTE_TYPES = ['neighbour', 'family', 'land_boundary', 'debt', 'livestock', 'wages', 'other'] as const
 export const DisputeType = z.enum(DISPUTE_TYPES, { error: `must be one of: ${DISPUTE_TYPES.join(', ')}` })

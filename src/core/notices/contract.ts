@@ -9,7 +9,7 @@ import { ANYONE, STAFF } from '../roles'
 import { TopicGroupId } from './groups'
 import { Category, FeedCursor, LIMITS, NoticeBody, NoticeImageId, NoticeTitle, Urgency } from './rules'
 
-const LEADERS = ['station_leader', 'admin'] as const
+const LEADERS = ['station_leader', 'admin', 'bureau_leader', 'bureau_admin'] as const
 
 export const GroupId = DocId
 /** An ISO 8601 instant with its offset, e.g. 2026-12-01T16:00:00Z. */

@@ -117,7 +117,7 @@ export const accountFunctionContract = defineFunction('account', {
     summary: 'Search the audit log by actor, record, collection, action and period, newest first, a page at a time (station leaders).',
     input: AuditQuery,
     output: AuditPage,
-    roles: ['station_leader'],
+    roles: ['station_leader', 'bureau_leader'],
     scope: 'station',
   },
 })

@@ -13,8 +13,8 @@ import { HandledBy, MAX_PHOTOS, RequestDetails, RequestKind, KIND_RULES } from '
 import { DeadlineStep, RequestStatus, Transition } from './lifecycle'
 import { PartnerUnit } from './partners'
 
-const STAFF = ['officer', 'station_leader'] as const
-const LEADERS = ['station_leader'] as const
+const STAFF = ['officer', 'station_leader', 'bureau_leader'] as const
+const LEADERS = ['station_leader', 'bureau_leader'] as const
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
 const PersonName = z.string().check(z.trim(), z.minLength(1), z.maxLength(32))

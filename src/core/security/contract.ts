@@ -19,7 +19,7 @@ export const securityContract = defineFunction('security', {
     summary: 'Uploaded pictures in one content-security state (pending by default: not yet shown to anyone), newest first, 50 at most.',
     input: z.object({ status: z._default(MediaCheckStatus, 'pending') }),
     output: z.array(MediaCheckView),
-    roles: ['station_leader', 'admin'],
+    roles: ['station_leader', 'admin', 'bureau_leader', 'bureau_admin'],
     scope: 'station',
   },
 })

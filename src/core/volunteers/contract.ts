@@ -11,8 +11,8 @@ import { RevealedContact } from '../privacy/contract'
 import { ActivityKind, Availability, Skill } from './config'
 import { CHECK_IN_CODE, Frequency, VOLUNTEER_STATUSES } from './rules'
 
-const DESK = ['officer', 'station_leader'] as const
-const MEMBERS = ['volunteer', 'officer', 'station_leader'] as const
+const DESK = ['officer', 'station_leader', 'bureau_leader'] as const
+const MEMBERS = ['volunteer', 'officer', 'station_leader', 'bureau_leader'] as const
 const VOLUNTEERS = ['volunteer'] as const
 
 const Instant = z.iso.datetime({ offset: true })
