@@ -82,6 +82,8 @@ export interface Emulator {
   pendingMediaChecks(): PendingMediaCheck[]
   /** push every pending verdict to the message-push function and wait for all pushes in flight; answers how many were pending */
   resolveMediaChecks(): Promise<number>
+  /** wait for the verdicts already being pushed (not the held ones) */
+  settleMediaChecks(): Promise<void>
   /** kill the function's running instances mid-invocation (a crash); answers how many */
   crashFunction(name: string): Promise<number>
   seed(collections: Record<string, object[]>): Promise<void>
@@ -289,6 +291,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     holdMediaChecks: (hold = true) => mediaChecks.hold(hold),
     pendingMediaChecks: () => mediaChecks.list(),
     resolveMediaChecks: () => mediaChecks.resolve(),
+    settleMediaChecks: () => mediaChecks.settled(),
     runTimer: (name, trigger, time) => runTimerNow(app, name, trigger, time),
     crashFunction: (name) => host.crash(name),
     seed,
