@@ -7,6 +7,7 @@ import { point } from '@turf/helpers'
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../time'
 import type { ActivityKind, Skill, VolunteerConfig } from './config'
 import { refuse, type Refusal } from '../refusal'
+import { openToTeam } from './stations'
 
 export type { Refusal }
 
@@ -83,6 +84,8 @@ export interface SignUpFacts {
     endsAt: Date
     deadline: Date
     teamIds: readonly string[]
+    /** null: a bureau-wide activity, open to every team; absent or a station's id: open to `teamIds`. */
+    stationId?: string | null
     skills: readonly Skill[]
     entries: readonly Entry[]
   } | null
@@ -97,7 +100,7 @@ export function signUpRefusal({ activity, volunteer }: SignUpFacts, now: Dayjs):
   }
   if (activity.status === 'cancelled') return refuse('FAILED_PRECONDITION', 'cancelled', 'The activity was cancelled.')
   if (!now.isBefore(activity.deadline)) return refuse('FAILED_PRECONDITION', 'deadline_passed', 'The sign-up deadline has passed.', { deadline: activity.deadline.toISOString() })
-  if (!activity.teamIds.includes(volunteer.teamId)) return refuse('PERMISSION_DENIED', 'team', 'The activity is not open to your team.', { teamIds: [...activity.teamIds] })
+  if (!openToTeam(activity, volunteer.teamId)) return refuse('PERMISSION_DENIED', 'team', 'The activity is not open to your team.', { teamIds: [...activity.teamIds] })
   const missing = activity.skills.filter((s) => !volunteer.skills.includes(s))
   if (missing.length > 0) return refuse('FAILED_PRECONDITION', 'skills', 'The activity needs skills your profile does not list.', { missing })
   const clash = volunteer.holds.find((h) => h.activityId !== activity.id && overlaps(h, activity))
