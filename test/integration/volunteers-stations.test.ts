@@ -56,7 +56,9 @@ describe('teams per station and bureau-wide', () => {
 
   it('answers staff their station’s and the bureau’s, and the bureau leader every team grouped by station', async () => {
     expect(ids(expectOk(await call<TeamView[]>(OFFICER_B, 'teams')))).toEqual(['team-bb-patrol', 'team-bureau-antifraud'])
-    expect(ids(expectOk(await call<TeamView[]>(OFFICER_A, 'teams')))).toEqual([...A_TEAMS, 'team-bureau-antifraud'])
+    const ofA = expectOk(await call<TeamView[]>(OFFICER_A, 'teams'))
+    expect(ids(ofA)).toEqual([...A_TEAMS, 'team-bureau-antifraud'])
+    expect(ofA.map((t) => t.stationId)).toEqual([A, A, A, A, null])
     expect(ids(expectOk(await call<TeamView[]>(BUREAU_LEADER, 'teams')))).toEqual([...A_TEAMS, 'team-bb-patrol', 'team-bureau-antifraud'])
   })
 })
