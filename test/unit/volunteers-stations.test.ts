@@ -2,8 +2,8 @@
 // station an activity takes from its teams, which activities a volunteer may join, and the order
 // teams are shown in.
 import { dayjs } from '../../src/core/time'
-import { signUpRefusal } from '../../src/core/volunteers/rules'
-import { activityStation, manages, openToTeam, recordStation, teamsFor, volunteerReach } from '../../src/core/volunteers/stations'
+import { openToTeam, signUpRefusal } from '../../src/core/volunteers/rules'
+import { activityStation, manages, recordStation, teamsFor, volunteerReach } from '../../src/core/volunteers/stations'
 
 const A = 'station-a'
 const B = 'station-b'

@@ -7,7 +7,6 @@ import { point } from '@turf/helpers'
 import { dayjs, STATION_TIME_ZONE, type Dayjs } from '../time'
 import type { ActivityKind, Skill, VolunteerConfig } from './config'
 import { refuse, type Refusal } from '../refusal'
-import { openToTeam } from './stations'
 
 export type { Refusal }
 
@@ -91,6 +90,13 @@ export interface SignUpFacts {
   } | null
   volunteer: { status: VolunteerStatus; teamId: string; skills: readonly Skill[]; holds: readonly Hold[] } | null
 }
+
+/**
+ * Whether an activity is open to a volunteer's team: a bureau-wide activity (`stationId` null) to
+ * every team; a station's (or one from before bureaus, with no `stationId`) to the teams it names
+ * (src/core/volunteers/stations.ts: a station's teams are its own).
+ */
+export const openToTeam = (activity: { stationId?: string | null; teamIds: readonly string[] }, teamId: string) => activity.stationId === null || activity.teamIds.includes(teamId)
 
 /** Why the volunteer cannot sign up now, or null. An existing sign-up is not a refusal: the answer is its standing. */
 export function signUpRefusal({ activity, volunteer }: SignUpFacts, now: Dayjs): Refusal | null {

@@ -64,12 +64,6 @@ export function activityStation(teamIds: readonly string[], teams: readonly Stat
 }
 
 /**
- * Whether an activity is open to a volunteer's team: a bureau-wide activity (`stationId` null) to
- * every team; a station's (or one from before bureaus, with no `stationId`) to the teams it names.
- */
-export const openToTeam = (activity: { stationId?: string | null; teamIds: readonly string[] }, teamId: string) => activity.stationId === null || activity.teamIds.includes(teamId)
-
-/**
  * The teams a caller is shown, in order: a resident's or volunteer's station's teams, then the
  * bureau's (`viewer` null: a resident bound to no community, who sees the first station's); a
  * member of staff of a station the same; bureau staff every team, grouped by station in the
