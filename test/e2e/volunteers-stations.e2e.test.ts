@@ -74,6 +74,9 @@ it('shows a second-station volunteer their station’s and the bureau-wide activ
     await expectMongolian(own.locator('.volunteer-scope.is-station'), volunteerMnMong['volunteer.activity.scope.station'])
     await expectMongolian(bureauWide.locator('.volunteer-scope.is-bureau'), volunteerMnMong['volunteer.activity.scope.bureau'])
     await shoot(page, 'volunteers-stations-2-list-mn')
+    // Vertical script runs in columns left to right: the bureau-wide card comes next along.
+    await bureauWide.scrollIntoViewIfNeeded()
+    await shoot(page, 'volunteers-stations-3-bureau-wide-mn')
   } finally {
     await context.close()
   }
