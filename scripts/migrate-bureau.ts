@@ -54,6 +54,8 @@ export const STAMPED_COLLECTIONS = [
   'notices',
   'volunteer_teams',
   'volunteer_activities',
+  'volunteer_attendance',
+  'volunteers',
   'officers',
   'users',
 ] as const

@@ -35,6 +35,11 @@ const firstAccept = {
  */
 const activityStation = { from: COLLECTIONS.volunteerActivities, localField: 'activityId', foreignField: '_id', as: 'activity' }
 const stationOfActivity = { $arrayElemAt: ['$activity.stationId', 0] }
+/**
+ * A bureau-wide activity stores `stationId: null` and `bureauWide: true`; the flag tells it from
+ * one written before bureaus (no stationId: the first station's), which a group key cannot.
+ */
+const bureauWideActivity = { $arrayElemAt: ['$activity.bureauWide', 0] }
 
 const { _id: _station, ...caseAccumulators } = statsGroup('station')
 /** The sub-pipelines' names are the SourceRows fields they fill. */
@@ -111,7 +116,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
       pipeline: subPipeline()
         .match({ startsAt: range })
         .lookup(activityStation)
-        .group({ _id: { day: dayOf('$startsAt'), s: stationOfActivity }, minutes: { $sum: { $ifNull: ['$minutes', 0] } }, attended: isSet('$checkedInAt') })
+        .group({ _id: { day: dayOf('$startsAt'), s: stationOfActivity, bw: bureauWideActivity }, minutes: { $sum: { $ifNull: ['$minutes', 0] } }, attended: isSet('$checkedInAt') })
         .done(),
       as: 'attendance',
     },
@@ -120,7 +125,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
       pipeline: subPipeline()
         .match({ startsAt: range, status: 'open' })
         // Entries beyond the capacity are the waiting list, not places.
-        .group({ _id: { day: dayOf('$startsAt'), s: '$stationId' }, placed: { $sum: { $min: [{ $size: '$entries' }, '$capacity'] } } })
+        .group({ _id: { day: dayOf('$startsAt'), s: '$stationId', bw: '$bureauWide' }, placed: { $sum: { $min: [{ $size: '$entries' }, '$capacity'] } } })
         .done(),
       as: 'activities',
     },
@@ -174,8 +179,8 @@ export function activeVolunteersLookups(from: Date, to: Date): Lookup[] {
       from: COLLECTIONS.volunteerAttendance, // index by_start
       pipeline: served()
         .lookup(activityStation)
-        .group({ _id: { s: stationOfActivity, openid: '$openid' } })
-        .group({ _id: '$_id.s', n: { $sum: 1 } })
+        .group({ _id: { s: stationOfActivity, bw: bureauWideActivity, openid: '$openid' } })
+        .group({ _id: { s: '$_id.s', bw: '$_id.bw' }, n: { $sum: 1 } })
         .done(),
       as: 'activeVolunteersByStation',
     },

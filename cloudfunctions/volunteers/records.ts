@@ -11,10 +11,17 @@ import { disclose, Protected } from '../_shared/personal-data'
 
 const StoredDate = z.coerce.date()
 
-export const TeamDoc = z.object({ _id: z.string(), name: LocalizedName, description: LocalizedText, order: z.number().check(z.int()) })
+/**
+ * A station's id, or null for a bureau-wide record; absent on records written before bureaus
+ * (the first station's: src/core/volunteers/stations.ts › recordStation).
+ */
+const StationRef = z.optional(z.nullable(z.string()))
+
+export const TeamDoc = z.object({ _id: z.string(), name: LocalizedName, description: LocalizedText, order: z.number().check(z.int()), stationId: StationRef })
 export type TeamDoc = z.infer<typeof TeamDoc>
 
-export const teamView = (team: TeamDoc, members: number): TeamView => ({ id: team._id, name: team.name, description: team.description, members })
+/** `stationId` resolved: the team's station, or null for a bureau-wide team. */
+export const teamView = (team: TeamDoc, stationId: string | null, members: number): TeamView => ({ id: team._id, name: team.name, description: team.description, stationId, members })
 
 export const HoldDoc = z.object({ activityId: z.string(), startsAt: StoredDate, endsAt: StoredDate })
 
@@ -37,6 +44,8 @@ export const VolunteerDoc = z.object({
   holds: z.array(HoldDoc),
   /** The requestId of the application that made this profile (absent on older profiles). */
   requestId: z.nullish(z.string()),
+  /** The volunteer's station: their team's, or their community's for a bureau-wide team (absent before bureaus: the first station). */
+  stationId: StationRef,
 })
 export type VolunteerDoc = z.infer<typeof VolunteerDoc>
 
@@ -90,6 +99,13 @@ export const ActivityDoc = z.object({
   updatedAt: StoredDate,
   /** Of the creating request's content: its requestId used again for other content is refused. Absent on activities made before. */
   requestDigest: z.optional(z.string()),
+  /** Its teams' station, null for a bureau-wide activity (open to every volunteer of the bureau). */
+  stationId: StationRef,
+  /**
+   * True exactly when `stationId` is null: lists and the dashboard's group keys match on it, since
+   * a query or a group key cannot tell a stored null from a missing stationId (before bureaus).
+   */
+  bureauWide: z.optional(z.boolean()),
 })
 export type ActivityDoc = z.infer<typeof ActivityDoc>
 
@@ -121,6 +137,8 @@ export const AttendanceDoc = z.object({
   points: z.nullable(z.number().check(z.int())),
   corrections: z.array(Correction),
   updatedAt: StoredDate,
+  /** The activity's station (null: bureau-wide), for the dashboard's counts per station. */
+  stationId: StationRef,
 })
 export type AttendanceDoc = z.infer<typeof AttendanceDoc>
 
@@ -129,6 +147,7 @@ export const attendanceId = (activityId: string, openid: string) => `${activityI
 export function activityView(doc: ActivityDoc, openid: string, mine: AttendanceDoc | null, config: VolunteerConfig): ActivityView {
   return {
     id: doc._id,
+    bureauWide: doc.stationId === null,
     kind: doc.kind,
     title: doc.title,
     description: doc.description,

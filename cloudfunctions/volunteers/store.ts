@@ -37,7 +37,8 @@ export async function volunteersWhere(where: Record<string, unknown>, limit = 10
   return z.array(VolunteerDoc).parse(data)
 }
 
-export async function activitiesWhere(where: Record<string, unknown>, limit = 200): Promise<ActivityDoc[]> {
+/** `where`: a query object or a logic command (`_.and`, `_.or`). */
+export async function activitiesWhere(where: Parameters<ReturnType<typeof activities>['where']>[0], limit = 200): Promise<ActivityDoc[]> {
   const { data } = (await activities().where(where).orderBy('startsAt', 'asc').limit(limit).get()) as { data: unknown }
   return z.array(ActivityDoc).parse(data)
 }
@@ -89,11 +90,13 @@ export async function activityWithMine(activityId: string, openid: string, atten
  * Records the hold on the volunteer's profile unless it overlaps one they hold: the atomic
  * guard that keeps a volunteer out of two overlapping activities however the calls race.
  */
-export async function takeHold(openid: string, activity: Pick<ActivityDoc, '_id' | 'startsAt' | 'endsAt' | 'teamIds'>): Promise<boolean> {
+export async function takeHold(openid: string, activity: Pick<ActivityDoc, '_id' | 'startsAt' | 'endsAt' | 'teamIds' | 'stationId'>): Promise<boolean> {
+  // A bureau-wide activity is open to every team (src/core/volunteers/stations.ts › openToTeam).
+  const team = activity.stationId === null ? {} : { teamId: _.in(activity.teamIds) }
   const result = await volunteers()
     .where(
       _.and([
-        { _id: openid, status: 'active', teamId: _.in(activity.teamIds), 'holds.activityId': _.neq(activity._id) },
+        { _id: openid, status: 'active', ...team, 'holds.activityId': _.neq(activity._id) },
         _.nor([{ holds: _.elemMatch({ startsAt: _.lt(activity.endsAt), endsAt: _.gt(activity.startsAt) }) }]),
       ]),
     )
@@ -130,7 +133,7 @@ export async function pushEntry(activity: ActivityDoc, entry: EntryDoc, now: Dat
       deadline: _.gt(now),
       startsAt: activity.startsAt,
       capacity: activity.capacity,
-      teamIds: entry.teamId,
+      ...(activity.stationId === null ? {} : { teamIds: entry.teamId }),
       'entries.openid': _.neq(entry.openid),
       count: entry.waited ? _.gte(activity.capacity) : _.lt(activity.capacity),
     }),

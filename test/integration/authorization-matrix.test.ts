@@ -139,8 +139,25 @@ const CROSS_STATION: ReadonlyArray<readonly [Role, string]> = [
   ['admin', 'officer-bb-chief'],
   ['officer', 'officer-bb-1'],
 ]
-/** Actions on one record of the first station that name it without `reaches` (leaders' and admins' record actions). */
-const STATION_RECORD_ACTIONS = ['mediation.acknowledgeAlert', 'notices.reviewHeld']
+/**
+ * Actions on one record of the first station that name it without `reaches` (leaders' and admins'
+ * record actions), and the volunteer actions of station staff (scope `station`): deciding on and
+ * suspending the first station's volunteers, revealing their phones, publishing for its team, and
+ * editing, cancelling, opening, the roster of and correcting hours on its demo activities.
+ */
+const STATION_RECORD_ACTIONS = [
+  'mediation.acknowledgeAlert',
+  'notices.reviewHeld',
+  'volunteers.decide',
+  'volunteers.suspend',
+  'volunteers.revealContact',
+  'volunteers.createActivity',
+  'volunteers.updateActivity',
+  'volunteers.cancelActivity',
+  'volunteers.activity',
+  'volunteers.roster',
+  'volunteers.correctHours',
+]
 /**
  * The dashboard's community scope is the "dashboard" work of issue 21 (cloudfunctions/stats is
  * changed there); its cross-station case joins the matrix with it.

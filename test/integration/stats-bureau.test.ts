@@ -78,22 +78,28 @@ const DATA = {
     { _id: 'n-a1', status: 'published', publishedAt: on(D1), targets: ['gacha-bayanbulag'] },
     { _id: 'n-b1', stationId: B, status: 'published', publishedAt: on(D1), targets: ['community-altan'] },
   ],
-  // vol-x served both stations (60 min in B, 30 in A), vol-y 30 min in A: A 1 h, 2 volunteers; B 1 h, 1 volunteer; the bureau 2 volunteers.
+  // vol-x served both stations (60 min in B, 30 in A), vol-y 30 min in A: A 1 h, 2 volunteers; B 1 h, 1 volunteer.
+  // A bureau-wide activity (a bureau-wide team's): vol-x 60 min and vol-z 60 min count for the bureau
+  // alone, in no station: the bureau 3 volunteers and 1 + 1 + 2 h.
   volunteer_activities: [
     { _id: 'act-a', startsAt: on(D1), status: 'open', capacity: 4, entries: [{ openid: 'vol-x' }, { openid: 'vol-y' }] },
     { _id: 'act-b', stationId: B, startsAt: on(D1), status: 'open', capacity: 3, entries: [{ openid: 'vol-x' }] },
+    { _id: 'act-bw', stationId: null, bureauWide: true, startsAt: on(D1), status: 'open', capacity: 5, entries: [{ openid: 'vol-x' }, { openid: 'vol-z' }] },
   ],
   volunteer_attendance: [
     { _id: 'act-a__vol-x', activityId: 'act-a', openid: 'vol-x', startsAt: on(D1), checkedInAt: on(D1), minutes: 30 },
     { _id: 'act-a__vol-y', activityId: 'act-a', openid: 'vol-y', startsAt: on(D1), checkedInAt: on(D1), minutes: 30 },
     { _id: 'act-b__vol-x', activityId: 'act-b', openid: 'vol-x', startsAt: on(D1), checkedInAt: on(D1), minutes: 60 },
+    { _id: 'act-bw__vol-x', activityId: 'act-bw', openid: 'vol-x', stationId: null, startsAt: on(D1), checkedInAt: on(D1), minutes: 60 },
+    { _id: 'act-bw__vol-z', activityId: 'act-bw', openid: 'vol-z', stationId: null, startsAt: on(D1), checkedInAt: on(D1), minutes: 60 },
   ],
 }
 
 const EXPECTED_A = { bookingsMade: 2, bookingsServed: 1, noShows: 0, homeVisits: 1, homeVisitsDone: 1, disputes: 2, settledRate: 0.5, noticesPublished: 1, volunteerHours: 1, activeVolunteers: 2 }
 const EXPECTED_B = { bookingsMade: 3, bookingsServed: 1, noShows: 1, homeVisits: 2, homeVisitsDone: 1, disputes: 3, settledRate: 1 / 3, noticesPublished: 1, volunteerHours: 1, activeVolunteers: 1 }
-/** Figures that are counts: the bureau's is the sum of its stations'. */
-const ADDITIVE = ['bookingsMade', 'bookingsServed', 'noShows', 'homeVisits', 'homeVisitsDone', 'disputes', 'reachedLevel1', 'reachedLevel2', 'reachedLevel3', 'overdue', 'highRisk', 'noticesPublished', 'messagesDelivered', 'volunteerHours'] as const
+/** Figures that are counts: the bureau's is the sum of its stations' (volunteer hours: plus the bureau-wide activities'). */
+const ADDITIVE = ['bookingsMade', 'bookingsServed', 'noShows', 'homeVisits', 'homeVisitsDone', 'disputes', 'reachedLevel1', 'reachedLevel2', 'reachedLevel3', 'overdue', 'highRisk', 'noticesPublished', 'messagesDelivered'] as const
+const BUREAU_WIDE_HOURS = 2
 
 let cloud: TestCloud
 const dashboard = (openid: string, scope: Record<string, unknown>) => cloud.call<DashboardView>(openid, 'stats', { action: 'dashboard', period: PERIOD, scope })
@@ -146,8 +152,10 @@ describe.each([
     for (const key of ADDITIVE) expect([key, vbureau[key]]).toEqual([key, (va[key] ?? 0) + (vb[key] ?? 0)])
     expect(bureau.requests.received).toBe(a.requests.received + b.requests.received)
     expect(bureau.requests).toMatchObject({ received: 3, onTimeRate: 1 / 3 })
-    // vol-x served in both stations: one volunteer of the bureau, one of each station.
-    expect(vbureau.activeVolunteers).toBe(2)
+    // Bureau-wide activities count for the bureau and in no station.
+    expect(vbureau.volunteerHours).toBe((va.volunteerHours ?? 0) + (vb.volunteerHours ?? 0) + BUREAU_WIDE_HOURS)
+    // vol-x served in both stations and the bureau's activity: one volunteer of the bureau, one of each station; vol-z only the bureau's.
+    expect(vbureau.activeVolunteers).toBe(3)
   })
 
   it('the bureau leader compares every station, each row the station’s own figures', () => {

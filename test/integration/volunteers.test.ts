@@ -19,9 +19,10 @@ describe('applying', () => {
   const applicant = 'applicant-1'
   const profile = { name: '其其格', phone: '139 0000 1111', skills: ['mongolian', 'first_aid'], availability: ['weekend'], communityId: 'gacha-bayanbulag', teamId: 'team-herder-police' }
 
-  it('lists the seeded teams', async () => {
+  it('lists the seeded teams: the applicant’s station’s, then the bureau-wide one', async () => {
     const teams = expectOk(await call<TeamView[]>(applicant, 'teams'))
-    expect(teams.map((t) => t.id)).toEqual(['team-association', 'team-herder-police', 'team-veterans', 'team-red-armband'])
+    expect(teams.map((t) => t.id)).toEqual(['team-association', 'team-herder-police', 'team-veterans', 'team-red-armband', 'team-bureau-antifraud'])
+    expect(teams.map((t) => t.stationId)).toEqual(['station-chaogewendur', 'station-chaogewendur', 'station-chaogewendur', 'station-chaogewendur', null])
   })
 
   it('stores a pending application; the volunteer screens stay closed until approval', async () => {

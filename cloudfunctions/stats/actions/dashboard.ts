@@ -141,10 +141,12 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
     liveAt: live ? liveAt : null,
   }
   const activeInBureau = z.array(z.object({ n: z.number() })).parse(row.activeVolunteers ?? [])[0]?.n ?? 0
-  // Volunteers whose activity has no station (written before bureaus) served the first station.
+  // Volunteers whose activity has no station (written before bureaus) served the first station;
+  // those of bureau-wide activities served the bureau, no station.
   const activeByStation = new Map<string, number>()
-  for (const g of z.array(z.object({ _id: z.nullable(z.string()), n: z.number() })).parse(row.activeVolunteersByStation ?? [])) {
-    const id = g._id ?? firstStationId
+  for (const g of z.array(z.object({ _id: z.object({ s: z.optional(z.nullable(z.string())), bw: z.optional(z.nullable(z.boolean())) }), n: z.number() })).parse(row.activeVolunteersByStation ?? [])) {
+    if (g._id.bw) continue
+    const id = g._id.s ?? firstStationId
     activeByStation.set(id, (activeByStation.get(id) ?? 0) + g.n)
   }
   const active = scope.kind === 'station' && scope.id ? (activeByStation.get(scope.id) ?? 0) : activeInBureau

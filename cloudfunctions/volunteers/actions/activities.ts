@@ -6,14 +6,17 @@ import { AppError } from '../../../src/core/envelope'
 import type { ActivityView, Roster } from '../../../src/core/volunteers/contract'
 import { ActivityFields } from '../../../src/core/volunteers/contract'
 import { checkInCodeFrom, occurrences, placedEntries, waitingEntries, type Frequency } from '../../../src/core/volunteers/rules'
+import { activityStation, recordStation, type VolunteerReach } from '../../../src/core/volunteers/stations'
+import { isStationWide } from '../../../src/core/scope'
 import { dayjs, type Dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { idForRequest, requestDigest } from '../../_shared/personal-data'
-import type { Ctx } from '../../_shared/runtime'
+import { withJoins, type Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, rosterPerson, untouchedActivity, type ActivityDoc } from '../records'
 import { volunteerSettings } from '../settings'
+import { otherStation, placeOfCaller, pointerJoins, requireManages, teamStation } from '../stations'
 import { activities, activitiesWhere, allTeams, attendanceWhere, claimMark, getActivity, getVolunteer, releaseHolds, updateWhere, volunteersWhere } from '../store'
 
 type Fields = z.output<typeof ActivityFields>
@@ -42,12 +45,27 @@ async function mustGetActivity(id: string): Promise<ActivityDoc> {
   return doc
 }
 
-export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { frequency: Frequency; count: number }; requestId: string }): Promise<ActivityView[]> {
+/** The activity, if the caller manages its station (a bureau-wide one: bureau staff); refused before anything is written or shown. */
+export async function mustManageActivity(ctx: Ctx, id: string): Promise<ActivityDoc> {
+  const [place, doc] = await Promise.all([placeOfCaller(ctx), mustGetActivity(id)])
+  requireManages(place.reach, recordStation(doc.stationId, place.firstStationId))
+  return doc
+}
+
+/** The teams' station, which the activity takes; refused for teams of two stations or of a station (or the bureau) the caller does not manage. */
+async function stationForTeams(ctx: Ctx, teamIds: readonly string[]): Promise<string | null> {
+  const [place, teamList] = await Promise.all([placeOfCaller(ctx), allTeams()])
+  const found = activityStation(teamIds, teamList.map((t) => ({ id: t._id, stationId: teamStation(t, place.firstStationId) })), place.reach)
+  if (found.ok) return found.stationId
+  if (found.why === 'unknown_team') throw new AppError('INVALID_ARGUMENT', `No such team: ${found.teamIds.join(', ')}.`, [{ path: ['teamIds'], message: 'no such team' }])
+  if (found.why === 'mixed_stations') throw new AppError('INVALID_ARGUMENT', 'An activity’s teams must all be of one station, or all bureau-wide: publish one activity per station.', [{ path: ['teamIds'], message: 'teams of more than one station' }], { why: 'mixed_stations' })
+  throw otherStation()
+}
+
+export const createActivity = withJoins(pointerJoins, async (ctx: Ctx, input: Fields & { repeat?: { frequency: Frequency; count: number }; requestId: string }): Promise<ActivityView[]> => {
   const now = ctx.now()
   if (!dayjs(input.startsAt).isAfter(now)) throw new AppError('INVALID_ARGUMENT', 'The activity must start in the future.', [{ path: ['startsAt'], message: 'must be in the future' }])
-  const known = new Set((await allTeams()).map((t) => t._id))
-  const unknown = input.teamIds.filter((id) => !known.has(id))
-  if (unknown.length > 0) throw new AppError('INVALID_ARGUMENT', `No such team: ${unknown.join(', ')}.`, [{ path: ['teamIds'], message: 'no such team' }])
+  const stationId = await stationForTeams(ctx, input.teamIds)
   const first = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), deadline: new Date(input.deadline) }
   const { requestId, ...content } = input
   const digest = requestDigest(content)
@@ -69,6 +87,8 @@ export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { freq
     createdAt: now.toDate(),
     updatedAt: now.toDate(),
     requestDigest: digest,
+    stationId,
+    bureauWide: stationId === null,
   }))
   try {
     await activities().add({ data: docs })
@@ -77,7 +97,7 @@ export async function createActivity(ctx: Ctx, input: Fields & { repeat?: { freq
     if (!isDuplicateKey(error)) throw error
     return firstActivities(ctx, docs, digest)
   }
-}
+})
 
 /**
  * The answer to a retried createActivity: the activities the first request stored. A batch insert
@@ -102,8 +122,8 @@ async function firstActivities(ctx: Ctx, docs: ActivityDoc[], digest: string): P
   return ids.flatMap((id) => (byId.has(id) ? [activityView(byId.get(id)!, ctx.openid, null, volunteerSettings())] : []))
 }
 
-export async function updateActivity(ctx: Ctx, input: { activityId: string } & Partial<Pick<Fields, 'title' | 'description' | 'place' | 'capacity' | 'skills' | 'deadline'>>): Promise<ActivityView> {
-  const doc = await mustGetActivity(input.activityId)
+export const updateActivity = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string } & Partial<Pick<Fields, 'title' | 'description' | 'place' | 'capacity' | 'skills' | 'deadline'>>): Promise<ActivityView> => {
+  const doc = await mustManageActivity(ctx, input.activityId)
   if (doc.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', 'The activity was cancelled.', undefined, { why: 'cancelled' })
   if (input.deadline && Date.parse(input.deadline) > doc.startsAt.getTime()) throw new AppError('INVALID_ARGUMENT', 'The deadline must not be after the start.', [{ path: ['deadline'], message: 'after the start' }])
   const placed = Math.min(doc.count, doc.capacity)
@@ -124,7 +144,7 @@ export async function updateActivity(ctx: Ctx, input: { activityId: string } & P
     throw new AppError('CONFLICT', 'The activity changed at the same moment; look again and retry.', undefined, { why: 'changed' })
   }
   return activityView((await getActivity(doc._id))!, ctx.openid, null, volunteerSettings())
-}
+})
 
 /** Tells everyone signed up that the activity is off, each once (the notices job finishes a cut-off run). */
 export async function noticeCancellation(doc: ActivityDoc, now: Dayjs): Promise<number> {
@@ -136,8 +156,8 @@ export async function noticeCancellation(doc: ActivityDoc, now: Dayjs): Promise<
   return sent
 }
 
-export async function cancelActivity(ctx: Ctx, input: { activityId: string; reason: string }): Promise<ActivityView> {
-  const doc = await mustGetActivity(input.activityId)
+export const cancelActivity = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string; reason: string }): Promise<ActivityView> => {
+  const doc = await mustManageActivity(ctx, input.activityId)
   if (doc.status === 'cancelled') return activityView(doc, ctx.openid, null, volunteerSettings())
   if (!(await updateWhere(activities(), { _id: doc._id, status: 'open' }, { status: 'cancelled', cancelReason: input.reason, updatedAt: ctx.now().toDate() }))) {
     throw new AppError('CONFLICT', 'The activity changed at the same moment; look again.', undefined, { why: 'changed' })
@@ -146,28 +166,42 @@ export async function cancelActivity(ctx: Ctx, input: { activityId: string; reas
   await releaseHolds(cancelled.entries.map((e) => e.openid), doc._id)
   await noticeCancellation(cancelled, ctx.now())
   return activityView(cancelled, ctx.openid, null, volunteerSettings())
+})
+
+/** The `stationId` condition of what a member of staff manages (src/core/volunteers/stations.ts › manages). */
+function managedMatch(reach: VolunteerReach, firstStationId: string): Parameters<typeof activitiesWhere>[0] {
+  if (reach.kind === 'bureau') return {}
+  if (reach.kind === 'none') return { stationId: 'no-station' }
+  // Records from before bureaus carry no stationId and are the first station's.
+  return reach.stationId === firstStationId ? _.or([{ stationId: reach.stationId }, { stationId: _.exists(false) }]) : { stationId: reach.stationId }
 }
 
-export async function listActivities(ctx: Ctx): Promise<ActivityView[]> {
+/** Whether the caller lists and opens activities as staff (what they manage) rather than as a volunteer (what is open to them). */
+const asStaff = (ctx: Ctx) => isStationWide(ctx.user.roles) || ctx.user.roles.includes('officer')
+
+export const listActivities = withJoins(pointerJoins, async (ctx: Ctx): Promise<ActivityView[]> => {
   const config = volunteerSettings()
   const since = ctx.now().subtract(7, 'day').toDate()
-  const staff = ctx.user.roles.some((r) => r === 'officer' || r === 'station_leader' || r === 'bureau_leader')
-  let where: Record<string, unknown> = { endsAt: _.gte(since) }
-  if (!staff) {
+  let where: Parameters<typeof activitiesWhere>[0]
+  if (asStaff(ctx)) {
+    const place = await placeOfCaller(ctx)
+    where = _.and([{ endsAt: _.gte(since) }, managedMatch(place.reach, place.firstStationId)])
+  } else {
     const me = await getVolunteer(ctx.openid)
     if (!me || me.status !== 'active') return []
-    where = { ...where, teamIds: me.teamId }
+    // Those open to their team (their station's) and every bureau-wide one.
+    where = _.and([{ endsAt: _.gte(since) }, _.or([{ teamIds: me.teamId }, { bureauWide: true }])])
   }
   const docs = await activitiesWhere(where)
   const mine = new Map((await attendanceWhere({ openid: ctx.openid, startsAt: _.gte(since) })).map((a) => [a.activityId, a]))
   return docs.map((d) => activityView(d, ctx.openid, mine.get(d._id) ?? null, config))
-}
+})
 
-export async function activity(ctx: Ctx, input: { activityId: string }): Promise<ActivityView> {
-  const doc = await mustGetActivity(input.activityId)
+export const activity = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string }): Promise<ActivityView> => {
+  const doc = asStaff(ctx) ? await mustManageActivity(ctx, input.activityId) : await mustGetActivity(input.activityId)
   const [mine] = await attendanceWhere({ _id: attendanceId(doc._id, ctx.openid) }, 1)
   return activityView(doc, ctx.openid, mine ?? null, volunteerSettings())
-}
+})
 
 export async function rosterOf(doc: ActivityDoc, openid: string): Promise<Roster> {
   const openids = doc.entries.map((e) => e.openid)
@@ -185,6 +219,4 @@ export async function rosterOf(doc: ActivityDoc, openid: string): Promise<Roster
   }
 }
 
-export async function roster(ctx: Ctx, input: { activityId: string }): Promise<Roster> {
-  return rosterOf(await mustGetActivity(input.activityId), ctx.openid)
-}
+export const roster = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string }): Promise<Roster> => rosterOf(await mustManageActivity(ctx, input.activityId), ctx.openid))

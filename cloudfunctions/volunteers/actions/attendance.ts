@@ -7,12 +7,13 @@ import type { ActivityView, Roster } from '../../../src/core/volunteers/contract
 import { checkInRefusal, checkOutRefusal, localMonth, localYear, minutesServed, pointsFor, standingOf, type CheckInProof } from '../../../src/core/volunteers/rules'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
-import type { Ctx } from '../../_shared/runtime'
+import { withJoins, type Ctx } from '../../_shared/runtime'
 import { activityView, attendanceId, type ActivityDoc, type AttendanceDoc } from '../records'
 import { refusalError } from '../refusal'
 import { volunteerSettings } from '../settings'
 import { activityWithMine, attendance, getActivity, updateWhere } from '../store'
-import { rosterOf } from './activities'
+import { pointerJoins } from '../stations'
+import { mustManageActivity, rosterOf } from './activities'
 
 async function loaded(openid: string, activityId: string) {
   const state = await activityWithMine(activityId, openid, attendanceId(activityId, openid))
@@ -38,6 +39,8 @@ function attendanceRecord(activity: ActivityDoc, openid: string, teamId: string,
     points: null,
     corrections: [],
     updatedAt: now,
+    // The activity's station (null: bureau-wide); one from before bureaus has none, nor does its record.
+    ...(activity.stationId === undefined ? {} : { stationId: activity.stationId }),
   }
 }
 
@@ -76,9 +79,10 @@ export async function checkOut(ctx: Ctx, input: { activityId: string }): Promise
   return activityView(activity, ctx.openid, { ...mine!, ...change }, config)
 }
 
-export async function correctHours(ctx: Ctx, input: { activityId: string; openid: string; minutes: number; reason: string }): Promise<Roster> {
+export const correctHours = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string; openid: string; minutes: number; reason: string }): Promise<Roster> => {
   const config = volunteerSettings()
   const now = ctx.now().toDate()
+  await mustManageActivity(ctx, input.activityId)
   const { activity, attendance: existing } = await loaded(input.openid, input.activityId)
   const entry = activity.entries.find((e) => e.openid === input.openid)
   if (!entry && !existing) throw new AppError('NOT_FOUND', 'This volunteer is not signed up for the activity.', undefined, { why: 'not_signed_up' })
@@ -98,4 +102,4 @@ export async function correctHours(ctx: Ctx, input: { activityId: string; openid
     }
   }
   return rosterOf((await getActivity(activity._id))!, ctx.openid)
-}
+})

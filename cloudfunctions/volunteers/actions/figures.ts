@@ -5,7 +5,9 @@ import type { Leaderboard, MyRecord, TeamMonthView } from '../../../src/core/vol
 import { leaderboard as rank, localYear, placedEntries, teamMonthFigures } from '../../../src/core/volunteers/rules'
 import { dayjs, STATION_TIME_ZONE } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
-import type { Ctx } from '../../_shared/runtime'
+import { withJoins, type Ctx } from '../../_shared/runtime'
+import { manages } from '../../../src/core/volunteers/stations'
+import { placeOfCaller, pointerJoins, teamStation } from '../stations'
 import type { AttendanceDoc } from '../records'
 import { activitiesWhere, allTeams, attendanceWhere, getVolunteer, volunteersWhere } from '../store'
 
@@ -46,15 +48,18 @@ export async function leaderboard(ctx: Ctx, input: { year?: number }): Promise<L
   }
 }
 
-export async function teamMonth(ctx: Ctx, input: { month: string }): Promise<TeamMonthView[]> {
+/** The month's figures of the teams the caller manages: their station's (bureau staff: every team). */
+export const teamMonth = withJoins(pointerJoins, async (ctx: Ctx, input: { month: string }): Promise<TeamMonthView[]> => {
   const from = dayjs.tz(`${input.month}-01`, STATION_TIME_ZONE)
   const to = from.add(1, 'month')
-  const [teams, docs, records] = await Promise.all([
-    allTeams(),
-    activitiesWhere({ status: 'open', startsAt: _.gte(from.toDate()).and(_.lt(to.toDate())) }, 1000),
-    attendanceWhere({ month: input.month }),
+  const [place, teams] = await Promise.all([placeOfCaller(ctx), allTeams()])
+  const teamIds = teams.filter((t) => manages(place.reach, teamStation(t, place.firstStationId))).map((t) => t._id)
+  const ofTeams = place.reach.kind === 'bureau' ? {} : { teamId: _.in(teamIds) }
+  const [docs, records] = await Promise.all([
+    activitiesWhere({ status: 'open', startsAt: _.gte(from.toDate()).and(_.lt(to.toDate())), ...(place.reach.kind === 'bureau' ? {} : { teamIds: _.in(teamIds) }) }, 1000),
+    attendanceWhere({ month: input.month, ...ofTeams }),
   ])
   const now = ctx.now().toDate()
   const activities = docs.map((a) => ({ id: a._id, teamIds: a.teamIds, ended: a.endsAt <= now, placed: placedEntries(a.entries, a.capacity) }))
-  return teamMonthFigures(teams.map((t) => t._id), activities, served(records))
-}
+  return teamMonthFigures(teamIds, activities, served(records))
+})

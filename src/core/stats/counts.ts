@@ -138,9 +138,13 @@ export const CaseRow = z.object({
   accepted: n,
 })
 export const NoticeRow = z.object({ day: Day, s: Id, targets: z.array(z.string()), readers: n, delivered: n })
-/** Attendance records carry no station: `s` is their activity's. */
-export const AttendanceRow = z.object({ _id: z.object({ day: Day, s: Id }), minutes: n, attended: n })
-export const ActivityRow = z.object({ _id: z.object({ day: Day, s: Id }), placed: n })
+/**
+ * `s` is the attendance's activity's station; `bw` true: a bureau-wide activity (stationId null,
+ * src/core/volunteers/stations.ts), which counts for the bureau only, in no station.
+ */
+const BureauWide = z.optional(z.nullable(z.boolean()))
+export const AttendanceRow = z.object({ _id: z.object({ day: Day, s: Id, bw: BureauWide }), minutes: n, attended: n })
+export const ActivityRow = z.object({ _id: z.object({ day: Day, s: Id, bw: BureauWide }), placed: n })
 export const MembersRow = z.object({ _id: z.nullable(z.string()), n })
 /**
  * One request's facts (src/core/requests/figures.ts's RequestFacts plus its day): never the filer,
@@ -189,7 +193,8 @@ function into(days: DayCounts, day: string, key: string): Counts {
 /**
  * The keys a record counts under: the bureau, its station (none stored: `firstStationId`), its
  * community, its officer. Every record counts under exactly one station key, so the bureau's
- * counts are the sum of its stations'.
+ * counts are the sum of its stations', but for bureau-wide volunteer activities (a bureau-wide
+ * team's), which count under the bureau's key alone.
  */
 const keysOf = (firstStationId: string, s: string | null | undefined, c?: string | null, o?: string | null) => [
   BUREAU_KEY,
@@ -222,8 +227,9 @@ export function foldRows(rows: SourceRows, now: Date, firstStationId: string): D
     const audience = r.targets.reduce((sum, g) => sum + (members.get(g) ?? 0), 0)
     add(r.day, keys(r.s), { notices: 1, audience, readers: r.readers, delivered: r.delivered })
   }
-  for (const r of rows.attendance) add(r._id.day, keys(r._id.s), { volunteerMinutes: r.minutes, attended: r.attended })
-  for (const r of rows.activities) add(r._id.day, keys(r._id.s), { placed: r.placed })
+  const volunteerKeys = (id: { s?: string | null; bw?: boolean | null }) => (id.bw ? [BUREAU_KEY] : keys(id.s))
+  for (const r of rows.attendance) add(r._id.day, volunteerKeys(r._id), { volunteerMinutes: r.minutes, attended: r.attended })
+  for (const r of rows.activities) add(r._id.day, volunteerKeys(r._id), { placed: r.placed })
   for (const r of rows.requests) {
     const facts = { kind: r.kind, status: r.status, communityId: r.c ?? null, officerId: r.o ?? null, createdAt: r.createdAt, answerBy: r.answerBy, firstAnsweredAt: r.firstAnsweredAt ?? null, answeredOnTime: r.answeredOnTime ?? null, reopenCount: r.reopenCount, rating: r.rating ?? null }
     add(r.day, keys(r.s, r.c, r.o), requestAsCounts(countRequest(facts, now), r.kind))

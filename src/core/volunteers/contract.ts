@@ -30,7 +30,14 @@ export const LocalizedText = z.strictObject({ zh: z.string().check(
   z.maxLength(500),
 ), mn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))) })
 
-export const TeamView = z.object({ id: DocId, name: LocalizedName, description: LocalizedText, members: z.number().check(z.int()) })
+export const TeamView = z.object({
+  id: DocId,
+  name: LocalizedName,
+  description: LocalizedText,
+  /** The team's station; null for a bureau-wide team (volunteers of every station). */
+  stationId: z.nullable(z.string()),
+  members: z.number().check(z.int()),
+})
 export type TeamView = z.infer<typeof TeamView>
 
 export const ApplyInput = z.object({
@@ -92,6 +99,8 @@ export const Standing = z.discriminatedUnion('state', [
 
 export const ActivityView = z.object({
   id: DocId,
+  /** A bureau-wide activity (of a bureau-wide team): open to every volunteer of the bureau. */
+  bureauWide: z.boolean(),
   kind: ActivityKind,
   title: LocalizedName,
   description: LocalizedText,
@@ -186,7 +195,7 @@ export const CheckInProof = z.discriminatedUnion('method', [
 const ActivityRef = { activityId: DocId }
 
 export const volunteersContract = defineFunction('volunteers', {
-  teams: { summary: 'The station’s volunteer teams, with their member counts.', input: z.object({}), output: z.array(TeamView), roles: ANYONE, scope: 'station' },
+  teams: { summary: 'The volunteer teams with their member counts: the caller’s station’s first, then the bureau-wide ones (bureau staff: every station’s, grouped by station).', input: z.object({}), output: z.array(TeamView), roles: ANYONE, scope: 'station' },
   myVolunteer: { summary: 'The caller’s volunteer profile and status, or null before applying.', input: z.object({}), output: z.nullable(VolunteerView), roles: ANYONE, scope: 'own' },
   apply: {
     summary: 'Apply to a team with a profile (skills, availability, home community). A declined applicant may apply again.',
@@ -194,7 +203,7 @@ export const volunteersContract = defineFunction('volunteers', {
     output: VolunteerView,
     roles: ANYONE, scope: 'own',
   },
-  applications: { summary: 'Volunteers by status (pending first), for officers.', input: z.object({ status: z.optional(VolunteerStatus) }), output: z.array(VolunteerView), roles: DESK, scope: 'station' },
+  applications: { summary: 'Volunteers by status (pending first), for officers: those of the teams the caller manages (their station’s; bureau staff: all).', input: z.object({ status: z.optional(VolunteerStatus) }), output: z.array(VolunteerView), roles: DESK, scope: 'station' },
   decide: {
     summary: 'Approve (grants the volunteer role) or decline with a reason a pending application.',
     input: z.object({ openid: DocId, decision: z.enum(['approve', 'decline']), reason: z.optional(Reason) }).check(z.refine((d) => d.decision === 'approve' || d.reason, { message: 'a decline needs a reason', path: ['reason'] })),
@@ -210,7 +219,7 @@ export const volunteersContract = defineFunction('volunteers', {
   },
   suspend: { summary: 'Suspend an active volunteer with a reason: the volunteer role is removed.', input: z.object({ openid: DocId, reason: Reason }), output: VolunteerView, roles: DESK, scope: 'station' },
   createActivity: {
-    summary: 'Create an activity, or a series: `repeat` makes daily or weekly occurrences at the same local time. Retrying with the same requestId answers the first activities.',
+    summary: 'Create an activity, or a series: `repeat` makes daily or weekly occurrences at the same local time. Its teams are of the caller’s station (bureau staff: of one station, or all bureau-wide: a bureau-wide activity). Retrying with the same requestId answers the first activities.',
     input: z.extend(ActivityFields, { repeat: z.optional(z.strictObject({ frequency: z.enum(Frequency), count: z.number().check(
       z.int(),
       z.gte(2),
@@ -227,7 +236,7 @@ export const volunteersContract = defineFunction('volunteers', {
   },
   cancelActivity: { summary: 'Cancel an activity with a reason; everyone signed up is told.', input: z.object({ ...ActivityRef, reason: Reason }), output: ActivityView, roles: DESK, scope: 'station' },
   listActivities: {
-    summary: 'Activities from a week ago on, soonest first, with the caller’s standing; volunteers see those open to their team.',
+    summary: 'Activities from a week ago on, soonest first, with the caller’s standing; volunteers see those open to their team and the bureau-wide ones, staff those they manage.',
     input: z.object({}),
     output: z.array(ActivityView),
     roles: MEMBERS, scope: 'station',

@@ -83,11 +83,20 @@ export interface SignUpFacts {
     endsAt: Date
     deadline: Date
     teamIds: readonly string[]
+    /** null: a bureau-wide activity, open to every team; absent or a station's id: open to `teamIds`. */
+    stationId?: string | null
     skills: readonly Skill[]
     entries: readonly Entry[]
   } | null
   volunteer: { status: VolunteerStatus; teamId: string; skills: readonly Skill[]; holds: readonly Hold[] } | null
 }
+
+/**
+ * Whether an activity is open to a volunteer's team: a bureau-wide activity (`stationId` null) to
+ * every team; a station's (or one from before bureaus, with no `stationId`) to the teams it names
+ * (src/core/volunteers/stations.ts: a station's teams are its own).
+ */
+export const openToTeam = (activity: { stationId?: string | null; teamIds: readonly string[] }, teamId: string) => activity.stationId === null || activity.teamIds.includes(teamId)
 
 /** Why the volunteer cannot sign up now, or null. An existing sign-up is not a refusal: the answer is its standing. */
 export function signUpRefusal({ activity, volunteer }: SignUpFacts, now: Dayjs): Refusal | null {
@@ -97,7 +106,7 @@ export function signUpRefusal({ activity, volunteer }: SignUpFacts, now: Dayjs):
   }
   if (activity.status === 'cancelled') return refuse('FAILED_PRECONDITION', 'cancelled', 'The activity was cancelled.')
   if (!now.isBefore(activity.deadline)) return refuse('FAILED_PRECONDITION', 'deadline_passed', 'The sign-up deadline has passed.', { deadline: activity.deadline.toISOString() })
-  if (!activity.teamIds.includes(volunteer.teamId)) return refuse('PERMISSION_DENIED', 'team', 'The activity is not open to your team.', { teamIds: [...activity.teamIds] })
+  if (!openToTeam(activity, volunteer.teamId)) return refuse('PERMISSION_DENIED', 'team', 'The activity is not open to your team.', { teamIds: [...activity.teamIds] })
   const missing = activity.skills.filter((s) => !volunteer.skills.includes(s))
   if (missing.length > 0) return refuse('FAILED_PRECONDITION', 'skills', 'The activity needs skills your profile does not list.', { missing })
   const clash = volunteer.holds.find((h) => h.activityId !== activity.id && overlaps(h, activity))

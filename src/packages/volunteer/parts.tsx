@@ -36,9 +36,11 @@ export function standingText(t: VolunteerT, mine: ActivityView['mine']): string 
   return t('volunteer.standing.none')
 }
 
+/** A bureau-wide activity says so wherever it is shown: volunteers of every station may join it. */
 export function ActivitySummary({ activity, language, t }: { activity: ActivityView; language: Language; t: VolunteerT }) {
   return (
     <>
+      {activity.bureauWide ? <View className="fq-notice volunteer-scope is-bureau">{t('volunteer.activity.scope.bureau')}</View> : null}
       <View className="fq-muted">{t(`volunteer.kind.${activity.kind}`)}</View>
       <View className="fq-text">{t('volunteer.activity.time', { start: formatStationTime(activity.startsAt), end: formatStationTime(activity.endsAt).slice(11) })}</View>
       <View className="fq-text">{t('volunteer.activity.place', { place: localizedName(activity.place.label, language) })}</View>
@@ -53,9 +55,11 @@ export function ActivitySummary({ activity, language, t }: { activity: ActivityV
   )
 }
 
+/** A volunteer's list holds their own station's activities and the bureau-wide ones: each card says which. */
 export function ActivityCard({ activity, language, t }: { activity: ActivityView; language: Language; t: VolunteerT }) {
   return (
-    <SectionCard className={`volunteer-activity volunteer-activity-${activity.id}`} title={localizedName(activity.title, language)}>
+    <SectionCard className={`volunteer-activity volunteer-activity-${activity.id} ${activity.bureauWide ? 'is-bureau-wide' : 'is-own-station'}`} title={localizedName(activity.title, language)}>
+      {activity.bureauWide ? null : <View className="fq-muted volunteer-scope is-station">{t('volunteer.activity.scope.station')}</View>}
       <ActivitySummary activity={activity} language={language} t={t} />
       <View className="fq-actions">
         <Button className="volunteer-activity-open" onClick={() => Taro.navigateTo({ url: `${ACTIVITY_PAGE}?id=${activity.id}` })}>
