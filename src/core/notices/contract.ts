@@ -67,6 +67,10 @@ export const GroupView = z.object({
   kind: z.enum(['community', 'gacha', 'topic']),
   /** Community names come from the jurisdiction; topic names from the app's catalogs. */
   name: z.nullable(LocalizedName),
+  /** A topic group of the whole bureau (every station's residents may join it). */
+  bureauWide: z.boolean(),
+  /** The station of a station's topic group; null for community and bureau-wide groups. */
+  station: z.nullable(LocalizedName),
   joined: z.boolean(),
   /** Filled for the groups the caller owns. */
   members: z.nullable(z.number().check(z.int())),
@@ -76,6 +80,7 @@ export type GroupView = z.infer<typeof GroupView>
 
 export const GroupsAnswer = z.object({
   mine: z.array(GroupView),
+  /** The topic groups the caller may join (their station's and the bureau's), then any they joined at a station they left. */
   topics: z.array(GroupView),
   /** Groups the caller may publish to (staff only). */
   owned: z.array(GroupView),
@@ -144,12 +149,12 @@ const NoticeRef = { noticeId: DocId }
 
 export const noticesContract = defineFunction('notices', {
   groups: {
-    summary: 'The caller’s groups (community + joined topics), every topic group, and for staff the groups they own with members and linked chats.',
+    summary: 'The caller’s groups (community + joined topics), the topic groups of their station and the bureau, and for staff the groups they own with members and linked chats.',
     input: z.object({}),
     output: GroupsAnswer,
     roles: ANYONE, scope: 'own',
   },
-  joinGroup: { summary: 'Join a topic group (herders, shop owners, …).', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
+  joinGroup: { summary: 'Join a topic group of the caller’s station or a bureau-wide one (herders, shop owners, anti-fraud, …); another station’s is PERMISSION_DENIED.', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
   leaveGroup: { summary: 'Leave a topic group.', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
   grantAlerts: {
     summary: 'Record that the resident accepted the urgent-alert subscription (one message per acceptance). Retrying with the same requestId counts nothing again; the same requestId with another count is INVALID_ARGUMENT.',
