@@ -11,7 +11,8 @@ import { Category, FeedCursor, LIMITS, NoticeBody, NoticeImageId, NoticeTitle, U
 
 const LEADERS = ['station_leader', 'admin', 'bureau_leader', 'bureau_admin'] as const
 
-export const GroupId = DocId
+/** A community's id, or a topic group's (`topic-<topic>_<stationId>`: a station id of up to 64 characters and the topic). */
+export const GroupId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a group id of letters, digits, - or _'))
 /** An ISO 8601 instant with its offset, e.g. 2026-12-01T16:00:00Z. */
 export const Instant = z.iso.datetime({ offset: true })
 

@@ -60,7 +60,7 @@ export function stationOfTopicGroup(groupId: string, firstStationId: string | nu
 
 /** A topic group id (its station, if any, is checked against the bureau by the action). */
 export const TopicGroupId = z.string().check(
-  z.maxLength(64),
+  z.maxLength(128),
   z.refine(isTopicGroup, 'must be a topic group (topic-herders, topic-anti-fraud, topic-herders_<station>, …)'),
 )
 
