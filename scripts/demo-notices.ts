@@ -89,7 +89,8 @@ export function demoNotices(today: Date): NoticeDoc[] {
         body: { zh: '凡是要求先垫付资金、再返还佣金的“刷单”“点赞”兼职都是诈骗。不要下载陌生人发来的会议软件，不要转账。拿不准时拨打 96110 或向所在派出所咨询。' },
         targets: [BUREAU_ANTI_FRAUD],
         authorOpenid: 'demo-bureau-leader',
-        stationId: null,
+        // The bureau's own notice: no station's leaders correct it.
+        stationId: 'bureau-urad-rear',
       },
       publishedAt,
     ),

@@ -21,7 +21,8 @@ export const isStaff = (ctx: Ctx) => hasAnyRole(ctx.user.roles, STAFF)
 const stationIdsOf = (bureau: BureauJurisdiction) => bureau.stations.map((s) => s.station.id)
 
 /**
- * The groups a staff member may publish to, and the station they publish for. Officers: their
+ * The groups a staff member may publish to, and the place they publish for (a station's id, or
+ * the bureau's for bureau roles). Officers: their
  * communities (their officer record's station); station leaders and admins: every community and
  * topic group of their station; bureau roles: of every station, and the bureau-wide topic groups
  * (src/core/notices/groups.ts › ownedTopicGroups says why a station leader does not publish there).
@@ -36,7 +37,10 @@ export async function ownership(ctx: Ctx): Promise<{ groups: Set<string>; statio
     allCommunityIds: sections.flatMap((s) => s.communities.map((c) => c.id)),
     topicGroupIds: bureau ? ownedTopicGroups(ctx.stationId, ctx.bureauWide, stationIdsOf(bureau), bureau.stations[0].station.id) : [],
   })
-  return { groups, stationId: ctx.stationWide ? ctx.stationId : (officer?.stationId ?? null) }
+  // A notice of bureau staff is the bureau's, not the first station's (which a missing station
+  // would mean): it carries the bureau's id, which no station's leaders reach.
+  const stationId = bureau && ctx.bureauWide ? bureau.bureau.id : ctx.stationWide ? ctx.stationId : (officer?.stationId ?? null)
+  return { groups, stationId }
 }
 
 export const ownedBy = async (ctx: Ctx) => (await ownership(ctx)).groups
