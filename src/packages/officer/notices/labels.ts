@@ -25,6 +25,12 @@ export function groupName(t: T, language: Language, groupId: string, known?: (Pi
   return known?.station ? t('on.topic.ofStation', { group: t(key), station: localizedName(known.station, language) }) : t(key)
 }
 
+/** Station names help only when the groups span stations (bureau roles); a station's staff see their own groups unnamed. */
+export function stationNamesIfMixed(groups: GroupView[]): GroupView[] {
+  const stations = new Set(groups.flatMap((g) => (g.station ? [g.station.zh] : [])))
+  return stations.size > 1 ? groups : groups.map((g) => ({ ...g, station: null }))
+}
+
 export const OFFICER_NOTICES_PAGES = {
   list: '/packages/officer/pages/notices/index',
   compose: '/packages/officer/pages/notices-compose/index',
