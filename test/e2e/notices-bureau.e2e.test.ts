@@ -49,6 +49,9 @@ it('shows a second-station resident her station’s topic groups and the bureau�
     await page.locator(`#page-notice-groups.lang-mn .topic-${BB_HERDERS}`).waitFor()
     expect(await on(page, 'notice-groups', '.topic-topic-drivers .fq-text').textContent()).toBe('ᠵᠣᠯᠣᠭᠴᠢ · ᠪᠦᠬᠦ ᠬᠣᠰᠢᠭᠤ')
     await shoot(page, 'notices-bureau-2-resident-bb-groups-mn')
+    // Vertical columns run left to right: the bureau-wide groups come last, further along.
+    await on(page, 'notice-groups', '.topic-topic-anti-fraud').scrollIntoViewIfNeeded()
+    await shoot(page, 'notices-bureau-3-resident-bb-groups-bureau-wide-mn')
   } finally {
     await context.close()
   }
