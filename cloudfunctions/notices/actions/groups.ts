@@ -22,10 +22,10 @@ const stationIdsOf = (bureau: BureauJurisdiction) => bureau.stations.map((s) => 
 
 /**
  * The groups a staff member may publish to, and the place they publish for (a station's id, or
- * the bureau's for bureau roles). Officers: their
- * communities (their officer record's station); station leaders and admins: every community and
- * topic group of their station; bureau roles: of every station, and the bureau-wide topic groups
- * (src/core/notices/groups.ts › ownedTopicGroups says why a station leader does not publish there).
+ * the bureau's for bureau roles). Officers: their communities (their officer record's station);
+ * station leaders and admins: every community and topic group of their station; bureau roles: of
+ * every station, and the bureau-wide topic groups (src/core/notices/groups.ts › ownedTopicGroups
+ * says why a station leader does not publish there).
  */
 export async function ownership(ctx: Ctx): Promise<{ groups: Set<string>; stationId: string | null }> {
   const officer = !ctx.stationWide && ctx.user.officerId ? await getOfficer(ctx.user.officerId) : null
