@@ -56,3 +56,23 @@ it('shows a second-station resident her station’s topic groups and the bureau�
     await context.close()
   }
 })
+
+it('names each station’s topic groups for the bureau leader composing a notice, and marks the bureau-wide ones', async () => {
+  const { context, page } = await harness.openPhone()
+  try {
+    await signIn(page, 'demo-bureau-leader')
+    await on(page, 'home', '.language-option-zh').click()
+    await page.locator('#page-home:not(.lang-mn) .role-home-officer').waitFor()
+    await on(page, 'home', '.role-home-officer .fq-entry-action').click()
+    await on(page, 'workbench', '.workbench-open-notices .fq-entry-action').click()
+    await on(page, 'officer-notices', '.on-compose').click()
+    await on(page, 'officer-notice-compose', `.on-target-${BB_HERDERS}`).waitFor()
+    expect(await on(page, 'officer-notice-compose', `.on-target-${BB_HERDERS}`).textContent()).toMatch(/^牧民群（巴音宝力格镇派出所） \(\d+\)$/)
+    expect(await on(page, 'officer-notice-compose', '.on-target-topic-herders').textContent()).toMatch(/^牧民群（潮格温都尔镇派出所） \(\d+\)$/)
+    expect(await on(page, 'officer-notice-compose', '.on-target-topic-anti-fraud').textContent()).toMatch(/^反诈预警群（全旗） \(\d+\)$/)
+    await on(page, 'officer-notice-compose', '.on-target-topic-anti-fraud').scrollIntoViewIfNeeded()
+    await shoot(page, 'notices-bureau-4-bureau-leader-compose-zh')
+  } finally {
+    await context.close()
+  }
+})
