@@ -14,7 +14,7 @@ import { dayjs, STATION_TIME_ZONE } from '../src/core/time'
 import { databaseSpec } from './database-spec'
 import demoBureauDocument from './demo-bureau.json'
 import demoJurisdictionDocument from './demo-jurisdiction.json'
-import { demoNotices } from './demo-notices'
+import { demoNoticeReaders, demoNotices } from './demo-notices'
 import { demoCounters, demoServices } from './demo-services'
 import { demoMediation } from './demo-mediation'
 import { demoVolunteerDocuments } from './demo-volunteers'
@@ -117,6 +117,7 @@ export function demoSeed(today: Date = new Date()): Record<string, Array<Record<
     mediation_cases: demoMediation(today),
     ...demoVolunteerDocuments(today, SEEDED_AT),
     notices: demoNotices(today),
+    notice_readers: demoNoticeReaders(),
   }
   addDemoStatsHistory(documents, today)
   return Object.fromEntries(databaseSpec().map(({ name }) => [name, documents[name] ?? []]))

@@ -47,7 +47,7 @@ export const NoticeDoc = z.object({
   withdrawnAt: z.nullable(z.date()),
   authorOpenid: z.string(),
   authorName: z.nullable(z.string()),
-  /** The station whose staff published it (null: before bureaus, or bureau staff); its leaders and admins may correct it. */
+  /** The station whose staff published it (null: before bureaus, the first station's), or the bureau's id when bureau roles did; its leaders and admins (the bureau's roles) may correct it. */
   stationId: z._default(z.nullable(z.string()), null),
   history: z.array(z.object({ title: NoticeTitle, body: NoticeBody, validUntil: z.date(), replacedAt: z.date(), by: z.string() })),
   review: z.nullable(Verdict),

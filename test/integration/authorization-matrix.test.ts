@@ -18,7 +18,7 @@ import { ROLES, type Role } from '../../src/core/roles'
 import { isStationWide } from '../../src/core/scope'
 import { expectNothingHappened, type TestCloud } from '../support/cloud'
 import { listActions, type ListedAction } from '../support/action-list'
-import { CALLERS, COMMUNITY_X, INPUTS, inputFor, personalDataIn, setRoles, startAuthorizationWorld, type Expected, type World } from './authorization-support'
+import { CALLERS, COMMUNITY_X, CROSS_STATION_TOPIC_INPUTS, FIRST_STATION_TOPIC, INPUTS, inputFor, personalDataIn, setRoles, startAuthorizationWorld, type Expected, type World } from './authorization-support'
 
 const actions = listActions()
 
@@ -77,7 +77,7 @@ const describeAnswer = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : `$
 const expectedLabel = (expected: Expected) => (expected === 'ok' ? 'ok' : `${expected.code} (${expected.because})`)
 
 /** Every record id and name of community X a list could show. */
-const recordsOfX = (w: World) => [COMMUNITY_X, w.visitId, w.caseId, w.caseToWithdraw, w.deskRequestId, w.noticeId, w.noticeToWithdraw]
+const recordsOfX = (w: World) => [COMMUNITY_X, w.visitId, w.caseId, w.caseToWithdraw, w.deskRequestId, w.noticeId, w.noticeToWithdraw, w.topicNoticeId]
 
 it('has an input factory for every action the action list names', () => {
   const missing = actions.filter((a) => !INPUTS[a.key]).map((a) => a.key)
@@ -171,6 +171,10 @@ const crossStation = CROSS_STATION.flatMap(([role, officerId]) =>
     .filter((a) => a.roles.includes(role) && !SCOPED_ELSEWHERE.includes(a.key) && ((INPUTS[a.key]?.reaches && !INPUTS[a.key].caller) || STATION_RECORD_ACTIONS.includes(a.key)))
     .map((action) => ({ action, role, officerId })),
 )
+/** The first station's topic groups and topic notice, by each of the second station's staff whose roles have the action. */
+const crossStationTopics = CROSS_STATION.flatMap(([role, officerId]) =>
+  CROSS_STATION_TOPIC_INPUTS.map(([label, name, input]) => ({ action: actions.find((a) => a.key === `notices.${name}`)!, label, input, role, officerId })).filter((c) => c.action.roles.includes(role)),
+)
 const crossStationLists = CROSS_STATION.flatMap(([role, officerId]) => actions.filter((a) => a.roles.includes(role) && STATION_LISTS.includes(a.key)).map((action) => ({ action, role, officerId })))
 
 describe('cross-station: staff of the second station on the first station’s records', () => {
@@ -186,12 +190,13 @@ describe('cross-station: staff of the second station on the first station’s re
   }
 
   afterAll(() => {
-    console.log(`authorization matrix: ${refusedCount} cross-station cases (station leader, station admin and officer of 巴音宝力格 on 潮格温都尔's records), all refused; ${crossStationLists.length} lists without them`)
+    console.log(`authorization matrix: ${refusedCount} cross-station cases (station leader, station admin and officer of 巴音宝力格 on 潮格温都尔's records and topic groups), all refused; ${crossStationLists.length} lists without them`)
   })
 
   it('has cross-station cases for the leader, the admin and the officer', () => {
     expect(new Set(crossStation.map((c) => c.role))).toEqual(new Set(['station_leader', 'admin', 'officer']))
     expect(crossStation.length).toBeGreaterThan(40)
+    expect(crossStationTopics.length).toBe(CROSS_STATION_TOPIC_INPUTS.length * 3)
   })
 
   it.each(crossStation.map((c) => [`${c.action.key} (${c.action.scope}) by the ${c.role} of the second station`, c] as const))('%s: PERMISSION_DENIED, nothing written, nothing revealed', async (_label, c) => {
@@ -203,6 +208,20 @@ describe('cross-station: staff of the second station on the first station’s re
     expectNothingHappened(cloud)
     expect(personalDataIn(envelope)).toEqual([])
     expect(firstStationIn(envelope).filter((id) => id !== COMMUNITY_X || c.action.key !== 'notices.publish')).toEqual([])
+    refusedCount++
+  })
+
+  it.each(crossStationTopics.map((c) => [`${c.label} (notices.${c.action.action}) by the ${c.role} of the second station`, c] as const))('%s: PERMISSION_DENIED, nothing written, nothing revealed', async (_label, c) => {
+    await asStaffOfB(c.role, c.officerId)
+    cloud.resetWrites()
+    const envelope = await cloud.call(STAFF_OF_B, 'notices', { action: c.action.action, ...c.input(world) })
+    count(outcomeOf(envelope))
+    expect(describeAnswer(envelope)).toMatch(/^PERMISSION_DENIED: /)
+    expectNothingHappened(cloud)
+    expect(personalDataIn(envelope)).toEqual([])
+    expect(firstStationIn(envelope)).toEqual([])
+    // A refused publish names the groups the caller sent, and nothing else of the first station.
+    if (c.action.action !== 'publish') expect(JSON.stringify(envelope)).not.toContain(FIRST_STATION_TOPIC)
     refusedCount++
   })
 

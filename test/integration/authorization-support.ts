@@ -30,6 +30,10 @@ import { slotIdAfter, startBookingCloud } from './booking-support'
 export const COMMUNITY_X = 'gacha-bayanbulag' // officer-1's
 export const OTHER_COMMUNITY = 'community-chaoge' // officer-2's
 
+/** The first station's herders' topic group, and its chief who publishes to it. */
+export const FIRST_STATION_TOPIC = 'topic-herders'
+const FIRST_STATION_LEADER = 'demo-leader-1'
+
 export const CALLERS = { A: 'authz-resident-a', B: 'authz-resident-b', IN: 'authz-officer-in', OUT: 'authz-officer-out' } as const
 export type CallerKey = keyof typeof CALLERS
 
@@ -92,6 +96,8 @@ export interface World {
   deskRequestToWithdraw: string
   noticeId: string
   noticeToWithdraw: string
+  /** The first station's leader's notice to its herders' topic group (topic-herders). */
+  topicNoticeId: string
 }
 
 const notice = () => ({
@@ -131,6 +137,7 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
   const deskToWithdraw = expectOk(await cloud.call<{ id: string }>(A, 'requests', deskRequest()))
   const published = expectOk(await cloud.call<{ id: string }>(IN, 'notices', { action: 'publish', ...notice() }))
   const toWithdrawNotice = expectOk(await cloud.call<{ id: string }>(IN, 'notices', { action: 'publish', ...notice() }))
+  const topicNotice = expectOk(await cloud.call<{ id: string }>(FIRST_STATION_LEADER, 'notices', { action: 'publish', ...notice(), targets: [FIRST_STATION_TOPIC] }))
   // Both residents are approved volunteers: signing up asks for an active volunteer profile besides the role.
   for (const openid of [A, B]) {
     expectOk(await cloud.call(openid, 'volunteers', { action: 'apply', name: PERSONAL.applicant.name, phone: PERSONAL.applicant.phone, skills: ['mongolian'], availability: ['weekend'], communityId: COMMUNITY_X, teamId: 'team-herder-police' }))
@@ -139,7 +146,7 @@ export async function startAuthorizationWorld(): Promise<{ cloud: TestCloud; wor
   cloud.resetWrites()
   return {
     cloud,
-    world: { applicant: A, bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, deskRequestId: desk.id, deskRequestToWithdraw: deskToWithdraw.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id },
+    world: { applicant: A, bookingId: booking.id, bookingCode: booking.code, visitId: visit.id, caseId: dispute.id, caseToWithdraw: toWithdraw.id, deskRequestId: desk.id, deskRequestToWithdraw: deskToWithdraw.id, noticeId: published.id, noticeToWithdraw: toWithdrawNotice.id, topicNoticeId: topicNotice.id },
   }
 }
 
@@ -404,3 +411,20 @@ export function inputFor(key: string): InputFactory {
   if (!factory) throw new Error(`No input factory for ${key}: add one to INPUTS in test/integration/authorization-support.ts`)
   return factory
 }
+
+/**
+ * Cross-station calls on the first station's topic groups (docs/bureau.md › Notice topic
+ * groups), beyond the record actions above: the second station's staff publishing to, linking a
+ * chat to, or joining the first station's group, publishing to a bureau-wide group (bureau roles
+ * only), and managing or measuring the first station's topic notice. Topic groups have no
+ * management actions of their own (they are a fixed list of topics per place).
+ */
+export const CROSS_STATION_TOPIC_INPUTS: ReadonlyArray<readonly [label: string, action: string, input: (w: World) => Record<string, unknown>]> = [
+  ['publish to the first station’s topic group', 'publish', () => ({ ...notice(), targets: [FIRST_STATION_TOPIC] })],
+  ['publish to a bureau-wide topic group', 'publish', () => ({ ...notice(), targets: ['topic-anti-fraud'] })],
+  ['link a chat to the first station’s topic group', 'linkChat', () => ({ groupId: FIRST_STATION_TOPIC, chat: { cloudID: 'cloud-id-of-a-topic-chat', data: { opengid: 'opengid-authz-topic' } } })],
+  ['join the first station’s topic group', 'joinGroup', () => ({ groupId: FIRST_STATION_TOPIC })],
+  ['see the reach of the first station’s topic notice', 'reach', (w) => ({ noticeId: w.topicNoticeId })],
+  ['correct the first station’s topic notice', 'correct', (w) => ({ noticeId: w.topicNoticeId, ...STATEMENT, validUntil: inDays(6).toISOString() })],
+  ['withdraw the first station’s topic notice', 'withdraw', (w) => ({ noticeId: w.topicNoticeId })],
+]

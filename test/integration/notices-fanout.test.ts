@@ -45,8 +45,8 @@ describe('fanOutUrgent', () => {
 
   it('messages a person in two target groups once', async () => {
     const [both] = await seedResidents(cloud, 'two-groups', 1, 'gacha-tsagaanobo')
-    await seedReaders(cloud, [both], { grants: 2, topics: ['topic-drivers'] })
-    const id = await publishUrgent(['gacha-tsagaanobo', 'topic-drivers'], LEADER)
+    await seedReaders(cloud, [both], { grants: 2, topics: ['topic-schools'] })
+    const id = await publishUrgent(['gacha-tsagaanobo', 'topic-schools'], LEADER)
     await runFanOut()
     expect(alertsTo(cloud, id)).toEqual([both])
   })

@@ -1,6 +1,6 @@
 // Pure notice rules: field limits, validity, content-security verdicts, pinning, feed order and
 // cursor, the reader's language, group ownership.
-import { groupsOf, ownedGroups, TOPIC_GROUP_IDS } from '../../src/core/notices/groups'
+import { BUREAU_TOPICS, groupsOf, mayJoin, ownedGroups, ownedTopicGroups, STATION_TOPICS, stationOfTopicGroup, TOPIC_GROUP_IDS, topicGroupExists, topicGroupId, topicGroupOf, topicGroupsFor } from '../../src/core/notices/groups'
 import { checkValidUntil, compareFeed, decodeCursor, encodeCursor, FeedCursor, inLanguage, isPinned, NoticeBody, NoticeTitle, outcomeOf, reachPercent, strictestVerdict, type FeedKey } from '../../src/core/notices/rules'
 import { dayjs } from '../../src/core/time'
 
@@ -75,12 +75,64 @@ describe('groups', () => {
     expect(groupsOf(null, [])).toEqual([])
   })
 
-  it('belong to the officers covering the community; topics and all communities to leaders and admins', () => {
+  it('belong to the officers covering the community; their station’s topics and communities to leaders and admins', () => {
     const all = ['gacha-a', 'gacha-b', 'community-c']
-    expect([...ownedGroups({ roles: ['resident', 'officer'], coveredCommunityIds: ['gacha-a'], allCommunityIds: all })]).toEqual(['gacha-a'])
-    const leader = ownedGroups({ roles: ['officer', 'station_leader'], coveredCommunityIds: [], allCommunityIds: all })
-    expect([...leader].sort()).toEqual([...all, ...TOPIC_GROUP_IDS].sort())
-    expect(ownedGroups({ roles: ['resident'], coveredCommunityIds: [], allCommunityIds: all }).size).toBe(0)
+    const topics = ownedTopicGroups('station-a', false, STATIONS, 'station-a')
+    expect([...ownedGroups({ roles: ['resident', 'officer'], coveredCommunityIds: ['gacha-a'], allCommunityIds: all, topicGroupIds: topics })]).toEqual(['gacha-a'])
+    const leader = ownedGroups({ roles: ['officer', 'station_leader'], coveredCommunityIds: [], allCommunityIds: all, topicGroupIds: topics })
+    expect([...leader].sort()).toEqual([...all, ...topics].sort())
+    expect(ownedGroups({ roles: ['resident'], coveredCommunityIds: [], allCommunityIds: all, topicGroupIds: topics }).size).toBe(0)
+  })
+})
+
+const STATIONS = ['station-a', 'station-b']
+
+describe('topic groups per station and bureau-wide', () => {
+  it('keep the ids from before bureaus for the first station and the bureau; other stations’ name their station', () => {
+    expect(topicGroupId('herders', 'station-a', 'station-a')).toBe('topic-herders')
+    expect(topicGroupId('herders', 'station-b', 'station-a')).toBe('topic-herders_station-b')
+    expect(topicGroupId('anti-fraud', 'station-b', 'station-a')).toBe('topic-anti-fraud')
+    expect(TOPIC_GROUP_IDS).toContain('topic-anti-fraud')
+    expect(topicGroupOf('topic-herders_station-b')).toEqual({ topic: 'herders', bureauWide: false, stationId: 'station-b' })
+    expect(topicGroupOf('topic-drivers')).toEqual({ topic: 'drivers', bureauWide: true, stationId: null })
+    // A bureau topic has one group; an unknown topic is no group.
+    expect(topicGroupOf('topic-anti-fraud_station-b')).toBeNull()
+    expect(topicGroupOf('topic-unknown')).toBeNull()
+    expect(topicGroupOf('gacha-a')).toBeNull()
+    expect(stationOfTopicGroup('topic-herders', 'station-a')).toBe('station-a')
+    expect(stationOfTopicGroup('topic-herders_station-b', 'station-a')).toBe('station-b')
+    expect(stationOfTopicGroup('topic-anti-fraud', 'station-a')).toBeNull()
+    expect(groupsOf('gacha-b', ['topic-herders_station-b', 'topic-anti-fraud', 'topic-drivers_station-b'])).toEqual(['gacha-b', 'topic-herders_station-b', 'topic-anti-fraud'])
+  })
+
+  it('exist for the bureau’s stations only, each once', () => {
+    expect(topicGroupExists('topic-herders', STATIONS, 'station-a')).toBe(true)
+    expect(topicGroupExists('topic-herders_station-b', STATIONS, 'station-a')).toBe(true)
+    expect(topicGroupExists('topic-anti-fraud', STATIONS, 'station-a')).toBe(true)
+    expect(topicGroupExists('topic-herders_station-z', STATIONS, 'station-a')).toBe(false)
+    // The first station's groups have one id, the one from before bureaus.
+    expect(topicGroupExists('topic-herders_station-a', STATIONS, 'station-a')).toBe(false)
+  })
+
+  it('a resident joins their station’s and the bureau’s; bound nowhere, the first station’s', () => {
+    expect(topicGroupsFor('station-b', 'station-a')).toEqual([
+      'topic-herders_station-b', 'topic-shop-owners_station-b', 'topic-landlords_station-b', 'topic-schools_station-b', 'topic-delivery_station-b', 'topic-drivers', 'topic-volunteers_station-b', 'topic-anti-fraud',
+    ])
+    expect(topicGroupsFor(null, 'station-a')).toEqual([...TOPIC_GROUP_IDS])
+    expect(mayJoin('topic-herders_station-b', 'station-b', 'station-a')).toBe(true)
+    expect(mayJoin('topic-anti-fraud', 'station-b', 'station-a')).toBe(true)
+    expect(mayJoin('topic-herders', 'station-b', 'station-a')).toBe(false)
+    expect(mayJoin('topic-herders', null, 'station-a')).toBe(true)
+    expect(mayJoin('topic-herders_station-b', null, 'station-a')).toBe(false)
+  })
+
+  it('station leaders publish to their station’s topic groups; bureau roles to every station’s and the bureau’s', () => {
+    expect(ownedTopicGroups('station-b', false, STATIONS, 'station-a')).toEqual(STATION_TOPICS.map((t) => `topic-${t}_station-b`))
+    expect(ownedTopicGroups('station-a', false, STATIONS, 'station-a')).not.toContain('topic-anti-fraud')
+    expect(ownedTopicGroups(null, false, STATIONS, 'station-a')).toEqual([])
+    const bureau = ownedTopicGroups(null, true, STATIONS, 'station-a')
+    expect(bureau).toHaveLength(STATION_TOPICS.length * 2 + BUREAU_TOPICS.length)
+    expect(bureau).toEqual(expect.arrayContaining(['topic-herders', 'topic-herders_station-b', 'topic-anti-fraud', 'topic-drivers']))
   })
 })
 

@@ -1,7 +1,9 @@
 // Groups: the caller's own (community + joined topics), the topic list to join or leave,
 // alert grants, and linking a WeChat group chat to a group from a share card.
 import type { GroupView } from '../../../src/core/notices/contract'
-import { groupsOf, isTopicGroup, ownedGroups, TOPIC_GROUP_IDS } from '../../../src/core/notices/groups'
+import { groupsOf, isTopicGroup, mayJoin, ownedGroups, ownedTopicGroups, stationOfTopicGroup, topicGroupExists, topicGroupOf, topicGroupsFor } from '../../../src/core/notices/groups'
+import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
+import { residentStationId } from '../../booking/stations'
 import type { Input } from '../input'
 import type { Ctx } from '../../_shared/runtime'
 import { AppError } from '../../../src/core/envelope'
@@ -16,30 +18,54 @@ import { changeReader, chats, countMembers, getReader, readers, updated } from '
 
 export const isStaff = (ctx: Ctx) => hasAnyRole(ctx.user.roles, STAFF)
 
+const stationIdsOf = (bureau: BureauJurisdiction) => bureau.stations.map((s) => s.station.id)
+
 /**
- * The groups a staff member may publish to, and the station they publish for. Officers: their
- * communities (their officer record's station); station leaders and admins: every community of
- * their station; bureau roles: of every station (no station of their own). Topic groups stay
- * bureau-wide until they exist per station (docs/bureau.md › What remains): station-wide staff own them.
+ * The groups a staff member may publish to, and the place they publish for (a station's id, or
+ * the bureau's for bureau roles). Officers: their communities (their officer record's station);
+ * station leaders and admins: every community and topic group of their station; bureau roles: of
+ * every station, and the bureau-wide topic groups (src/core/notices/groups.ts › ownedTopicGroups
+ * says why a station leader does not publish there).
  */
 export async function ownership(ctx: Ctx): Promise<{ groups: Set<string>; stationId: string | null }> {
   const officer = !ctx.stationWide && ctx.user.officerId ? await getOfficer(ctx.user.officerId) : null
-  const sections = ctx.stationWide ? (await loadCurrent()).bureau.stations.filter((s) => ctx.bureauWide || s.station.id === ctx.stationId) : []
-  const all = sections.flatMap((s) => s.communities.map((c) => c.id))
-  const groups = ownedGroups({ roles: ctx.user.roles, coveredCommunityIds: officer?.active ? officer.communityIds : [], allCommunityIds: all })
-  return { groups, stationId: ctx.stationWide ? ctx.stationId : (officer?.stationId ?? null) }
+  const bureau = ctx.stationWide ? (await loadCurrent()).bureau : null
+  const sections = bureau ? bureau.stations.filter((s) => ctx.bureauWide || s.station.id === ctx.stationId) : []
+  const groups = ownedGroups({
+    roles: ctx.user.roles,
+    coveredCommunityIds: officer?.active ? officer.communityIds : [],
+    allCommunityIds: sections.flatMap((s) => s.communities.map((c) => c.id)),
+    topicGroupIds: bureau ? ownedTopicGroups(ctx.stationId, ctx.bureauWide, stationIdsOf(bureau), bureau.stations[0].station.id) : [],
+  })
+  // A notice of bureau staff is the bureau's, not the first station's (which a missing station
+  // would mean): it carries the bureau's id, which no station's leaders reach.
+  const stationId = bureau && ctx.bureauWide ? bureau.bureau.id : ctx.stationWide ? ctx.stationId : (officer?.stationId ?? null)
+  return { groups, stationId }
 }
 
 export const ownedBy = async (ctx: Ctx) => (await ownership(ctx)).groups
 
 export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: GroupView[]; owned: GroupView[]; alertGrants: number }> {
   const reader = await getReader(ctx.openid)
-  const { jurisdiction } = await loadCurrent()
+  const { jurisdiction, bureau } = await loadCurrent()
+  const firstStationId = bureau.stations[0].station.id
+  const stationNames = new Map(bureau.stations.map((s) => [s.station.id, s.station.name]))
   const communities = new Map(jurisdiction.communities.map((c) => [c.id, c]))
   const mine = new Set(groupsOf(ctx.user.communityId, reader.topics))
   const view = (id: string, members: number | null = null, linkedChats: number | null = null): GroupView => {
     const community = communities.get(id)
-    return { id, kind: community?.kind ?? 'topic', name: community?.name ?? null, joined: mine.has(id), members, linkedChats }
+    const topic = topicGroupOf(id)
+    const stationId = topic && !topic.bureauWide ? stationOfTopicGroup(id, firstStationId) : null
+    return {
+      id,
+      kind: community?.kind ?? 'topic',
+      name: community?.name ?? null,
+      bureauWide: topic?.bureauWide ?? false,
+      station: stationId === null ? null : (stationNames.get(stationId) ?? null),
+      joined: mine.has(id),
+      members,
+      linkedChats,
+    }
   }
   let owned: GroupView[] = []
   const ids = isStaff(ctx) ? [...(await ownedBy(ctx))] : []
@@ -48,15 +74,30 @@ export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: Gro
     const linked = new Map(list.map((c) => [c._id, c.chats]))
     owned = await Promise.all(ids.map(async (id) => view(id, await countMembers(id, isTopicGroup(id)), linked.get(id) ?? 0)))
   }
+  // Their station's topic groups and the bureau's; a group joined before moving to another
+  // station stays listed (to leave it) until left.
+  const joinable = topicGroupsFor(residentStationId(ctx.user, bureau), firstStationId)
+  const joinedElsewhere = reader.topics.filter((id) => isTopicGroup(id) && !joinable.includes(id) && topicGroupExists(id, stationIdsOf(bureau), firstStationId))
   return {
     mine: [...mine].filter((id) => isTopicGroup(id) || communities.has(id)).map((id) => view(id)),
-    topics: TOPIC_GROUP_IDS.map((id) => view(id)),
+    topics: [...joinable, ...joinedElsewhere].map((id) => view(id)),
     owned,
     alertGrants: reader.grants,
   }
 }
 
+/**
+ * Joins a topic group of the caller's station or the bureau. Another station's group is
+ * PERMISSION_DENIED: the topics are the same list at every station and the stations are public
+ * (listStations), so refusing reveals nothing; a group no station has is NOT_FOUND.
+ */
 export async function joinGroup(ctx: Ctx, input: Input<'joinGroup'>) {
+  const { bureau } = await loadCurrent()
+  const firstStationId = bureau.stations[0].station.id
+  if (!topicGroupExists(input.groupId, stationIdsOf(bureau), firstStationId)) throw new AppError('NOT_FOUND', `There is no topic group ${input.groupId}: choose one from your groups list.`)
+  if (!mayJoin(input.groupId, residentStationId(ctx.user, bureau), firstStationId)) {
+    throw new AppError('PERMISSION_DENIED', 'This topic group belongs to another station: join your own station’s groups or the bureau-wide ones.', undefined, { why: 'other_station' })
+  }
   await changeReader(ctx.openid, { topics: _.addToSet(input.groupId) }, { topics: [input.groupId] })
   return { topics: (await getReader(ctx.openid)).topics }
 }

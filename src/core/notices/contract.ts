@@ -11,7 +11,8 @@ import { Category, FeedCursor, LIMITS, NoticeBody, NoticeImageId, NoticeTitle, U
 
 const LEADERS = ['station_leader', 'admin', 'bureau_leader', 'bureau_admin'] as const
 
-export const GroupId = DocId
+/** A community's id, or a topic group's (`topic-<topic>_<stationId>`: a station id of up to 64 characters and the topic). */
+export const GroupId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a group id of letters, digits, - or _'))
 /** An ISO 8601 instant with its offset, e.g. 2026-12-01T16:00:00Z. */
 export const Instant = z.iso.datetime({ offset: true })
 
@@ -67,6 +68,10 @@ export const GroupView = z.object({
   kind: z.enum(['community', 'gacha', 'topic']),
   /** Community names come from the jurisdiction; topic names from the app's catalogs. */
   name: z.nullable(LocalizedName),
+  /** A topic group of the whole bureau (every station's residents may join it). */
+  bureauWide: z.boolean(),
+  /** The station of a station's topic group; null for community and bureau-wide groups. */
+  station: z.nullable(LocalizedName),
   joined: z.boolean(),
   /** Filled for the groups the caller owns. */
   members: z.nullable(z.number().check(z.int())),
@@ -76,6 +81,7 @@ export type GroupView = z.infer<typeof GroupView>
 
 export const GroupsAnswer = z.object({
   mine: z.array(GroupView),
+  /** The topic groups the caller may join (their station's and the bureau's), then any they joined at a station they left. */
   topics: z.array(GroupView),
   /** Groups the caller may publish to (staff only). */
   owned: z.array(GroupView),
@@ -144,12 +150,12 @@ const NoticeRef = { noticeId: DocId }
 
 export const noticesContract = defineFunction('notices', {
   groups: {
-    summary: 'The caller’s groups (community + joined topics), every topic group, and for staff the groups they own with members and linked chats.',
+    summary: 'The caller’s groups (community + joined topics), the topic groups of their station and the bureau, and for staff the groups they own with members and linked chats.',
     input: z.object({}),
     output: GroupsAnswer,
     roles: ANYONE, scope: 'own',
   },
-  joinGroup: { summary: 'Join a topic group (herders, shop owners, …).', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
+  joinGroup: { summary: 'Join a topic group of the caller’s station or a bureau-wide one (herders, shop owners, anti-fraud, …); another station’s is PERMISSION_DENIED.', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
   leaveGroup: { summary: 'Leave a topic group.', input: z.object({ groupId: TopicGroupId }), output: z.object({ topics: z.array(GroupId) }), roles: ANYONE, scope: 'own' },
   grantAlerts: {
     summary: 'Record that the resident accepted the urgent-alert subscription (one message per acceptance). Retrying with the same requestId counts nothing again; the same requestId with another count is INVALID_ARGUMENT.',

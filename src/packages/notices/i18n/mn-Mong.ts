@@ -42,6 +42,9 @@ export const noticesMnMong: Record<NoticesMessageKey, MongolianEntry> = {
   'notices.groups.title': m('ᠮᠡᠳᠡᠭᠳᠡᠯ ᠦᠨ ᠪᠦᠯᠦᠭ'),
   'notices.groups.mine': m('ᠮᠢᠨᠤ ᠪᠦᠯᠦᠭ'),
   'notices.groups.topics': m('ᠮᠡᠷᠭᠡᠵᠢᠯ ᠢᠶᠡᠷ ᠨᠡᠩᠭᠡᠯᠡᠬᠦ'),
+  'notices.groups.bureauWide': m('ᠪᠦᠬᠦ ᠬᠣᠰᠢᠭᠤ'),
+  'notices.groups.error.PERMISSION_DENIED': m('ᠡᠨᠡ ᠪᠦᠯᠦᠭ ᠪᠤᠰᠤᠳ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠪᠦᠯᠦᠭ᠃ ᠲᠠᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠪᠤᠶᠤ ᠪᠦᠬᠦ ᠬᠣᠰᠢᠭᠤ ᠶᠢᠨ ᠪᠦᠯᠦᠭ ᠲᠦ ᠨᠡᠩᠭᠡᠯᠡᠭᠡᠷᠡᠢ᠃'),
+  'notices.groups.error.NOT_FOUND': m('ᠡᠢᠮᠦ ᠪᠦᠯᠦᠭ ᠣᠷᠣᠰᠢᠬᠤ ᠦᠭᠡᠢ᠃ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠡᠳ ᠵᠢᠭᠰᠠᠭᠠᠯᠲᠠ ᠠᠴᠠ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃'),
   'notices.groups.topicsHint': m('ᠨᠡᠩᠭᠡᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠲᠤᠰ ᠪᠦᠯᠦᠭ ᠲᠦ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠨ᠎ᠠ᠂ ᠬᠡᠵᠢᠶ᠎ᠡ ᠴᠤ ᠭᠠᠷᠴᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃'),
   'notices.groups.join': m('ᠨᠡᠩᠭᠡᠯᠡᠬᠦ'),
   'notices.groups.leave': m('ᠭᠠᠷᠬᠤ'),
@@ -54,6 +57,7 @@ export const noticesMnMong: Record<NoticesMessageKey, MongolianEntry> = {
   'notices.topic.topic-delivery': m('ᠢᠯᠡᠭᠡᠮᠵᠢ ᠲᠡᠭᠡᠪᠦᠷᠢ'),
   'notices.topic.topic-drivers': m('ᠵᠣᠯᠣᠭᠴᠢ'),
   'notices.topic.topic-volunteers': m('ᠰᠠᠶᠢᠨ ᠳᠤᠷᠠᠴᠢ'),
+  'notices.topic.topic-anti-fraud': m('ᠵᠠᠯᠢᠯᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠡᠰᠡᠷᠭᠦ'),
 
   'notices.alerts.title': m('ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ ᠦᠨ ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ'),
   'notices.alerts.body': m('ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠰᠡᠷᠡᠮᠵᠢᠯᠡᠯ ᠭᠠᠷᠬᠤ ᠳᠤ ᠸᠢᠴᠠᠲ ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠢᠶᠡᠷ ᠰᠠᠨᠠᠭᠤᠯᠤᠨ᠎ᠠ᠃ ᠨᠢᠭᠡ ᠵᠦᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠳᠦ ᠨᠢᠭᠡ ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ᠃'),

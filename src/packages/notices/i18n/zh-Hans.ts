@@ -37,6 +37,9 @@ export const noticesZhHans = {
   'notices.groups.title': '通知群组',
   'notices.groups.mine': '我所在的群组',
   'notices.groups.topics': '按行业和身份加入',
+  'notices.groups.bureauWide': '全旗',
+  'notices.groups.error.PERMISSION_DENIED': '这个群组属于其他派出所，请加入本所或全旗的群组。',
+  'notices.groups.error.NOT_FOUND': '没有这个群组，请刷新后从列表中选择。',
   'notices.groups.topicsHint': '加入后可以收到派出所发给这一群体的通知，随时可以退出。',
   'notices.groups.join': '加入',
   'notices.groups.leave': '退出',
@@ -49,6 +52,7 @@ export const noticesZhHans = {
   'notices.topic.topic-delivery': '快递物流',
   'notices.topic.topic-drivers': '驾驶员',
   'notices.topic.topic-volunteers': '志愿者',
+  'notices.topic.topic-anti-fraud': '反诈预警',
 
   'notices.alerts.title': '紧急预警提醒',
   'notices.alerts.body': '有紧急预警（如电信诈骗、极端天气）时，通过微信服务通知提醒您。每同意一次，可以收到一条提醒。',

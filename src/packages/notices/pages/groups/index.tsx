@@ -34,6 +34,8 @@ function Groups() {
   if (groups.state.status === 'error') return <ErrorView error={groups.state.error} onRetry={() => void groups.reload({ showLoading: true })} />
   const data: GroupsAnswer = groups.state.data
   const nameOf = (g: GroupView) => (g.name ? localizedName(g.name, language) : topicLabel(t, g.id))
+  // Bureau-wide groups are marked; a station's are the resident's own station's and go unmarked.
+  const placeOf = (g: GroupView) => (g.bureauWide ? ` · ${t('notices.groups.bureauWide')}` : '')
   const community = data.mine.find((g) => g.kind !== 'topic')
 
   const toggle = (g: GroupView) => {
@@ -41,7 +43,7 @@ function Groups() {
     call(noticesContract, g.joined ? 'leaveGroup' : 'joinGroup', { groupId: g.id })
       .then(
         () => groups.reload(),
-        (err: unknown) => toast(t(errorMessageKeyIn(noticesCatalog, asCloudError(err)))),
+        (err: unknown) => toast(t(errorMessageKeyIn(noticesCatalog, asCloudError(err), 'notices.groups'))),
       )
       .then(() => setBusy(null))
   }
@@ -85,6 +87,7 @@ function Groups() {
           <View key={g.id} className={`notice-group topic-${g.id}`}>
             <View className="fq-text">
               {nameOf(g)}
+              {placeOf(g)}
               {g.joined ? ` · ${t('notices.groups.joined')}` : ''}
             </View>
             <Button className={g.joined ? 'topic-leave' : 'topic-join'} type={g.joined ? 'default' : 'primary'} loading={busy === g.id} disabled={busy !== null} onClick={() => toggle(g)}>

@@ -97,4 +97,7 @@ export const officerNoticesMnMong: Record<OfficerNoticesMessageKey, MongolianEnt
   'on.topic.topic-delivery': m('ᠢᠯᠡᠭᠡᠮᠵᠢ ᠲᠡᠭᠡᠪᠦᠷᠢ'),
   'on.topic.topic-drivers': m('ᠵᠣᠯᠣᠭᠴᠢ'),
   'on.topic.topic-volunteers': m('ᠰᠠᠶᠢᠨ ᠳᠤᠷᠠᠴᠢ'),
+  'on.topic.topic-anti-fraud': m('ᠵᠠᠯᠢᠯᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠡᠰᠡᠷᠭᠦ'),
+  'on.topic.bureauWide': m('{group} (ᠪᠦᠬᠦ ᠬᠣᠰᠢᠭᠤ)'),
+  'on.topic.ofStation': m('{group} ({station})'),
 }

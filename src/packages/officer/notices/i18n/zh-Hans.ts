@@ -92,6 +92,9 @@ export const officerNoticesZhHans = {
   'on.topic.topic-delivery': '快递物流群',
   'on.topic.topic-drivers': '驾驶员群',
   'on.topic.topic-volunteers': '志愿者群',
+  'on.topic.topic-anti-fraud': '反诈预警群',
+  'on.topic.bureauWide': '{group}（全旗）',
+  'on.topic.ofStation': '{group}（{station}）',
 } as const
 
 export type OfficerNoticesMessageKey = keyof typeof officerNoticesZhHans

@@ -7,7 +7,7 @@ import { ErrorView, LoadingView } from '../../../../components/status-views'
 import { call } from '../../../../services/cloud'
 import { useRemote } from '../../../../services/use-remote'
 import { useOfficerNoticesT } from '../../notices/i18n'
-import { OFFICER_NOTICES_PAGES } from '../../notices/labels'
+import { OFFICER_NOTICES_PAGES, stationNamesIfMixed } from '../../notices/labels'
 import { NoticeForm } from '../../notices/notice-form'
 import '../../officer.css'
 import '../../notices/notices.css'
@@ -19,7 +19,7 @@ function Compose() {
   if (groups.state.status === 'loading') return <LoadingView />
   if (groups.state.status === 'error') return <ErrorView error={groups.state.error} onRetry={() => void groups.reload({ showLoading: true })} />
   const back = () => Taro.navigateBack().catch(() => Taro.redirectTo({ url: OFFICER_NOTICES_PAGES.list }))
-  return <NoticeForm groups={groups.state.data.owned} onDone={back} onCancel={back} />
+  return <NoticeForm groups={stationNamesIfMixed(groups.state.data.owned)} onDone={back} onCancel={back} />
 }
 
 export default function ComposeNoticePage() {

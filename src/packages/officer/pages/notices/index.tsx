@@ -14,7 +14,7 @@ import { call } from '../../../../services/cloud'
 import { asCloudError } from '../../../../services/session'
 import { useRemote } from '../../../../services/use-remote'
 import { useOfficerNoticesT } from '../../notices/i18n'
-import { OFFICER_NOTICES_PAGES } from '../../notices/labels'
+import { OFFICER_NOTICES_PAGES, stationNamesIfMixed } from '../../notices/labels'
 import { OfficerNoticeCard } from '../../notices/officer-notice-card'
 import '../../officer.css'
 import '../../notices/notices.css'
@@ -47,7 +47,7 @@ function Notices({ profile }: { profile: Profile }) {
     return { title: typeof title === 'string' ? title : t('on.title'), path: `/packages/notices/pages/detail/index?id=${noticeId}&group=${group}` }
   })
   const leader = profile.roles.includes('station_leader') || profile.roles.includes('admin')
-  const owned = groups.state.status === 'ready' ? groups.state.data.owned : []
+  const owned = groups.state.status === 'ready' ? stationNamesIfMixed(groups.state.data.owned) : []
 
   const header = (
     <SectionCard className="on-header" tone="police">
