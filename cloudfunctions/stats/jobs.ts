@@ -33,11 +33,12 @@ const later = (a: string, b: string) => (a > b ? a : b)
 
 /**
  * Counts of the days [from, to] for every key, written as rollups; one read, the writes, one
- * removal. Records without a station count for `firstStationId`, the bureau's first station.
+ * removal. Records without a station count for the bureau's first station; the bureau's own
+ * notices (stationId = the bureau's id) for the bureau alone.
  */
-export async function rollUpDays(from: string, to: string, now: Date, firstStationId: string): Promise<number> {
+async function rollUpDays(from: string, to: string, now: Date, bureau: { firstStationId: string; bureauId: string }): Promise<number> {
   const row = await lookupAll(sourceLookups(dayStart(from), dayStart(addDays(to, 1))))
-  const counted = foldRows(sourceRowsOf(row), now, firstStationId)
+  const counted = foldRows(sourceRowsOf(row), now, bureau.firstStationId, bureau.bureauId)
   const docs: RollupDoc[] = []
   for (const day of daysOf(from, to)) {
     const keys = counted.get(day) ?? new Map()
@@ -55,7 +56,7 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
   const today = localDay(now)
   const yesterday = addDays(today, -1)
   const [state, { bureau }] = await Promise.all([readRollupState(), loadCurrent()])
-  const firstStationId = bureau.stations[0].station.id
+  const places = { firstStationId: bureau.stations[0].station.id, bureauId: bureau.bureau.id }
   let through = state.through
   let written = 0
   let days = 0
@@ -63,7 +64,7 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
   while ((through ?? '') < yesterday && budget.hasTimeLeft()) {
     const from = through ? addDays(through, 1) : addDays(yesterday, -(HISTORY_DAYS - 1))
     const to = earlier(addDays(from, BATCH_DAYS - 1), yesterday)
-    written += await rollUpDays(from, to, at, firstStationId)
+    written += await rollUpDays(from, to, at, places)
     days += daysOf(from, to).length
     through = to
     await writeRollupState({ through, refreshedOn: state.refreshedOn }, at)
@@ -75,7 +76,7 @@ export async function rollup(now: Dayjs, budget: JobBudget) {
     const oldest = addDays(yesterday, -(REFRESH_DAYS - 1))
     while (to >= oldest && budget.hasTimeLeft()) {
       const from = later(addDays(to, -(BATCH_DAYS - 1)), oldest)
-      written += await rollUpDays(from, to, at, firstStationId)
+      written += await rollUpDays(from, to, at, places)
       days += daysOf(from, to).length
       to = addDays(from, -1)
     }

@@ -110,6 +110,15 @@ describe('foldRows', () => {
     rows.notices.push({ day: '2026-11-02', s: 's1', targets: ['c1', 'topic-herders'], readers: 25, delivered: 3 }, { day: '2026-11-02', s: 's1', targets: ['c9'], readers: 0, delivered: 0 })
     expect(foldRows(rows, NOW, 's1').get('2026-11-02')!.get('station:s1')).toMatchObject({ notices: 2, audience: 50, readers: 25, delivered: 3 })
   })
+  it('counts a notice of the bureau’s staff (its stationId the bureau’s id) for the bureau alone', () => {
+    const rows = noRows()
+    rows.notices.push({ day: '2026-11-02', s: 'bureau-1', targets: ['topic-antifraud'], readers: 4, delivered: 1 }, { day: '2026-11-02', s: 's2', targets: ['c9'], readers: 1, delivered: 0 })
+    const day = foldRows(rows, NOW, 's1', 'bureau-1').get('2026-11-02')!
+    expect(day.get('bureau')).toMatchObject({ notices: 2, readers: 5 })
+    expect(day.get('station:s2')).toMatchObject({ notices: 1, readers: 1 })
+    expect(day.has('station:bureau-1')).toBe(false)
+    expect(day.has('station:s1')).toBe(false)
+  })
   it('counts a record without a station for the bureau’s first station, so the bureau is the sum of its stations', () => {
     const rows = noRows()
     rows.bookingsMade.push({ _id: { day: '2026-11-02', s: null }, made: 3 }, { _id: { day: '2026-11-02', s: 's2' }, made: 2 })

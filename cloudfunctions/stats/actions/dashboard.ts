@@ -121,7 +121,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   for (const group of rolledWeeks) weeks.set(group._id, addCounts(weeks.get(group._id) ?? emptyCounts(), countsOfGroup(group)))
   const perKey = new Map<string, Counts>(z.array(RolledGroup).parse(row.rolledKeys ?? []).map((g) => [g._id, countsOfGroup(g)]))
   if (live) {
-    const liveDays = foldRows(sourceRowsOf(row), now.toDate(), firstStationId)
+    const liveDays = foldRows(sourceRowsOf(row), now.toDate(), firstStationId, bureau.bureau.id)
     for (const day of daysOf(live.from, live.to)) {
       const dayKeys = liveDays.get(day)
       if (!dayKeys) continue

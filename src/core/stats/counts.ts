@@ -207,9 +207,10 @@ const keysOf = (firstStationId: string, s: string | null | undefined, c?: string
  * Folds the pipelines' rows into counts per day and key. Counter bookings, notices and volunteer
  * figures have no community or officer in their records (the counter and the notices serve the
  * whole station; volunteers are the station's), so they count under the bureau and station keys
- * only. `now` decides which unanswered requests are already late (the caller's clock).
+ * only; a notice of the bureau (`stationId` = `bureauId`) and a bureau-wide volunteer activity
+ * under the bureau's key alone. `now` decides which unanswered requests are already late (the caller's clock).
  */
-export function foldRows(rows: SourceRows, now: Date, firstStationId: string): DayCounts {
+export function foldRows(rows: SourceRows, now: Date, firstStationId: string, bureauId?: string): DayCounts {
   const days: DayCounts = new Map()
   const add = (day: string, keys: string[], more: Partial<Counts>) => {
     for (const key of keys) addCounts(into(days, day, key), more)
@@ -225,7 +226,8 @@ export function foldRows(rows: SourceRows, now: Date, firstStationId: string): D
   const members = new Map(rows.members.map((m) => [m._id, m.n]))
   for (const r of rows.notices) {
     const audience = r.targets.reduce((sum, g) => sum + (members.get(g) ?? 0), 0)
-    add(r.day, keys(r.s), { notices: 1, audience, readers: r.readers, delivered: r.delivered })
+    // A notice of the bureau's staff carries the bureau's id: it counts for the bureau alone.
+    add(r.day, bureauId !== undefined && r.s === bureauId ? [BUREAU_KEY] : keys(r.s), { notices: 1, audience, readers: r.readers, delivered: r.delivered })
   }
   const volunteerKeys = (id: { s?: string | null; bw?: boolean | null }) => (id.bw ? [BUREAU_KEY] : keys(id.s))
   for (const r of rows.attendance) add(r._id.day, volunteerKeys(r._id), { volunteerMinutes: r.minutes, attended: r.attended })
