@@ -11,6 +11,7 @@ import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
 import { bureauOutline, replaceStationSection, stationDocument, stationIdNamed, touchesBureau } from '../../../src/core/bureau/section'
 import { AppError } from '../../../src/core/envelope'
 import { isBureauWide } from '../../../src/core/scope'
+import { audit } from '../../_shared/audit'
 import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey, isNotFound, isTransactionConflict, readDoc } from '../../_shared/documents'
@@ -61,7 +62,7 @@ export async function importJurisdiction(ctx: Ctx, input: { document?: unknown; 
   let claim = await readDoc(claims(), claimId, Claim)
   if (claim && claim.digest !== digest) throw sameKeyOtherDocument()
   if (claim?.done) return claim.done
-  if (claim?.stationId !== undefined) return finishStationImport(claim)
+  if (claim?.stationId !== undefined) return finishStationImport(ctx, claim)
 
   const bureauAdmin = ctx.user.roles.includes('bureau_admin')
   if (touchesBureau(input.document) && !bureauAdmin) {
@@ -121,6 +122,7 @@ async function completeImport(ctx: Ctx, claim: Claim, bureau: BureauJurisdiction
     }
   }
   await syncOfficerRecords(bureau)
+  await audit(ctx, 'importJurisdiction', { collection: COLLECTIONS.jurisdictionVersions, recordId: versionDocId(claim.version), place: 'bureau' }, now)
   const done = summary(claim.version, bureau)
   // Set whole: an object onto the null `done` would reach the database as done.version…, which it refuses.
   await claims().where({ _id: claim._id }).update({ data: { done: _.set(done) } })
@@ -161,20 +163,21 @@ async function importStation(ctx: Ctx, claimId: string, digest: string, document
     } catch (error) {
       if (!(error instanceof LostRace || isTransactionConflict(error) || isDuplicateKey(error))) throw error
       const repeat = await readDoc(claims(), claimId, Claim)
-      if (repeat) return repeat.done ?? finishStationImport(repeat)
+      if (repeat) return repeat.done ?? finishStationImport(ctx, repeat)
       if (attempt >= STATION_IMPORT_ATTEMPTS) throw new AppError('CONFLICT', 'Another station’s import or a bureau change finished at the same moment; import again.')
       continue
     }
-    return finishStationImport(claim)
+    return finishStationImport(ctx, claim)
   }
 }
 
-/** After the version is current: the officers' records, then the answer a repeat gets. Idempotent. */
-async function finishStationImport(claim: Claim): Promise<Summary> {
+/** After the version is current: the officers' records and the audit log, then the answer a repeat gets. */
+async function finishStationImport(ctx: Ctx, claim: Claim): Promise<Summary> {
   const stored = await readDoc(versions(), versionDocId(claim.version), VersionDoc)
   if (!stored) throw new AppError('INTERNAL', `Jurisdiction version ${claim.version} is missing.`)
   // Sync the current bureau's officers: the pointer may have moved on since, and the current one rules.
   await syncOfficerRecords((await loadCurrent()).bureau)
+  await audit(ctx, 'importStation', { collection: COLLECTIONS.jurisdictionVersions, recordId: versionDocId(claim.version), place: { record: claim.stationId ?? null } }, ctx.now())
   const done = summary(claim.version, stored.documentJson)
   await claims().where({ _id: claim._id }).update({ data: { done: _.set(done) } })
   return done
@@ -239,5 +242,6 @@ export async function rollbackJurisdiction(ctx: Ctx, input: { version: number })
   if (!target) throw new AppError('NOT_FOUND', `No jurisdiction version ${input.version}.`)
   await switchCurrent(current, target.version, ctx.now())
   await syncOfficerRecords(target.documentJson)
+  await audit(ctx, 'rollbackJurisdiction', { collection: COLLECTIONS.jurisdictionVersions, recordId: versionDocId(target.version), place: 'bureau' }, ctx.now())
   return summary(target.version, target.documentJson)
 }
