@@ -13,7 +13,7 @@ import { stationIdOfOfficer } from '../../src/core/bureau/views'
 import { AppError } from '../../src/core/envelope'
 import { AUDIT_PAGE_SIZE, AuditRetentionDays, auditCutoff, type AuditEntryView, type AuditQuery } from '../../src/core/privacy/contract'
 import { Role } from '../../src/core/roles'
-import { isBureauWide, type ScopeChecks } from '../../src/core/scope'
+import { isBureauWide } from '../../src/core/scope'
 import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
@@ -94,20 +94,6 @@ export async function audit(actor: AuditActor, action: string, target: AuditTarg
   await auditLog().add({ data: entry })
 }
 
-/**
- * The `stationId` condition of a search: nothing for bureau roles; a station's own entries for
- * its leaders and admins, and for the first station also the entries written before stations
- * (no field; bureau-level entries hold null and stay out); nothing at all when the caller's
- * station is unknown.
- */
-export function auditStationMatch(scope: Pick<ScopeChecks, 'bureauWide' | 'stationId' | 'firstStationId'>): object[] {
-  if (scope.bureauWide) return []
-  if (scope.stationId === null) return [{ stationId: 'no-station' }]
-  if (scope.stationId !== scope.firstStationId) return [{ stationId: scope.stationId }]
-  // `$in` with null matches a missing field and a null one; the bureau-level entries (null set) are
-  // then left out by a condition applied to what the index selected (an $or would need an in-memory sort).
-  return [{ stationId: _.in([scope.stationId, null]) }, _.nor([{ stationId: _.exists(true).and(_.eq(null)) }])]
-}
 
 /** Days entries are kept, from the function's AUDIT_RETENTION_DAYS (parsed once per instance; a bad value fails loudly). */
 let retention: number | null = null
