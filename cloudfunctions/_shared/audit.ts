@@ -2,13 +2,23 @@
 // this is the only module that touches the collection (test/unit/audit-append-only.test.ts checks
 // the sources), it inserts entries, and the one deletion is the retention job's removal of entries
 // past the configured age, which is itself logged with the number removed.
+//
+// Per station (docs/security.md › Audit log): each entry carries `stationId`, the station of the
+// record acted on, else the actor's station; null for bureau-level work (a whole-bureau import, a
+// rollback, the retention job). Station leaders and admins search their station's entries,
+// bureau leaders and the bureau admin all. Entries written before stations carry no `stationId`
+// and are the first station's; they are never rewritten.
 import * as z from 'zod/mini'
+import { stationIdOfOfficer } from '../../src/core/bureau/views'
+import { AppError } from '../../src/core/envelope'
 import { AUDIT_PAGE_SIZE, AuditRetentionDays, auditCutoff, type AuditEntryView, type AuditQuery } from '../../src/core/privacy/contract'
 import { Role } from '../../src/core/roles'
+import { isBureauWide } from '../../src/core/scope'
 import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import type { JobBudget } from './job-budget'
+import { loadCurrent } from './jurisdiction-store'
 import { officers, OfficerDoc } from './officers'
 
 const auditLog = () => db.collection(COLLECTIONS.auditLog)
@@ -23,18 +33,67 @@ export const AuditEntry = z.object({
   recordId: z.string(),
   /** For counted operations: how many records the action removed. */
   count: z.optional(z.number().check(z.int())),
+  /** The station the entry belongs to; null: bureau-level; missing: written before stations (the first station's). */
+  stationId: z.optional(z.nullable(z.string())),
   at: z.coerce.date(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
 const StoredEntry = z.extend(AuditEntry, { _id: z.string() })
 
-/** Who the log names for work no person started (timer jobs). */
-export const SYSTEM_ACTOR = { openid: 'system', user: { roles: [] as Role[] } }
+/**
+ * Which station an entry belongs to:
+ * - `{ record }`: the record acted on, with its `stationId` as stored; a record without one
+ *   (written before stations, or a request the duty desk took) is the first station's, as the
+ *   roles' scope reads it;
+ * - `'actor'`: the actor's station, when the record carries none of its own (their officer
+ *   record's station; a station leader's or admin's as the runtime resolved it; bureau staff: null);
+ * - `'bureau'`: bureau-level work (a whole-bureau import, a rollback, the retention job).
+ */
+export type AuditPlace = { record: string | null } | 'actor' | 'bureau'
 
-export async function audit(actor: { openid: string; user: { roles: Role[] } }, action: string, collection: string, recordId: string, now: Dayjs, count?: number): Promise<void> {
-  const entry: AuditEntry = { actorOpenid: actor.openid, roles: [...actor.user.roles], action, collection, recordId, ...(count === undefined ? {} : { count }), at: now.toDate() }
+export interface AuditActor {
+  openid: string
+  user: { roles: Role[]; officerId?: string | null }
+  /** A station leader's or admin's station, resolved by the runtime (Ctx). */
+  stationId?: string | null
+}
+
+/** What an entry is about. */
+export interface AuditTarget {
+  collection: string
+  recordId: string
+  place: AuditPlace
+}
+
+/** Who the log names for work no person started (timer jobs). */
+export const SYSTEM_ACTOR: AuditActor = { openid: 'system', user: { roles: [] } }
+
+/** The current bureau, or null before the first import (then every entry is bureau-level). */
+async function currentBureau() {
+  try {
+    return (await loadCurrent()).bureau
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'FAILED_PRECONDITION') return null
+    throw error
+  }
+}
+
+/** The station of an entry (see AuditPlace). Reads the jurisdiction pointer only when the record or runtime did not name the station. */
+async function stationOfEntry(actor: AuditActor, place: AuditPlace): Promise<string | null> {
+  if (place === 'bureau') return null
+  if (place !== 'actor') return place.record ?? (await currentBureau())?.stations[0]?.station.id ?? null
+  if (isBureauWide(actor.user.roles)) return null
+  if (actor.stationId) return actor.stationId
+  const bureau = actor.user.officerId ? await currentBureau() : null
+  return bureau && actor.user.officerId ? stationIdOfOfficer(bureau, actor.user.officerId) : null
+}
+
+export async function audit(actor: AuditActor, action: string, target: AuditTarget, now: Dayjs, count?: number): Promise<void> {
+  const stationId = await stationOfEntry(actor, target.place)
+  const entry: AuditEntry = { actorOpenid: actor.openid, roles: [...actor.user.roles], action, collection: target.collection, recordId: target.recordId, stationId, ...(count === undefined ? {} : { count }), at: now.toDate() }
   await auditLog().add({ data: entry })
 }
+
 
 /** Days entries are kept, from the function's AUDIT_RETENTION_DAYS (parsed once per instance; a bad value fails loudly). */
 let retention: number | null = null
@@ -43,9 +102,10 @@ export const auditRetentionDays = () => (retention ??= AuditRetentionDays.parse(
 /**
  * One page, newest first. Each filter combination is served by an index (database.json ›
  * audit_log): an actor by by_actor, a record by by_record, a collection by by_collection, an
- * action by by_action, a period alone by by_at; the other filters narrow what that index selects.
+ * action by by_action, a station's entries with no other filter by by_station, a period alone by
+ * by_at; the other filters narrow what that index selects.
  */
-export async function searchAudit(query: AuditQuery): Promise<{ entries: AuditEntryView[]; hasMore: boolean }> {
+export async function searchAudit(query: AuditQuery, stationConditions: object[]): Promise<{ entries: AuditEntryView[]; hasMore: boolean }> {
   const period = query.from || query.to ? { at: query.from && query.to ? _.gte(new Date(query.from)).and(_.lte(new Date(query.to))) : query.from ? _.gte(new Date(query.from)) : _.lte(new Date(query.to!)) } : {}
   const where = {
     ...(query.actorOpenid ? { actorOpenid: query.actorOpenid } : {}),
@@ -55,7 +115,7 @@ export async function searchAudit(query: AuditQuery): Promise<{ entries: AuditEn
     ...period,
   }
   const { data } = (await auditLog()
-    .where(where)
+    .where(stationConditions.length > 0 ? _.and([where, ...stationConditions]) : where)
     .orderBy('at', 'desc')
     .skip(query.page * AUDIT_PAGE_SIZE)
     .limit(AUDIT_PAGE_SIZE + 1)
@@ -97,6 +157,6 @@ export async function pruneAuditLog(now: Dayjs, budget: JobBudget) {
       .remove()) as { stats: { removed: number } }
     removed += result.stats.removed
   }
-  if (removed > 0) await audit(SYSTEM_ACTOR, 'pruneAuditLog', COLLECTIONS.auditLog, `before:${cutoff.toISOString()}`, now, removed)
+  if (removed > 0) await audit(SYSTEM_ACTOR, 'pruneAuditLog', { collection: COLLECTIONS.auditLog, recordId: `before:${cutoff.toISOString()}`, place: 'bureau' }, now, removed)
   return { retentionDays: days, removed, done }
 }

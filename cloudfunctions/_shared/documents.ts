@@ -9,7 +9,7 @@ interface DocRef {
 
 const messageOf = (error: unknown) => String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error)
 
-const isNotFound = (error: unknown) => /not exist|not found|DOCUMENT_NOT_EXIST|-502004/i.test(messageOf(error))
+export const isNotFound = (error: unknown) => /not exist|not found|DOCUMENT_NOT_EXIST|-502004/i.test(messageOf(error))
 
 /**
  * A unique-index violation. The cloud reports it as a generic failed request (-502001) carrying

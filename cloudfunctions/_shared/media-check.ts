@@ -40,6 +40,13 @@ export const MediaCheckDoc = z.object({
   checkedAt: z.nullable(z.date()),
   /** From the uploader and the requestId of an upload that carries one (notice images): a resend finds its file. */
   requestKey: z.optional(z.string()),
+  /**
+   * The station whose leaders review the picture: the station of the record it belongs to (a
+   * request's, a case's), else the uploader's (a notice picture: the publishing staff's); null:
+   * bureau-level (bureau staff, a request no station took); missing: made before stations (the
+   * first station's).
+   */
+  stationId: z.optional(z.nullable(z.string())),
 })
 export type MediaCheckDoc = z.infer<typeof MediaCheckDoc>
 
@@ -53,11 +60,11 @@ const idOf = (fileID: string) => createHash('sha256').update(fileID).digest('hex
  * Asks for a verdict on an uploaded picture. Never fails the upload: when WeChat cannot be asked,
  * the check stays pending without a trace id and the picture stays hidden.
  */
-export async function startMediaCheck(file: { fileID: string; uploader: string; purpose: string; scene: MediaScene; release?: Release; anonymous?: boolean; requestKey?: string }, now: Dayjs): Promise<void> {
+export async function startMediaCheck(file: { fileID: string; uploader: string; purpose: string; scene: MediaScene; stationId: string | null; release?: Release; anonymous?: boolean; requestKey?: string }, now: Dayjs): Promise<void> {
   const id = idOf(file.fileID)
   // An anonymous filer's picture is checked under their openid (WeChat's check needs it) but the
   // stored check names nobody, so it cannot tie the person to the record it is released to.
-  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.anonymous ? ANONYMOUS_UPLOADER : file.uploader, purpose: file.purpose, release: file.release ?? null, status: 'pending', label: null, traceId: null, scene: file.scene, createdAt: now.toDate(), checkedAt: null, ...(file.requestKey ? { requestKey: file.requestKey } : {}) }
+  const doc: MediaCheckDoc = { _id: id, fileID: file.fileID, uploader: file.anonymous ? ANONYMOUS_UPLOADER : file.uploader, purpose: file.purpose, stationId: file.stationId, release: file.release ?? null, status: 'pending', label: null, traceId: null, scene: file.scene, createdAt: now.toDate(), checkedAt: null, ...(file.requestKey ? { requestKey: file.requestKey } : {}) }
   try {
     await checks().add({ data: doc })
   } catch (error) {
@@ -166,8 +173,9 @@ export async function recordMediaVerdict(event: unknown, now: Dayjs): Promise<{ 
   return { recorded: changed, status }
 }
 
-/** Checks in one state, newest first, for the admins' review. */
-export async function checksIn(status: MediaCheckDoc['status'], limit: number): Promise<MediaCheckDoc[]> {
-  const { data } = (await checks().where({ status }).orderBy('createdAt', 'desc').limit(limit).get()) as { data: unknown[] }
+/** Checks in one state, newest first, for the admins' review; `stationConditions` keep them to a station's (stationOrBureauMatch). */
+export async function checksIn(status: MediaCheckDoc['status'], limit: number, stationConditions: object[]): Promise<MediaCheckDoc[]> {
+  const where = stationConditions.length > 0 ? _.and([{ status }, ...stationConditions]) : { status }
+  const { data } = (await checks().where(where).orderBy('createdAt', 'desc').limit(limit).get()) as { data: unknown[] }
   return data.map((d) => MediaCheckDoc.parse(d))
 }

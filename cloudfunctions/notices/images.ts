@@ -8,6 +8,7 @@ import { cloud } from '../_shared/cloud'
 import { fileOfRequest, passedFiles, startMediaCheck } from '../_shared/media-check'
 import { idForRequest } from '../_shared/personal-data'
 import type { Ctx } from '../_shared/runtime'
+import { staffStationId } from '../_shared/station-scope'
 import type { Input } from './input'
 
 /** mediaCheckAsync scene 3 ("forum"): public posts that many people read. */
@@ -35,7 +36,7 @@ export async function uploadImage(ctx: Ctx, input: Input<'uploadImage'>) {
     return { fileID: earlier }
   }
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: bytes })
-  await startMediaCheck({ fileID, uploader: ctx.openid, purpose: 'notice_image', scene: SCENE_PUBLIC_POST, requestKey }, ctx.now())
+  await startMediaCheck({ fileID, uploader: ctx.openid, purpose: 'notice_image', scene: SCENE_PUBLIC_POST, stationId: await staffStationId(ctx), requestKey }, ctx.now())
   return { fileID }
 }
 

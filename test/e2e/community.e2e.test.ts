@@ -1,8 +1,8 @@
 // The jurisdiction journeys through the h5 build: a resident chooses their community from the
 // list and then by the phone's position (inside a demo gacha's surveyed boundary) and sees that
 // gacha's officer, with the way to ask them (the requests desk, tested in requests.e2e.test.ts);
-// an officer sees the communities they cover and 今日待办 first; an admin sees the bureau's stations on the map, is shown
-// field by field why a bad import was refused, imports a good one and rolls back.
+// an officer sees the communities they cover and 今日待办 first; a station's admin sees their station on the map, is shown
+// field by field why a bad import was refused, imports the station's document; the bureau admin rolls back.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +11,7 @@ import { point, polygon } from '@turf/helpers'
 import type { MyCommunity } from '../../src/core/jurisdiction/contract'
 import demoBureau from '../../scripts/demo-bureau.json'
 import demoDocument from '../../scripts/demo-jurisdiction.json'
+import { demoSeed } from '../../scripts/demo-seed'
 import { on, shoot, signIn, startHarness, type Harness } from './harness'
 
 interface DemoCommunity {
@@ -158,17 +159,17 @@ describe('officers', () => {
 })
 
 describe('the admin’s jurisdiction page', () => {
-  it('draws every surveyed community, refuses a bad import field by field, imports a good one and rolls back', async () => {
+  it('draws the station’s surveyed communities, refuses a bad import field by field, imports a good one; the bureau admin rolls back', async () => {
     const { context, page } = await harness.openPhone()
     try {
       await signIn(page, 'demo-admin')
       await on(page, 'home', '.role-home-jurisdiction .fq-entry-action').click()
       await on(page, 'admin-jurisdiction', '.jurisdiction-map-svg').waitFor()
-      // The seeded bureau: every station's communities on one map.
-      const bureauCommunities = demoBureau.stations.flatMap((s) => s.communities as DemoCommunity[])
-      const surveyed = bureauCommunities.filter((c) => c.boundary !== null)
+      // demo-admin is the first station's admin: its export, and so its map, is that station's.
+      const stationCommunities = demoBureau.stations[0].communities as DemoCommunity[]
+      const surveyed = stationCommunities.filter((c) => c.boundary !== null)
       expect(await on(page, 'admin-jurisdiction', '.jurisdiction-map-svg path').count()).toBe(surveyed.length)
-      for (const community of bureauCommunities.filter((c) => c.boundary === null)) {
+      for (const community of stationCommunities.filter((c) => c.boundary === null)) {
         await on(page, 'admin-jurisdiction', `.jurisdiction-unmapped-${community.id}`).waitFor()
       }
       await shoot(page, 'admin-1-map')
@@ -190,21 +191,38 @@ describe('the admin’s jurisdiction page', () => {
       await shoot(page, 'admin-2-import-refused')
       expect(await harness.callAs<unknown[]>('demo-admin', 'jurisdiction', { action: 'listJurisdictionVersions' })).toHaveLength(1)
 
+      // The station's own document: it replaces the station's section of the bureau.
       const good = path.join(dir, 'good.json')
       writeFileSync(good, JSON.stringify(demoDocument))
       await chooseFile(good)
       await on(page, 'admin-jurisdiction', '.jurisdiction-import-done').waitFor()
       await on(page, 'admin-jurisdiction', '.jurisdiction-version-2.is-current').waitFor()
+      // Rolling back changes every station: a station's admin is not offered it.
+      expect(await on(page, 'admin-jurisdiction', '.jurisdiction-version-rollback').count()).toBe(0)
+    } finally {
+      await context.close()
+    }
 
-      await on(page, 'admin-jurisdiction', '.jurisdiction-version-1 .jurisdiction-version-rollback').click()
-      await on(page, 'admin-jurisdiction', '.jurisdiction-rollback-confirm').waitFor()
-      await shoot(page, 'admin-3-rollback-confirm')
-      await on(page, 'admin-jurisdiction', '.jurisdiction-rollback-confirm .fq-dialog-confirm').click()
-      await on(page, 'admin-jurisdiction', '.jurisdiction-version-1.is-current').waitFor()
+    // The same identity made the bureau admin: the whole bureau on the map, and rollback.
+    const admin = demoSeed().users.find((u) => u._id === 'demo-admin')!
+    await harness.emulator.seed({ users: [{ ...admin, roles: ['resident', 'admin', 'bureau_admin'] }] })
+    const { context: bureauContext, page: bureauPage } = await harness.openPhone()
+    try {
+      await signIn(bureauPage, 'demo-admin')
+      await on(bureauPage, 'home', '.role-home-jurisdiction .fq-entry-action').click()
+      const bureauSurveyed = demoBureau.stations.flatMap((s) => s.communities as DemoCommunity[]).filter((c) => c.boundary !== null)
+      await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-map-svg').waitFor()
+      expect(await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-map-svg path').count()).toBe(bureauSurveyed.length)
+      await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-version-1 .jurisdiction-version-rollback').click()
+      await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-rollback-confirm').waitFor()
+      await shoot(bureauPage, 'admin-3-rollback-confirm')
+      await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-rollback-confirm .fq-dialog-confirm').click()
+      await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-version-1.is-current').waitFor()
       const versions = await harness.callAs<Array<{ version: number; current: boolean }>>('demo-admin', 'jurisdiction', { action: 'listJurisdictionVersions' })
       expect(versions.find((v) => v.current)?.version).toBe(1)
     } finally {
-      await context.close()
+      await bureauContext.close()
+      await harness.emulator.seed({ users: [admin] })
     }
   })
 })

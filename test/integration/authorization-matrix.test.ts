@@ -164,11 +164,25 @@ const STATION_RECORD_ACTIONS = [
  */
 const SCOPED_ELSEWHERE = ['stats.dashboard']
 /** Leaders' and officers' lists: a second station's staff sees none of the first station's records in them. */
-const STATION_LISTS = ['requests.stationView', 'requests.rectifications', 'requests.inbox', 'mediation.inbox', 'mediation.highRiskAlerts', 'mediation.rectifications', 'notices.myNotices', 'notices.heldNotices', 'booking.pendingHomeVisits']
+const STATION_LISTS = [
+  'requests.stationView',
+  'requests.rectifications',
+  'requests.inbox',
+  'mediation.inbox',
+  'mediation.highRiskAlerts',
+  'mediation.rectifications',
+  'notices.myNotices',
+  'notices.heldNotices',
+  'booking.pendingHomeVisits',
+  // The station's own section of the jurisdiction (community X is the first station's), its audit log and its content checks.
+  'jurisdiction.exportJurisdiction',
+  'account.searchAudit',
+  'security.mediaChecks',
+]
 
 const crossStation = CROSS_STATION.flatMap(([role, officerId]) =>
   actions
-    .filter((a) => a.roles.includes(role) && !SCOPED_ELSEWHERE.includes(a.key) && ((INPUTS[a.key]?.reaches && !INPUTS[a.key].caller) || STATION_RECORD_ACTIONS.includes(a.key)))
+    .filter((a) => a.roles.includes(role) && !SCOPED_ELSEWHERE.includes(a.key) && ((INPUTS[a.key]?.reaches && !INPUTS[a.key].caller) || STATION_RECORD_ACTIONS.includes(a.key) || INPUTS[a.key]?.crossStation))
     .map((action) => ({ action, role, officerId })),
 )
 /** The first station's topic groups and topic notice, by each of the second station's staff whose roles have the action. */
@@ -202,7 +216,8 @@ describe('cross-station: staff of the second station on the first station’s re
   it.each(crossStation.map((c) => [`${c.action.key} (${c.action.scope}) by the ${c.role} of the second station`, c] as const))('%s: PERMISSION_DENIED, nothing written, nothing revealed', async (_label, c) => {
     await asStaffOfB(c.role, c.officerId)
     cloud.resetWrites()
-    const envelope = await cloud.call(STAFF_OF_B, c.action.function, { action: c.action.action, ...inputFor(c.action.key).input(world) })
+    const factory = inputFor(c.action.key)
+    const envelope = await cloud.call(STAFF_OF_B, c.action.function, { action: c.action.action, ...(factory.crossStation ?? factory.input)(world) })
     count(outcomeOf(envelope))
     expect(describeAnswer(envelope)).toMatch(/^PERMISSION_DENIED: /)
     expectNothingHappened(cloud)

@@ -23,6 +23,7 @@ import { PRIVACY_POLICY_VERSION } from '../../src/core/account/contract'
 import type { ErrorCode } from '../../src/core/envelope'
 import type { Role } from '../../src/core/roles'
 import { dayjs, STATION_TIME_ZONE } from '../../src/core/time'
+import demoBureau from '../../scripts/demo-bureau.json'
 import { demoServices } from '../../scripts/demo-services'
 import { expectOk, type TestCloud } from '../support/cloud'
 import { slotIdAfter, startBookingCloud } from './booking-support'
@@ -171,9 +172,14 @@ export interface InputFactory {
   fresh?: Fresh
   /** A list of community records: the ids of community X's records its covering officer sees. */
   lists?: (w: World) => string[]
+  /**
+   * The input a second station's staff sends to act on the first station's part of the world
+   * when it is not `input` (a station-scope action on the first station's own section).
+   */
+  crossStation?: (w: World) => Record<string, unknown>
 }
 
-type Options = Pick<InputFactory, 'expect' | 'fresh' | 'lists'>
+type Options = Pick<InputFactory, 'expect' | 'fresh' | 'lists' | 'crossStation'>
 const plain = (input: (w: World) => Record<string, unknown>, options: Options = {}): InputFactory => ({ input, ...options })
 const reaching = (input: (w: World) => Record<string, unknown>, options: Options = {}): InputFactory => ({ input, reaches: true, ...options })
 const none = plain(() => ({}))
@@ -271,7 +277,8 @@ export const INPUTS: Record<string, InputFactory> = {
   'account.listOfficers': none,
   'account.exportMyData': none,
   'account.deleteMyAccount': { input: () => ({ confirm: 'delete-my-account' }), caller: 'authz-leaver' },
-  'account.searchAudit': plain(() => ({ collection: 'bookings' })),
+  // Every entry the caller may see: a second station's staff must find none of the first station's records.
+  'account.searchAudit': plain(() => ({})),
 
   'booking.listServices': none,
   'booking.listCounters': none,
@@ -302,7 +309,11 @@ export const INPUTS: Record<string, InputFactory> = {
   'jurisdiction.bindCommunity': plain(() => ({ communityId: COMMUNITY_X, via: 'list' })),
   'jurisdiction.bindCommunityByLocation': plain(() => ({ lng: 106.3, lat: 41.62 })), // inside community X
   'jurisdiction.coveredCommunities': plain(() => ({}), { lists: () => [COMMUNITY_X] }),
-  'jurisdiction.importJurisdiction': plain(() => ({ document: { version: 'not a jurisdiction' }, requestId: randomUUID() }), { expect: answers('INVALID_ARGUMENT', 'the document is no jurisdiction (importing one is jurisdiction.test.ts’s): here, that admins may try and the check comes after the role') }),
+  'jurisdiction.importJurisdiction': plain(() => ({ document: { version: 'not a jurisdiction' }, requestId: randomUUID() }), {
+    expect: answers('INVALID_ARGUMENT', 'the document is no jurisdiction (importing one is jurisdiction.test.ts’s): here, that admins may try and the check comes after the role'),
+    // The first station's own document, as its admin would import it: the second station's admin may not.
+    crossStation: () => ({ document: { version: 1, ...structuredClone(demoBureau.stations[0]) }, requestId: randomUUID() }),
+  }),
   'jurisdiction.exportJurisdiction': none,
   'jurisdiction.listJurisdictionVersions': none,
   'jurisdiction.rollbackJurisdiction': plain(() => ({ version: 1 }), { expect: answers('FAILED_PRECONDITION', 'version 1 is the current one: the world never imported another') }),

@@ -1,8 +1,9 @@
 // The jurisdiction function with a bureau of stations (docs/bureau.md): the demo bureau as seeded
 // (乌拉特后旗公安局, 3 stations), its stations and communities as residents list them, binding to
-// a community of the second station, and importing bureaus: format 2 and format 1, a repeat of
-// the same requestId (answered, nothing written), the same key with another document, racing
-// repeats (one version), and bad input (nothing written).
+// a community of the second station, and the bureau admin importing bureaus: format 2 and format 1
+// (in place of that station's section), a repeat of the same requestId (answered, nothing
+// written), the same key with another document, racing repeats (one version), and bad input
+// (nothing written). Station admins' imports: jurisdiction-stations.test.ts.
 import { randomUUID } from 'node:crypto'
 import type { BureauStations, CommunityCard, MyCommunity } from '../../src/core/jurisdiction/contract'
 import demoBureauDocument from '../../scripts/demo-bureau.json'
@@ -10,8 +11,12 @@ import { demoDocument } from '../fixtures/jurisdiction-builders'
 import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 
 let cloud: TestCloud
+/** Whole bureau documents and rollbacks are the bureau admin's (docs/bureau.md). */
+const BUREAU_ADMIN = 'bureau-test-admin'
 beforeAll(async () => {
   cloud = await startTestCloud()
+  const at = new Date('2026-11-01T00:00:00Z')
+  await cloud.emulator.seed({ users: [{ _id: BUREAU_ADMIN, roles: ['bureau_admin'], displayName: '局管理员', language: 'zh', elderMode: false, privacyAcceptedVersion: null, privacyAcceptedAt: null, communityId: null, communityBinding: null, officerId: null, createdAt: at, updatedAt: at }] })
 })
 afterAll(() => cloud.stop())
 
@@ -20,8 +25,8 @@ type Summary = { version: number; stations: number; communities: number; officer
 type Version = { version: number; stations: number; current: boolean }
 
 const bureauDocument = () => structuredClone(demoBureauDocument) as typeof demoBureauDocument
-const importAs = (document: unknown, requestId: string = randomUUID()) => cloud.call<Summary>('demo-admin', 'jurisdiction', { action: 'importJurisdiction', document, requestId })
-const versions = async () => expectOk(await cloud.call<Version[]>('demo-admin', 'jurisdiction', { action: 'listJurisdictionVersions' }))
+const importAs = (document: unknown, requestId: string = randomUUID()) => cloud.call<Summary>(BUREAU_ADMIN, 'jurisdiction', { action: 'importJurisdiction', document, requestId })
+const versions = async () => expectOk(await cloud.call<Version[]>(BUREAU_ADMIN, 'jurisdiction', { action: 'listJurisdictionVersions' }))
 const stations = async () => expectOk(await cloud.call<BureauStations>('demo-resident-1', 'jurisdiction', { action: 'listStations' }))
 
 describe('listStations', () => {
@@ -84,7 +89,7 @@ describe('importJurisdiction of a bureau', () => {
     doc.stations[2].station.dutyPhone = '0478-6230119'
     const summary = expectOk(await importAs(doc))
     expect(summary).toEqual({ version: 2, stations: 3, communities: 12, officers: 15 })
-    const exported = expectOk(await cloud.call<{ version: number; document: typeof doc }>('demo-admin', 'jurisdiction', { action: 'exportJurisdiction' }))
+    const exported = expectOk(await cloud.call<{ version: number; document: typeof doc }>(BUREAU_ADMIN, 'jurisdiction', { action: 'exportJurisdiction' }))
     expect(exported.version).toBe(2)
     expect(exported.document).toMatchObject({ version: 2, bureau: { id: 'bureau-urad-rear' } })
     expect(exported.document.stations[2].station.dutyPhone).toBe('0478-6230119')
@@ -138,25 +143,24 @@ describe('importJurisdiction of a bureau', () => {
 
   it('refuses an import without a requestId, writing nothing', async () => {
     cloud.resetWrites()
-    const error = expectError(await cloud.call('demo-admin', 'jurisdiction', { action: 'importJurisdiction', document: bureauDocument() }), 'INVALID_ARGUMENT')
+    const error = expectError(await cloud.call(BUREAU_ADMIN, 'jurisdiction', { action: 'importJurisdiction', document: bureauDocument() }), 'INVALID_ARGUMENT')
     expect(error?.issues?.map((i) => i.path.join('.'))).toEqual(['requestId'])
     expectNothingHappened(cloud)
   })
 
-  it('imports a single station’s document as a bureau of that one station, and rolls back to the three', async () => {
-    const single = expectOk(await importAs(demoDocument()))
-    expect(single).toMatchObject({ stations: 1, communities: 7 })
+  it('imports a single station’s document in place of that station’s section, keeping the others, and rolls back', async () => {
+    const before = (await versions()).find((v) => v.current)!.version
+    const doc = demoDocument()
+    doc.officers[0].name = '巴特尔（新）'
+    const single = expectOk(await importAs(doc))
+    expect(single).toMatchObject({ stations: 3, communities: 12 })
     const listed = await stations()
-    expect(listed.bureau.id).toBe('bureau-station-chaogewendur')
-    expect(listed.stations.map((s) => s.id)).toEqual(['station-chaogewendur'])
-    // Officers of the stations no longer in the document are inactive until a bureau is current again.
-    const [bb1] = await cloud.stored('officers', { _id: 'officer-bb-1' })
-    expect(bb1.active).toBe(false)
-
-    const all = await versions()
-    expect(all.find((v) => v.version === single.version)).toMatchObject({ stations: 1, current: true })
-    expectOk(await cloud.call('demo-admin', 'jurisdiction', { action: 'rollbackJurisdiction', version: 2 }))
-    expect((await stations()).stations).toHaveLength(3)
+    expect(listed.bureau.id).toBe('bureau-urad-rear')
+    expect(listed.stations.map((s) => s.id)).toEqual(['station-chaogewendur', 'station-bayanbolag', 'station-saiusu'])
+    expect((await cloud.stored('officers', { _id: 'officer-1' }))[0]).toMatchObject({ name: '巴特尔（新）', active: true })
     expect((await cloud.stored('officers', { _id: 'officer-bb-1' }))[0].active).toBe(true)
+
+    expectOk(await cloud.call(BUREAU_ADMIN, 'jurisdiction', { action: 'rollbackJurisdiction', version: before }))
+    expect((await cloud.stored('officers', { _id: 'officer-1' }))[0]).toMatchObject({ name: '巴特尔', active: true })
   })
 })

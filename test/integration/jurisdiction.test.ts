@@ -5,8 +5,12 @@ import { demoDocument } from '../fixtures/jurisdiction-builders'
 import { expectError, expectNothingHappened, expectOk, startTestCloud, type TestCloud } from '../support/cloud'
 
 let cloud: TestCloud
+/** Rolling back changes every station: the bureau admin's (docs/bureau.md). */
+const BUREAU_ADMIN = 'jurisdiction-bureau-admin'
 beforeAll(async () => {
   cloud = await startTestCloud()
+  const at = new Date('2026-11-01T00:00:00Z')
+  await cloud.emulator.seed({ users: [{ _id: BUREAU_ADMIN, roles: ['bureau_admin'], displayName: '局管理员', language: 'zh', elderMode: false, privacyAcceptedVersion: null, privacyAcceptedAt: null, communityId: null, communityBinding: null, officerId: null, createdAt: at, updatedAt: at }] })
 })
 afterAll(() => cloud.stop())
 
@@ -82,7 +86,8 @@ describe('importJurisdiction', () => {
   })
 
   it('rolls back to an earlier version', async () => {
-    const rolled = expectOk(await cloud.call<{ version: number }>('demo-admin', 'jurisdiction', { action: 'rollbackJurisdiction', version: 1 }))
+    expectError(await cloud.call('demo-admin', 'jurisdiction', { action: 'rollbackJurisdiction', version: 1 }), 'PERMISSION_DENIED')
+    const rolled = expectOk(await cloud.call<{ version: number }>(BUREAU_ADMIN, 'jurisdiction', { action: 'rollbackJurisdiction', version: 1 }))
     expect(rolled.version).toBe(1)
     const exported = expectOk(await cloud.call<{ version: number }>('demo-admin', 'jurisdiction', { action: 'exportJurisdiction' }))
     expect(exported.version).toBe(1)
@@ -122,7 +127,7 @@ describe('binding a resident to a community', () => {
   })
 
   it('lists every community with its officer, including the remote gacha without a boundary', async () => {
-    const list = expectOk(await cloud.call<CommunityCard[]>('binder-4', 'jurisdiction', { action: 'listCommunities' }))
+    const list = expectOk(await cloud.call<CommunityCard[]>('binder-4', 'jurisdiction', { action: 'listCommunities', stationId: 'station-chaogewendur' }))
     expect(list).toHaveLength(7)
     expect(list.find((c) => c.id === 'gacha-ulaanbulag')).toMatchObject({ hasBoundary: false, officer: { id: 'officer-1' } })
   })

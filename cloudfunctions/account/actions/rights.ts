@@ -245,7 +245,8 @@ export async function deleteMyAccount(ctx: Ctx): Promise<DeletionReport> {
   await eraseSecurityRecords(ctx.openid, pseudonym, removed, anonymised)
   // The log names the pseudonym, never the openid: the entry itself must not keep the person.
   const total = Object.values(removed).reduce((a, b) => a + b, 0) + Object.values(anonymised).reduce((a, b) => a + b, 0)
-  await audit({ openid: pseudonym, user: { roles: ctx.user.roles } }, 'deleteMyAccount', COLLECTIONS.users, pseudonym, now, total)
+  // The entry is the station of the resident's binding (none: the first station's, as their records are).
+  await audit({ openid: pseudonym, user: { roles: ctx.user.roles } }, 'deleteMyAccount', { collection: COLLECTIONS.users, recordId: pseudonym, place: { record: ctx.user.stationId } }, now, total)
   bump(removed, 'user', removedCount(await users().doc(ctx.openid).remove()))
   return { removed, anonymised }
 }

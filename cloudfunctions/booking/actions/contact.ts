@@ -19,12 +19,12 @@ export const revealBookingContact = withJoins(pointerJoins, async (ctx: Ctx, inp
   if (!booking) throw new AppError('NOT_FOUND', 'No such booking.', undefined, { why: 'unknown_booking' })
   // Another station's resident is not this desk's: refused before anything is revealed or audited.
   requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, booking)
-  return revealPhone(ctx, booking.applicant.phone, { collection: COLLECTIONS.bookings, recordId: booking._id, field: 'applicant.phone' })
+  return revealPhone(ctx, booking.applicant.phone, { collection: COLLECTIONS.bookings, recordId: booking._id, field: 'applicant.phone', place: { record: booking.stationId } })
 })
 
 export async function revealHomeVisitContact(ctx: Ctx, input: { visitId: string }) {
   const { visit } = await visitForOfficer(ctx, input.visitId)
-  return revealPhone(ctx, visit.person.phone, { collection: COLLECTIONS.homeVisits, recordId: visit._id, field: 'person.phone' })
+  return revealPhone(ctx, visit.person.phone, { collection: COLLECTIONS.homeVisits, recordId: visit._id, field: 'person.phone', place: { record: visit.stationId } })
 }
 
 /** Served by the indexes by_phone_hash / by_id_number_hash; by slot time, at most 50. */

@@ -44,7 +44,7 @@ async function caseForStaff(ctx: Ctx, caseId: string): Promise<CaseDoc> {
 export async function caseDetail(ctx: Ctx, input: { caseId: string }) {
   const doc = await caseForStaff(ctx, input.caseId)
   const now = ctx.now()
-  await audit(ctx, 'read', COLLECTIONS.mediationCases, doc._id, now)
+  await audit(ctx, 'read', { collection: COLLECTIONS.mediationCases, recordId: doc._id, place: { record: doc.stationId } }, now)
   return staffView(doc, ctx.user, ctx.leads, now)
 }
 
@@ -52,7 +52,7 @@ export async function caseDetail(ctx: Ctx, input: { caseId: string }) {
 export async function revealContact(ctx: Ctx, input: { caseId: string; party: 'applicant' | 'otherParty' }) {
   const doc = await caseForStaff(ctx, input.caseId)
   const party = input.party === 'applicant' ? doc.applicant : doc.otherParty
-  return revealPhone(ctx, party?.phone ?? null, { collection: COLLECTIONS.mediationCases, recordId: doc._id, field: `${input.party}.phone` })
+  return revealPhone(ctx, party?.phone ?? null, { collection: COLLECTIONS.mediationCases, recordId: doc._id, field: `${input.party}.phone`, place: { record: doc.stationId } })
 }
 
 /** `now` is the transition's one instant, so every time it records agrees with its event's. */
@@ -72,7 +72,7 @@ async function transition(ctx: Ctx, caseOrId: string | CaseDoc, name: Transition
   if (!(await updateCaseAt(doc._id, doc.version, { ...change, ...set, timeline: _.push(events) }))) {
     throw new AppError('CONFLICT', 'Someone changed this case at the same moment; reload it.', undefined, { why: 'changed' })
   }
-  await audit(ctx, action, COLLECTIONS.mediationCases, doc._id, now)
+  await audit(ctx, action, { collection: COLLECTIONS.mediationCases, recordId: doc._id, place: { record: doc.stationId } }, now)
   const updated: CaseDoc = { ...doc, ...change, ...local, timeline: [...doc.timeline, ...events], version: doc.version + 1 }
   if (decision.event.kind === 'escalated') await notifyEscalation(updated, decision.event.level, now)
   return staffView(updated, ctx.user, ctx.leads, now)
@@ -163,6 +163,6 @@ export async function addInternalNote(ctx: Ctx, input: { caseId: string; text: s
     .where({ _id: doc._id, 'internalNotes.key': _.neq(key) })
     .update({ data: { internalNotes: _.push([note]), updatedAt: now.toDate() } })) as { stats: { updated: number } }
   if (added.stats.updated !== 1) return afterRace(ctx, new AppError('CONFLICT', 'The case changed at the same moment; reload it.'), doc._id, find, same, 'note')
-  await audit(ctx, 'addInternalNote', COLLECTIONS.mediationCases, doc._id, now)
+  await audit(ctx, 'addInternalNote', { collection: COLLECTIONS.mediationCases, recordId: doc._id, place: { record: doc.stationId } }, now)
   return staffView({ ...doc, internalNotes: [...doc.internalNotes, note] }, ctx.user, ctx.leads, now)
 }

@@ -135,7 +135,7 @@ export const fileDispute = withJoins(fileJoins, async (ctx: Ctx, input: FileInpu
     return retried(first, doc)
   }
   for (const fileID of input.photos) {
-    await startMediaCheck({ fileID, uploader: ctx.openid, purpose: 'mediation_photo', scene: 2, release: { collection: COLLECTIONS.mediationCases, id: doc._id, field: 'photos' } }, now)
+    await startMediaCheck({ fileID, uploader: ctx.openid, purpose: 'mediation_photo', scene: 2, stationId: doc.stationId, release: { collection: COLLECTIONS.mediationCases, id: doc._id, field: 'photos' } }, now)
   }
   if (doc.highRisk) await alertLeadership(doc, now)
   return residentView(doc)

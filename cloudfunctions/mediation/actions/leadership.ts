@@ -30,7 +30,7 @@ export async function acknowledgeAlert(ctx: Ctx, input: { caseId: string }) {
     .update({ data: { alertOpen: false, alertAck: _.set(ack), updatedAt: now.toDate() } })) as { stats: { updated: number } }
   const summary = await getSummary(input.caseId)
   if (!summary) throw new AppError('NOT_FOUND', 'No such case.', undefined, { why: 'unknown_case' })
-  if (result.stats.updated === 1) await audit(ctx, 'acknowledgeAlert', COLLECTIONS.mediationCases, input.caseId, now)
+  if (result.stats.updated === 1) await audit(ctx, 'acknowledgeAlert', { collection: COLLECTIONS.mediationCases, recordId: input.caseId, place: { record: before.stationId } }, now)
   return summaryView(summary)
 }
 
@@ -46,7 +46,7 @@ export async function completeRectification(ctx: Ctx, input: { taskId: string; c
   if (task.status === 'done') throw new AppError('FAILED_PRECONDITION', 'This task is already done.', undefined, { why: 'done' })
   const change = { status: 'done' as const, callbackNote: input.callbackNote, fixNote: input.fixNote, doneBy: ctx.user.officerId ?? ctx.openid, updatedAt: now.toDate() }
   if (!(await updateRectificationWhere(task._id, { status: 'open' }, change))) throw new AppError('CONFLICT', 'Someone completed this task at the same moment; reload it.', undefined, { why: 'changed' })
-  await audit(ctx, 'completeRectification', COLLECTIONS.mediationRectifications, task._id, now)
+  await audit(ctx, 'completeRectification', { collection: COLLECTIONS.mediationRectifications, recordId: task._id, place: { record: task.stationId } }, now)
   return rectificationView({ ...task, ...change })
 }
 

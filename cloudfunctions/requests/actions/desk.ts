@@ -37,14 +37,14 @@ async function requestForStaff(ctx: Ctx, id: string): Promise<RequestDoc> {
 
 export async function detail(ctx: Ctx, input: { id: string }) {
   const doc = await requestForStaff(ctx, input.id)
-  await audit(ctx, 'read', COLLECTIONS.requests, doc._id, ctx.now())
+  await audit(ctx, 'read', { collection: COLLECTIONS.requests, recordId: doc._id, place: { record: doc.stationId } }, ctx.now())
   return staffView(doc, true)
 }
 
 export async function revealContact(ctx: Ctx, input: { id: string }) {
   const doc = await requestForStaff(ctx, input.id)
   if (doc.anonymous || !doc.filer) throw new AppError('FAILED_PRECONDITION', 'This request was filed anonymously: there is no contact to show.', undefined, { why: 'anonymous' })
-  return revealPhone(ctx, doc.filer.phone, { collection: COLLECTIONS.requests, recordId: doc._id, field: 'filer.phone' })
+  return revealPhone(ctx, doc.filer.phone, { collection: COLLECTIONS.requests, recordId: doc._id, field: 'filer.phone', place: { record: doc.stationId } })
 }
 
 /** Decide, apply conditionally, log, answer. `extra` adds what the step records besides its state. */
@@ -61,7 +61,7 @@ async function step(ctx: Ctx, docOrId: string | RequestDoc, transition: Transiti
   if (!(await updateRequestAt(doc._id, doc.version, { ...change, ...set, timeline: _.push([event]) }))) {
     throw new AppError('CONFLICT', 'Someone changed this request at the same moment; reload it.', undefined, { why: 'changed' })
   }
-  if (action) await audit(ctx, action, COLLECTIONS.requests, doc._id, now)
+  if (action) await audit(ctx, action, { collection: COLLECTIONS.requests, recordId: doc._id, place: { record: doc.stationId } }, now)
   const updated = { ...doc, ...change, ...local, timeline: [...doc.timeline, event], version: doc.version + 1 } as RequestDoc
   return updated
 }

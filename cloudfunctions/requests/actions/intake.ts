@@ -166,7 +166,7 @@ export const submit = withJoins(submitJoins, async (ctx: Ctx, input: SubmitInput
     return retried(first, doc)
   }
   for (const fileID of input.photos) {
-    await startMediaCheck({ fileID, uploader: ctx.openid, anonymous: input.anonymous, purpose: 'request_photo', scene: 2, release: { collection: COLLECTIONS.requests, id: doc._id, field: 'photos' } }, now)
+    await startMediaCheck({ fileID, uploader: ctx.openid, anonymous: input.anonymous, purpose: 'request_photo', scene: 2, stationId: doc.stationId, release: { collection: COLLECTIONS.requests, id: doc._id, field: 'photos' } }, now)
   }
   return residentView(doc)
 })

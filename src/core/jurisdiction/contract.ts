@@ -69,6 +69,21 @@ export const JurisdictionVersion = z.object({
   current: z.boolean(),
 })
 
+/** What an export shows of the bureau to every station's staff: its name and its stations. */
+export const BureauOutline = z.object({ id: DocId, name: LocalizedName, stations: z.array(z.object({ id: DocId, name: LocalizedName })) })
+
+export const JurisdictionExport = z.object({
+  version: z.number().check(z.int()),
+  importedAt: z.string(),
+  /** `bureau`: the whole bureau document (format 2); `station`: the caller's station's document (format 1). */
+  scope: z.enum(['bureau', 'station']),
+  /** The station exported, for `station`; null for the whole bureau. */
+  stationId: z.nullable(DocId),
+  bureau: BureauOutline,
+  document: z.unknown(),
+})
+export type JurisdictionExport = z.infer<typeof JurisdictionExport>
+
 /** The cloud caps a callFunction payload at a few MB; a county-sized import fits well under this. */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024
 
@@ -110,16 +125,16 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
     roles: ['officer', 'station_leader', 'bureau_leader'], scope: 'communities',
   },
   importJurisdiction: {
-    summary: 'Validate a whole bureau document (or a single station’s, made a bureau of one) and, only if all of it is valid, make it the current version. A repeat of the requestId answers the first import.',
+    summary: 'A whole bureau document (the bureau admin’s) or one station’s document (its admin’s, or the bureau admin’s), which replaces that station’s section; only if the resulting bureau is valid, it becomes the current version. The first import may be a single station’s, made a bureau of one. A repeat of the requestId answers the first import.',
     input: z.object({ document: z.unknown(), requestId: RequestId }),
     output: ImportSummary,
     roles: ['admin', 'bureau_admin'], scope: 'station',
     maxBytes: MAX_IMPORT_BYTES,
   },
   exportJurisdiction: {
-    summary: 'The current bureau document (format 2; a single station’s import comes back as a bureau of one).',
+    summary: 'Bureau staff: the current bureau document (format 2). A station’s leaders and admins: their station’s document (format 1, to edit and import back), with the bureau’s name and its list of stations.',
     input: z.object({}),
-    output: z.object({ version: z.number().check(z.int()), importedAt: z.string(), document: z.unknown() }),
+    output: JurisdictionExport,
     roles: ['admin', 'station_leader', 'bureau_leader', 'bureau_admin'], scope: 'station',
   },
   listJurisdictionVersions: {
@@ -129,9 +144,9 @@ export const jurisdictionContract = defineFunction('jurisdiction', {
     roles: ['admin', 'bureau_admin'], scope: 'station',
   },
   rollbackJurisdiction: {
-    summary: 'Make an earlier imported version current again.',
+    summary: 'Make an earlier imported version current again (every station’s sections with it: the bureau admin’s).',
     input: z.object({ version: z.number().check(z.int(), z.gte(1)) }),
     output: ImportSummary,
-    roles: ['admin', 'bureau_admin'], scope: 'station',
+    roles: ['bureau_admin'], scope: 'station',
   },
 })

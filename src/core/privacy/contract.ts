@@ -114,10 +114,10 @@ export const accountFunctionContract = defineFunction('account', {
     scope: 'own',
   },
   searchAudit: {
-    summary: 'Search the audit log by actor, record, collection, action and period, newest first, a page at a time (station leaders).',
+    summary: 'Search the audit log by actor, record, collection, action and period, newest first, a page at a time: a station’s leaders and admins their station’s entries, bureau leaders and the bureau admin every entry.',
     input: AuditQuery,
     output: AuditPage,
-    roles: ['station_leader', 'bureau_leader'],
+    roles: ['station_leader', 'admin', 'bureau_leader', 'bureau_admin'],
     scope: 'station',
   },
 })

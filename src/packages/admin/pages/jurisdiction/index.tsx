@@ -21,22 +21,24 @@ import { formatBytes, handOutJson } from './json-file'
 import { VersionsCard } from './versions-card'
 
 const MapOfficer = z.object({ id: DocId, name: z.string() })
+const MapStation = z.object({
+  communities: z.array(
+    z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: z.nullable(Boundary), aliases: z.array(z.string()) }),
+  ),
+  officers: z.array(MapOfficer),
+})
 /**
- * What the map reads from the exported bureau document (the cloud validated all of it on import):
- * every station's communities on one map, with the stations' officers and the bureau staff.
+ * What the map reads from the export (the cloud validated all of it on import): bureau staff get
+ * the bureau document, every station's communities on one map with the stations' officers and
+ * the bureau staff; a station's admin gets their station's document, their communities only.
  */
-const MapDocument = z.pipe(z
-  .object({
-    stations: z.array(
-      z.object({
-        communities: z.array(
-          z.object({ id: DocId, kind: z.enum(['community', 'gacha']), name: LocalizedName, officerId: DocId, boundary: z.nullable(Boundary), aliases: z.array(z.string()) }),
-        ),
-        officers: z.array(MapOfficer),
-      }),
-    ),
-    officers: z.array(MapOfficer),
-  }), z.transform((bureau) => ({ communities: bureau.stations.flatMap((s) => s.communities), officers: [...bureau.stations.flatMap((s) => s.officers), ...bureau.officers] })))
+const MapDocument = z.union([
+  z.pipe(
+    z.object({ stations: z.array(MapStation), officers: z.array(MapOfficer) }),
+    z.transform((bureau) => ({ communities: bureau.stations.flatMap((s) => s.communities), officers: [...bureau.stations.flatMap((s) => s.officers), ...bureau.officers] })),
+  ),
+  MapStation,
+])
 
 async function loadCurrent() {
   const exported = await call(jurisdictionContract, 'exportJurisdiction', {})
@@ -71,7 +73,7 @@ function ExportCard({ version, document }: { version: number; document: unknown 
   )
 }
 
-function JurisdictionScreen() {
+function JurisdictionScreen({ canRollBack }: { canRollBack: boolean }) {
   const current = useRemote(loadCurrent)
   const versions = useRemote(loadVersions)
   // After an import or a rollback the map and the history both change.
@@ -93,7 +95,7 @@ function JurisdictionScreen() {
       ) : null}
       <ImportCard onImported={changed} />
       {current.state.status === 'ready' ? <ExportCard version={current.state.data.version} document={current.state.data.document} /> : null}
-      <VersionsCard versions={versions.state} onRetry={() => void versions.reload({ showLoading: true })} onRolledBack={changed} />
+      <VersionsCard canRollBack={canRollBack} versions={versions.state} onRetry={() => void versions.reload({ showLoading: true })} onRolledBack={changed} />
     </>
   )
 }
@@ -102,7 +104,8 @@ export default function AdminJurisdictionPage() {
   const t = useAdminT()
   return (
     <PageShell name="admin-jurisdiction" title={t('jurisdiction.title')}>
-      <SessionGate roles={['admin']}>{() => <JurisdictionScreen />}</SessionGate>
+      {/* Rolling back changes every station: the bureau admin's (docs/bureau.md). */}
+      <SessionGate roles={['admin']}>{(profile) => <JurisdictionScreen canRollBack={profile.roles.includes('bureau_admin')} />}</SessionGate>
     </PageShell>
   )
 }

@@ -1,5 +1,5 @@
-// Every imported version, newest first, the current one marked; any other can be made current
-// again after a confirmation that says what changes.
+// Every imported version, newest first, the current one marked; the bureau admin can make any
+// other current again after a confirmation that says what changes.
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
@@ -19,12 +19,14 @@ import { adminCatalog, useAdminT } from '../../i18n'
 export type JurisdictionVersion = OutputOf<typeof jurisdictionContract, 'listJurisdictionVersions'>[number]
 
 export interface VersionsCardProps {
+  /** Only the bureau admin rolls back: an earlier version changes every station's section. */
+  canRollBack: boolean
   versions: Remote<JurisdictionVersion[]>
   onRetry: () => void
   onRolledBack: () => void
 }
 
-export function VersionsCard({ versions, onRetry, onRolledBack }: VersionsCardProps) {
+export function VersionsCard({ canRollBack, versions, onRetry, onRolledBack }: VersionsCardProps) {
   const t = useAdminT()
   const toast = usePageToast()
   const [asked, setAsked] = useState<number | null>(null)
@@ -60,7 +62,7 @@ export function VersionsCard({ versions, onRetry, onRolledBack }: VersionsCardPr
           </View>
           <View className="fq-muted">{t('jurisdiction.versions.meta', { time: formatStationTime(v.importedAt), by: v.importedBy })}</View>
           <View className="fq-muted">{t('jurisdiction.versions.counts', { communities: v.communities, officers: v.officers })}</View>
-          {v.current ? null : (
+          {v.current || !canRollBack ? null : (
             <View className="fq-actions">
               <Button className="jurisdiction-version-rollback" onClick={() => setAsked(v.version)}>
                 {t('jurisdiction.versions.rollback')}

@@ -146,7 +146,8 @@ export default function AuditPage() {
   const t = usePrivacyT()
   return (
     <PageShell name="audit" title={t('audit.title')}>
-      <SessionGate roles={['station_leader']}>{() => <AuditSearch />}</SessionGate>
+      {/* A station's leaders and admins search their station's entries, the bureau's all (the function decides). */}
+      <SessionGate roles={['station_leader', 'admin', 'bureau_leader', 'bureau_admin']}>{() => <AuditSearch />}</SessionGate>
     </PageShell>
   )
 }

@@ -64,7 +64,7 @@ function WorkbenchScreen({ profile }: { profile: Profile }) {
         actionLabel={officer('workbench.volunteers.action')}
         url={VOLUNTEERS_PAGE}
       />
-      {profile.roles.includes('station_leader') ? (
+      {profile.roles.includes('station_leader') || profile.roles.includes('bureau_leader') ? (
         <EntryCard className="workbench-open-audit" title={privacy('audit.entry.title')} description={privacy('audit.entry.body')} actionLabel={privacy('audit.entry.action')} url="/packages/officer/pages/audit/index" />
       ) : null}
       {profile.officer ? <Covered officerId={profile.officer.id} /> : null}
