@@ -143,5 +143,5 @@ export async function setLeaderboardOptOut(ctx: Ctx, input: { optOut: boolean })
 /** Officers see volunteers' phones masked; revealing one (to call about an activity) is audited. */
 export const revealContact = withJoins(pointerJoins, async (ctx: Ctx, input: { openid: string }) => {
   const doc = await mustManage(ctx, input.openid)
-  return revealPhone(ctx, doc.phone, { collection: COLLECTIONS.volunteers, recordId: doc._id, field: 'phone' })
+  return revealPhone(ctx, doc.phone, { collection: COLLECTIONS.volunteers, recordId: doc._id, field: 'phone', place: { record: doc.stationId ?? null } })
 })
