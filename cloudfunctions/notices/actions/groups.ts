@@ -14,7 +14,7 @@ import { getOfficer } from '../../_shared/officers'
 import { isDuplicateKey } from '../../_shared/documents'
 import { idForRequest } from '../../_shared/personal-data'
 import type { ReaderDoc } from '../records'
-import { changeReader, chats, countMembers, getReader, readers, updated } from '../store'
+import { changeReader, chats, getReader, memberCounts, readers, updated } from '../store'
 
 export const isStaff = (ctx: Ctx) => hasAnyRole(ctx.user.roles, STAFF)
 
@@ -70,9 +70,12 @@ export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: Gro
   let owned: GroupView[] = []
   const ids = isStaff(ctx) ? [...(await ownedBy(ctx))] : []
   if (ids.length > 0) {
-    const { list } = (await chats().aggregate().match({ groupId: _.in(ids) }).group({ _id: '$groupId', chats: db.command.aggregate.sum(1) }).limit(ids.length).end()) as { list: Array<{ _id: string; chats: number }> }
+    const [{ list }, members] = await Promise.all([
+      chats().aggregate().match({ groupId: _.in(ids) }).group({ _id: '$groupId', chats: db.command.aggregate.sum(1) }).limit(ids.length).end() as Promise<{ list: Array<{ _id: string; chats: number }> }>,
+      memberCounts(ids, isTopicGroup),
+    ])
     const linked = new Map(list.map((c) => [c._id, c.chats]))
-    owned = await Promise.all(ids.map(async (id) => view(id, await countMembers(id, isTopicGroup(id)), linked.get(id) ?? 0)))
+    owned = ids.map((id) => view(id, members.get(id) ?? 0, linked.get(id) ?? 0))
   }
   // Their station's topic groups and the bureau's; a group joined before moving to another
   // station stays listed (to leave it) until left.

@@ -9,7 +9,7 @@ import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 import type { Input } from '../input'
 import { ChatDoc } from '../records'
-import { chats, countMembers, deliveries, getNotice, receipts } from '../store'
+import { chats, deliveries, getNotice, memberCounts, receipts } from '../store'
 import { ownedBy } from './groups'
 
 const $ = db.command.aggregate
@@ -25,7 +25,7 @@ export async function reach(ctx: Ctx, input: Input<'reach'>): Promise<Reach> {
   }
   const byId = { noticeId: notice._id }
   const [members, perGroup, total, perChat, states, { jurisdiction }] = await Promise.all([
-    Promise.all(notice.targets.map((g) => countMembers(g, isTopicGroup(g)))),
+    memberCounts(notice.targets, isTopicGroup),
     receipts().aggregate().match(byId).unwind('$groups').group({ _id: '$groups', n: $.sum(1) }).limit(100).end() as Promise<Rows>,
     receipts().where(byId).count(),
     receipts().aggregate().match({ ...byId, chat: _.neq(null) }).group({ _id: '$chat', n: $.sum(1) }).limit(100).end() as Promise<Rows>,
@@ -40,11 +40,12 @@ export async function reach(ctx: Ctx, input: Input<'reach'>): Promise<Reach> {
     ? ((await chats().where({ _id: _.in([...chatReaders.keys()]) }).limit(100).get()) as { data: unknown[] }).data.map((d) => ChatDoc.parse(d))
     : []
   const names = new Map(jurisdiction.communities.map((c) => [c.id, c.name]))
-  const groups = notice.targets.map((groupId, i) => {
+  const groups = notice.targets.map((groupId) => {
     const readers = readersIn.get(groupId) ?? 0
-    return { groupId, name: names.get(groupId) ?? null, members: members[i], readers, percent: reachPercent(readers, members[i]) }
+    const inGroup = members.get(groupId) ?? 0
+    return { groupId, name: names.get(groupId) ?? null, members: inGroup, readers, percent: reachPercent(readers, inGroup) }
   })
-  const memberTotal = members.reduce((a, b) => a + b, 0)
+  const memberTotal = groups.reduce((sum, g) => sum + g.members, 0)
   const readers = (total as { total: number }).total
   return {
     noticeId: notice._id,
