@@ -5,8 +5,8 @@
 // the code itself (docs/offline.md).
 import { createHash } from 'node:crypto'
 import * as z from 'zod/mini'
-import { INVITE_ALPHABET } from '../../../src/core/account/contract'
-import { INVITE_VALID_DAYS, decideRedeem, rolesAfterRedeem } from '../../../src/core/account/invite'
+import { INVITE_ALPHABET, type InvitedRole } from '../../../src/core/account/contract'
+import { INVITE_VALID_DAYS, decideRedeem, inviteRefusal, rolesAfterRedeem } from '../../../src/core/account/invite'
 import { AppError } from '../../../src/core/envelope'
 import { bureauOfficerRecords } from '../../../src/core/bureau/views'
 import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
@@ -53,11 +53,15 @@ function inviteCodeFor(openid: string, requestId: string): string {
   return Array.from({ length: 8 }, (_, i) => INVITE_ALPHABET[digest[i] % INVITE_ALPHABET.length]).join('')
 }
 
-export async function createInvite(ctx: Ctx, input: { officerId: string; roles: Array<'officer' | 'station_leader'>; requestId: string }) {
+export async function createInvite(ctx: Ctx, input: { officerId: string; roles: InvitedRole[]; requestId: string }) {
   const officer = await getOfficer(input.officerId)
   if (!officer) throw new AppError('NOT_FOUND', `No officer record ${input.officerId}.`)
   // A station's admin invites only their station's officers; the bureau admin anyone.
-  if (!ctx.bureauWide && stationsOfOfficers((await ctx.current()).bureau)(officer) !== ctx.stationId) throw notYours()
+  // Checked before anything is written; a station admin asking for another station's officer
+  // is told only that the record is not theirs.
+  const refusal = inviteRefusal({ roles: ctx.user.roles, stationId: ctx.stationId }, stationsOfOfficers((await ctx.current()).bureau)(officer), input.roles)
+  if (refusal?.why === 'other_station') throw notYours()
+  if (refusal) throw new AppError(refusal.code, refusal.message, undefined, { why: refusal.why })
   const roles = rolesAfterRedeem(['officer'], input.roles)
   const now = ctx.now()
   const expiresAt = now.add(INVITE_VALID_DAYS, 'day')

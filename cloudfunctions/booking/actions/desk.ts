@@ -106,7 +106,8 @@ export const closeCounterDay = withJoins(pointerJoins, async (ctx: Ctx, input: {
   if (input.date < localDateOf(now)) throw new AppError('FAILED_PRECONDITION', 'That day is over.', undefined, { why: 'past' })
   const counter = await getCounter(input.counterId)
   if (!counter) throw new AppError('NOT_FOUND', 'No such counter.', undefined, { why: 'unknown_counter' })
-  requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
+  // The bureau admin manages every station's counters; the desk only its own station's.
+  if (!ctx.user.roles.includes('bureau_admin')) requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
   const reason = counter.closures.find((c) => c.date === input.date)?.reason ?? input.reason
   await addClosure(input.counterId, { date: input.date, reason, closedBy: ctx.user.officerId ?? ctx.openid, at: now.toISOString() })
   const closedSlots = await closeSlotsOfDay(input.counterId, input.date, reason)
