@@ -130,6 +130,20 @@ describe('booking at a station', () => {
   })
 })
 
+describe("the officer's inbox (今日待办)", () => {
+  it("holds today's counter queue of the officer's own station only", async () => {
+    const [slot] = slotDocs('counter-b', { minutesAhead: 0, count: 1, capacity: 3 })
+    // Starting now: today at the station whatever the hour the test runs.
+    const queued = { ...bookingDoc({ id: 'bk_inbox_station_b', openid: 'station-b-queuer', slot, code: '523456', counter: COUNTER_B }), startsAt: new Date() }
+    await cloud.emulator.seed({ bookings: [queued] })
+    type Inbox = { items: Array<{ source: string; id: string }>; counts: { booking: number } }
+    const ofB = dataOf(await cloud.call<Inbox>(OFFICER_B, 'requests', { action: 'inbox' }))
+    expect(ofB.items.filter((i) => i.source === 'booking').map((i) => i.id)).toContain(queued._id)
+    const ofA = dataOf(await cloud.call<Inbox>(OFFICER_A, 'requests', { action: 'inbox' }))
+    expect(ofA.items.map((i) => i.id)).not.toContain(queued._id)
+  })
+})
+
 describe('bureau roles at the desk', () => {
   const BUREAU_ADMIN = 'bureau-admin-of-desk-test'
   const BUREAU_LEADER_ONLY = 'bureau-leader-of-desk-test'
