@@ -153,6 +153,36 @@ export async function benchBudgets(emulator: Emulator): Promise<BudgetRow[]> {
         return () => call('requests', requesters[i], { action: 'submit', requestId: randomUUID(), details: { kind: 'consultation', topic: 'household' }, text: '孩子上户口需要带哪些材料？', contact: { name: '预算居民', phone: '13900000003' } })
       },
     },
+    // Station staff (a station leader, a station admin) act for their station: the runtime finds
+    // it from the jurisdiction pointer, joined onto the user read, so they pay what an officer or
+    // the bureau leader pays for the same list.
+    {
+      action: 'requests.stationView',
+      budget: 3,
+      situation: 'a station leader opens the station view',
+      prepare: async () => {
+        expectOk('warm the instance', await call('requests', 'demo-leader-1', { action: 'stationView' }))
+        return () => call('requests', 'demo-leader-1', { action: 'stationView' })
+      },
+    },
+    {
+      action: 'mediation.highRiskAlerts',
+      budget: 2,
+      situation: 'a station leader opens the high-risk alerts',
+      prepare: async () => {
+        expectOk('warm the instance', await call('mediation', 'demo-leader-1', { action: 'highRiskAlerts' }))
+        return () => call('mediation', 'demo-leader-1', { action: 'highRiskAlerts' })
+      },
+    },
+    {
+      action: 'account.listOfficers',
+      budget: 2,
+      situation: "a station admin lists the station's officers",
+      prepare: async () => {
+        expectOk('warm the instance', await call('account', 'demo-admin', { action: 'listOfficers' }))
+        return () => call('account', 'demo-admin', { action: 'listOfficers' })
+      },
+    },
   ]
 
   const rows: BudgetRow[] = []

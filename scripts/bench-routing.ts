@@ -273,7 +273,7 @@ export function syntheticBureau(): BureauInput {
 }
 
 /** Positions: inside a community, in the gaps between stations (nearest station), 60–100 km away (duty desk). */
-function bureauPositions(bureau: BureauJurisdiction, kind: 'inside' | 'between' | 'far', seed: number, count: number): RouteRequest[] {
+export function bureauPositions(bureau: BureauJurisdiction, kind: 'inside' | 'between' | 'far', seed: number, count: number): RouteRequest[] {
   const random = prng(seed)
   const boxes = bureau.stations.flatMap((s) => s.communities.flatMap((c) => (c.boundary?.type === 'Polygon' ? [polygonBBox(c.boundary.coordinates)] : [])))
   const [minX, minY] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))]
@@ -306,7 +306,7 @@ function usPerBureauRoute(index: BureauIndex, requests: RouteRequest[]): number 
 const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** Database requests and latency of requests.submit with a position, over `calls` calls by distinct residents. */
-async function submitFigures(emulator: Emulator, positions: RouteRequest[], calls: number): Promise<{ database: number; detail: string; p50ms: number }> {
+export async function submitFigures(emulator: Emulator, positions: RouteRequest[], calls: number): Promise<{ database: number; detail: string; p50ms: number }> {
   const ms: number[] = []
   const database: number[] = []
   let detail = ''

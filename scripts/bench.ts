@@ -15,6 +15,7 @@ import type { Emulator } from '../emulator'
 import { PRIVACY_POLICY_VERSION } from '../src/core/account/contract'
 import { benchAbuse } from './bench-abuse'
 import { benchBooking } from './bench-booking'
+import { benchBureauScale } from './bench-bureau'
 import { benchBudgets } from './bench-budgets'
 import { benchLoad } from './bench-load'
 import { benchMediation } from './bench-mediation'
@@ -268,6 +269,7 @@ async function main() {
     await withBenchCloud(async (emulator) => {
       report('bureau routing per position: one station beside a generated bureau of 25 stations and 500 communities (docs/bureau.md)', await benchBureauRouting(emulator))
     })
+    report('bureau at scale: database requests per call and p50, one station beside a bureau of 25 stations with a year of activity, each in its own emulator (docs/performance.md › The bureau at scale)', await benchBureauScale())
   }
   if (sections.has('actions')) {
     await withBenchCloud(async (emulator) => {

@@ -180,66 +180,58 @@ const weekdayHours: Counter['weeklyHours'] = [
   { weekdays: [1, 2, 3, 4, 5], open: '14:30', close: '17:30' },
 ]
 
+// Saturday mornings too: herders come to town on market day.
+const withSaturdayMornings: Counter['weeklyHours'] = [...weekdayHours, { weekdays: [6], open: '09:00', close: '12:00' }]
+
+/** A window of the demo: every station's offers the same bookable services with the same slot rules and holidays. */
+const demoWindow = (own: Pick<Counter, 'id' | 'name' | 'place' | 'languages' | 'weeklyHours' | 'capacity'> & { stationId: string }): Counter & { stationId: string } => ({
+  ...own,
+  serviceIds: BOOKABLE,
+  holidays,
+  closures: [],
+  slotMinutes: 30,
+  active: true,
+})
+
 const counters: Array<Counter & { stationId: string }> = [
-  {
+  demoWindow({
     id: 'counter-bilingual',
     name: { zh: '蒙汉双语户籍窗口', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ ᠦ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠴᠣᠩᠬᠣ' },
     place: { zh: '潮格温都尔镇派出所户籍大厅1号窗口', mn: 'ᠴᠣᠭ ᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ 1 ᠳᠦᠭᠡᠷ ᠴᠣᠩᠬᠣ' },
     languages: ['mn', 'zh'],
-    serviceIds: BOOKABLE,
-    // Saturday mornings too: herders come to town on market day.
-    weeklyHours: [...weekdayHours, { weekdays: [6], open: '09:00', close: '12:00' }],
-    holidays,
-    closures: [],
-    slotMinutes: 30,
+    weeklyHours: withSaturdayMornings,
     capacity: 2,
-    active: true,
     stationId: 'station-chaogewendur',
-  },
-  {
+  }),
+  demoWindow({
     id: 'counter-chinese',
     name: { zh: '汉语户籍窗口', mn: 'ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡᠨ ᠦ ᠠᠷᠠᠳ ᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠦᠨ ᠴᠣᠩᠬᠣ' },
     place: { zh: '潮格温都尔镇派出所户籍大厅2号窗口', mn: 'ᠴᠣᠭ ᠥᠨᠳᠦᠷ ᠪᠠᠯᠭᠠᠰᠤᠨ ᠤ ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ 2 ᠳᠦᠭᠡᠷ ᠴᠣᠩᠬᠣ' },
     languages: ['zh'],
-    serviceIds: BOOKABLE,
     weeklyHours: weekdayHours,
-    holidays,
-    closures: [],
-    slotMinutes: 30,
     capacity: 3,
-    active: true,
     stationId: 'station-chaogewendur',
-  },
+  }),
   // The two invented stations of the demo bureau (docs/bureau.md): one bilingual window each, as
   // a small town station has; Chinese is served there too (countersForLanguage, per station).
-  {
+  demoWindow({
     id: 'counter-bb-bilingual',
     name: { zh: '巴音宝力格蒙汉双语户籍窗口', mn: 'ᠪᠠᠶᠠᠨᠪᠤᠯᠠᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     place: { zh: '巴音宝力格镇派出所户籍窗口', mn: 'ᠪᠠᠶᠠᠨᠪᠤᠯᠠᠭ ᠪᠠᠯᠭᠠᠰᠤᠨ\u202fᠤ ᠴᠠᠭᠳᠠᠭ\u180eᠠ\u202fᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     languages: ['mn', 'zh'],
-    serviceIds: BOOKABLE,
-    weeklyHours: [...weekdayHours, { weekdays: [6], open: '09:00', close: '12:00' }],
-    holidays,
-    closures: [],
-    slotMinutes: 30,
+    weeklyHours: withSaturdayMornings,
     capacity: 2,
-    active: true,
     stationId: 'station-bayanbolag',
-  },
-  {
+  }),
+  demoWindow({
     id: 'counter-su-bilingual',
     name: { zh: '赛乌素蒙汉双语户籍窗口', mn: 'ᠰᠠᠶᠢᠨ ᠤᠰᠤ ᠮᠣᠩᠭᠣᠯ ᠬᠢᠲᠠᠳ ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     place: { zh: '赛乌素镇派出所户籍窗口', mn: 'ᠰᠠᠶᠢᠨ ᠤᠰᠤ ᠪᠠᠯᠭᠠᠰᠤᠨ\u202fᠤ ᠴᠠᠭᠳᠠᠭ\u180eᠠ\u202fᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202fᠦᠨ ᠴᠣᠩᠬᠣ' },
     languages: ['mn', 'zh'],
-    serviceIds: BOOKABLE,
     weeklyHours: weekdayHours,
-    holidays,
-    closures: [],
-    slotMinutes: 30,
     capacity: 2,
-    active: true,
     stationId: 'station-saiusu',
-  },
+  }),
 ]
 
 /** Validated copies, so a typo in the demo data fails at seed time rather than in a screen. */

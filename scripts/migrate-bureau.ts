@@ -23,6 +23,7 @@ import { isSingleStationDocument } from '../src/core/bureau/convert'
 import { validateBureau } from '../src/core/bureau/validate'
 import type { BureauJurisdiction } from '../src/core/bureau/schema'
 import { versionDocId, versionRecord } from '../cloudfunctions/_shared/jurisdiction-record'
+import { runMigration } from './migration-cli'
 
 type Query = {
   where(q: unknown): Query
@@ -212,29 +213,4 @@ async function migrateJurisdiction(
   return { bureau, report: earlier ? { resumed: to } : { from: pointer.version, to, station: bureau.stations[0].station.id } }
 }
 
-async function main() {
-  const args = process.argv.slice(2)
-  const flag = (name: string) => {
-    const i = args.indexOf(name)
-    return i >= 0 ? args[i + 1] : undefined
-  }
-  const cloud = (await import('wx-server-sdk')).default
-  const serviceUrl = flag('--service-url')
-  if (serviceUrl) {
-    process.env.TENCENTCLOUD = 'true'
-    cloud.init({ env: flag('--env') ?? 'local', serviceUrl, secretId: 'local-emulator-secret-id', secretKey: 'local-emulator-secret-key' } as never)
-  } else {
-    const env = process.env.TCB_ENV
-    if (!env) throw new Error('Set TCB_ENV (and TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY), or pass --service-url for the local emulator.')
-    cloud.init({ env, secretId: process.env.TENCENTCLOUD_SECRETID, secretKey: process.env.TENCENTCLOUD_SECRETKEY } as never)
-  }
-  const report = await migrateBureau(cloud.database() as unknown as Db, { dryRun: args.includes('--dry-run'), now: new Date(), dutyPhone: flag('--duty-phone'), log: (line) => console.log(line) })
-  console.log(JSON.stringify(report, null, 2))
-}
-
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+if (require.main === module) runMigration<Db>((db, { dryRun, flag }) => migrateBureau(db, { dryRun, now: new Date(), dutyPhone: flag('--duty-phone'), log: (line) => console.log(line) }))

@@ -9,6 +9,7 @@
 //   npx tsx scripts/migrate-requests.ts --service-url URL --env ENV   the local emulator
 import { DEFAULT_REQUESTS_CONFIG } from '../src/core/requests/config'
 import { migratedId, migratedRequest, RoutedRequestDoc } from '../cloudfunctions/requests/migrated-record'
+import { runMigration } from './migration-cli'
 
 interface Db {
   collection(name: string): {
@@ -59,29 +60,4 @@ export async function migrateRoutedRequests(db: Db, options: { dryRun: boolean; 
   return report
 }
 
-async function main() {
-  const args = process.argv.slice(2)
-  const flag = (name: string) => {
-    const i = args.indexOf(name)
-    return i >= 0 ? args[i + 1] : undefined
-  }
-  const cloud = (await import('wx-server-sdk')).default
-  const serviceUrl = flag('--service-url')
-  if (serviceUrl) {
-    process.env.TENCENTCLOUD = 'true'
-    cloud.init({ env: flag('--env') ?? 'local', serviceUrl, secretId: 'local-emulator-secret-id', secretKey: 'local-emulator-secret-key' } as never)
-  } else {
-    const env = process.env.TCB_ENV
-    if (!env) throw new Error('Set TCB_ENV (and TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY), or pass --service-url for the local emulator.')
-    cloud.init({ env, secretId: process.env.TENCENTCLOUD_SECRETID, secretKey: process.env.TENCENTCLOUD_SECRETKEY } as never)
-  }
-  const report = await migrateRoutedRequests(cloud.database() as unknown as Db, { dryRun: args.includes('--dry-run'), now: new Date() })
-  console.log(JSON.stringify(report, null, 2))
-}
-
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+if (require.main === module) runMigration<Db>((db, { dryRun }) => migrateRoutedRequests(db, { dryRun, now: new Date() }))

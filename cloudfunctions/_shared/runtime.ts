@@ -21,9 +21,9 @@ import { dayjs, type Dayjs } from '../../src/core/time'
 import { cloud } from './cloud'
 import { checkFreeText } from './content-security'
 import { isTransactionConflict } from './documents'
-import { loadCurrent } from './jurisdiction-store'
+import { currentPointerJoin, loadCurrent, type Loaded } from './jurisdiction-store'
 import { getOfficer } from './officers'
-import { ensureUser, ensureUserJoined, type Joined, type Joins, type UserDoc } from './users'
+import { ensureUserJoined, type Joined, type Joins, type UserDoc } from './users'
 
 export interface Ctx extends ScopeChecks {
   openid: string
@@ -31,6 +31,11 @@ export interface Ctx extends ScopeChecks {
   now(): Dayjs
   /** What the handler's joins found (withJoins), by name; empty for a handler without joins. */
   joined: Joined
+  /**
+   * The current jurisdiction, found through the version pointer the runtime joined onto the
+   * user read: on a warm instance it costs no request (loadCurrent() would read the pointer again).
+   */
+  current(): Promise<Loaded>
 }
 
 /**
@@ -54,14 +59,15 @@ const coveredCommunityIds = async (officerId: string) => (await getOfficer(offic
  * Where a station leader or station admin acts: their officer record's station in the current
  * jurisdiction (never anything the caller sends), or the first station for one without a
  * station's officer record (a deployment's admin from before bureaus). Bureau roles, officers and
- * residents need no place: their reach does not depend on it, so their calls read nothing more.
+ * residents need no place: their reach does not depend on it. The jurisdiction comes through the
+ * pointer joined onto the user read, so on a warm instance this reads nothing.
  * Before any jurisdiction is imported there is no station: the caller reaches no station's records.
  */
-async function placeOf(user: UserDoc): Promise<{ stationId: string | null; firstStationId: string | null }> {
+async function placeOf(user: UserDoc, current: () => Promise<Loaded>): Promise<{ stationId: string | null; firstStationId: string | null }> {
   if (!actsForOneStation(user.roles)) return { stationId: null, firstStationId: null }
   let bureau
   try {
-    ;({ bureau } = await loadCurrent())
+    ;({ bureau } = await current())
   } catch (error) {
     if (error instanceof AppError && error.code === 'FAILED_PRECONDITION') return { stationId: null, firstStationId: null }
     throw error
@@ -71,6 +77,12 @@ async function placeOf(user: UserDoc): Promise<{ stationId: string | null; first
   return { stationId: own ?? firstStationId, firstStationId }
 }
 
+/**
+ * The name of the runtime's own join: every call's user read carries the jurisdiction's version
+ * pointer (a one-document collection read by _id), so station staff's place and a handler's
+ * ctx.current() cost no request of their own. A handler's joins may not use this name.
+ */
+const POINTER_JOIN = 'runtimeJurisdictionPointer'
 
 export type Handlers<F extends FunctionContract> = {
   [A in ActionName<F>]: (ctx: Ctx, input: z.output<F['actions'][A]['input']>) => Promise<OutputOf<F, A>>
@@ -119,11 +131,16 @@ export function createMain<F extends FunctionContract>(contract: F, handlers: Ha
     try {
       const now = () => dayjs()
       const handler = handlers[action as ActionName<F>] as ((ctx: Ctx, input: unknown) => Promise<unknown>) & Partial<Pick<JoiningHandler<unknown, unknown>, 'joins'>>
-      const { user, joined } = handler.joins ? await ensureUserJoined(openid, now(), handler.joins(input, { openid, now: now() })) : { user: await ensureUser(openid, now()), joined: {} }
+      const joins = handler.joins?.(input, { openid, now: now() }) ?? {}
+      if (Object.hasOwn(joins, POINTER_JOIN)) throw new Error(`The join name ${POINTER_JOIN} is the runtime's own.`)
+      const read = await ensureUserJoined(openid, now(), { ...joins, [POINTER_JOIN]: currentPointerJoin() })
+      const { [POINTER_JOIN]: pointerSeen, ...joined } = read.joined
+      const user = read.user
       if (!hasAnyRole(user.roles, spec.roles)) return fail('PERMISSION_DENIED', `Action ${action} needs one of the roles: ${spec.roles.join(', ')}.`)
       await checkFreeText(contract.name, action, input, openid)
-      const place = await placeOf(user)
-      const data = await handler({ openid, user, now, joined, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId, stationId: place.stationId }, coveredCommunityIds, place.firstStationId) }, input)
+      const current = () => loadCurrent(pointerSeen)
+      const place = await placeOf(user, current)
+      const data = await handler({ openid, user, now, joined, current, ...scopeChecks(spec.scope, { openid, roles: user.roles, officerId: user.officerId, stationId: place.stationId }, coveredCommunityIds, place.firstStationId) }, input)
       const output = spec.output.safeParse(data)
       if (!output.success) {
         console.error(`[${contract.name}.${action}] output failed its schema`, output.error.issues)

@@ -3,27 +3,13 @@
 import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
-import { isDuplicateKey, readDoc } from './documents'
+import { isDuplicateKey } from './documents'
 import { subPipeline, type SubPipeline } from './pipeline'
 import { newUser, UserDoc } from './user-record'
 
 export { newUser, UserDoc }
 
 export const users = () => db.collection(COLLECTIONS.users)
-
-export async function getUser(openid: string): Promise<UserDoc | null> {
-  return readDoc(users(), openid, UserDoc)
-}
-
-/** First login creates the user as a resident; a racing first call finds the winner's document. */
-export async function ensureUser(openid: string, now: Dayjs): Promise<UserDoc> {
-  const existing = await getUser(openid)
-  if (existing) return existing
-  if (await createUser(openid, now)) return newUser(openid, now)
-  const winner = await getUser(openid)
-  if (!winner) throw new Error(`The user ${openid} exists but cannot be read.`)
-  return winner
-}
 
 /** Inserts a new user; false when a racing first call inserted it first. */
 async function createUser(openid: string, now: Dayjs): Promise<boolean> {
@@ -71,9 +57,10 @@ async function userJoined(openid: string, joins: Joins): Promise<{ user: UserDoc
 }
 
 /**
- * ensureUser for an action that also needs other documents first: the user read and those reads
- * are one request (a $lookup per join, each with a constant match, so the index on `from` serves
- * it). A first login adds the creation and reads again.
+ * The caller's user with the documents the call needs first, in one request (a $lookup per join,
+ * each with a constant match, so the index on `from` serves it). First login creates the user as
+ * a resident (one insert, keyed by openid, so racing first calls cannot duplicate it; the loser's
+ * insert is refused) and reads again.
  */
 export async function ensureUserJoined(openid: string, now: Dayjs, joins: Joins): Promise<{ user: UserDoc; joined: Joined }> {
   const existing = await userJoined(openid, joins)

@@ -6,11 +6,7 @@ import { stationIdOfCommunity, stationIdOfOfficer, stationPosition } from '../..
 import type { BureauJurisdiction } from '../../src/core/bureau/schema'
 import { AppError } from '../../src/core/envelope'
 import { servesStation, stationIdOfCounter, type StationPlace } from '../../src/core/booking/stations'
-import { currentPointerJoin } from '../_shared/jurisdiction-store'
 import type { UserDoc } from '../_shared/users'
-
-/** The jurisdiction's version pointer on the runtime's user read (withJoins): the caller's station costs no request on a warm instance. */
-export const pointerJoins = () => ({ jurisdictionPointer: currentPointerJoin() })
 
 export const stationPlaces = (bureau: BureauJurisdiction): StationPlace[] =>
   bureau.stations.map((s) => ({ id: s.station.id, name: s.station.name, position: stationPosition(s) }))

@@ -45,8 +45,13 @@ const { _id: _station, ...caseAccumulators } = statsGroup('station')
 /** The sub-pipelines' names are the SourceRows fields they fill. */
 type SourceName = keyof SourceRows | 'memberCommunities' | 'memberTopics'
 
-/** Every source's counts for the instants [from, to), grouped by local day. */
-export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: SourceName }> {
+/**
+ * Every source's counts for the instants [from, to), grouped by local day. `memberCommunities`:
+ * count the residents of these communities only (a notice's audience is its groups' members);
+ * without it every bound resident of the bureau is counted, which the rollup job needs and a view
+ * of one station does not (its figures take only its own notices' audience).
+ */
+export function sourceLookups(from: Date, to: Date, memberCommunities?: readonly string[]): Array<Lookup & { as: SourceName }> {
   const range = within(from, to)
   return [
     {
@@ -155,7 +160,7 @@ export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: Source
     },
     {
       from: COLLECTIONS.users, // index by_community
-      pipeline: subPipeline().match({ communityId: _.neq(null) }).group({ _id: '$communityId', n: { $sum: 1 } }).done(),
+      pipeline: subPipeline().match({ communityId: memberCommunities ? _.in([...memberCommunities]) : _.neq(null) }).group({ _id: '$communityId', n: { $sum: 1 } }).done(),
       as: 'memberCommunities',
     },
     {

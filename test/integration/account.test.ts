@@ -87,6 +87,47 @@ describe('officer invites', () => {
     expect(profiles.filter((p) => p.roles.includes('officer'))).toHaveLength(1)
   })
 
+  describe('to a bureau role', () => {
+    const bureauAdmin = 'bureau-admin-of-test'
+    beforeAll(async () => {
+      const at = new Date('2026-11-01T00:00:00Z')
+      await cloud.emulator.seed({ users: [{ _id: bureauAdmin, roles: ['resident', 'bureau_admin'], displayName: '局管理员', language: 'zh', elderMode: false, privacyAcceptedVersion: null, privacyAcceptedAt: null, communityId: null, communityBinding: null, officerId: null, createdAt: at, updatedAt: at }] })
+    })
+    const invite = (openid: string, officerId: string, roles: string[]) => cloud.call<{ code: string }>(openid, 'account', { action: 'createInvite', officerId, roles, requestId: randomUUID() })
+
+    it('are refused to a station admin, with nothing written', async () => {
+      cloud.resetWrites()
+      const refused = await invite('demo-admin', 'bureau-chief', ['officer', 'bureau_leader'])
+      expectError(refused, 'PERMISSION_DENIED')
+      expect(refused.ok ? null : refused.error.details).toMatchObject({ why: 'bureau_role' })
+      expectError(await invite('demo-admin', 'officer-2', ['officer', 'bureau_admin']), 'PERMISSION_DENIED')
+      expectNothingHappened(cloud)
+    })
+
+    it("are refused for a station's officer, with nothing written: bureau roles go to the bureau's staff", async () => {
+      cloud.resetWrites()
+      const refused = await invite(bureauAdmin, 'officer-2', ['officer', 'bureau_leader'])
+      expectError(refused, 'FAILED_PRECONDITION')
+      expect(refused.ok ? null : refused.error.details).toMatchObject({ why: 'not_bureau_staff' })
+      expectNothingHappened(cloud)
+    })
+
+    it("grant the bureau role when the bureau admin invites the bureau's staff", async () => {
+      const { code } = expectOk(await invite(bureauAdmin, 'bureau-duty-1', ['officer', 'bureau_admin']))
+      await me('new-bureau-duty')
+      const profile = expectOk(await cloud.call<Profile>('new-bureau-duty', 'account', { action: 'redeemInvite', code }))
+      expect(profile.roles).toEqual(['resident', 'officer', 'bureau_admin'])
+      expect(profile.officer).toMatchObject({ id: 'bureau-duty-1' })
+      // The bureau admin lists every officer, the bureau's staff included; a station admin its station's only.
+      const listed = expectOk(await cloud.call<Array<{ id: string; bound: boolean }>>(bureauAdmin, 'account', { action: 'listOfficers' }))
+      expect(listed.find((o) => o.id === 'bureau-duty-1')?.bound).toBe(true)
+      expect(listed.map((o) => o.id)).toEqual(expect.arrayContaining(['officer-1', 'officer-bb-1', 'officer-su-1', 'bureau-chief']))
+      const ofStation = expectOk(await cloud.call<Array<{ id: string }>>('demo-admin', 'account', { action: 'listOfficers' })).map((o) => o.id)
+      expect(ofStation).toEqual(expect.arrayContaining(['officer-1', 'officer-chief', 'aux-2']))
+      expect(ofStation.filter((id) => id.startsWith('bureau-') || id.includes('-bb-') || id.includes('-su-'))).toEqual([])
+    })
+  })
+
   it('answer NOT_FOUND for a code nobody issued', async () => {
     await me('guesser')
     expectError(await cloud.call('guesser', 'account', { action: 'redeemInvite', code: 'ABCDEFGH' }), 'NOT_FOUND')

@@ -13,12 +13,13 @@
 //
 // One emulator for the suite. Within each role, the refusals run first, on the world as it was
 // made; the allowed calls then change it, each on a record made for it when its input has `fresh`.
+import { randomUUID } from 'node:crypto'
 import type { Envelope } from '../../src/core/envelope'
 import { ROLES, type Role } from '../../src/core/roles'
 import { isStationWide } from '../../src/core/scope'
 import { expectNothingHappened, type TestCloud } from '../support/cloud'
 import { listActions, type ListedAction } from '../support/action-list'
-import { CALLERS, COMMUNITY_X, CROSS_STATION_TOPIC_INPUTS, FIRST_STATION_TOPIC, INPUTS, inputFor, personalDataIn, setRoles, startAuthorizationWorld, type Expected, type World } from './authorization-support'
+import { BUREAU_ROLE_INVITES, CALLERS, COMMUNITY_X, CROSS_STATION_TOPIC_INPUTS, FIRST_STATION_TOPIC, INPUTS, inputFor, personalDataIn, setRoles, startAuthorizationWorld, type Expected, type World } from './authorization-support'
 
 const actions = listActions()
 
@@ -247,5 +248,17 @@ describe('cross-station: staff of the second station on the first station’s re
     expect(outcomeOf(envelope)).toBe('ok')
     expect(firstStationIn(envelope)).toEqual([])
     expect(personalDataIn(envelope)).toEqual([])
+  })
+})
+
+describe('invites to a bureau role: only the bureau admin grants one, only to the bureau’s staff', () => {
+  const INVITER = 'authz-inviter'
+  it.each(BUREAU_ROLE_INVITES.map((c) => [c.label, c.expect, c] as const))('%s: %s', async (_label, _expect, c) => {
+    const at = new Date('2026-11-01T00:00:00Z')
+    await cloud.emulator.seed({ users: [{ _id: INVITER, roles: c.inviter.roles, displayName: '邀请人', language: 'zh', elderMode: false, privacyAcceptedVersion: null, privacyAcceptedAt: null, communityId: null, communityBinding: null, officerId: c.inviter.officerId, createdAt: at, updatedAt: at }] })
+    cloud.resetWrites()
+    const envelope = await cloud.call<{ code: string }>(INVITER, 'account', { action: 'createInvite', officerId: c.officerId, roles: c.roles, requestId: randomUUID() })
+    expect(outcomeOf(envelope)).toBe(c.expect)
+    if (c.expect !== 'ok') expectNothingHappened(cloud)
   })
 })

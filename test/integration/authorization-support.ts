@@ -268,6 +268,21 @@ const CHAT = { cloudID: 'cloud-id-of-the-chat', data: { opengid: 'opengid-authz-
 const ACTIVITY = 'act-demo-patrol'
 const STATEMENT = { title: { zh: '更正：警惕冒充客服退款诈骗' }, body: { zh: '凡是自称客服要求转账退款的，都是诈骗，请拨打96110。' } }
 
+/**
+ * Invites to a bureau role (account.createInvite): who may grant one to whom. Only the bureau admin
+ * grants a bureau role, and only to the bureau's own staff (officer records listed under the
+ * bureau, `bureau-chief` and `bureau-duty-1` in the demo); a refused invite writes nothing.
+ */
+export const BUREAU_ROLE_INVITES: ReadonlyArray<{ label: string; inviter: { roles: Role[]; officerId: string | null }; officerId: string; roles: Role[]; expect: 'ok' | ErrorCode }> = [
+  { label: 'the first station’s admin invites the bureau’s chief as bureau leader', inviter: { roles: ['resident', 'admin'], officerId: null }, officerId: 'bureau-chief', roles: ['officer', 'bureau_leader'], expect: 'PERMISSION_DENIED' },
+  { label: 'the first station’s admin makes one of its own officers bureau admin', inviter: { roles: ['resident', 'admin'], officerId: null }, officerId: 'officer-3', roles: ['officer', 'bureau_admin'], expect: 'PERMISSION_DENIED' },
+  { label: 'the second station’s admin invites its own officer as bureau leader', inviter: { roles: ['resident', 'officer', 'admin'], officerId: 'officer-bb-chief' }, officerId: 'officer-bb-2', roles: ['bureau_leader'], expect: 'PERMISSION_DENIED' },
+  { label: 'the bureau leader, also a station admin, invites the duty desk as bureau admin', inviter: { roles: ['resident', 'officer', 'admin', 'bureau_leader'], officerId: 'bureau-chief' }, officerId: 'bureau-duty-1', roles: ['officer', 'bureau_admin'], expect: 'PERMISSION_DENIED' },
+  { label: 'the bureau admin makes a station’s officer bureau leader (not bureau staff)', inviter: { roles: ['resident', 'bureau_admin'], officerId: null }, officerId: 'officer-3', roles: ['officer', 'bureau_leader'], expect: 'FAILED_PRECONDITION' },
+  { label: 'the bureau admin invites the bureau’s chief as bureau leader', inviter: { roles: ['resident', 'bureau_admin'], officerId: null }, officerId: 'bureau-chief', roles: ['officer', 'bureau_leader'], expect: 'ok' },
+  { label: 'the bureau admin invites the duty desk as bureau admin', inviter: { roles: ['resident', 'bureau_admin'], officerId: null }, officerId: 'bureau-duty-1', roles: ['officer', 'bureau_admin'], expect: 'ok' },
+]
+
 export const INPUTS: Record<string, InputFactory> = {
   'account.me': none,
   'account.updatePreferences': plain(() => ({ elderMode: false })),

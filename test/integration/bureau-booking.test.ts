@@ -130,6 +130,49 @@ describe('booking at a station', () => {
   })
 })
 
+describe("the officer's inbox (今日待办)", () => {
+  it("holds today's counter queue of the officer's own station only", async () => {
+    const [slot] = slotDocs('counter-b', { minutesAhead: 0, count: 1, capacity: 3 })
+    // Starting now: today at the station whatever the hour the test runs.
+    const queued = { ...bookingDoc({ id: 'bk_inbox_station_b', openid: 'station-b-queuer', slot, code: '523456', counter: COUNTER_B }), startsAt: new Date() }
+    await cloud.emulator.seed({ bookings: [queued] })
+    type Inbox = { items: Array<{ source: string; id: string }>; counts: { booking: number } }
+    const ofB = dataOf(await cloud.call<Inbox>(OFFICER_B, 'requests', { action: 'inbox' }))
+    expect(ofB.items.filter((i) => i.source === 'booking').map((i) => i.id)).toContain(queued._id)
+    const ofA = dataOf(await cloud.call<Inbox>(OFFICER_A, 'requests', { action: 'inbox' }))
+    expect(ofA.items.map((i) => i.id)).not.toContain(queued._id)
+  })
+})
+
+describe('bureau roles at the desk', () => {
+  const BUREAU_ADMIN = 'bureau-admin-of-desk-test'
+  const BUREAU_LEADER_ONLY = 'bureau-leader-of-desk-test'
+  beforeAll(async () => {
+    const at = new Date('2026-11-01T00:00:00Z')
+    const user = (_id: string, roles: string[]) => ({ _id, roles, displayName: '局', language: 'zh', elderMode: false, privacyAcceptedVersion: null, privacyAcceptedAt: null, communityId: null, communityBinding: null, officerId: null, createdAt: at, updatedAt: at })
+    await cloud.emulator.seed({ users: [user(BUREAU_ADMIN, ['resident', 'bureau_admin']), user(BUREAU_LEADER_ONLY, ['resident', 'bureau_leader'])] })
+  })
+
+  it('serve no counter: a bureau leader or admin without the officer role is refused the desk, with nothing written', async () => {
+    cloud.resetWrites()
+    for (const openid of [BUREAU_ADMIN, BUREAU_LEADER_ONLY]) {
+      expectError(await call(openid, { action: 'checkIn', code: '512345' }), 'PERMISSION_DENIED')
+      expectError(await call(openid, { action: 'counterQueue', counterId: 'counter-b' }), 'PERMISSION_DENIED')
+      expectError(await call(openid, { action: 'findBookings', phone: '13900000000' }), 'PERMISSION_DENIED')
+      expectError(await call(openid, { action: 'listCounters', desk: true }), 'PERMISSION_DENIED')
+    }
+    expectError(await call(BUREAU_LEADER_ONLY, { action: 'closeCounterDay', counterId: 'counter-b', date: '2099-01-05', reason: '停电' }), 'PERMISSION_DENIED')
+    expectNothingHappened(cloud)
+  })
+
+  it("let the bureau admin close any station's counter for a day", async () => {
+    const closed = dataOf(await call<{ counterId: string; closedSlots: number }>(BUREAU_ADMIN, { action: 'closeCounterDay', counterId: 'counter-b', date: '2099-01-06', reason: '暴雪' }))
+    expect(closed.counterId).toBe('counter-b')
+    const [counter] = await cloud.stored('booking_counters', { _id: 'counter-b' })
+    expect((counter as { closures: Array<{ date: string; closedBy: string }> }).closures).toContainEqual(expect.objectContaining({ date: '2099-01-06', closedBy: BUREAU_ADMIN }))
+  })
+})
+
 describe('database requests', () => {
   // Performance is measured in requests: the station check must not add any on a warm instance.
   it('lists counters in 2 requests and a desk day in 2, stations and all', async () => {

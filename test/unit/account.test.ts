@@ -1,5 +1,5 @@
 import { InviteCode } from '../../src/core/account/contract'
-import { decideRedeem, rolesAfterRedeem } from '../../src/core/account/invite'
+import { decideRedeem, inviteRefusal, rolesAfterRedeem } from '../../src/core/account/invite'
 import { dayjs } from '../../src/core/time'
 
 const now = dayjs('2026-05-21T00:00:00Z')
@@ -38,5 +38,34 @@ describe('InviteCode', () => {
   })
   it('refuses look-alike characters that codes never contain', () => {
     expect(InviteCode.safeParse('ABCD0EF1').success).toBe(false)
+  })
+})
+
+describe('inviteRefusal', () => {
+  const stationAdmin = { roles: ['resident', 'admin'] as const, stationId: 'station-a' }
+  const bureauAdmin = { roles: ['resident', 'bureau_admin'] as const, stationId: null }
+  it("lets a station admin invite their station's officers to station roles", () => {
+    expect(inviteRefusal(stationAdmin, 'station-a', ['officer', 'station_leader'])).toBeNull()
+  })
+  it("refuses a station admin another station's officer, and the bureau's staff", () => {
+    expect(inviteRefusal(stationAdmin, 'station-b', ['officer'])).toMatchObject({ code: 'PERMISSION_DENIED', why: 'other_station' })
+    expect(inviteRefusal(stationAdmin, null, ['officer'])).toMatchObject({ code: 'PERMISSION_DENIED', why: 'other_station' })
+  })
+  it('refuses a station admin any bureau role, even for bureau staff', () => {
+    for (const role of ['bureau_leader', 'bureau_admin'] as const) {
+      expect(inviteRefusal(stationAdmin, 'station-a', ['officer', role])).toMatchObject({ code: 'PERMISSION_DENIED', why: 'bureau_role' })
+      expect(inviteRefusal(stationAdmin, null, [role])).toMatchObject({ code: 'PERMISSION_DENIED', why: 'bureau_role' })
+    }
+  })
+  it('refuses a bureau leader who is also a station admin a bureau role: only the bureau admin grants one', () => {
+    expect(inviteRefusal({ roles: ['admin', 'bureau_leader'], stationId: null }, null, ['bureau_leader'])).toMatchObject({ why: 'bureau_role' })
+  })
+  it('lets the bureau admin invite any station officer to station roles, and bureau staff to bureau roles', () => {
+    expect(inviteRefusal(bureauAdmin, 'station-b', ['officer', 'station_leader'])).toBeNull()
+    expect(inviteRefusal(bureauAdmin, null, ['officer', 'bureau_leader'])).toBeNull()
+    expect(inviteRefusal(bureauAdmin, null, ['officer', 'bureau_admin'])).toBeNull()
+  })
+  it("refuses a bureau role for a station's officer: they are moved to the bureau's staff first", () => {
+    expect(inviteRefusal(bureauAdmin, 'station-a', ['officer', 'bureau_leader'])).toMatchObject({ code: 'FAILED_PRECONDITION', why: 'not_bureau_staff' })
   })
 })

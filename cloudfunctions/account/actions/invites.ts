@@ -5,12 +5,12 @@
 // the code itself (docs/offline.md).
 import { createHash } from 'node:crypto'
 import * as z from 'zod/mini'
-import { INVITE_ALPHABET } from '../../../src/core/account/contract'
-import { INVITE_VALID_DAYS, decideRedeem, rolesAfterRedeem } from '../../../src/core/account/invite'
+import { INVITE_ALPHABET, type InvitedRole } from '../../../src/core/account/contract'
+import { INVITE_VALID_DAYS, decideRedeem, inviteRefusal, rolesAfterRedeem } from '../../../src/core/account/invite'
 import { AppError } from '../../../src/core/envelope'
-import { stationIdOfOfficer } from '../../../src/core/bureau/views'
+import { bureauOfficerRecords } from '../../../src/core/bureau/views'
+import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
 import { notYours } from '../../../src/core/scope'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { Role } from '../../../src/core/roles'
 import type { Dayjs } from '../../../src/core/time'
 import { _, db } from '../../_shared/cloud'
@@ -53,11 +53,15 @@ function inviteCodeFor(openid: string, requestId: string): string {
   return Array.from({ length: 8 }, (_, i) => INVITE_ALPHABET[digest[i] % INVITE_ALPHABET.length]).join('')
 }
 
-export async function createInvite(ctx: Ctx, input: { officerId: string; roles: Array<'officer' | 'station_leader'>; requestId: string }) {
+export async function createInvite(ctx: Ctx, input: { officerId: string; roles: InvitedRole[]; requestId: string }) {
   const officer = await getOfficer(input.officerId)
   if (!officer) throw new AppError('NOT_FOUND', `No officer record ${input.officerId}.`)
   // A station's admin invites only their station's officers; the bureau admin anyone.
-  if (!ctx.bureauWide && (await stationOfOfficer(officer)) !== ctx.stationId) throw notYours()
+  // Checked before anything is written; a station admin asking for another station's officer
+  // is told only that the record is not theirs.
+  const refusal = inviteRefusal({ roles: ctx.user.roles, stationId: ctx.stationId }, stationsOfOfficers((await ctx.current()).bureau)(officer), input.roles)
+  if (refusal?.why === 'other_station') throw notYours()
+  if (refusal) throw new AppError(refusal.code, refusal.message, undefined, { why: refusal.why })
   const roles = rolesAfterRedeem(['officer'], input.roles)
   const now = ctx.now()
   const expiresAt = now.add(INVITE_VALID_DAYS, 'day')
@@ -220,17 +224,21 @@ async function grantRoles(openid: string, roles: Role[], officerId: string, now:
 export async function listOfficers(ctx: Ctx) {
   const { data } = (await officers().orderBy('_id', 'asc').limit(1000).get()) as { data: unknown }
   const docs = z.array(OfficerDoc).parse(data)
-  const stations = ctx.bureauWide ? null : await Promise.all(docs.map(stationOfOfficer))
-  return docs.filter((_doc, i) => !stations || stations[i] === ctx.stationId).map((doc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null }))
+  if (ctx.bureauWide) return docs.map(officerListed)
+  // One pass over the jurisdiction's officers, then a lookup per record.
+  const stationOf = stationsOfOfficers((await ctx.current()).bureau)
+  return docs.filter((doc) => stationOf(doc) === ctx.stationId).map(officerListed)
 }
+
+const officerListed = (doc: OfficerDoc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null })
 
 /**
  * An officer's station: as the current jurisdiction lists them, else as their record last said
  * (an officer an import dropped; a record without a station is the first station's, as every
  * record from before bureaus). Null for bureau staff, whom only the bureau admin reaches.
  */
-async function stationOfOfficer(officer: OfficerDoc): Promise<string | null> {
-  const { bureau } = await loadCurrent()
-  if (bureau.officers.some((o) => o.id === officer._id)) return null
-  return stationIdOfOfficer(bureau, officer._id) ?? officer.stationId ?? bureau.stations[0]?.station.id ?? null
+function stationsOfOfficers(bureau: BureauJurisdiction): (officer: OfficerDoc) => string | null {
+  const listed = new Map(bureauOfficerRecords(bureau).map((r) => [r.id, r.stationId]))
+  const firstStationId = bureau.stations[0]?.station.id ?? null
+  return (officer) => (listed.has(officer._id) ? (listed.get(officer._id) ?? null) : (officer.stationId ?? firstStationId))
 }

@@ -7,25 +7,24 @@ import { localDateOf } from '../../../src/core/booking/slots'
 import { countersForDesk, countersForResident } from '../../../src/core/booking/stations'
 import { AppError } from '../../../src/core/envelope'
 import { hasAnyRole } from '../../../src/core/roles'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
-import { withJoins, type Ctx } from '../../_shared/runtime'
+import type { Ctx } from '../../_shared/runtime'
 import { counterOf, counterView, serviceView } from '../records'
 import { activeCounters, allServices, saveService } from '../store/catalog'
-import { pointerJoins, residentStationId, staffStationId, stationPlaces } from '../stations'
+import { residentStationId, staffStationId, stationPlaces } from '../stations'
 
 export async function listServices() {
   return (await allServices()).filter((s) => s.active).map(serviceView)
 }
 
-export const listCounters = withJoins(pointerJoins, async (ctx: Ctx, input: { desk?: boolean }) => {
+export const listCounters = async (ctx: Ctx, input: { desk?: boolean }) => {
   if (input.desk && !hasAnyRole(ctx.user.roles, DESK)) throw new AppError('PERMISSION_DENIED', `The counter desk needs one of the roles: ${DESK.join(', ')}.`)
   const today = localDateOf(ctx.now())
-  const [{ bureau }, docs] = await Promise.all([loadCurrent(ctx.joined.jurisdictionPointer), activeCounters()])
+  const [{ bureau }, docs] = await Promise.all([ctx.current(), activeCounters()])
   const counters = docs.map(counterOf)
   const places = stationPlaces(bureau)
   const placed = input.desk ? countersForDesk(counters, places, staffStationId(ctx.user, bureau)) : countersForResident(counters, places, residentStationId(ctx.user, bureau))
   return placed.map((p) => counterView(p.counter, today, p))
-})
+}
 
 /** Replaces the entry whole: the admin screen always sends the complete service. */
 export async function upsertService(_ctx: Ctx, input: { service: Service }) {

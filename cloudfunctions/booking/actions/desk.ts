@@ -8,9 +8,8 @@ import { AppError } from '../../../src/core/envelope'
 import { _ } from '../../_shared/cloud'
 import type { Dayjs } from '../../../src/core/time'
 import { COLLECTIONS } from '../../_shared/collections'
-import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
 import { withJoins, type Ctx } from '../../_shared/runtime'
-import { pointerJoins, serves, requireServes } from '../stations'
+import { serves, requireServes } from '../stations'
 import { sendClosureMessage } from '../notify'
 import { CounterDoc, deskBooking, type BookingDoc } from '../records'
 import { refusalError } from '../refusal'
@@ -30,11 +29,11 @@ async function findByKey(key: string, today: string): Promise<BookingDoc | null>
  * Checking in ends the booking's claim on the account's limit (the seat); its place in the slot
  * stays taken. A code of another station's booking is not found at this one.
  */
-export const checkIn = withJoins(pointerJoins, async (ctx: Ctx, input: { code: string; counterId?: string }) => {
+export const checkIn = async (ctx: Ctx, input: { code: string; counterId?: string }) => {
   const config = bookingSettings()
   const now = ctx.now()
   const today = localDateOf(now)
-  const { bureau } = await loadCurrent(ctx.joined.jurisdictionPointer)
+  const { bureau } = await ctx.current()
   const found = await findByKey(input.code, today)
   let booking = found && serves(ctx.user, bureau, found) ? found : null
   let decision = checkInDecision(booking, input.counterId, now)
@@ -55,7 +54,7 @@ export const checkIn = withJoins(pointerJoins, async (ctx: Ctx, input: { code: s
     booking: deskBooking(arrived, config, await arrivalNumber(arrived.counterId, arrived.localDate, arrived.checkedInAt!)),
     alreadyCheckedIn: decision.already,
   }
-})
+}
 
 /** A day's bookings in desk order: arrivals numbered by time of check-in. */
 function deskList(list: BookingDoc[]): DeskBooking[] {
@@ -65,17 +64,16 @@ function deskList(list: BookingDoc[]): DeskBooking[] {
   return list.map((b) => deskBooking(b, config, arrivalNo.get(b._id) ?? null))
 }
 
-/** The counter and the jurisdiction's pointer, on the runtime's user read: the station check costs no request. */
+/** The counter on the runtime's user read (which carries the jurisdiction's pointer too): the station check costs no request. */
 const counterJoins = (input: { counterId: string }) => ({
   deskCounter: { from: COLLECTIONS.bookingCounters, match: { _id: input.counterId }, limit: 1 },
-  jurisdictionPointer: currentPointerJoin(),
 })
 
 /** Refuses another station's counter to a member of staff of one station; an unknown counter is NOT_FOUND. */
 async function requireOwnCounter(ctx: Ctx) {
   const [counter] = z.array(CounterDoc).check(z.maxLength(1)).parse(ctx.joined.deskCounter)
   if (!counter) throw new AppError('NOT_FOUND', 'No such counter.', undefined, { why: 'unknown_counter' })
-  requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
+  requireServes(ctx.user, (await ctx.current()).bureau, counter)
 }
 
 export const counterQueue = withJoins(counterJoins, async (ctx: Ctx, input: { counterId: string }) => {
@@ -101,12 +99,13 @@ export const dayBookings = withJoins(counterJoins, async (ctx: Ctx, input: { cou
  * crash left undone (bookings not yet marked, places not given back, residents not notified).
  * Each resident is notified at most once: the notice is claimed on the booking before sending.
  */
-export const closeCounterDay = withJoins(pointerJoins, async (ctx: Ctx, input: { counterId: string; date: string; reason: string }) => {
+export const closeCounterDay = async (ctx: Ctx, input: { counterId: string; date: string; reason: string }) => {
   const now = ctx.now()
   if (input.date < localDateOf(now)) throw new AppError('FAILED_PRECONDITION', 'That day is over.', undefined, { why: 'past' })
   const counter = await getCounter(input.counterId)
   if (!counter) throw new AppError('NOT_FOUND', 'No such counter.', undefined, { why: 'unknown_counter' })
-  requireServes(ctx.user, (await loadCurrent(ctx.joined.jurisdictionPointer)).bureau, counter)
+  // The bureau admin manages every station's counters; the desk only its own station's.
+  if (!ctx.user.roles.includes('bureau_admin')) requireServes(ctx.user, (await ctx.current()).bureau, counter)
   const reason = counter.closures.find((c) => c.date === input.date)?.reason ?? input.reason
   await addClosure(input.counterId, { date: input.date, reason, closedBy: ctx.user.officerId ?? ctx.openid, at: now.toISOString() })
   const closedSlots = await closeSlotsOfDay(input.counterId, input.date, reason)
@@ -126,7 +125,7 @@ export const closeCounterDay = withJoins(pointerJoins, async (ctx: Ctx, input: {
     if (await notifyClosure(booking, now)) notified++
   }
   return { counterId: input.counterId, date: input.date, closedSlots, affectedBookings: marked, notified }
-})
+}
 
 /** Claims the closure notice on the booking, then sends it; false when it was sent before. */
 export async function notifyClosure(booking: BookingDoc, now: Dayjs): Promise<boolean> {

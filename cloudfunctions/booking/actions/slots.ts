@@ -4,14 +4,13 @@
 import { isBookable, windowEnd } from '../../../src/core/booking/rules'
 import { localDateOf } from '../../../src/core/booking/slots'
 import { countersForResident } from '../../../src/core/booking/stations'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
-import { withJoins, type Ctx } from '../../_shared/runtime'
+import type { Ctx } from '../../_shared/runtime'
 import { counterOf, counterView, slotView } from '../records'
-import { pointerJoins, residentStationId, stationPlaces } from '../stations'
+import { residentStationId, stationPlaces } from '../stations'
 import { bookingSettings } from '../settings'
 import { countersWithSlots, materializeSlots } from '../store/slots'
 
-export const listSlots = withJoins(pointerJoins, async (ctx: Ctx, input: { counterId?: string; language?: 'zh' | 'mn'; serviceId?: string; days?: number }) => {
+export const listSlots = async (ctx: Ctx, input: { counterId?: string; language?: 'zh' | 'mn'; serviceId?: string; days?: number }) => {
   const config = bookingSettings()
   const now = ctx.now()
   const days = Math.min(input.days ?? config.windowDays, config.windowDays)
@@ -28,7 +27,7 @@ export const listSlots = withJoins(pointerJoins, async (ctx: Ctx, input: { count
     rows = await countersWithSlots(match, now.toDate(), to.toDate())
   }
   const today = localDateOf(now)
-  const { bureau } = await loadCurrent(ctx.joined.jurisdictionPointer)
+  const { bureau } = await ctx.current()
   const placed = countersForResident(rows.map(counterOf), stationPlaces(bureau), residentStationId(ctx.user, bureau))
   const listed = new Set(placed.map((p) => p.counter.id))
   return {
@@ -41,4 +40,4 @@ export const listSlots = withJoins(pointerJoins, async (ctx: Ctx, input: { count
       .sort((a, b) => a.startsAt.valueOf() - b.startsAt.valueOf() || a.counterId.localeCompare(b.counterId))
       .map((slot) => slotView(slot, isBookable(slot, now, config))),
   }
-})
+}

@@ -11,7 +11,6 @@ import { _, cloud } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { COLLECTIONS } from '../../_shared/collections'
 import { routeAcrossBureau } from '../../_shared/bureau-routing'
-import { currentPointerJoin, loadCurrent } from '../../_shared/jurisdiction-store'
 import { startMediaCheck } from '../../_shared/media-check'
 import { counterJoin, limited } from '../../_shared/rate-limit'
 import { protect, requestDigest } from '../../_shared/personal-data'
@@ -49,15 +48,14 @@ async function contentVerdict(openid: string, content: string): Promise<'pass' |
 const caseIdFor = (openid: string, requestId: string) => `md_${sha(`${openid}:${requestId}`).slice(0, 32)}`
 
 /**
- * Every read fileDispute makes before its insert, joined onto the runtime's user read: the
- * jurisdiction's pointer (a warm instance has the version itself), the open cases per officer
+ * Every read fileDispute makes before its insert, joined onto the runtime's user read (which
+ * carries the jurisdiction's pointer for ctx.current(); a warm instance has the version itself): the open cases per officer
  * for routing, earlier cases of the same parties, the case this request made if it was made
  * already, and the day's filing counter. So a filing costs 3 requests (4 on a cold instance).
  */
 function fileJoins(input: FileInput, caller: { openid: string; now: Dayjs }): Joins {
   const pair = partiesKey(input.applicant.name, input.otherParty?.name)
   return {
-    pointer: currentPointerJoin(),
     openByOfficer: openByOfficerJoin(),
     ...(pair ? { sameParties: samePartiesJoin(pair, caller.now.subtract(mediationSettings().repeatWithinDays, 'day').toDate()) } : {}),
     made: caseJoin(caseIdFor(caller.openid, input.requestId)),
@@ -71,7 +69,7 @@ export const fileDispute = withJoins(fileJoins, async (ctx: Ctx, input: FileInpu
   const verdict = await contentVerdict(ctx.openid, input.description)
   if (verdict === 'risky') throw new AppError('INVALID_ARGUMENT', 'The description did not pass content security; please reword it.', [{ path: ['description'], message: 'did not pass content security' }], { why: 'content' })
 
-  const current = await loadCurrent(ctx.joined.pointer)
+  const current = await ctx.current()
   const { jurisdiction, version } = current
   // A resident who gave no place is routed by the community they bound to.
   const routing = routeAcrossBureau(

@@ -1,13 +1,14 @@
 // The officer's one inbox (今日待办): everything waiting for the caller across the product —
-// their open requests, door-to-door visits, mediation cases, and today's counter queue — in ONE
-// database request: an aggregation rooted at the caller's record in `officers`, with one $lookup
-// sub-pipeline per source (uncorrelated: the officer id is a literal, so each sub-pipeline's
+// their open requests, door-to-door visits, mediation cases, and today's counter queue at their
+// station — in ONE database request: an aggregation rooted at the caller's record in `officers`,
+// with one $lookup sub-pipeline per source (uncorrelated: the officer id is a literal, so each sub-pipeline's
 // leading $match is served by that collection's index, named beside it) and one $count per
 // source for the totals. Lines are merged here: overdue first, then by due time.
 // A page p reads the first (p+1)·20+1 lines of each source, enough to place page p exactly.
 import * as z from 'zod/mini'
 import { OPEN_HOME_VISIT } from '../../../src/core/booking/home-visit'
 import { INBOX_PAGE_SIZE, type InboxItem, type InboxSource } from '../../../src/core/requests/contract'
+import { stationIdOfOfficer } from '../../../src/core/bureau/views'
 import { STATION_TIME_ZONE, dayjs } from '../../../src/core/time'
 import { _, db } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
@@ -41,7 +42,13 @@ export async function inbox(ctx: Ctx, input: { page: number }) {
   const requestsWhere = { open: true, officerIds: officerId } // requests.open_by_officer
   const visitsWhere = { status: _.in([...OPEN_HOME_VISIT]), assigneeOfficerId: officerId } // home_visits.open_by_assignee
   const mediationWhere = { open: true, officerIds: officerId } // mediation_cases.open_by_officer
-  const bookingsWhere = { status: 'booked', startsAt: _.gte(dayStart).and(_.lte(dayEnd)) } // bookings.by_status_start
+  // Today's counter queue is the officer's station's (bureau staff: every station's), as the desk's
+  // lists are; the jurisdiction comes with the user read (ctx.current), so this costs no request.
+  const { bureau } = await ctx.current()
+  const station = stationIdOfOfficer(bureau, officerId)
+  const firstStationId = bureau.stations[0]?.station.id ?? null
+  const ofStation = station === null ? {} : { stationId: station === firstStationId ? _.in([station, null]) : station }
+  const bookingsWhere = { status: 'booked', startsAt: _.gte(dayStart).and(_.lte(dayEnd)), ...ofStation } // bookings.by_status_start
   const lookup = (from: string, where: unknown, sort: Record<string, 1 | -1>, fields: Record<string, true>, as: string) => ({ from, pipeline: subPipeline().match(where).sort(sort).limit(take).project(fields).done(), as })
   const counting = (from: string, where: unknown, as: string) => ({ from, pipeline: subPipeline().match(where).count('n').done(), as })
 

@@ -17,7 +17,7 @@ import { _, cloud } from '../../_shared/cloud'
 import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey } from '../../_shared/documents'
 import { routeAcrossBureau } from '../../_shared/bureau-routing'
-import { currentPointerJoin, leadershipOf, loadCurrent } from '../../_shared/jurisdiction-store'
+import { leadershipOf } from '../../_shared/jurisdiction-store'
 import { startMediaCheck } from '../../_shared/media-check'
 import { keyedDigest, protect, requestDigest } from '../../_shared/personal-data'
 import { counterJoin, limited } from '../../_shared/rate-limit'
@@ -57,14 +57,13 @@ async function contentVerdict(openid: string, content: string): Promise<'pass' |
 }
 
 /**
- * Every read submit makes before its insert, joined onto the runtime's user read: the
- * jurisdiction's pointer (a warm instance has the version itself), the request this attempt made
- * if its first answer was lost, and the day's filing counter. So a filing costs 3 requests (4 on
+ * Every read submit makes before its insert, joined onto the runtime's user read (which carries
+ * the jurisdiction's pointer for ctx.current(); a warm instance has the version itself): the
+ * request this attempt made if its first answer was lost, and the day's filing counter. So a filing costs 3 requests (4 on
  * a cold instance, which reads the jurisdiction's version too).
  */
 function submitJoins(input: SubmitInput, caller: { openid: string; now: Dayjs }): Joins {
   return {
-    pointer: currentPointerJoin(),
     made: requestJoin(requestDocId(input, caller.openid)),
     filingLimit: counterJoin('requestFiling', filerSubject(caller.openid), caller.now),
   }
@@ -78,7 +77,7 @@ export const submit = withJoins(submitJoins, async (ctx: Ctx, input: SubmitInput
 
   const kind = input.details.kind
   const handledBy = handlerOf(input.details)
-  const current = await loadCurrent(ctx.joined.pointer)
+  const current = await ctx.current()
   const { jurisdiction, version } = current
   // A resident who gave no place is routed by the community they bound to (an anonymous one too:
   // the community is where the tip is about, not who sent it).

@@ -1,9 +1,9 @@
 // The dashboard: figures for a period and a scope (the bureau, a station, a district, a community,
 // an officer). Complete days the rollup job has reached come from the rollups; the rest of the
 // period (today, or days the job has not reached) is aggregated live from the records. Both parts
-// are read in one aggregation request; with the caller's user, the jurisdiction pointer and the
-// rollup cursor that is four requests (five on a cold instance), for one station as for the
-// bureau with its stations compared.
+// are read in one aggregation request; with the caller's user (the jurisdiction pointer joined
+// onto it) and the rollup cursor that is three requests (four on a cold instance), for one
+// station as for the bureau with its stations compared.
 import * as z from 'zod/mini'
 import { AppError } from '../../../src/core/envelope'
 import { stationIdOfCommunity, stationIdOfOfficer } from '../../../src/core/bureau/views'
@@ -15,7 +15,6 @@ import { addDays, dayStart, daysOf, localDay, splitPeriod, weekOf, type Period }
 import { communityKey, mayView, resolveScope, rollupKeysOf, seesBureau, seesWholeStation, stationKey, type StatsScope, type Viewer } from '../../../src/core/stats/scope'
 import type { DashboardView } from '../../../src/core/stats/contract'
 import type { Jurisdiction } from '../../../src/core/jurisdiction/schema'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 import { activeVolunteersLookups, sourceLookups, sourceRowsOf, type Lookup } from '../sources'
 import { lookupAll, readRollupState, rolledKeysLookup, rolledWeeksLookup, RolledGroup } from '../store'
@@ -89,7 +88,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   const today = localDay(now)
   const { period } = input
   if (period.to > today) throw new AppError('INVALID_ARGUMENT', 'The period cannot end after today.', [{ path: ['period', 'to'], message: `must be ${today} or earlier` }])
-  const [{ bureau, jurisdiction }, state] = await Promise.all([loadCurrent(), readRollupState()])
+  const [{ bureau, jurisdiction }, state] = await Promise.all([ctx.current(), readRollupState()])
   const viewer = viewerOf(ctx, bureau, jurisdiction)
   const scope = resolveScope(input.scope, viewer)
   const scopeStation = stationOfScope(scope, bureau)
@@ -111,7 +110,10 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   const { rolled, live } = splitPeriod(period, state.through)
   const lookups: Lookup[] = activeVolunteersLookups(dayStart(period.from), dayStart(addDays(period.to, 1)))
   if (rolled) lookups.push(rolledWeeksLookup(keys, rolled.from, rolled.to), rolledKeysLookup(perKeyKeys, rolled.from, rolled.to))
-  if (live) lookups.push(...sourceLookups(dayStart(live.from), dayStart(addDays(live.to, 1))))
+  // Within one station, only its communities' residents are counted for its notices' audience:
+  // counting the whole bureau's would make every station's dashboard follow the bureau's size.
+  const memberCommunities = scopeStation === null ? undefined : bureau.stations.find((s) => s.station.id === scopeStation)?.communities.map((c) => c.id)
+  if (live) lookups.push(...sourceLookups(dayStart(live.from), dayStart(addDays(live.to, 1)), memberCommunities))
   const row = await lookupAll(lookups)
   const liveAt = now.toISOString()
 

@@ -34,8 +34,13 @@ export const Profile = z.object({
 })
 export type Profile = z.infer<typeof Profile>
 
-/** Roles an invite can grant: officers, and station leaders who are also officers. */
-export const InvitedRole = z.enum(['officer', 'station_leader'])
+/**
+ * Roles an invite can grant: officers, station leaders who are also officers, and the bureau's
+ * roles (only the bureau admin grants those, and only to the bureau's own staff: see
+ * inviteRefusal in ./invite.ts).
+ */
+export const InvitedRole = z.enum(['officer', 'station_leader', 'bureau_leader', 'bureau_admin'])
+export type InvitedRole = z.infer<typeof InvitedRole>
 
 export const accountContract = defineFunction('account', {
   me: {
@@ -64,7 +69,7 @@ export const accountContract = defineFunction('account', {
   },
   createInvite: {
     summary: 'Issue a one-time invite code for an officer record (admin only). Retrying with the same requestId answers the same code.',
-    input: z.object({ officerId: DocId, roles: z.array(InvitedRole).check(z.minLength(1), z.maxLength(2)), requestId: RequestId }),
+    input: z.object({ officerId: DocId, roles: z.array(InvitedRole).check(z.minLength(1), z.maxLength(InvitedRole.options.length)), requestId: RequestId }),
     output: z.object({ code: z.string(), officerId: DocId, expiresAt: z.string() }),
     roles: ['admin', 'bureau_admin'], scope: 'station',
   },

@@ -17,7 +17,15 @@ import { ChineseMobile } from './phone'
 import { BookingStatus, CheckInCode, parseQrPayload } from './rules'
 import { SlotId } from './slots'
 
+/**
+ * Who serves a counter (check-in, queue, a day's bookings, finding and revealing a booking, door-to-door
+ * visits): officers and station leaders, at their own station's counters. The bureau's roles are
+ * not listed: bureau staff sit at no counter (one who also holds the officer role, like the
+ * bureau's chief, serves as an officer, at every station's counters since they have no station).
+ */
 export const DESK = ['officer', 'station_leader'] as const
+/** Who manages counters: the desk at its own station's, and the bureau admin at any station's. */
+export const COUNTER_MANAGERS = [...DESK, 'bureau_admin'] as const
 
 /** A client-chosen key (a UUID) that makes a retried request harmless. */
 
@@ -235,13 +243,13 @@ export const bookingContract = defineFunction('booking', {
     summary: 'Close a counter for a day: its slots close, booked residents are notified and their bookings marked for rebooking.',
     input: z.object({ counterId: CounterId, date: LocalDate, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) }),
     output: z.object({ counterId: CounterId, date: LocalDate, closedSlots: z.number().check(z.int()), affectedBookings: z.number().check(z.int()), notified: z.number().check(z.int()) }),
-    roles: DESK, scope: 'station',
+    roles: COUNTER_MANAGERS, scope: 'station',
   },
   upsertService: {
-    summary: 'Add or change a catalog entry (admin).',
+    summary: 'Add or change a catalog entry (admin; the catalog is the whole bureau’s).',
     input: z.object({ service: Service }),
     output: ServiceView,
-    roles: ['admin'], scope: 'station',
+    roles: ['admin', 'bureau_admin'], scope: 'station',
   },
   requestHomeVisit: {
     summary: 'Ask for door-to-door service for oneself or a relative (age, disability, illness or distance); routed to the responsible community officer with the reason stored.',
