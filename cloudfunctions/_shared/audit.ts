@@ -18,7 +18,7 @@ import type { Dayjs } from '../../src/core/time'
 import { _, db } from './cloud'
 import { COLLECTIONS } from './collections'
 import type { JobBudget } from './job-budget'
-import { loadCurrent } from './jurisdiction-store'
+import { loadCurrent, type Loaded } from './jurisdiction-store'
 import { officers, OfficerDoc } from './officers'
 
 const auditLog = () => db.collection(COLLECTIONS.auditLog)
@@ -56,6 +56,8 @@ export interface AuditActor {
   user: { roles: Role[]; officerId?: string | null }
   /** A station leader's or admin's station, resolved by the runtime (Ctx). */
   stationId?: string | null
+  /** The call's jurisdiction (Ctx): its pointer came with the user read, so it costs no request. */
+  current?: () => Promise<Loaded>
 }
 
 /** What an entry is about. */
@@ -69,9 +71,9 @@ export interface AuditTarget {
 export const SYSTEM_ACTOR: AuditActor = { openid: 'system', user: { roles: [] } }
 
 /** The current bureau, or null before the first import (then every entry is bureau-level). */
-async function currentBureau() {
+async function currentBureau(actor: AuditActor) {
   try {
-    return (await loadCurrent()).bureau
+    return (await (actor.current ?? loadCurrent)()).bureau
   } catch (error) {
     if (error instanceof AppError && error.code === 'FAILED_PRECONDITION') return null
     throw error
@@ -81,10 +83,10 @@ async function currentBureau() {
 /** The station of an entry (see AuditPlace). Reads the jurisdiction pointer only when the record or runtime did not name the station. */
 async function stationOfEntry(actor: AuditActor, place: AuditPlace): Promise<string | null> {
   if (place === 'bureau') return null
-  if (place !== 'actor') return place.record ?? (await currentBureau())?.stations[0]?.station.id ?? null
+  if (place !== 'actor') return place.record ?? (await currentBureau(actor))?.stations[0]?.station.id ?? null
   if (isBureauWide(actor.user.roles)) return null
   if (actor.stationId) return actor.stationId
-  const bureau = actor.user.officerId ? await currentBureau() : null
+  const bureau = actor.user.officerId ? await currentBureau(actor) : null
   return bureau && actor.user.officerId ? stationIdOfOfficer(bureau, actor.user.officerId) : null
 }
 

@@ -1,19 +1,15 @@
 // Where a volunteers call acts in the bureau (src/core/volunteers/stations.ts decides): the
 // caller's reach as staff, a resident's or volunteer's own station, and the teams' stations. The
 // caller's station is their officer record's in the current jurisdiction, or their binding's,
-// never anything they send. The jurisdiction's version pointer comes joined onto the runtime's
-// user read (pointerJoins), so on a warm instance this costs no database request.
+// never anything they send. The jurisdiction comes through ctx.current() (its version pointer is
+// joined onto the runtime's user read), so on a warm instance this costs no database request.
 import { stationIdOfCommunity, stationIdOfOfficer } from '../../src/core/bureau/views'
 import type { BureauJurisdiction } from '../../src/core/bureau/schema'
 import { AppError } from '../../src/core/envelope'
 import { manages, recordStation, volunteerReach, type VolunteerReach } from '../../src/core/volunteers/stations'
-import { currentPointerJoin, loadCurrent } from '../_shared/jurisdiction-store'
 import type { Ctx } from '../_shared/runtime'
 import type { UserDoc } from '../_shared/users'
 import type { TeamDoc } from './records'
-
-/** The jurisdiction's pointer, to join onto the runtime's user read (withJoins). */
-export const pointerJoins = () => ({ jurisdictionPointer: currentPointerJoin() })
 
 export interface Placed {
   bureau: BureauJurisdiction
@@ -23,8 +19,8 @@ export interface Placed {
   ownStationId: string
 }
 
-export async function placeOfCaller(ctx: Pick<Ctx, 'user' | 'joined' | 'stationId'>): Promise<Placed> {
-  const { bureau } = await loadCurrent(ctx.joined.jurisdictionPointer)
+export async function placeOfCaller(ctx: Pick<Ctx, 'user' | 'current' | 'stationId'>): Promise<Placed> {
+  const { bureau } = await ctx.current()
   const firstStationId = bureau.stations[0].station.id
   const officerId = ctx.user.officerId
   const inStation = officerId ? stationIdOfOfficer(bureau, officerId) : null

@@ -11,7 +11,6 @@ import { dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { routeAcrossBureau } from '../../_shared/bureau-routing'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { isLeader } from '../../../src/core/scope'
 import { stationMatch } from '../../_shared/station-scope'
 import type { Ctx } from '../../_shared/runtime'
@@ -65,7 +64,7 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
   const now = ctx.now()
   const service = await getService(input.serviceId)
   raise(homeVisitRefusal(service))
-  const current = await loadCurrent()
+  const current = await ctx.current()
   const { jurisdiction, version } = current
   const routing = routeAcrossBureau(
     current,
@@ -120,12 +119,12 @@ export async function requestHomeVisit(ctx: Ctx, input: RequestInput) {
 }
 
 export async function myHomeVisits(ctx: Ctx) {
-  const { jurisdiction } = await loadCurrent()
+  const { jurisdiction } = await ctx.current()
   return (await visitsOf(ctx.openid)).map((doc) => visitView(doc, jurisdiction, 'owner'))
 }
 
 export async function visitForOfficer(ctx: Ctx, visitId: string) {
-  const { jurisdiction } = await loadCurrent()
+  const { jurisdiction } = await ctx.current()
   const visit = await getVisit(visitId)
   if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
   // Station leaders act on every visit of their station; an officer on visits assigned to them or in a community they cover.
@@ -134,7 +133,7 @@ export async function visitForOfficer(ctx: Ctx, visitId: string) {
 }
 
 export async function pendingHomeVisits(ctx: Ctx) {
-  const { jurisdiction } = await loadCurrent()
+  const { jurisdiction } = await ctx.current()
   // A leader sees every open visit of their station (a bureau leader: of all); an officer theirs.
   const leader = isLeader(ctx.user.roles)
   if (!leader && !ctx.user.officerId) return []
@@ -212,7 +211,7 @@ export async function proposeHomeVisitTimes(ctx: Ctx, input: { visitId: string; 
 
 export async function acceptHomeVisitTime(ctx: Ctx, input: { visitId: string; proposalId: string }) {
   const now = ctx.now()
-  const { jurisdiction } = await loadCurrent()
+  const { jurisdiction } = await ctx.current()
   const visit = await getVisit(input.visitId)
   if (!visit) throw new AppError('NOT_FOUND', 'No such door-to-door request.', undefined, { why: 'unknown_visit' })
   ctx.requireOwner(visit.requesterOpenid)

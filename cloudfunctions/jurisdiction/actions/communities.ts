@@ -7,7 +7,7 @@ import type { Community } from '../../../src/core/jurisdiction/schema'
 import { communitiesOf, communityCard } from '../../../src/core/jurisdiction/views'
 import { chooseStation } from '../../../src/core/bureau/route'
 import { locatePoint } from '../../../src/core/routing/locate'
-import { loadCurrent, type Loaded } from '../../_shared/jurisdiction-store'
+import type { Loaded } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 import { updateUser, type UserDoc } from '../../_shared/users'
 
@@ -15,8 +15,8 @@ const stationIdOf = (current: Loaded, communityId: string): string => current.bu
 
 const cardOf = (current: Loaded, community: Community): CommunityCard => ({ ...communityCard(current.jurisdiction, community), stationId: stationIdOf(current, community.id) })
 
-export async function listStations(): Promise<BureauStations> {
-  const { bureau } = await loadCurrent()
+export async function listStations(ctx: Ctx): Promise<BureauStations> {
+  const { bureau } = await ctx.current()
   return {
     bureau: { id: bureau.bureau.id, name: bureau.bureau.name, dutyDeskPhone: bureau.bureau.dutyDesk.phone },
     stations: bureau.stations.map((section) => ({
@@ -29,8 +29,8 @@ export async function listStations(): Promise<BureauStations> {
   }
 }
 
-export async function listCommunities(_ctx: Ctx, input: { stationId?: string }) {
-  const current = await loadCurrent()
+export async function listCommunities(ctx: Ctx, input: { stationId?: string }) {
+  const current = await ctx.current()
   if (input.stationId === undefined) return current.jurisdiction.communities.map((c) => cardOf(current, c))
   const section = current.bureau.stations.find((s) => s.station.id === input.stationId)
   if (!section) throw new AppError('NOT_FOUND', `No station ${input.stationId} in this bureau; list the stations for their ids.`, [{ path: ['stationId'], message: 'unknown station' }])
@@ -51,11 +51,11 @@ function myCommunityOf(user: UserDoc, current: Loaded): MyCommunity | null {
 }
 
 export async function myCommunity(ctx: Ctx) {
-  return myCommunityOf(ctx.user, await loadCurrent())
+  return myCommunityOf(ctx.user, await ctx.current())
 }
 
 export async function bindCommunity(ctx: Ctx, input: { communityId: string; via: 'list' | 'qr' }) {
-  const current = await loadCurrent()
+  const current = await ctx.current()
   if (!current.bureauIndex.stationOfCommunity.has(input.communityId)) throw new AppError('NOT_FOUND', `No community ${input.communityId} in this bureau.`)
   const now = ctx.now()
   const stationId = stationIdOf(current, input.communityId)
@@ -69,7 +69,7 @@ export async function bindCommunity(ctx: Ctx, input: { communityId: string; via:
  * polygon, else its nearest community within the station's limit).
  */
 export async function bindCommunityByLocation(ctx: Ctx, input: { lng: number; lat: number }) {
-  const current = await loadCurrent()
+  const current = await ctx.current()
   const choice = chooseStation({ kind: 'consultation', location: input }, current.bureauIndex)
   const step = choice.station === null ? null : locatePoint(current.bureauIndex.stations[choice.station].index, input.lng, input.lat)
   if (!step || step.communityId === null || (step.method !== 'polygon' && step.method !== 'nearest')) {
@@ -84,6 +84,6 @@ export async function bindCommunityByLocation(ctx: Ctx, input: { lng: number; la
 
 export async function coveredCommunities(ctx: Ctx) {
   if (!ctx.user.officerId) return []
-  const current = await loadCurrent()
+  const current = await ctx.current()
   return communitiesOf(current.jurisdiction, ctx.user.officerId).map((c) => cardOf(current, c))
 }

@@ -9,7 +9,6 @@ import type { Ctx } from '../../_shared/runtime'
 import { AppError } from '../../../src/core/envelope'
 import { hasAnyRole, STAFF } from '../../../src/core/roles'
 import { _, db } from '../../_shared/cloud'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { getOfficer } from '../../_shared/officers'
 import { isDuplicateKey } from '../../_shared/documents'
 import { idForRequest } from '../../_shared/personal-data'
@@ -29,7 +28,7 @@ const stationIdsOf = (bureau: BureauJurisdiction) => bureau.stations.map((s) => 
  */
 export async function ownership(ctx: Ctx): Promise<{ groups: Set<string>; stationId: string | null }> {
   const officer = !ctx.stationWide && ctx.user.officerId ? await getOfficer(ctx.user.officerId) : null
-  const bureau = ctx.stationWide ? (await loadCurrent()).bureau : null
+  const bureau = ctx.stationWide ? (await ctx.current()).bureau : null
   const sections = bureau ? bureau.stations.filter((s) => ctx.bureauWide || s.station.id === ctx.stationId) : []
   const groups = ownedGroups({
     roles: ctx.user.roles,
@@ -47,7 +46,7 @@ export const ownedBy = async (ctx: Ctx) => (await ownership(ctx)).groups
 
 export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: GroupView[]; owned: GroupView[]; alertGrants: number }> {
   const reader = await getReader(ctx.openid)
-  const { jurisdiction, bureau } = await loadCurrent()
+  const { jurisdiction, bureau } = await ctx.current()
   const firstStationId = bureau.stations[0].station.id
   const stationNames = new Map(bureau.stations.map((s) => [s.station.id, s.station.name]))
   const communities = new Map(jurisdiction.communities.map((c) => [c.id, c]))
@@ -95,7 +94,7 @@ export async function groups(ctx: Ctx): Promise<{ mine: GroupView[]; topics: Gro
  * (listStations), so refusing reveals nothing; a group no station has is NOT_FOUND.
  */
 export async function joinGroup(ctx: Ctx, input: Input<'joinGroup'>) {
-  const { bureau } = await loadCurrent()
+  const { bureau } = await ctx.current()
   const firstStationId = bureau.stations[0].station.id
   if (!topicGroupExists(input.groupId, stationIdsOf(bureau), firstStationId)) throw new AppError('NOT_FOUND', `There is no topic group ${input.groupId}: choose one from your groups list.`)
   if (!mayJoin(input.groupId, residentStationId(ctx.user, bureau), firstStationId)) {

@@ -5,7 +5,6 @@ import type { Reach } from '../../../src/core/notices/contract'
 import { isTopicGroup } from '../../../src/core/notices/groups'
 import { reachPercent } from '../../../src/core/notices/rules'
 import { _, db } from '../../_shared/cloud'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
 import type { Ctx } from '../../_shared/runtime'
 import type { Input } from '../input'
 import { ChatDoc } from '../records'
@@ -30,7 +29,7 @@ export async function reach(ctx: Ctx, input: Input<'reach'>): Promise<Reach> {
     receipts().where(byId).count(),
     receipts().aggregate().match({ ...byId, chat: _.neq(null) }).group({ _id: '$chat', n: $.sum(1) }).limit(100).end() as Promise<Rows>,
     deliveries().aggregate().match(byId).group({ _id: '$state', n: $.sum(1) }).limit(10).end() as Promise<Rows>,
-    loadCurrent(),
+    ctx.current(),
   ])
   const count = (rows: Rows) => new Map(rows.list.map((r) => [r._id, r.n]))
   const readersIn = count(perGroup)

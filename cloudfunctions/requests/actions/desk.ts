@@ -11,7 +11,6 @@ import { decide, type Transition } from '../../../src/core/requests/lifecycle'
 import { _ } from '../../_shared/cloud'
 import { audit } from '../../_shared/audit'
 import { COLLECTIONS } from '../../_shared/collections'
-import { loadCurrent } from '../../_shared/jurisdiction-store'
 import { revealPhone } from '../../_shared/reveal'
 import type { Ctx } from '../../_shared/runtime'
 import { notifyAnswered } from '../notify'
@@ -72,7 +71,7 @@ export async function accept(ctx: Ctx, input: { id: string }) {
 
 export async function transfer(ctx: Ctx, input: { id: string; officerId: string; note: string }) {
   const doc = await requestForStaff(ctx, input.id)
-  const { bureau } = await loadCurrent()
+  const { bureau } = await ctx.current()
   // Only to an officer of the request's own station: a request never leaves its station by transfer.
   const station = doc.stationId ?? bureau.stations[0]?.station.id ?? null
   if (stationIdOfOfficer(bureau, input.officerId) !== station) throw new AppError('NOT_FOUND', 'No such officer in the request’s station.', [{ path: ['officerId'], message: 'unknown officer' }], { why: 'unknown_officer' })

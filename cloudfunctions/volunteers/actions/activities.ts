@@ -12,11 +12,11 @@ import { dayjs, type Dayjs } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
 import { idForRequest, requestDigest } from '../../_shared/personal-data'
-import { withJoins, type Ctx } from '../../_shared/runtime'
+import type { Ctx } from '../../_shared/runtime'
 import { sendActivityMessage } from '../notify'
 import { activityView, attendanceId, rosterPerson, untouchedActivity, type ActivityDoc } from '../records'
 import { volunteerSettings } from '../settings'
-import { otherStation, placeOfCaller, pointerJoins, requireManages, teamStation } from '../stations'
+import { otherStation, placeOfCaller, requireManages, teamStation } from '../stations'
 import { activities, activitiesWhere, allTeams, attendanceWhere, claimMark, getActivity, getVolunteer, releaseHolds, updateWhere, volunteersWhere } from '../store'
 
 type Fields = z.output<typeof ActivityFields>
@@ -62,7 +62,7 @@ async function stationForTeams(ctx: Ctx, teamIds: readonly string[]): Promise<st
   throw otherStation()
 }
 
-export const createActivity = withJoins(pointerJoins, async (ctx: Ctx, input: Fields & { repeat?: { frequency: Frequency; count: number }; requestId: string }): Promise<ActivityView[]> => {
+export const createActivity = async (ctx: Ctx, input: Fields & { repeat?: { frequency: Frequency; count: number }; requestId: string }): Promise<ActivityView[]> => {
   const now = ctx.now()
   if (!dayjs(input.startsAt).isAfter(now)) throw new AppError('INVALID_ARGUMENT', 'The activity must start in the future.', [{ path: ['startsAt'], message: 'must be in the future' }])
   const stationId = await stationForTeams(ctx, input.teamIds)
@@ -97,7 +97,7 @@ export const createActivity = withJoins(pointerJoins, async (ctx: Ctx, input: Fi
     if (!isDuplicateKey(error)) throw error
     return firstActivities(ctx, docs, digest)
   }
-})
+}
 
 /**
  * The answer to a retried createActivity: the activities the first request stored. A batch insert
@@ -122,7 +122,7 @@ async function firstActivities(ctx: Ctx, docs: ActivityDoc[], digest: string): P
   return ids.flatMap((id) => (byId.has(id) ? [activityView(byId.get(id)!, ctx.openid, null, volunteerSettings())] : []))
 }
 
-export const updateActivity = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string } & Partial<Pick<Fields, 'title' | 'description' | 'place' | 'capacity' | 'skills' | 'deadline'>>): Promise<ActivityView> => {
+export const updateActivity = async (ctx: Ctx, input: { activityId: string } & Partial<Pick<Fields, 'title' | 'description' | 'place' | 'capacity' | 'skills' | 'deadline'>>): Promise<ActivityView> => {
   const doc = await mustManageActivity(ctx, input.activityId)
   if (doc.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', 'The activity was cancelled.', undefined, { why: 'cancelled' })
   if (input.deadline && Date.parse(input.deadline) > doc.startsAt.getTime()) throw new AppError('INVALID_ARGUMENT', 'The deadline must not be after the start.', [{ path: ['deadline'], message: 'after the start' }])
@@ -144,7 +144,7 @@ export const updateActivity = withJoins(pointerJoins, async (ctx: Ctx, input: { 
     throw new AppError('CONFLICT', 'The activity changed at the same moment; look again and retry.', undefined, { why: 'changed' })
   }
   return activityView((await getActivity(doc._id))!, ctx.openid, null, volunteerSettings())
-})
+}
 
 /** Tells everyone signed up that the activity is off, each once (the notices job finishes a cut-off run). */
 export async function noticeCancellation(doc: ActivityDoc, now: Dayjs): Promise<number> {
@@ -156,7 +156,7 @@ export async function noticeCancellation(doc: ActivityDoc, now: Dayjs): Promise<
   return sent
 }
 
-export const cancelActivity = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string; reason: string }): Promise<ActivityView> => {
+export const cancelActivity = async (ctx: Ctx, input: { activityId: string; reason: string }): Promise<ActivityView> => {
   const doc = await mustManageActivity(ctx, input.activityId)
   if (doc.status === 'cancelled') return activityView(doc, ctx.openid, null, volunteerSettings())
   if (!(await updateWhere(activities(), { _id: doc._id, status: 'open' }, { status: 'cancelled', cancelReason: input.reason, updatedAt: ctx.now().toDate() }))) {
@@ -166,7 +166,7 @@ export const cancelActivity = withJoins(pointerJoins, async (ctx: Ctx, input: { 
   await releaseHolds(cancelled.entries.map((e) => e.openid), doc._id)
   await noticeCancellation(cancelled, ctx.now())
   return activityView(cancelled, ctx.openid, null, volunteerSettings())
-})
+}
 
 /** The `stationId` condition of what a member of staff manages (src/core/volunteers/stations.ts › manages). */
 function managedMatch(reach: VolunteerReach, firstStationId: string): Parameters<typeof activitiesWhere>[0] {
@@ -179,7 +179,7 @@ function managedMatch(reach: VolunteerReach, firstStationId: string): Parameters
 /** Whether the caller lists and opens activities as staff (what they manage) rather than as a volunteer (what is open to them). */
 const asStaff = (ctx: Ctx) => isStationWide(ctx.user.roles) || ctx.user.roles.includes('officer')
 
-export const listActivities = withJoins(pointerJoins, async (ctx: Ctx): Promise<ActivityView[]> => {
+export const listActivities = async (ctx: Ctx): Promise<ActivityView[]> => {
   const config = volunteerSettings()
   const since = ctx.now().subtract(7, 'day').toDate()
   let where: Parameters<typeof activitiesWhere>[0]
@@ -195,13 +195,13 @@ export const listActivities = withJoins(pointerJoins, async (ctx: Ctx): Promise<
   const docs = await activitiesWhere(where)
   const mine = new Map((await attendanceWhere({ openid: ctx.openid, startsAt: _.gte(since) })).map((a) => [a.activityId, a]))
   return docs.map((d) => activityView(d, ctx.openid, mine.get(d._id) ?? null, config))
-})
+}
 
-export const activity = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string }): Promise<ActivityView> => {
+export const activity = async (ctx: Ctx, input: { activityId: string }): Promise<ActivityView> => {
   const doc = asStaff(ctx) ? await mustManageActivity(ctx, input.activityId) : await mustGetActivity(input.activityId)
   const [mine] = await attendanceWhere({ _id: attendanceId(doc._id, ctx.openid) }, 1)
   return activityView(doc, ctx.openid, mine ?? null, volunteerSettings())
-})
+}
 
 export async function rosterOf(doc: ActivityDoc, openid: string): Promise<Roster> {
   const openids = doc.entries.map((e) => e.openid)
@@ -219,4 +219,4 @@ export async function rosterOf(doc: ActivityDoc, openid: string): Promise<Roster
   }
 }
 
-export const roster = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string }): Promise<Roster> => rosterOf(await mustManageActivity(ctx, input.activityId), ctx.openid))
+export const roster = async (ctx: Ctx, input: { activityId: string }): Promise<Roster> => rosterOf(await mustManageActivity(ctx, input.activityId), ctx.openid)

@@ -7,12 +7,11 @@ import type { ActivityView, Roster } from '../../../src/core/volunteers/contract
 import { checkInRefusal, checkOutRefusal, localMonth, localYear, minutesServed, pointsFor, standingOf, type CheckInProof } from '../../../src/core/volunteers/rules'
 import { _ } from '../../_shared/cloud'
 import { isDuplicateKey } from '../../_shared/documents'
-import { withJoins, type Ctx } from '../../_shared/runtime'
+import type { Ctx } from '../../_shared/runtime'
 import { activityView, attendanceId, type ActivityDoc, type AttendanceDoc } from '../records'
 import { refusalError } from '../refusal'
 import { volunteerSettings } from '../settings'
 import { activityWithMine, attendance, getActivity, updateWhere } from '../store'
-import { pointerJoins } from '../stations'
 import { mustManageActivity, rosterOf } from './activities'
 
 async function loaded(openid: string, activityId: string) {
@@ -79,7 +78,7 @@ export async function checkOut(ctx: Ctx, input: { activityId: string }): Promise
   return activityView(activity, ctx.openid, { ...mine!, ...change }, config)
 }
 
-export const correctHours = withJoins(pointerJoins, async (ctx: Ctx, input: { activityId: string; openid: string; minutes: number; reason: string }): Promise<Roster> => {
+export const correctHours = async (ctx: Ctx, input: { activityId: string; openid: string; minutes: number; reason: string }): Promise<Roster> => {
   const config = volunteerSettings()
   const now = ctx.now().toDate()
   await mustManageActivity(ctx, input.activityId)
@@ -102,4 +101,4 @@ export const correctHours = withJoins(pointerJoins, async (ctx: Ctx, input: { ac
     }
   }
   return rosterOf((await getActivity(activity._id))!, ctx.openid)
-})
+}

@@ -5,9 +5,9 @@ import type { Leaderboard, MyRecord, TeamMonthView } from '../../../src/core/vol
 import { leaderboard as rank, localYear, placedEntries, teamMonthFigures } from '../../../src/core/volunteers/rules'
 import { dayjs, STATION_TIME_ZONE } from '../../../src/core/time'
 import { _ } from '../../_shared/cloud'
-import { withJoins, type Ctx } from '../../_shared/runtime'
+import type { Ctx } from '../../_shared/runtime'
 import { manages } from '../../../src/core/volunteers/stations'
-import { placeOfCaller, pointerJoins, teamStation } from '../stations'
+import { placeOfCaller, teamStation } from '../stations'
 import type { AttendanceDoc } from '../records'
 import { activitiesWhere, allTeams, attendanceWhere, getVolunteer, volunteersWhere } from '../store'
 
@@ -49,7 +49,7 @@ export async function leaderboard(ctx: Ctx, input: { year?: number }): Promise<L
 }
 
 /** The month's figures of the teams the caller manages: their station's (bureau staff: every team). */
-export const teamMonth = withJoins(pointerJoins, async (ctx: Ctx, input: { month: string }): Promise<TeamMonthView[]> => {
+export const teamMonth = async (ctx: Ctx, input: { month: string }): Promise<TeamMonthView[]> => {
   const from = dayjs.tz(`${input.month}-01`, STATION_TIME_ZONE)
   const to = from.add(1, 'month')
   const [place, teams] = await Promise.all([placeOfCaller(ctx), allTeams()])
@@ -62,4 +62,4 @@ export const teamMonth = withJoins(pointerJoins, async (ctx: Ctx, input: { month
   const now = ctx.now().toDate()
   const activities = docs.map((a) => ({ id: a._id, teamIds: a.teamIds, ended: a.endsAt <= now, placed: placedEntries(a.entries, a.capacity) }))
   return teamMonthFigures(teamIds, activities, served(records))
-})
+}

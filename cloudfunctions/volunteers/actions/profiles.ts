@@ -12,22 +12,22 @@ import { COLLECTIONS } from '../../_shared/collections'
 import { isDuplicateKey } from '../../_shared/documents'
 import { protect } from '../../_shared/personal-data'
 import { revealPhone } from '../../_shared/reveal'
-import { withJoins, type Ctx } from '../../_shared/runtime'
+import type { Ctx } from '../../_shared/runtime'
 import { users } from '../../_shared/users'
 import { teamView, volunteerView, type TeamDoc, type VolunteerDoc } from '../records'
-import { placeOfCaller, pointerJoins, requireManages, teamStation, type Placed } from '../stations'
+import { placeOfCaller, requireManages, teamStation, type Placed } from '../stations'
 import { activities, allTeams, getVolunteer, memberCounts, releaseHolds, updateWhere, volunteers, volunteersWhere } from '../store'
 
 /** Whether the caller is shown teams as staff (by what they manage) rather than as a resident (by their station). */
 const asStaff = (ctx: Ctx) => isStationWide(ctx.user.roles) || ctx.user.roles.includes('officer')
 
-export const teams = withJoins(pointerJoins, async (ctx: Ctx): Promise<TeamView[]> => {
+export const teams = async (ctx: Ctx): Promise<TeamView[]> => {
   const [place, list, counts] = await Promise.all([placeOfCaller(ctx), allTeams(), memberCounts()])
   const stationed = list.map((t) => ({ ...t, id: t._id, stationId: teamStation(t, place.firstStationId) }))
   const viewer = asStaff(ctx) && place.reach.kind !== 'none' ? place.reach : { kind: 'station' as const, stationId: place.ownStationId }
   const order = place.bureau.stations.map((s) => s.station.id)
   return teamsFor(stationed, viewer, order).map((t) => teamView(t, t.stationId, counts.get(t._id) ?? 0))
-})
+}
 
 export async function myVolunteer(ctx: Ctx): Promise<VolunteerView | null> {
   const doc = await getVolunteer(ctx.openid)
@@ -44,7 +44,7 @@ interface ApplyInput {
   requestId?: string
 }
 
-export const apply = withJoins(pointerJoins, async (ctx: Ctx, input: ApplyInput): Promise<VolunteerView> => {
+export const apply = async (ctx: Ctx, input: ApplyInput): Promise<VolunteerView> => {
   const [place, teamList] = await Promise.all([placeOfCaller(ctx), allTeams()])
   const team = teamList.find((t) => t._id === input.teamId)
   if (!team) throw new AppError('INVALID_ARGUMENT', 'No such team.', [{ path: ['teamId'], message: 'no such team' }])
@@ -65,7 +65,7 @@ export const apply = withJoins(pointerJoins, async (ctx: Ctx, input: ApplyInput)
     }
   }
   return volunteerView((await getVolunteer(ctx.openid))!, 'owner')
-})
+}
 
 /** The station a volunteer is managed by: their team's (null: a bureau-wide team, the bureau's). */
 function managingStation(doc: VolunteerDoc, teamList: readonly TeamDoc[], place: Placed): string | null {
@@ -73,14 +73,14 @@ function managingStation(doc: VolunteerDoc, teamList: readonly TeamDoc[], place:
   return team ? teamStation(team, place.firstStationId) : recordStation(doc.stationId, place.firstStationId)
 }
 
-export const applications = withJoins(pointerJoins, async (ctx: Ctx, input: { status?: VolunteerDoc['status'] }): Promise<VolunteerView[]> => {
+export const applications = async (ctx: Ctx, input: { status?: VolunteerDoc['status'] }): Promise<VolunteerView[]> => {
   const [place, teamList] = await Promise.all([placeOfCaller(ctx), allTeams()])
   const where: Record<string, unknown> = input.status ? { status: input.status } : {}
   if (place.reach.kind !== 'bureau') where.teamId = _.in(teamList.filter((t) => manages(place.reach, teamStation(t, place.firstStationId))).map((t) => t._id))
   const docs = await volunteersWhere(where, 500)
   const order = { pending: 0, active: 1, suspended: 2, declined: 3 }
   return docs.sort((a, b) => order[a.status] - order[b.status] || a.appliedAt.getTime() - b.appliedAt.getTime()).map((doc) => volunteerView(doc, 'staff'))
-})
+}
 
 const grantRole = (openid: string) => users().where({ _id: openid, roles: _.neq('volunteer') }).update({ data: { roles: _.push(['volunteer']) } })
 const revokeRole = (openid: string) => users().where({ _id: openid, roles: 'volunteer' }).update({ data: { roles: _.pull('volunteer') } })
@@ -98,7 +98,7 @@ async function mustManage(ctx: Ctx, openid: string): Promise<VolunteerDoc> {
   return doc
 }
 
-export const decide = withJoins(pointerJoins, async (ctx: Ctx, input: { openid: string; decision: 'approve' | 'decline'; reason?: string }): Promise<VolunteerView> => {
+export const decide = async (ctx: Ctx, input: { openid: string; decision: 'approve' | 'decline'; reason?: string }): Promise<VolunteerView> => {
   const doc = await mustManage(ctx, input.openid)
   const now = ctx.now().toDate()
   // Approving an already active volunteer again repairs a role lost to a crash between the two writes.
@@ -114,9 +114,9 @@ export const decide = withJoins(pointerJoins, async (ctx: Ctx, input: { openid: 
   }
   if (status === 'active') await grantRole(input.openid)
   return volunteerView({ ...doc, ...change }, 'staff')
-})
+}
 
-export const suspend = withJoins(pointerJoins, async (ctx: Ctx, input: { openid: string; reason: string }): Promise<VolunteerView> => {
+export const suspend = async (ctx: Ctx, input: { openid: string; reason: string }): Promise<VolunteerView> => {
   const doc = await mustManage(ctx, input.openid)
   if (doc.status !== 'active' && doc.status !== 'suspended') throw new AppError('FAILED_PRECONDITION', `Only active volunteers can be suspended (this one is ${doc.status}).`, undefined, { why: 'not_active' })
   const now = ctx.now()
@@ -132,7 +132,7 @@ export const suspend = withJoins(pointerJoins, async (ctx: Ctx, input: { openid:
     for (const id of upcoming) await releaseHolds([input.openid], id)
   }
   return volunteerView({ ...doc, ...change, status: 'suspended' }, 'staff')
-})
+}
 
 export async function setLeaderboardOptOut(ctx: Ctx, input: { optOut: boolean }): Promise<VolunteerView> {
   const doc = await mustGet(ctx.openid)
@@ -141,7 +141,7 @@ export async function setLeaderboardOptOut(ctx: Ctx, input: { optOut: boolean })
 }
 
 /** Officers see volunteers' phones masked; revealing one (to call about an activity) is audited. */
-export const revealContact = withJoins(pointerJoins, async (ctx: Ctx, input: { openid: string }) => {
+export const revealContact = async (ctx: Ctx, input: { openid: string }) => {
   const doc = await mustManage(ctx, input.openid)
   return revealPhone(ctx, doc.phone, { collection: COLLECTIONS.volunteers, recordId: doc._id, field: 'phone', place: { record: doc.stationId ?? null } })
-})
+}
