@@ -62,6 +62,13 @@ export const STAMPED_COLLECTIONS = [
 ] as const
 type Stamped = (typeof STAMPED_COLLECTIONS)[number]
 
+/**
+ * Where a stored `stationId: null` means "bureau-wide" (written by the functions since bureaus: a
+ * bureau-wide volunteer team, its activities and check-ins), not "from before bureaus": left alone,
+ * so a run resumed after such records exist does not give them to the first station.
+ */
+const NULL_IS_BUREAU_WIDE: ReadonlySet<string> = new Set(['volunteer_teams', 'volunteer_activities', 'volunteer_attendance'])
+
 export interface BureauMigrationReport {
   dryRun: boolean
   jurisdiction: { from: number; to: number; station: string } | { already: 'bureau'; version: number } | { resumed: number }
@@ -127,7 +134,7 @@ export async function migrateBureau(
       // Group the batch by the station each record takes (one update per station).
       const byStation = new Map<string, string[]>()
       for (const row of rows) {
-        if (row.stationId !== undefined && row.stationId !== null) continue
+        if (row.stationId !== undefined && (row.stationId !== null || NULL_IS_BUREAU_WIDE.has(name))) continue
         let station: string | null = stationId
         if (name === 'users') {
           if (!row.communityId) continue
@@ -152,8 +159,8 @@ export async function migrateBureau(
         }
         // Conditional: a record stamped meanwhile (by a concurrent run, or a new binding) is left alone.
         const result = await db.collection(name).where({ _id: _.in(ids), stationId: _.exists(false) }).update({ data: { stationId: station } })
-        const nulls = await db.collection(name).where({ _id: _.in(ids), stationId: null }).update({ data: { stationId: station } })
-        stamped += result.stats.updated + nulls.stats.updated
+        const nulls = NULL_IS_BUREAU_WIDE.has(name) ? 0 : (await db.collection(name).where({ _id: _.in(ids), stationId: null }).update({ data: { stationId: station } })).stats.updated
+        stamped += result.stats.updated + nulls
       }
       budget -= rows.length
       cursor = rows[rows.length - 1]._id

@@ -59,6 +59,8 @@ it('turns one station’s deployment into station 1 of a bureau: dry run, cut of
   expect(left).toBeGreaterThan(0)
   expect(left).toBeLessThan(cases)
 
+  // Meanwhile the migrated functions create a bureau-wide team (stationId null): the resumed run must not give it to the first station.
+  await db.collection('volunteer_teams').add({ data: { _id: 'team-bureau-wide', name: { zh: '全旗反诈宣传队', mn: 'ᠪᠦᠬᠦ ᠬᠣᠰᠢᠭᠤ' }, description: { zh: '', mn: '' }, order: 9, stationId: null } })
   const resumed = await migrateBureau(db, { dryRun: false, now: NOW, batch: 5 })
   expect(resumed).toMatchObject({ complete: true, jurisdiction: { already: 'bureau', version: 2 } })
   // Only what the cut-off run left: nothing is stamped twice.
@@ -66,7 +68,8 @@ it('turns one station’s deployment into station 1 of a bureau: dry run, cut of
 
   expect(await unstamped('mediation_cases')).toHaveLength(0)
   expect((await cloud.stored('mediation_cases')).every((c) => c.stationId === 'station-chaogewendur')).toBe(true)
-  for (const name of ['home_visits', 'booking_counters', 'notices', 'volunteer_teams']) expect(await unstamped(name)).toHaveLength(0)
+  for (const name of ['home_visits', 'booking_counters', 'notices']) expect(await unstamped(name)).toHaveLength(0)
+  expect((await unstamped('volunteer_teams')).map((t) => [t._id, t.stationId])).toEqual([['team-bureau-wide', null]])
   const [resident] = await cloud.stored('users', { _id: 'demo-resident-1' })
   expect(resident).toMatchObject({ communityId: 'gacha-bayanbulag', stationId: 'station-chaogewendur' })
   // Users bound to no community stay without a station.
