@@ -58,8 +58,9 @@ export function stationOfTopicGroup(groupId: string, firstStationId: string | nu
   return group.stationId ?? firstStationId
 }
 
-/** A topic group id (its station, if any, is checked against the bureau by the action). */
+/** A topic group id (its station, if any, is checked against the bureau by the action); its pattern says it is an id, not free text to check. */
 export const TopicGroupId = z.string().check(
+  z.regex(/^topic-[a-z-]+(_[A-Za-z0-9_-]+)?$/, 'must be a topic group id'),
   z.maxLength(128),
   z.refine(isTopicGroup, 'must be a topic group (topic-herders, topic-anti-fraud, topic-herders_<station>, …)'),
 )
