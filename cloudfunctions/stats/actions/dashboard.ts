@@ -110,8 +110,8 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   const station = scope.kind === 'station' && scope.id ? stationMatch({ bureauWide: false, stationId: scope.id, firstStationId }) : {}
   // The notices are read with the cursor, for the whole period since the live part is not known
   // before it: the third request then counts the members of the live notices' groups only.
-  const first = await lookupAll([rollupStateLookup(), noticesLookup(dayStart(period.from), dayStart(addDays(period.to, 1)), station)])
-  const state = rollupStateOf(first)
+  const cursorAndNotices = await lookupAll([rollupStateLookup(), noticesLookup(dayStart(period.from), dayStart(addDays(period.to, 1)), station)])
+  const state = rollupStateOf(cursorAndNotices)
   const keys = rollupKeysOf(scope, jurisdiction)
   const communities = chartCommunities(scope, bureau, jurisdiction)
   // At the bureau scope every station is compared: their keys are read beside the communities'.
@@ -120,7 +120,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   const { rolled, live } = splitPeriod(period, state.through)
   const lookups: Lookup[] = activeVolunteersLookups(dayStart(period.from), dayStart(addDays(period.to, 1)))
   if (rolled) lookups.push(rolledWeeksLookup(keys, rolled.from, rolled.to), rolledKeysLookup(perKeyKeys, rolled.from, rolled.to))
-  const liveNotices = live ? z.array(NoticeRow).parse(first.notices ?? []).filter((n) => n.day >= live.from && n.day <= live.to) : []
+  const liveNotices = live ? z.array(NoticeRow).parse(cursorAndNotices.notices ?? []).filter((n) => n.day >= live.from && n.day <= live.to) : []
   const audienceGroups = targetedGroups(liveNotices)
   if (live) lookups.push(...recordLookups(dayStart(live.from), dayStart(addDays(live.to, 1)), station))
   if (audienceGroups.length) lookups.push(...membersLookups(audienceGroups))
