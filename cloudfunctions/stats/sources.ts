@@ -46,31 +46,39 @@ const { _id: _station, ...caseAccumulators } = statsGroup('station')
 type SourceName = keyof SourceRows | 'memberCommunities' | 'memberTopics'
 
 /**
- * Every source's counts for the instants [from, to), grouped by local day. `memberCommunities`:
- * count the residents of these communities only (a notice's audience is its groups' members);
- * without it every bound resident of the bureau is counted, which the rollup job needs and a view
- * of one station does not (its figures take only its own notices' audience).
+ * The `stationId` condition of a view of one station (cloudfunctions/_shared/station-scope.ts's
+ * stationMatch): each source then reads only that station's records, through indexes led by
+ * `stationId` (cloudfunctions/database.json), instead of every station's days. Attendance carries
+ * no station (its activity's is joined in), so it is read for every station and the fold keeps the
+ * station's keys.
  */
-export function sourceLookups(from: Date, to: Date, memberCommunities?: readonly string[]): Array<Lookup & { as: SourceName }> {
+export type StationCondition = Record<string, unknown>
+
+/**
+ * The records' counts for the instants [from, to), grouped by local day: every source but the
+ * notices and their groups' members (noticesLookup, membersLookups). `station`: only that
+ * station's records.
+ */
+export function recordLookups(from: Date, to: Date, station: StationCondition = {}): Array<Lookup & { as: SourceName }> {
   const range = within(from, to)
   return [
     {
-      from: COLLECTIONS.bookings, // index by_created
-      pipeline: subPipeline().match({ createdAt: range }).group({ _id: { day: dayOf('$createdAt'), s: '$stationId' }, made: { $sum: 1 } }).done(),
+      from: COLLECTIONS.bookings, // index by_created; a station's: by_station_created
+      pipeline: subPipeline().match({ ...station, createdAt: range }).group({ _id: { day: dayOf('$createdAt'), s: '$stationId' }, made: { $sum: 1 } }).done(),
       as: 'bookingsMade',
     },
     {
-      from: COLLECTIONS.bookings, // index by_status_start
+      from: COLLECTIONS.bookings, // index by_status_start; a station's: by_station_status_start
       pipeline: subPipeline()
-        .match({ status: _.in(['checked_in', 'no_show']), startsAt: range })
+        .match({ ...station, status: _.in(['checked_in', 'no_show']), startsAt: range })
         .group({ _id: { day: dayOf('$startsAt'), s: '$stationId' }, served: count({ $eq: ['$status', 'checked_in'] }), noShows: count({ $eq: ['$status', 'no_show'] }) })
         .done(),
       as: 'bookingsSlots',
     },
     {
-      from: COLLECTIONS.homeVisits, // index by_created
+      from: COLLECTIONS.homeVisits, // index by_created; a station's: by_station_created
       pipeline: subPipeline()
-        .match({ createdAt: range })
+        .match({ ...station, createdAt: range })
         .group({
           _id: { day: dayOf('$createdAt'), s: '$stationId', c: '$communityId', o: '$assigneeOfficerId' },
           visits: { $sum: 1 },
@@ -82,9 +90,9 @@ export function sourceLookups(from: Date, to: Date, memberCommunities?: readonly
       as: 'visits',
     },
     {
-      from: COLLECTIONS.mediationCases, // index by_filing_date
+      from: COLLECTIONS.mediationCases, // index by_filing_date; a station's: by_station_created
       pipeline: subPipeline()
-        .match({ createdAt: range, status: _.neq('withdrawn') })
+        .match({ ...station, createdAt: range, status: _.neq('withdrawn') })
         .addFields({ acceptedAt: firstAccept })
         .group({
           ...caseAccumulators,
@@ -100,23 +108,6 @@ export function sourceLookups(from: Date, to: Date, memberCommunities?: readonly
       as: 'cases',
     },
     {
-      from: NOTICE_COLLECTIONS.notices, // index by_published
-      pipeline: subPipeline()
-        .match({ publishedAt: range })
-        .lookup({ from: NOTICE_COLLECTIONS.receipts, localField: '_id', foreignField: 'noticeId', as: 'receipts' })
-        .lookup({ from: NOTICE_COLLECTIONS.deliveries, localField: '_id', foreignField: 'noticeId', as: 'deliveries' })
-        .project({
-          _id: 0,
-          day: dayOf('$publishedAt'),
-          s: '$stationId',
-          targets: 1,
-          readers: { $size: '$receipts' },
-          delivered: { $size: { $filter: { input: '$deliveries', as: 'd', cond: { $eq: ['$$d.state', 'sent'] } } } },
-        })
-        .done(),
-      as: 'notices',
-    },
-    {
       from: COLLECTIONS.volunteerAttendance, // index by_start
       pipeline: subPipeline()
         .match({ startsAt: range })
@@ -128,7 +119,7 @@ export function sourceLookups(from: Date, to: Date, memberCommunities?: readonly
     {
       from: COLLECTIONS.volunteerActivities, // index by_start
       pipeline: subPipeline()
-        .match({ startsAt: range, status: 'open' })
+        .match({ ...station, startsAt: range, status: 'open' })
         // Entries beyond the capacity are the waiting list, not places.
         .group({ _id: { day: dayOf('$startsAt'), s: '$stationId', bw: '$bureauWide' }, placed: { $sum: { $min: [{ $size: '$entries' }, '$capacity'] } } })
         .done(),
@@ -137,9 +128,9 @@ export function sourceLookups(from: Date, to: Date, memberCommunities?: readonly
     {
       // One row of facts per request, folded by src/core/requests/figures.ts's countRequest so the
       // figures have one definition; the filer, text and place are never read (anonymity holds).
-      from: COLLECTIONS.requests, // index by_filing_date
+      from: COLLECTIONS.requests, // index by_filing_date; a station's: by_station_created
       pipeline: subPipeline()
-        .match({ createdAt: range, status: _.neq('withdrawn') })
+        .match({ ...station, createdAt: range, status: _.neq('withdrawn') })
         .project({
           _id: 0,
           day: dayOf('$createdAt'),
@@ -158,17 +149,65 @@ export function sourceLookups(from: Date, to: Date, memberCommunities?: readonly
         .done(),
       as: 'requests',
     },
+  ]
+}
+
+/**
+ * The notices published in [from, to), one row each with its groups (`targets`), readers and
+ * messages delivered. `station`: only that station's notices.
+ */
+export function noticesLookup(from: Date, to: Date, station: StationCondition = {}): Lookup & { as: SourceName } {
+  return {
+    from: NOTICE_COLLECTIONS.notices, // index by_published; a station's: station_by_published
+    pipeline: subPipeline()
+      .match({ ...station, publishedAt: within(from, to) })
+      .lookup({ from: NOTICE_COLLECTIONS.receipts, localField: '_id', foreignField: 'noticeId', as: 'receipts' })
+      .lookup({ from: NOTICE_COLLECTIONS.deliveries, localField: '_id', foreignField: 'noticeId', as: 'deliveries' })
+      .project({
+        _id: 0,
+        day: dayOf('$publishedAt'),
+        s: '$stationId',
+        targets: 1,
+        readers: { $size: '$receipts' },
+        delivered: { $size: { $filter: { input: '$deliveries', as: 'd', cond: { $eq: ['$$d.state', 'sent'] } } } },
+      })
+      .done(),
+    as: 'notices',
+  }
+}
+
+/**
+ * The members of notice groups, a notice's audience: residents bound to each community and
+ * readers of each topic. `groups`: count these groups' members only (the groups the counted
+ * notices target); without it every group's, which the rollup job needs. A dashboard counts only
+ * its live notices' groups, so that it does not count every resident of the bureau on each load.
+ */
+export function membersLookups(groups?: readonly string[]): Array<Lookup & { as: SourceName }> {
+  return [
     {
       from: COLLECTIONS.users, // index by_community
-      pipeline: subPipeline().match({ communityId: memberCommunities ? _.in([...memberCommunities]) : _.neq(null) }).group({ _id: '$communityId', n: { $sum: 1 } }).done(),
+      pipeline: subPipeline().match({ communityId: groups ? _.in([...groups]) : _.neq(null) }).group({ _id: '$communityId', n: { $sum: 1 } }).done(),
       as: 'memberCommunities',
     },
     {
       from: NOTICE_COLLECTIONS.readers, // index by_topic
-      pipeline: subPipeline().match({ topics: _.exists(true) }).unwind('$topics').group({ _id: '$topics', n: { $sum: 1 } }).done(),
+      pipeline: groups
+        ? subPipeline()
+            .match({ topics: _.in([...groups]) })
+            .unwind('$topics')
+            // A reader of a counted topic may follow others too: only the counted ones are grouped.
+            .match({ topics: _.in([...groups]) })
+            .group({ _id: '$topics', n: { $sum: 1 } })
+            .done()
+        : subPipeline().match({ topics: _.exists(true) }).unwind('$topics').group({ _id: '$topics', n: { $sum: 1 } }).done(),
       as: 'memberTopics',
     },
   ]
+}
+
+/** Every source's counts for the instants [from, to), every group's members with them: the rollup job's read. */
+export function sourceLookups(from: Date, to: Date): Array<Lookup & { as: SourceName }> {
+  return [...recordLookups(from, to), noticesLookup(from, to), ...membersLookups()]
 }
 
 /**

@@ -40,10 +40,21 @@ export const RollupState = z.object({
 export type RollupState = z.infer<typeof RollupState>
 
 /** The cursor and refresh day, as if nothing were rolled up when the rollups have an older shape. */
-export async function readRollupState(): Promise<Pick<RollupState, 'through' | 'refreshedOn'>> {
-  const stored = await readDoc(state(), ROLLUP_STATE_ID, RollupState)
+function currentShape(stored: RollupState | null): Pick<RollupState, 'through' | 'refreshedOn'> {
   if (!stored || stored.countsVersion !== ROLLUP_COUNTS_VERSION) return { through: null, refreshedOn: null }
   return { through: stored.through, refreshedOn: stored.refreshedOn }
+}
+
+export async function readRollupState(): Promise<Pick<RollupState, 'through' | 'refreshedOn'>> {
+  return currentShape(await readDoc(state(), ROLLUP_STATE_ID, RollupState))
+}
+
+/** The rollup state as a lookup of lookupAll, so that the dashboard reads it with other sources in one request. */
+export const rollupStateLookup = (): Lookup => ({ from: STATS_COLLECTIONS.state, pipeline: subPipeline().match({ _id: ROLLUP_STATE_ID }).done(), as: 'rollupState' })
+
+/** readRollupState's answer out of a row that carries rollupStateLookup. */
+export function rollupStateOf(row: Record<string, unknown>): Pick<RollupState, 'through' | 'refreshedOn'> {
+  return currentShape(z.array(RollupState).check(z.maxLength(1)).parse(row.rollupState ?? [])[0] ?? null)
 }
 
 export async function writeRollupState(change: Pick<RollupState, 'through' | 'refreshedOn'>, at: Date) {

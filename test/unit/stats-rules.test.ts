@@ -1,6 +1,6 @@
 // The dashboard's pure rules: periods and their split between rollups and live days, scope
 // permissions, folding pipeline rows into counts, the figures derived from counts, and CSV.
-import { addCounts, comparisonValues, csvValue, defaultScope, resolveScope, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, requestFiguresOf, rollupKeysOf, splitPeriod, sumCounts, toCsv, typeBreakdown, weekOf, type SourceRows, type Viewer } from '../../src/core/stats'
+import { addCounts, comparisonValues, csvValue, defaultScope, resolveScope, emptyCounts, figureValues, foldRows, mayView, Period, presetPeriod, requestFiguresOf, rollupKeysOf, splitPeriod, sumCounts, targetedGroups, toCsv, typeBreakdown, weekOf, type SourceRows, type Viewer } from '../../src/core/stats'
 
 const noRows = (): SourceRows => ({ bookingsMade: [], bookingsSlots: [], visits: [], cases: [], notices: [], attendance: [], activities: [], members: [], requests: [] })
 /** The instant the unit tests count at: 2026-11-03 10:00 station time. */
@@ -109,6 +109,21 @@ describe('foldRows', () => {
     rows.members.push({ _id: 'c1', n: 40 }, { _id: 'topic-herders', n: 10 })
     rows.notices.push({ day: '2026-11-02', s: 's1', targets: ['c1', 'topic-herders'], readers: 25, delivered: 3 }, { day: '2026-11-02', s: 's1', targets: ['c9'], readers: 0, delivered: 0 })
     expect(foldRows(rows, NOW, 's1').get('2026-11-02')!.get('station:s1')).toMatchObject({ notices: 2, audience: 50, readers: 25, delivered: 3 })
+  })
+  it('gives notices the same audience from their targeted groups’ members alone as from every group’s', () => {
+    const notices: SourceRows['notices'] = [
+      { day: '2026-11-02', s: 's1', targets: ['c1', 'topic-herders'], readers: 25, delivered: 3 },
+      { day: '2026-11-02', s: 's2', targets: ['c1', 'c7'], readers: 2, delivered: 0 },
+      { day: '2026-11-03', s: 's2', targets: ['c9'], readers: 0, delivered: 0 },
+    ]
+    const everyGroup = [{ _id: 'c1', n: 40 }, { _id: 'c2', n: 7 }, { _id: 'c7', n: 12 }, { _id: 'topic-herders', n: 10 }, { _id: 'topic-antifraud', n: 99 }]
+    const groups = targetedGroups(notices)
+    expect(groups).toEqual(['c1', 'c7', 'c9', 'topic-herders'])
+    const fold = (members: SourceRows['members']) => foldRows({ ...noRows(), notices, members }, NOW, 's1')
+    const targetedOnly = fold(everyGroup.filter((m) => groups.includes(m._id!)))
+    expect(targetedOnly).toEqual(fold(everyGroup))
+    expect(targetedOnly.get('2026-11-02')!.get('bureau')).toMatchObject({ notices: 2, audience: 102 })
+    expect(targetedGroups([])).toEqual([])
   })
   it('counts a notice of the bureau’s staff (its stationId the bureau’s id) for the bureau alone', () => {
     const rows = noRows()

@@ -1,14 +1,16 @@
 // The dashboard: figures for a period and a scope (the bureau, a station, a district, a community,
 // an officer). Complete days the rollup job has reached come from the rollups; the rest of the
-// period (today, or days the job has not reached) is aggregated live from the records. Both parts
-// are read in one aggregation request; with the caller's user (the jurisdiction pointer joined
-// onto it) and the rollup cursor that is three requests (four on a cold instance), for one
-// station as for the bureau with its stations compared.
+// period (today, or days the job has not reached) is aggregated live from the records. Three
+// requests (four on a cold instance), for one station as for the bureau with its stations
+// compared: the caller's user (the jurisdiction pointer joined onto it); the rollup cursor with
+// the period's notices; then the rollups and the live records, with the members of only the
+// groups the live notices target (a notice's audience), so that a load counts those residents
+// and not every resident of the bureau. A station's view reads only its own station's records.
 import * as z from 'zod/mini'
 import { AppError } from '../../../src/core/envelope'
 import { stationIdOfCommunity, stationIdOfOfficer } from '../../../src/core/bureau/views'
 import type { BureauJurisdiction } from '../../../src/core/bureau/schema'
-import { addCounts, emptyCounts, foldRows, sumCounts, type Counts } from '../../../src/core/stats/counts'
+import { addCounts, emptyCounts, foldRows, NoticeRow, sumCounts, targetedGroups, type Counts } from '../../../src/core/stats/counts'
 import { appliesTo, communityRates, comparisonValues, figureValues, FIGURE_KEYS, requestFiguresOf, typeBreakdown } from '../../../src/core/stats/figures'
 import { liveOnly, type Freshness } from '../../../src/core/stats/freshness'
 import { addDays, dayStart, daysOf, localDay, splitPeriod, weekOf, type Period } from '../../../src/core/stats/period'
@@ -16,8 +18,9 @@ import { communityKey, mayView, resolveScope, rollupKeysOf, seesBureau, seesWhol
 import type { DashboardView } from '../../../src/core/stats/contract'
 import type { Jurisdiction } from '../../../src/core/jurisdiction/schema'
 import type { Ctx } from '../../_shared/runtime'
-import { activeVolunteersLookups, sourceLookups, sourceRowsOf, type Lookup } from '../sources'
-import { lookupAll, readRollupState, rolledKeysLookup, rolledWeeksLookup, RolledGroup } from '../store'
+import { stationMatch } from '../../_shared/station-scope'
+import { activeVolunteersLookups, membersLookups, noticesLookup, recordLookups, sourceRowsOf, type Lookup } from '../sources'
+import { lookupAll, rollupStateLookup, rollupStateOf, rolledKeysLookup, rolledWeeksLookup, RolledGroup } from '../store'
 
 function viewerOf(ctx: Ctx, bureau: BureauJurisdiction, jurisdiction: Jurisdiction): Viewer {
   const officerId = ctx.user.officerId ?? null
@@ -88,7 +91,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   const today = localDay(now)
   const { period } = input
   if (period.to > today) throw new AppError('INVALID_ARGUMENT', 'The period cannot end after today.', [{ path: ['period', 'to'], message: `must be ${today} or earlier` }])
-  const [{ bureau, jurisdiction }, state] = await Promise.all([ctx.current(), readRollupState()])
+  const { bureau, jurisdiction } = await ctx.current()
   const viewer = viewerOf(ctx, bureau, jurisdiction)
   const scope = resolveScope(input.scope, viewer)
   const scopeStation = stationOfScope(scope, bureau)
@@ -102,6 +105,13 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   }
 
   const firstStationId = bureau.stations[0].station.id
+  // A station's figures are its records' (those without a station: the first station's), so its
+  // view reads only them, through indexes led by stationId, whatever the bureau's size.
+  const station = scope.kind === 'station' && scope.id ? stationMatch({ bureauWide: false, stationId: scope.id, firstStationId }) : {}
+  // The notices are read with the cursor, for the whole period since the live part is not known
+  // before it: the third request then counts the members of the live notices' groups only.
+  const cursorAndNotices = await lookupAll([rollupStateLookup(), noticesLookup(dayStart(period.from), dayStart(addDays(period.to, 1)), station)])
+  const state = rollupStateOf(cursorAndNotices)
   const keys = rollupKeysOf(scope, jurisdiction)
   const communities = chartCommunities(scope, bureau, jurisdiction)
   // At the bureau scope every station is compared: their keys are read beside the communities'.
@@ -110,10 +120,10 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   const { rolled, live } = splitPeriod(period, state.through)
   const lookups: Lookup[] = activeVolunteersLookups(dayStart(period.from), dayStart(addDays(period.to, 1)))
   if (rolled) lookups.push(rolledWeeksLookup(keys, rolled.from, rolled.to), rolledKeysLookup(perKeyKeys, rolled.from, rolled.to))
-  // Within one station, only its communities' residents are counted for its notices' audience:
-  // counting the whole bureau's would make every station's dashboard follow the bureau's size.
-  const memberCommunities = scopeStation === null ? undefined : bureau.stations.find((s) => s.station.id === scopeStation)?.communities.map((c) => c.id)
-  if (live) lookups.push(...sourceLookups(dayStart(live.from), dayStart(addDays(live.to, 1)), memberCommunities))
+  const liveNotices = live ? z.array(NoticeRow).parse(cursorAndNotices.notices ?? []).filter((n) => n.day >= live.from && n.day <= live.to) : []
+  const audienceGroups = targetedGroups(liveNotices)
+  if (live) lookups.push(...recordLookups(dayStart(live.from), dayStart(addDays(live.to, 1)), station))
+  if (audienceGroups.length) lookups.push(...membersLookups(audienceGroups))
   const row = await lookupAll(lookups)
   const liveAt = now.toISOString()
 
@@ -123,7 +133,7 @@ export async function dashboard(ctx: Ctx, input: { period: Period; scope: StatsS
   for (const group of rolledWeeks) weeks.set(group._id, addCounts(weeks.get(group._id) ?? emptyCounts(), countsOfGroup(group)))
   const perKey = new Map<string, Counts>(z.array(RolledGroup).parse(row.rolledKeys ?? []).map((g) => [g._id, countsOfGroup(g)]))
   if (live) {
-    const liveDays = foldRows(sourceRowsOf(row), now.toDate(), firstStationId, bureau.bureau.id)
+    const liveDays = foldRows(sourceRowsOf({ ...row, notices: liveNotices }), now.toDate(), firstStationId, bureau.bureau.id)
     for (const day of daysOf(live.from, live.to)) {
       const dayKeys = liveDays.get(day)
       if (!dayKeys) continue

@@ -139,6 +139,11 @@ export const CaseRow = z.object({
 })
 export const NoticeRow = z.object({ day: Day, s: Id, targets: z.array(z.string()), readers: n, delivered: n })
 /**
+ * The groups whose members are these notices' audience, each once: counting only these members
+ * gives the notices the audience that counting every group's would (foldRows sums its targets').
+ */
+export const targetedGroups = (notices: ReadonlyArray<Pick<z.infer<typeof NoticeRow>, 'targets'>>): string[] => [...new Set(notices.flatMap((notice) => notice.targets))].sort()
+/**
  * `s` is the attendance's activity's station; `bw` true: a bureau-wide activity (stationId null,
  * src/core/volunteers/stations.ts), which counts for the bureau only, in no station.
  */
