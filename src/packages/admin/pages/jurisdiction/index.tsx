@@ -105,7 +105,7 @@ export default function AdminJurisdictionPage() {
   return (
     <PageShell name="admin-jurisdiction" title={t('jurisdiction.title')}>
       {/* Rolling back changes every station: the bureau admin's (docs/bureau.md). */}
-      <SessionGate roles={['admin']}>{(profile) => <JurisdictionScreen canRollBack={profile.roles.includes('bureau_admin')} />}</SessionGate>
+      <SessionGate roles={['admin', 'bureau_admin']}>{(profile) => <JurisdictionScreen canRollBack={profile.roles.includes('bureau_admin')} />}</SessionGate>
     </PageShell>
   )
 }
