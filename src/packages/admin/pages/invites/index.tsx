@@ -20,6 +20,7 @@ import { errorMessageKeyIn } from '../../../../services/use-catalog-t'
 import { localizedName, type LocalizedText } from '../../../../i18n/localized-name'
 import { useSession } from '../../../../services/session'
 import { adminCatalog, useAdminT } from '../../i18n'
+import { AuditEntry } from '../../audit-entry'
 import { IssuedInvite, type IssuedInviteProps } from './issued-invite'
 
 type ListedOfficer = OfficerSummary & { bound: boolean; stationId: string | null }
@@ -165,6 +166,7 @@ function OfficerList({ bureauAdmin }: { bureauAdmin: boolean }) {
       {officers.officers.map((officer) => (
         <OfficerInviteCard key={officer.id} officer={officer} bureauAdmin={bureauAdmin} stationName={bureauAdmin ? stationName(officer.stationId) : null} />
       ))}
+      <AuditEntry />
     </>
   )
 }

@@ -13,6 +13,7 @@ import { SessionGate } from '../../../../components/session-gate'
 import { ErrorView, LoadingView } from '../../../../components/status-views'
 import { call, CloudCallError } from '../../../../services/cloud'
 import { useRemote } from '../../../../services/use-remote'
+import { AuditEntry } from '../../audit-entry'
 import { useAdminT } from '../../i18n'
 import './jurisdiction.css'
 import { ImportCard } from './import-card'
@@ -96,6 +97,7 @@ function JurisdictionScreen({ canRollBack }: { canRollBack: boolean }) {
       <ImportCard onImported={changed} />
       {current.state.status === 'ready' ? <ExportCard version={current.state.data.version} document={current.state.data.document} /> : null}
       <VersionsCard canRollBack={canRollBack} versions={versions.state} onRetry={() => void versions.reload({ showLoading: true })} onRolledBack={changed} />
+      <AuditEntry />
     </>
   )
 }
