@@ -74,7 +74,7 @@ export const accountContract = defineFunction('account', {
     roles: ['admin', 'bureau_admin'], scope: 'station',
   },
   listOfficers: {
-    summary: 'Officer records, each with its station and whether a WeChat identity is bound to it (a station admin: their station’s; the bureau admin: all).',
+    summary: 'Officer records and whether a WeChat identity is bound to each (admin only).',
     input: z.object({}),
     /** `stationId`: the officer's station, null for the bureau's own staff (whom only a bureau role reaches). */
     output: z.array(z.extend(OfficerSummary, { bound: z.boolean(), stationId: z.nullable(DocId) })),
