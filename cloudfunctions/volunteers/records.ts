@@ -21,7 +21,7 @@ export const TeamDoc = z.object({ _id: z.string(), name: LocalizedName, descript
 export type TeamDoc = z.infer<typeof TeamDoc>
 
 /** `stationId` resolved: the team's station, or null for a bureau-wide team. */
-export const teamView = (team: TeamDoc, stationId: string | null, members: number): TeamView => ({ id: team._id, name: team.name, description: team.description, stationId, members })
+export const teamView = (team: TeamDoc, stationId: string | null, members: number, managed: boolean): TeamView => ({ id: team._id, name: team.name, description: team.description, stationId, members, managed })
 
 export const HoldDoc = z.object({ activityId: z.string(), startsAt: StoredDate, endsAt: StoredDate })
 

@@ -165,6 +165,10 @@ describe('the admin’s jurisdiction page', () => {
       await signIn(page, 'demo-admin')
       await on(page, 'home', '.role-home-jurisdiction .fq-entry-action').click()
       await on(page, 'admin-jurisdiction', '.jurisdiction-map-svg').waitFor()
+      // The page says whose document this is: the admin's station, of the bureau, imported and exported alone.
+      expect(await on(page, 'admin-jurisdiction', '.jurisdiction-scope-station .fq-card-title').textContent()).toBe('辖区文件：潮格温都尔镇派出所')
+      expect(await on(page, 'admin-jurisdiction', '.jurisdiction-scope-station').textContent()).toContain('所属公安局：乌拉特后旗公安局')
+      await on(page, 'admin-jurisdiction', '.admin-open-audit').waitFor()
       // demo-admin is the first station's admin: its export, and so its map, is that station's.
       const stationCommunities = demoBureau.stations[0].communities as DemoCommunity[]
       const surveyed = stationCommunities.filter((c) => c.boundary !== null)
@@ -213,6 +217,9 @@ describe('the admin’s jurisdiction page', () => {
       const bureauSurveyed = demoBureau.stations.flatMap((s) => s.communities as DemoCommunity[]).filter((c) => c.boundary !== null)
       await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-map-svg').waitFor()
       expect(await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-map-svg path').count()).toBe(bureauSurveyed.length)
+      expect(await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-scope-bureau .fq-card-title').textContent()).toBe('辖区文件：乌拉特后旗公安局（全局）')
+      expect(await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-scope-station').count()).toBe(0)
+      await shoot(bureauPage, 'admin-3a-bureau-scope')
       await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-version-1 .jurisdiction-version-rollback').click()
       await on(bureauPage, 'admin-jurisdiction', '.jurisdiction-rollback-confirm').waitFor()
       await shoot(bureauPage, 'admin-3-rollback-confirm')

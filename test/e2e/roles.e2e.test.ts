@@ -5,7 +5,11 @@
 import type { Page } from 'playwright-core'
 import type { Profile } from '../../src/core/account/contract'
 import path from 'node:path'
-import { acceptPrivacy, ARTIFACTS, pickIdentity, shoot, startHarness, type Harness } from './harness'
+import { newUser } from '../../cloudfunctions/_shared/user-record'
+import { dayjs } from '../../src/core/time'
+import { adminMnMong } from '../../src/packages/admin/i18n/mn-Mong'
+import { expectMongolian } from './claims'
+import { acceptPrivacy, ARTIFACTS, on, pickIdentity, shoot, signIn, startHarness, type Harness } from './harness'
 
 /** Home sections by role: what each identity must see, and so what the others must not. */
 const ROLE_SECTIONS = ['role-home-resident', 'role-home-officer', 'role-home-leader', 'role-home-volunteer', 'role-home-admin'] as const
@@ -149,3 +153,106 @@ describe('language and elder mode', () => {
     }
   })
 })
+
+describe('the admins’ invites', () => {
+  /** Not among the h5 picker's identities: chosen the way the picker stores its choice. */
+  const BUREAU_ADMIN = 'e2e-bureau-admin'
+  const invites = (page: Page, selector = '') => on(page, 'admin-invites', selector)
+
+  beforeAll(async () => {
+    await harness.emulator.seed({ users: [{ ...newUser(BUREAU_ADMIN, dayjs()), roles: ['resident', 'bureau_admin'], displayName: '局管理员', language: 'zh' }] })
+  })
+
+  it('a station admin is offered the station roles only, for their station’s officers, and reaches the audit log', async () => {
+    const { context, page } = await openPhone()
+    try {
+      await signIn(page, 'demo-admin')
+      await home(page, '.role-home-admin .fq-entry-action').click()
+      await invites(page, '.admin-officer-officer-3').waitFor()
+      expect(await invites(page, '.admin-officers-scope').textContent()).toBe('名单是本派出所的民警，可以授予民警或所领导身份。')
+      // Another station's officers and the bureau's staff are not listed, and no station is named.
+      expect(await invites(page, '.admin-officer-officer-bb-1, .admin-officer-bureau-duty-1').count()).toBe(0)
+      expect(await invites(page, '.admin-officer-station').count()).toBe(0)
+      await invites(page, '.admin-officer-officer-3 .admin-invite-start').click()
+      await invites(page, '.admin-officer-officer-3 .admin-invite-grant-leader').waitFor()
+      expect(await invites(page, '.admin-invite-grant-bureauLeader, .admin-invite-grant-bureauAdmin, .admin-invite-bureau-note').count()).toBe(0)
+      await shoot(page, 'admin-invites-1-station-admin')
+
+      await invites(page, '.admin-open-audit .fq-entry-action').click()
+      await page.locator('#page-audit .audit-filters').waitFor()
+      await page.locator('#page-audit .audit-search').click()
+      await page.locator('#page-audit .audit-results, #page-audit .audit-empty').first().waitFor()
+      expect(await page.locator('#page-audit .audit-error').count()).toBe(0)
+
+      // The jurisdiction page in Mongolian names the admin's station and says what they may do.
+      await harness.callAs('demo-admin', 'account', { action: 'updatePreferences', language: 'mn', elderMode: false })
+      await page.goto(`${harness.emulator.url}/#/packages/admin/pages/jurisdiction/index`)
+      await page.reload()
+      await page.locator('#page-admin-jurisdiction.lang-mn .jurisdiction-scope-station').waitFor()
+      await expectMongolian(page.locator('#page-admin-jurisdiction .jurisdiction-scope-station .fq-text'), adminMnMong['jurisdiction.scope.stationBody'])
+      expect(await page.locator('#page-admin-jurisdiction .jurisdiction-scope-station .fq-card-title').textContent()).toContain('ᠴᠣᠭ ᠥᠨᠳᠦᠷ')
+      await shoot(page, 'admin-jurisdiction-station-scope-mn')
+      await harness.callAs('demo-admin', 'account', { action: 'updatePreferences', language: 'zh', elderMode: false })
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('the bureau admin sees every station’s officers by station, grants a bureau role to the bureau’s staff only, in Chinese and in Mongolian', async () => {
+    const { context, page } = await openPhone()
+    try {
+      await page.goto(`${harness.emulator.url}/#/pages/index/index`)
+      await page.evaluate((openid) => window.localStorage.setItem('fengqiao.demoOpenid', openid), BUREAU_ADMIN)
+      await page.reload()
+      await home(page, '.privacy-prompt').waitFor()
+      await acceptPrivacy(page)
+      await home(page, '.role-home-jurisdiction').waitFor()
+      await home(page, '.role-home-admin .fq-entry-action').click()
+
+      // A station's officer: the station named, the station roles offered, the bureau roles explained.
+      const stationOfficer = invites(page, '.admin-officer-officer-bb-1')
+      await stationOfficer.waitFor()
+      expect(await stationOfficer.locator('.admin-officer-station').textContent()).toBe('巴音宝力格镇派出所')
+      await stationOfficer.locator('.admin-invite-start').click()
+      await stationOfficer.locator('.admin-invite-bureau-note').waitFor()
+      expect(await stationOfficer.locator('.admin-invite-grant-bureauLeader, .admin-invite-grant-bureauAdmin').count()).toBe(0)
+
+      // The bureau's staff come first, marked as such, with the bureau roles offered.
+      const staff = invites(page, '.admin-officer-bureau-duty-1')
+      expect(await invites(page, '.admin-officer').first().getAttribute('class')).toMatch(/admin-officer-bureau-/)
+      expect(await staff.locator('.admin-officer-station').textContent()).toBe('局机关')
+      await staff.locator('.admin-invite-start').click()
+      await staff.locator('.admin-invite-grant-bureauAdmin').click()
+      await shoot(page, 'admin-invites-2-bureau-admin-choosing')
+      await staff.locator('.admin-invite-confirm').click()
+      const code = ((await staff.locator('.issued-invite-code').textContent()) ?? '').replace(/\s/g, '')
+      expect(code).toMatch(/^[A-Z0-9]{8}$/)
+      await shoot(page, 'admin-invites-3-bureau-admin-issued')
+
+      // Redeemed by the officer, the invite grants what was chosen.
+      const duty = 'e2e-bureau-duty-officer'
+      await harness.callAs(duty, 'account', { action: 'me' })
+      const profile = await harness.callAs<Profile>(duty, 'account', { action: 'redeemInvite', code })
+      expect(profile.roles).toEqual(expect.arrayContaining(['officer', 'bureau_admin']))
+      expect(profile.officer?.id).toBe('bureau-duty-1')
+
+      await harness.callAs(BUREAU_ADMIN, 'account', { action: 'updatePreferences', language: 'mn', elderMode: true })
+      await page.reload()
+      await page.locator('#page-admin-invites.lang-mn.elder').waitFor()
+      await invites(page, '.admin-officers-scope').waitFor()
+      await expectMongolian(invites(page, '.admin-officers-scope'), adminMnMong['admin.officers.bureauScope'])
+      await expectMongolian(invites(page, '.admin-officer-bureau-chief .admin-officer-station'), adminMnMong['admin.officer.bureauStaff'])
+      await invites(page, '.admin-officer-bureau-chief .admin-invite-start').click()
+      await expectMongolian(invites(page, '.admin-officer-bureau-chief .admin-invite-grant-bureauLeader'), adminMnMong['admin.invite.grantBureauLeader'])
+      await shoot(page, 'admin-invites-4-bureau-admin-mn-elder')
+
+      await page.goto(`${harness.emulator.url}/#/packages/admin/pages/jurisdiction/index`)
+      await page.locator('#page-admin-jurisdiction.lang-mn.elder .jurisdiction-scope-bureau').waitFor()
+      await expectMongolian(page.locator('#page-admin-jurisdiction .jurisdiction-scope-bureau .fq-text'), adminMnMong['jurisdiction.scope.bureauBody'])
+      await shoot(page, 'admin-jurisdiction-bureau-scope-mn-elder')
+    } finally {
+      await context.close()
+    }
+  })
+})
+

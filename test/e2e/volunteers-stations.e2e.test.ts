@@ -2,12 +2,14 @@
 // station (巴音宝力格镇派出所, team 巴音宝力格镇治安巡逻队) opens the volunteer centre and finds their
 // station's activity and the bureau-wide one (the banner's anti-fraud week), each card saying
 // which, and none of the first station's. Screenshots in Chinese and in Mongolian.
+import type { Page } from 'playwright-core'
 import { newUser } from '../../cloudfunctions/_shared/user-record'
 import { protect } from '../../cloudfunctions/_shared/personal-data'
 import { dayjs } from '../../src/core/time'
 import { volunteerMnMong } from '../../src/packages/volunteer/i18n/mn-Mong'
 import { expectMongolian } from './claims'
-import { acceptPrivacy, on, shoot, startHarness, type Harness } from './harness'
+import { officerVolunteersMnMong } from '../../src/packages/officer-volunteers/volunteers/i18n/mn-Mong'
+import { acceptPrivacy, on, shoot, signIn, startHarness, type Harness } from './harness'
 
 /** Not among the h5 picker's identities: chosen the way the picker stores its choice. */
 const VOLUNTEER_BB = 'e2e-volunteer-bb'
@@ -81,3 +83,45 @@ it('shows a second-station volunteer their station’s and the bureau-wide activ
     await context.close()
   }
 })
+
+it('offers staff only the teams they manage in the activity form: a station’s leader their station’s, the bureau leader every team, one station at a time', async () => {
+  const openForm = async (openid: string) => {
+    const phone = await harness.openPhone()
+    await signIn(phone.page, openid)
+    await on(phone.page, 'home', '.role-home-officer .fq-entry-action').click()
+    await on(phone.page, 'workbench', '.workbench-open-volunteers .fq-entry-action').click()
+    await on(phone.page, 'officer-volunteers', '.ov-tab-activities').click()
+    return phone
+  }
+  const team = (page: Page, id: string) => on(page, 'officer-volunteers', `.ov-team-${id}`)
+
+  const leader = await openForm('demo-leader-bb-1')
+  try {
+    await team(leader.page, 'team-bb-patrol').waitFor()
+    // The bureau-wide team (which createActivity refuses them) and other stations' teams are not offered.
+    expect(await team(leader.page, 'team-bureau-antifraud').count()).toBe(0)
+    expect(await team(leader.page, 'team-red-armband').count()).toBe(0)
+    await team(leader.page, 'team-bb-patrol').scrollIntoViewIfNeeded()
+    await shoot(leader.page, 'volunteers-stations-4-form-station-leader')
+  } finally {
+    await leader.context.close()
+  }
+
+  await harness.callAs('demo-bureau-leader', 'account', { action: 'updatePreferences', language: 'mn', elderMode: false })
+  const bureau = await openForm('demo-bureau-leader')
+  try {
+    for (const id of ['team-red-armband', 'team-bb-patrol', 'team-bureau-antifraud']) await team(bureau.page, id).waitFor()
+    await expectMongolian(on(bureau.page, 'officer-volunteers', '.ov-teams-hint'), officerVolunteersMnMong['ov.create.teamsHint'])
+    // One activity's teams are of one station: once 巴音宝力格's team is chosen, the others are not.
+    await team(bureau.page, 'team-bb-patrol').click()
+    expect(await team(bureau.page, 'team-red-armband').getAttribute('class')).toContain('disabled')
+    expect(await team(bureau.page, 'team-bureau-antifraud').getAttribute('class')).toContain('disabled')
+    expect(await team(bureau.page, 'team-bb-patrol').getAttribute('class')).not.toContain('disabled')
+    await team(bureau.page, 'team-bb-patrol').scrollIntoViewIfNeeded()
+    await shoot(bureau.page, 'volunteers-stations-5-form-bureau-leader-mn')
+  } finally {
+    await bureau.context.close()
+    await harness.callAs('demo-bureau-leader', 'account', { action: 'updatePreferences', language: 'zh', elderMode: false })
+  }
+})
+

@@ -119,10 +119,15 @@ describe('officer invites', () => {
       expect(profile.roles).toEqual(['resident', 'officer', 'bureau_admin'])
       expect(profile.officer).toMatchObject({ id: 'bureau-duty-1' })
       // The bureau admin lists every officer, the bureau's staff included; a station admin its station's only.
-      const listed = expectOk(await cloud.call<Array<{ id: string; bound: boolean }>>(bureauAdmin, 'account', { action: 'listOfficers' }))
+      const listed = expectOk(await cloud.call<Array<{ id: string; bound: boolean; stationId: string | null }>>(bureauAdmin, 'account', { action: 'listOfficers' }))
       expect(listed.find((o) => o.id === 'bureau-duty-1')?.bound).toBe(true)
+      // Each with its station, so the screen offers a bureau role only for the bureau's staff.
+      const stationOf = (id: string) => listed.find((o) => o.id === id)?.stationId
+      expect([stationOf('bureau-chief'), stationOf('officer-1'), stationOf('officer-bb-1')]).toEqual([null, 'station-chaogewendur', 'station-bayanbolag'])
       expect(listed.map((o) => o.id)).toEqual(expect.arrayContaining(['officer-1', 'officer-bb-1', 'officer-su-1', 'bureau-chief']))
-      const ofStation = expectOk(await cloud.call<Array<{ id: string }>>('demo-admin', 'account', { action: 'listOfficers' })).map((o) => o.id)
+      const ofStationListed = expectOk(await cloud.call<Array<{ id: string; stationId: string | null }>>('demo-admin', 'account', { action: 'listOfficers' }))
+      expect(new Set(ofStationListed.map((o) => o.stationId))).toEqual(new Set(['station-chaogewendur']))
+      const ofStation = ofStationListed.map((o) => o.id)
       expect(ofStation).toEqual(expect.arrayContaining(['officer-1', 'officer-chief', 'aux-2']))
       expect(ofStation.filter((id) => id.startsWith('bureau-') || id.includes('-bb-') || id.includes('-su-'))).toEqual([])
     })

@@ -52,6 +52,7 @@ describe('teams per station and bureau-wide', () => {
     const teams = expectOk(await call<TeamView[]>(RESIDENT_B, 'teams'))
     expect(ids(teams)).toEqual(['team-bb-patrol', 'team-bureau-antifraud'])
     expect(teams.map((t) => t.stationId)).toEqual([B, null])
+    expect(teams.map((t) => t.managed)).toEqual([false, false])
   })
 
   it('answers staff their station’s and the bureau’s, and the bureau leader every team grouped by station', async () => {
@@ -59,7 +60,20 @@ describe('teams per station and bureau-wide', () => {
     const ofA = expectOk(await call<TeamView[]>(OFFICER_A, 'teams'))
     expect(ids(ofA)).toEqual([...A_TEAMS, 'team-bureau-antifraud'])
     expect(ofA.map((t) => t.stationId)).toEqual([A, A, A, A, null])
-    expect(ids(expectOk(await call<TeamView[]>(BUREAU_LEADER, 'teams')))).toEqual([...A_TEAMS, 'team-bb-patrol', 'team-bureau-antifraud'])
+    const ofBureau = expectOk(await call<TeamView[]>(BUREAU_LEADER, 'teams'))
+    expect(ids(ofBureau)).toEqual([...A_TEAMS, 'team-bb-patrol', 'team-bureau-antifraud'])
+  })
+
+  it('marks the teams the caller manages, as createActivity decides: station staff not the bureau’s, the bureau leader all', async () => {
+    const managed = async (openid: string) => expectOk(await call<TeamView[]>(openid, 'teams')).filter((t) => t.managed).map((t) => t.id)
+    expect(await managed(OFFICER_A)).toEqual(A_TEAMS)
+    expect(await managed(LEADER_B)).toEqual(['team-bb-patrol'])
+    expect(await managed(BUREAU_LEADER)).toEqual([...A_TEAMS, 'team-bb-patrol', 'team-bureau-antifraud'])
+    // The one team station staff are shown but not offered is refused to them, with nothing written.
+    cloud.resetWrites()
+    const refused = await call(LEADER_B, 'createActivity', newActivity(['team-bureau-antifraud'], '不提供的队伍', 'not-offered'))
+    expectError(refused, 'PERMISSION_DENIED')
+    expectNothingHappened(cloud)
   })
 })
 

@@ -224,13 +224,12 @@ async function grantRoles(openid: string, roles: Role[], officerId: string, now:
 export async function listOfficers(ctx: Ctx) {
   const { data } = (await officers().orderBy('_id', 'asc').limit(1000).get()) as { data: unknown }
   const docs = z.array(OfficerDoc).parse(data)
-  if (ctx.bureauWide) return docs.map(officerListed)
-  // One pass over the jurisdiction's officers, then a lookup per record.
+  // One pass over the jurisdiction's officers, then a lookup per record. The screen offers a bureau
+  // role only for the bureau's staff (stationId null), since inviteRefusal refuses it for anyone else.
   const stationOf = stationsOfOfficers((await ctx.current()).bureau)
-  return docs.filter((doc) => stationOf(doc) === ctx.stationId).map(officerListed)
+  const listed = docs.map((doc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null, stationId: stationOf(doc) }))
+  return ctx.bureauWide ? listed : listed.filter((officer) => officer.stationId === ctx.stationId)
 }
-
-const officerListed = (doc: OfficerDoc) => ({ ...toOfficerSummary(doc), bound: doc.openid !== null })
 
 /**
  * An officer's station: as the current jurisdiction lists them, else as their record last said

@@ -24,9 +24,11 @@ const asStaff = (ctx: Ctx) => isStationWide(ctx.user.roles) || ctx.user.roles.in
 export const teams = async (ctx: Ctx): Promise<TeamView[]> => {
   const [place, list, counts] = await Promise.all([placeOfCaller(ctx), allTeams(), memberCounts()])
   const stationed = list.map((t) => ({ ...t, id: t._id, stationId: teamStation(t, place.firstStationId) }))
+  const staff = asStaff(ctx) && place.reach.kind !== 'none'
   const viewer = asStaff(ctx) && place.reach.kind !== 'none' ? place.reach : { kind: 'station' as const, stationId: place.ownStationId }
   const order = place.bureau.stations.map((s) => s.station.id)
-  return teamsFor(stationed, viewer, order).map((t) => teamView(t, t.stationId, counts.get(t._id) ?? 0))
+  // `managed` is createActivity's own rule, so the activity form offers only teams it will accept.
+  return teamsFor(stationed, viewer, order).map((t) => teamView(t, t.stationId, counts.get(t._id) ?? 0, staff && manages(place.reach, t.stationId)))
 }
 
 export async function myVolunteer(ctx: Ctx): Promise<VolunteerView | null> {

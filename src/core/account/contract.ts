@@ -68,15 +68,16 @@ export const accountContract = defineFunction('account', {
     roles: ANYONE, scope: 'own',
   },
   createInvite: {
-    summary: 'Issue a one-time invite code for an officer record (admin only). Retrying with the same requestId answers the same code.',
+    summary: 'Issue a one-time invite code for an officer record; a retry with the same requestId answers the same code.',
     input: z.object({ officerId: DocId, roles: z.array(InvitedRole).check(z.minLength(1), z.maxLength(InvitedRole.options.length)), requestId: RequestId }),
     output: z.object({ code: z.string(), officerId: DocId, expiresAt: z.string() }),
     roles: ['admin', 'bureau_admin'], scope: 'station',
   },
   listOfficers: {
-    summary: 'Officer records and whether a WeChat identity is bound to each (admin only).',
+    summary: 'Officer records with their station and WeChat binding.',
     input: z.object({}),
-    output: z.array(z.extend(OfficerSummary, { bound: z.boolean() })),
+    /** `stationId`: the officer's station, null for the bureau's own staff (whom only a bureau role reaches). */
+    output: z.array(z.extend(OfficerSummary, { bound: z.boolean(), stationId: z.nullable(DocId) })),
     roles: ['admin', 'bureau_admin'], scope: 'station',
   },
 })

@@ -37,6 +37,8 @@ export const TeamView = z.object({
   /** The team's station; null for a bureau-wide team (volunteers of every station). */
   stationId: z.nullable(z.string()),
   members: z.number().check(z.int()),
+  /** Whether the caller manages the team as staff (publishes its activities, decides its applications); false for residents and volunteers. */
+  managed: z.boolean(),
 })
 export type TeamView = z.infer<typeof TeamView>
 

@@ -54,6 +54,8 @@ function ResidentServices() {
 function RoleEntries({ profile }: { profile: Profile }) {
   const t = useT()
   const has = (role: Profile['roles'][number]) => profile.roles.includes(role)
+  // The station's admin and the bureau admin share the admin screens; each screen shows their own scope.
+  const admin = has('admin') || has('bureau_admin')
   return (
     <>
       {has('officer') ? (
@@ -92,7 +94,7 @@ function RoleEntries({ profile }: { profile: Profile }) {
           url="/packages/volunteer/pages/apply/index"
         />
       ) : null}
-      {has('admin') ? (
+      {admin ? (
         <EntryCard
           className="role-home-admin"
           title={t('home.admin.title')}
@@ -101,7 +103,7 @@ function RoleEntries({ profile }: { profile: Profile }) {
           url="/packages/admin/pages/invites/index"
         />
       ) : null}
-      {has('admin') ? (
+      {admin ? (
         <EntryCard
           className="role-home-jurisdiction"
           title={t('home.jurisdiction.title')}

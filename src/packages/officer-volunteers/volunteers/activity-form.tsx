@@ -65,6 +65,11 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const attempt = useAttemptKey()
+  // Only the teams the caller manages (their station's; bureau staff: every station's and the
+  // bureau's): createActivity refuses any other team (other_station). One activity's teams are all
+  // of one station or all bureau-wide (mixed_stations): once a team is chosen, the others are not.
+  const offeredTeams = teams.filter((team) => team.managed)
+  const chosenStation = offeredTeams.find((team) => teamIds.includes(team.id))?.stationId
   const draft = useFormDraft('volunteers.activity', { kind, titleZh, titleMn, description, placeLabel, communityId, date, time, hours, deadlineHours, capacity, teamIds, skills, repeat }, {
     restore: (stored) => {
       const parsed = ActivityDraft.safeParse(stored)
@@ -82,7 +87,7 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
       setHours(d.hours)
       setDeadlineHours(d.deadlineHours)
       setCapacity(d.capacity)
-      setTeamIds(d.teamIds.filter((id) => teams.some((team) => team.id === id)))
+      setTeamIds(d.teamIds.filter((id) => teams.some((team) => team.id === id && team.managed)))
       setSkills(d.skills)
       setRepeat(d.repeat)
     },
@@ -166,9 +171,16 @@ export function ActivityForm({ teams, communities, onCreated }: { teams: TeamVie
       {field('ov-deadline-hours', t('ov.create.deadlineHours'), deadlineHours, setDeadlineHours, 'digit')}
       {field('ov-capacity', t('ov.create.capacity'), capacity, setCapacity, 'number')}
       <View className="fq-muted">{t('ov.create.teams')}</View>
+      <View className="fq-muted fq-note ov-teams-hint">{t('ov.create.teamsHint')}</View>
       <View className="fq-actions">
-        {teams.map((team) => (
-          <Button key={team.id} className={`ov-team-${team.id}`} type={teamIds.includes(team.id) ? 'primary' : 'default'} onClick={() => setTeamIds(toggle(teamIds, team.id))}>
+        {offeredTeams.map((team) => (
+          <Button
+            key={team.id}
+            className={`ov-team-${team.id}`}
+            type={teamIds.includes(team.id) ? 'primary' : 'default'}
+            disabled={chosenStation !== undefined && team.stationId !== chosenStation}
+            onClick={() => setTeamIds(toggle(teamIds, team.id))}
+          >
             {localizedName(team.name, language)}
           </Button>
         ))}

@@ -105,7 +105,7 @@ export function ImportCard({ onImported }: ImportCardProps) {
     } catch (err) {
       const error = asCloudError(err)
       if (error.code === 'INVALID_ARGUMENT' && error.issues && error.issues.length > 0) setState({ step: 'invalid', name: ready.name, issues: error.issues })
-      else setState({ step: 'failed', message: t(errorMessageKeyIn(adminCatalog, error)) })
+      else setState({ step: 'failed', message: t(errorMessageKeyIn(adminCatalog, error, 'jurisdiction.import')) })
     }
   }
 

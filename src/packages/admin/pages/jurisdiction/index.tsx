@@ -1,18 +1,22 @@
-// Admin: the bureau's jurisdiction. The current version on a map (every station's communities, their officers,
-// and the remote gacha that have no surveyed boundary), importing a new version from a file,
-// exporting the current one, and the version history with rollback.
+// Admin: the jurisdiction. Whose document it is (the bureau admin's whole bureau, a station admin's
+// own station) and what they may do with it; the current version on a map (the communities
+// exported, their officers, and the remote gacha that have no surveyed boundary), importing a new
+// version from a file, exporting the current one, and the version history with rollback.
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import * as z from 'zod/mini'
 import { DocId } from '../../../../core/ids'
-import { jurisdictionContract } from '../../../../core/jurisdiction/contract'
+import { jurisdictionContract, type JurisdictionExport } from '../../../../core/jurisdiction/contract'
 import { Boundary, LocalizedName } from '../../../../core/jurisdiction/schema'
 import { PageShell, usePageToast } from '../../../../components/page-shell'
 import { SectionCard } from '../../../../components/section-card'
 import { SessionGate } from '../../../../components/session-gate'
 import { ErrorView, LoadingView } from '../../../../components/status-views'
+import { localizedName } from '../../../../i18n/localized-name'
 import { call, CloudCallError } from '../../../../services/cloud'
+import { useSession } from '../../../../services/session'
 import { useRemote } from '../../../../services/use-remote'
+import { AuditEntry } from '../../audit-entry'
 import { useAdminT } from '../../i18n'
 import './jurisdiction.css'
 import { ImportCard } from './import-card'
@@ -73,6 +77,28 @@ function ExportCard({ version, document }: { version: number; document: unknown 
   )
 }
 
+/**
+ * Whose document this is and what the caller may do with it, said before anything else: a
+ * station's admin looks at, exports and imports their station's document only and cannot roll
+ * back; the bureau admin works on the whole bureau and any station's document (docs/bureau.md).
+ */
+function ScopeCard({ exported }: { exported: Pick<JurisdictionExport, 'scope' | 'stationId' | 'bureau'> }) {
+  const t = useAdminT()
+  const { language } = useSession()
+  const station = exported.bureau.stations.find((s) => s.id === exported.stationId)
+  const bureauName = localizedName(exported.bureau.name, language)
+  return exported.scope === 'station' ? (
+    <SectionCard className="jurisdiction-scope jurisdiction-scope-station" title={t('jurisdiction.scope.stationTitle', { station: station ? localizedName(station.name, language) : (exported.stationId ?? '') })} tone="police">
+      <View className="fq-muted">{t('jurisdiction.scope.ofBureau', { bureau: bureauName })}</View>
+      <View className="fq-text">{t('jurisdiction.scope.stationBody')}</View>
+    </SectionCard>
+  ) : (
+    <SectionCard className="jurisdiction-scope jurisdiction-scope-bureau" title={t('jurisdiction.scope.bureauTitle', { bureau: bureauName })} tone="police">
+      <View className="fq-text">{t('jurisdiction.scope.bureauBody')}</View>
+    </SectionCard>
+  )
+}
+
 function JurisdictionScreen({ canRollBack }: { canRollBack: boolean }) {
   const current = useRemote(loadCurrent)
   const versions = useRemote(loadVersions)
@@ -85,6 +111,7 @@ function JurisdictionScreen({ canRollBack }: { canRollBack: boolean }) {
     <>
       {current.state.status === 'loading' ? <LoadingView /> : null}
       {current.state.status === 'error' ? <ErrorView error={current.state.error} onRetry={() => void current.reload({ showLoading: true })} /> : null}
+      {current.state.status === 'ready' ? <ScopeCard exported={current.state.data} /> : null}
       {current.state.status === 'ready' ? (
         <JurisdictionMap
           communities={current.state.data.map.communities}
@@ -96,6 +123,7 @@ function JurisdictionScreen({ canRollBack }: { canRollBack: boolean }) {
       <ImportCard onImported={changed} />
       {current.state.status === 'ready' ? <ExportCard version={current.state.data.version} document={current.state.data.document} /> : null}
       <VersionsCard canRollBack={canRollBack} versions={versions.state} onRetry={() => void versions.reload({ showLoading: true })} onRolledBack={changed} />
+      <AuditEntry />
     </>
   )
 }
@@ -105,7 +133,7 @@ export default function AdminJurisdictionPage() {
   return (
     <PageShell name="admin-jurisdiction" title={t('jurisdiction.title')}>
       {/* Rolling back changes every station: the bureau admin's (docs/bureau.md). */}
-      <SessionGate roles={['admin']}>{(profile) => <JurisdictionScreen canRollBack={profile.roles.includes('bureau_admin')} />}</SessionGate>
+      <SessionGate roles={['admin', 'bureau_admin']}>{(profile) => <JurisdictionScreen canRollBack={profile.roles.includes('bureau_admin')} />}</SessionGate>
     </PageShell>
   )
 }

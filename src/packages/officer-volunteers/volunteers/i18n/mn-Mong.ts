@@ -40,6 +40,7 @@ export const officerVolunteersMnMong: Record<OfficerVolunteersMessageKey, Mongol
   'ov.create.deadlineHours': m('ᠡᠬᠢᠯᠡᠬᠦ ᠡᠴᠡ ᠬᠡᠳᠦᠢ ᠴᠠᠭ ᠤᠨ ᠡᠮᠦᠨ᠎ᠡ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠳᠠᠭᠤᠰᠬᠤ'),
   'ov.create.capacity': m('ᠣᠷᠣᠨ'),
   'ov.create.teams': m('ᠪᠦᠯᠦᠭ (ᠳᠣᠨᠳᠠ ᠨᠢᠭᠡ)'),
+  'ov.create.teamsHint': m('ᠵᠥᠪᠬᠡᠨ ᠲᠠᠨ ᠤ ᠵᠠᠬᠢᠷᠤᠳᠠᠭ ᠪᠦᠯᠦᠭ ᠢ ᠵᠢᠭᠰᠠᠭᠠᠪᠠ᠃ ᠨᠢᠭᠡ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭᠠ ᠶᠢᠨ ᠪᠦᠯᠦᠭ ᠨᠢ ᠪᠦᠭᠦᠳᠡ ᠨᠢᠭᠡ ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ᠂ ᠡᠰᠡᠪᠡᠰᠦ ᠪᠦᠭᠦᠳᠡ ᠲᠣᠪᠴᠢᠶ᠎ᠠ ᠶᠢᠨ ᠪᠦᠯᠦᠭ ᠪᠠᠶᠢᠬᠤ ᠶᠣᠰᠣᠲᠠᠢ᠄ ᠨᠢᠭᠡ ᠪᠦᠯᠦᠭ ᠰᠣᠩᠭᠣᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ ᠪᠤᠰᠤᠳ ᠰᠠᠯᠪᠤᠷᠢ ᠶᠢᠨ ᠪᠦᠯᠦᠭ ᠢ ᠰᠣᠩᠭᠣᠬᠤ ᠦᠭᠡᠢ᠃'),
   'ov.create.skills': m('ᠬᠡᠷᠡᠭᠲᠡᠢ ᠴᠢᠳᠠᠪᠤᠷᠢ'),
   'ov.create.repeat': m('ᠳᠣᠯᠤᠭ᠎ᠠ ᠬᠣᠨᠤᠭ ᠪᠦᠷᠢ ᠳᠠᠪᠬᠤᠷᠳᠠᠬᠤ ᠲᠣᠭ᠎ᠠ'),
   'ov.create.submit': m('ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ'),

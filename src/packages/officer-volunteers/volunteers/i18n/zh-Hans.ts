@@ -34,6 +34,7 @@ export const officerVolunteersZhHans = {
   'ov.create.deadlineHours': '开始前几小时截止报名',
   'ov.create.capacity': '名额',
   'ov.create.teams': '面向队伍（至少一支）',
+  'ov.create.teamsHint': '只列出您管理的队伍。一个活动的队伍须同属一个派出所，或都是全局队伍：选了一支之后，其他派出所的队伍不能再选。',
   'ov.create.skills': '需要技能（可不选）',
   'ov.create.repeat': '每周重复的次数（1 为只办一次）',
   'ov.create.submit': '发布',
