@@ -250,7 +250,8 @@ describe('deleteMyAccount', () => {
   async function seedServedBooking() {
     const counter = roundTheClockCounter('counter-24h')
     const at = dayjs().subtract(7, 'day')
-    const [generated] = (await import('../../src/core/booking/slots')).generateSlots(counter, at, 1, at)
+    // The day's first slot, whatever the hour now (generated as seen the day before: late in the evening none is left after `at`).
+    const [generated] = (await import('../../src/core/booking/slots')).generateSlots(counter, at, 1, at.subtract(1, 'day'))
     pastSlot = { ...slotRecord(generated, at.toDate()), remaining: counter.capacity - 1 } as SlotDoc
     const served = bookingRecord({
       id: SERVED_ID,
