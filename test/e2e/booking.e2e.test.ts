@@ -14,8 +14,10 @@ const OFFICER_OPENIDS: Record<string, string> = { 'officer-1': 'demo-officer-1',
 
 // A counter open around the clock with a slot running now, so a booking for today exists whatever
 // the hour the suite runs (functions read the real clock; check-in is for today's bookings only).
+// The first slot starting in the last 30 minutes is the one running now: never tomorrow's (a slot
+// starting 10 minutes ago or later was tomorrow's after 23:40).
 const DESK_COUNTER = roundTheClockCounter('counter-e2e-desk')
-const [CURRENT_SLOT] = slotDocs(DESK_COUNTER.id, { minutesAhead: -10, count: 1, capacity: 3 })
+const [CURRENT_SLOT] = slotDocs(DESK_COUNTER.id, { minutesAhead: -30, count: 1, capacity: 3 })
 const ARRIVING = bookingDoc({ id: 'bk_e2e_arriving', openid: 'demo-resident-2', slot: CURRENT_SLOT, code: '731942', counter: DESK_COUNTER })
 
 let harness: Harness
