@@ -73,7 +73,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     latin: 'čaγdaγ-a-yin tobčiy-a',
     source: 'unverified',
     verified: false,
-    note: 'Built like the station (ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ), so the two levels read as one family; ᠲᠣᠪᠴᠢᠶ᠎ᠠ alone names the bureau once the context is clear. The reviewer should confirm it against the bureau\'s own signage (a longer official form with ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠮᠤᠷ ᠲᠦᠪᠰᠢᠨ, "public security", may be what the sign says).',
+    note: 'Built like the station (ᠴᠠᠭᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠰᠠᠯᠪᠤᠷᠢ), so the two levels read as one family; ᠲᠣᠪᠴᠢᠶ᠎ᠠ alone names the bureau once the context is clear. The reviewer should confirm it against the bureau\'s own signage (a longer official form with ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠮᠤᠷ ᠲᠦᠪᠰᠢᠨ, "public security", may be what the sign says).',
     banned: [
       { form: 'ᠣᠯᠠᠨ ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠮᠤᠭᠤᠯᠠᠩ ᠬᠠᠮᠠᠭᠠᠯᠠᠯ ᠤᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ', why: 'a word-for-word calque of 公安局 ("security protection" is 安保, not 公安); one form for the bureau' },
       { form: 'ᠲᠣᠪᠴᠢᠶᠠ', why: 'ᠲᠣᠪᠴᠢᠶ᠎ᠠ without its vowel separator' },
